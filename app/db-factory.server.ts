@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { PrismaClient } from '#app/generated/sqlite/client.ts'
+
+export type { PrismaClient }
+
+export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
+// The provider follows the URL: a file: URL is the embedded SQLite default (libsql, no native build),
+// a postgres:// URL is for councils that run several app instances. Each provider has its own generated
+// client (scripts/db.ts generate); their APIs are the same (docs/decisions/002).
+export async function createPrisma(url: string): Promise<PrismaClient> {
+	if (isPostgres(url)) {
+		const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import('#app/generated/postgresql/client.ts'), import('@prisma/adapter-pg')])
+		return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient
+	}
+	const file = url.replace(/^file:/, '').split('?')[0]!
+	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+	const [{ PrismaClient: SqliteClient }, { PrismaLibSql }] = await Promise.all([import('#app/generated/sqlite/client.ts'), import('@prisma/adapter-libsql')])
+	const client = new SqliteClient({ adapter: new PrismaLibSql({ url }) })
+	// WAL lets the web server read while a job writes; busy_timeout waits for a lock instead of failing.
+	await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+	await client.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+	await client.$queryRawUnsafe('PRAGMA foreign_keys = ON')
+	return client
+}

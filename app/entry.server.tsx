@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto'
+import { PassThrough } from 'node:stream'
+import { createReadableStreamFromReadable } from '@react-router/node'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { ServerRouter, type EntryContext } from 'react-router'
+import { isProduction } from '#app/env.server.ts'
+import { startBackgroundJobs } from '#app/jobs/start.server.ts'
+import { NonceContext } from '#app/utils/nonce.tsx'
+
+export const streamTimeout = 5_000
+
+startBackgroundJobs()
+
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
+	const nonce = randomBytes(16).toString('base64')
+	setSecurityHeaders(responseHeaders, nonce)
+	return new Promise<Response>((resolve, reject) => {
+		let shellRendered = false
+		const userAgent = request.headers.get('user-agent')
+		const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
+		const { pipe, abort } = renderToPipeableStream(
+			<NonceContext.Provider value={nonce}>
+				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+			</NonceContext.Provider>,
+			{
+				nonce,
+				[readyOption]() {
+					shellRendered = true
+					const body = new PassThrough()
+					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+					resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+					pipe(body)
+				},
+				onShellError: reject,
+				onError(error: unknown) {
+					responseStatusCode = 500
+					if (shellRendered) console.error(error)
+				},
+			},
+		)
+		setTimeout(abort, streamTimeout + 1000)
+	})
+}
+
+export function handleDataRequest(response: Response) {
+	setSecurityHeaders(response.headers, null)
+	return response
+}
+
+function setSecurityHeaders(headers: Headers, nonce: string | null) {
+	headers.set('X-Content-Type-Options', 'nosniff')
+	headers.set('Referrer-Policy', 'same-origin')
+	headers.set('X-Frame-Options', 'DENY')
+	headers.set('Cache-Control', headers.get('Cache-Control') ?? 'private, no-store')
+	// The dev server injects its own inline scripts; the policy applies to the built app.
+	if (isProduction && nonce) {
+		headers.set(
+			'Content-Security-Policy',
+			[
+				"default-src 'self'",
+				`script-src 'self' 'nonce-${nonce}'`,
+				"style-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"form-action 'self'",
+				"frame-ancestors 'none'",
+				"base-uri 'self'",
+				"object-src 'none'",
+			].join('; '),
+		)
+	}
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+// Every setting the portal reads, validated once at start-up: a bad value stops the server with a clear message.
+// The defaults run the embedded mode: a SQLite file, a local evidence folder and a local email outbox.
+const booleanFlag = z
+	.enum(['true', 'false', '1', '0'])
+	.transform((v) => v === 'true' || v === '1')
+
+export const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, 'must start with file: (SQLite) or postgres:// (PostgreSQL)')
+		.default('file:./data/portal.db'),
+	APP_URL: z.url('must be the full address people use, e.g. https://ehc-reviews.example.gov.uk').default('http://localhost:3000'),
+	COUNCIL_NAME: z.string().optional(),
+	EVIDENCE_DIR: z.string().min(1).default('./data/evidence'),
+	DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
+	MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
+	CLAMD_SOCKET: z.string().optional(),
+	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
+	OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+	MAIL_FROM: z.string().min(3).default('EHC annual reviews <no-reply@localhost>'),
+	COOKIE_SECURE: booleanFlag.optional(),
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+	SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+	RUN_JOBS: booleanFlag.default(true),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = EnvSchema.safeParse(source)
+	if (!result.success) {
+		const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+		throw new Error(`The portal cannot start: these environment variables are not valid:\n${problems}\nSee "Configuration" in README.md.`)
+	}
+	return result.data
+}
+
+export const env = parseEnv(process.env)
+
+export const isProduction = env.NODE_ENV === 'production'
+export const cookieSecure = env.COOKIE_SECURE ?? isProduction

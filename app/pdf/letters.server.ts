@@ -1,0 +1,410 @@
+/**
+ * The council's letters after an annual review: the decision notice (maintain or cease), the
+ * amendment notice (draft amended plan) with its evidence, the final amended plan, and the notice of
+ * a decision not to amend after all.
+ *
+ * What each must say comes from the law (shared/domain/annual-reviews.md): a decision the family can
+ * appeal states the right of appeal to the First-tier Tribunal (SEND), the time limit, and that
+ * mediation advice must be sought first (Children and Families Act 2014 ss.51 and 55; SEND Regulations
+ * 2014 regs 31-32); an amendment notice specifies every amendment with its evidence and gives at least
+ * 15 days for representations (reg 22(2)).
+ */
+import { addDays, addMonths } from '#app/domain/calendar-date.ts'
+import { DEFAULT_PERIODS } from '#app/domain/statutory-clock.ts'
+import { diffWording } from '#app/domain/wording-diff.ts'
+import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
+import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
+import { sectionHeading } from '#app/pdf/review-record.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+
+export interface LetterBase {
+	councilName: string
+	/** Postal address, one line per line. */
+	councilAddress: string
+	/** How to reach the caseworker: email, phone, hours. */
+	councilContact: string
+	/** Name and job title, one per line. */
+	letterSignatory: string
+	/** The date of the letter, YYYY-MM-DD: appeal time runs from it. */
+	date: string
+	to: Array<{ name: string; role: string }>
+	child: { name: string; dateOfBirth: string; upn: string; school: string }
+	/** The mediation service the council commissions: name, phone, email. */
+	mediationText: string
+	/** The local SEND information, advice and support service (SENDIASS). */
+	iassText: string
+}
+
+export interface DecisionLetterInput extends LetterBase {
+	meetingOn: string
+	decision: 'MAINTAIN' | 'CEASE'
+	reasons: string
+}
+
+export interface NoAmendmentNoticeInput extends LetterBase {
+	meetingOn: string
+	/** The day the amendment notice was sent. */
+	noticeIssuedOn: string
+	reasons: string
+}
+
+export interface AmendmentNoticeInput extends LetterBase {
+	meetingOn?: string
+	/** The day of service: day 1 of the 15 days (reg 22(2)(c)). */
+	issuedOn: string
+	representationsCloseOn: string
+	amendments: Array<{ section: string; title: string; currentWording: string; proposedWording: string; reason: string; origin: 'SCHOOL' | 'LA' }>
+	/** Copies of the evidence for the amendments, appended after the notice (reg 22(2)). */
+	evidence: EvidenceItem[]
+	onProgress?: (done: number, total: number) => void
+}
+
+export interface FinalPlanInput extends LetterBase {
+	versionNo: number
+	issuedOn: string
+	/** Sections by key (A, B, C, D, G, H1, H2, I, J, K, and any others such as preparation for adulthood). */
+	sections: Array<{ key: string; title: string; text: string }>
+	outcomes: Array<{ area: string; text: string }>
+	provision: Array<{ need: string; what: string; who: string; frequency: string; duration: string }>
+	changes: Array<{ section: string; title: string; currentWording: string; proposedWording: string }>
+	/** Anything the council adds to the standard appeal rights. */
+	appealText?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared parts
+
+async function letterWriter(input: LetterBase, title: string, subject: string, createdOn: string) {
+	const meta: DocumentMeta = {
+		title,
+		subject,
+		councilName: input.councilName,
+		childName: input.child.name,
+		createdAt: new Date(`${createdOn}T12:00:00Z`),
+		keywords: ['EHC plan', 'annual review'],
+	}
+	return { pdf: await PdfWriter.create(meta), meta }
+}
+
+function letterhead(pdf: PdfWriter, input: LetterBase) {
+	pdf.paragraph(input.councilName, { font: 'bold', size: 13, align: 'right', spaceAfter: 2 })
+	pdf.paragraph(input.councilAddress, { align: 'right', size: 10, spaceAfter: 12 })
+	pdf.paragraph(formatDate(input.date), { spaceAfter: 10 })
+	pdf.paragraph(input.to.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('\n'), { spaceAfter: 10 })
+	const names = input.to.map((r) => r.name)
+	const greeting = names.length <= 1 ? names[0] ?? 'parent or carer' : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+	pdf.paragraph(`Dear ${greeting},`)
+}
+
+function childDetails(pdf: PdfWriter, input: LetterBase, extra: Array<[string, string]> = []) {
+	pdf.summaryList([
+		['Name', input.child.name],
+		['Date of birth', formatDate(input.child.dateOfBirth)],
+		['Unique pupil number', input.child.upn],
+		['School or setting', input.child.school],
+		...extra,
+	])
+}
+
+function contact(pdf: PdfWriter, input: LetterBase) {
+	pdf.h2('If you have questions')
+	pdf.paragraph(input.councilContact)
+}
+
+function signOff(pdf: PdfWriter, input: LetterBase) {
+	contact(pdf, input)
+	pdf.space(6)
+	pdf.ensure(11 * 1.45 * (3 + input.letterSignatory.split('\n').length)) // the sign-off stays with the name
+	pdf.paragraph('Yours sincerely,', { spaceAfter: 18 })
+	pdf.paragraph(input.letterSignatory)
+}
+
+/**
+ * The appeal rights for a decision the family can take to the Tribunal: the time limit runs from the
+ * date of the letter (or of the plan), 2 months, or 1 month from a mediation certificate if later.
+ */
+function appealRights(pdf: PdfWriter, input: LetterBase, options: { scope: string; extra?: string; document?: string }) {
+	const deadline = formatDate(addMonths(input.date, 2))
+	const document = options.document ?? 'this letter'
+	pdf.h2('Your right to appeal')
+	pdf.paragraph(
+		'If you disagree with this decision, you have the right to appeal to the First-tier Tribunal (Special Educational Needs and Disability), ' +
+			`often called the SEND Tribunal. ${options.scope}`,
+	)
+	pdf.paragraph(
+		`You must appeal within 2 months of the date of ${document} (that is, by ${deadline}), or within 1 month of the date ` +
+			'on your mediation certificate, whichever is later.',
+	)
+	pdf.paragraph('You can find out how to appeal, and get the appeal form, at www.gov.uk/appeal-ehc-plan-decision.')
+
+	pdf.h2('Before you appeal: mediation')
+	pdf.paragraph(
+		'Before you can appeal, you must contact a mediation adviser for information about mediation, and get a mediation certificate. ' +
+			'You do not have to take part in mediation, but you need the certificate to appeal. The adviser must give you the certificate ' +
+			'within 3 working days of you saying you do not want mediation, or after mediation has ended.',
+	)
+	pdf.paragraph(
+		'You do not need to contact a mediation adviser if your appeal is only about the school or other institution named in the plan, ' +
+			'or the type of school or institution, or that no school is named.',
+	)
+	pdf.paragraph('Mediation is free and is run independently of the council. Our mediation service is:')
+	pdf.paragraph(input.mediationText, { bar: true })
+	pdf.paragraph(
+		'You can also ask for disagreement resolution: a free, independent meeting to help settle a disagreement with the council, ' +
+			'your school or the health service. It does not affect your right to appeal. Ask us or the mediation service to arrange it.',
+	)
+	if (options.extra) pdf.paragraph(options.extra)
+
+	pdf.h2('Free, impartial information and advice')
+	pdf.paragraph('You can get free, confidential information, advice and support about special educational needs and disability from:')
+	pdf.paragraph(input.iassText, { bar: true })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decision notice (maintain or cease)
+
+export async function renderDecisionLetter(input: DecisionLetterInput): Promise<Uint8Array> {
+	const name = input.child.name
+	const cease = input.decision === 'CEASE'
+	const title = cease ? `Decision to cease to maintain the EHC plan: ${name}` : `Decision to maintain the EHC plan: ${name}`
+	const { pdf } = await letterWriter(input, title, `Decision after the annual review of ${name}'s education, health and care plan`, input.date)
+
+	letterhead(pdf, input)
+	pdf.h1(`Our decision after ${name}'s annual review`)
+	childDetails(pdf, input, [['Annual review meeting', formatDate(input.meetingOn)]])
+
+	pdf.h2('Our decision')
+	if (cease) {
+		pdf.paragraph(`We have decided to cease to maintain ${name}'s education, health and care (EHC) plan. This means the plan will end.`)
+	} else {
+		pdf.paragraph(`We have decided to maintain ${name}'s education, health and care (EHC) plan as it is. We will not make any changes to the plan.`)
+	}
+	pdf.h2('Why we made this decision')
+	pdf.paragraph(input.reasons)
+
+	if (cease) {
+		// CFA 2014 s.45 and SEND Regulations 2014 regs 29-32: the plan is kept until an appeal is out of time or decided.
+		pdf.h2('What happens to the plan now')
+		pdf.paragraph(
+			`We will continue to maintain ${name}'s EHC plan, and the provision in it, until the time for appealing has passed. ` +
+				'If you appeal, we will continue to maintain the plan until the Tribunal has decided your appeal.',
+		)
+		pdf.paragraph('This decision is made under section 45 of the Children and Families Act 2014 and regulations 29 to 32 of the Special Educational Needs and Disability Regulations 2014.', {
+			size: 10,
+		})
+	}
+
+	appealRights(pdf, input, {
+		scope: cease
+			? `You can appeal against our decision to cease to maintain ${name}'s plan.`
+			: `You can appeal about what the plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+	})
+	signOff(pdf, input)
+	return pdf.save()
+}
+
+/** The decision not to amend the plan after all, with reasons and appeal rights (reg 22(4)); the same layout as the decision notice. */
+export async function renderNoAmendmentNotice(input: NoAmendmentNoticeInput): Promise<Uint8Array> {
+	const name = input.child.name
+	const { pdf } = await letterWriter(input, `Decision not to amend the EHC plan: ${name}`, `Decision not to amend ${name}'s education, health and care plan`, input.date)
+
+	letterhead(pdf, input)
+	pdf.h1(`We have decided not to amend ${name}'s plan`)
+	childDetails(pdf, input, [
+		['Annual review meeting', formatDate(input.meetingOn)],
+		['Amendment notice sent', formatDate(input.noticeIssuedOn)],
+	])
+	pdf.h2('Our decision')
+	pdf.paragraph(
+		`On ${formatDate(input.noticeIssuedOn)} we sent you a notice proposing amendments to ${name}'s education, health and care (EHC) plan. ` +
+			'Having considered everything we received, we have decided not to make those amendments. The plan stays as it was.',
+	)
+	pdf.h2('Why we made this decision')
+	pdf.paragraph(input.reasons)
+	appealRights(pdf, input, {
+		scope: `You can appeal about what the plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+	})
+	signOff(pdf, input)
+	return pdf.save()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amendment notice (reg 22(2)) with copies of the evidence
+
+export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promise<Uint8Array> {
+	const name = input.child.name
+	const title = `Proposed amendments to the EHC plan: ${name}`
+	const subject = `Amendment notice for ${name}'s education, health and care plan (SEND Regulations 2014, regulation 22)`
+	const closes = formatDate(input.representationsCloseOn)
+	const finalBy = formatDate(addDays(input.issuedOn, DEFAULT_PERIODS.finalPlanDaysAfterNotice))
+	const { meta } = await letterWriter(input, title, subject, input.issuedOn)
+
+	return assembleWithEvidence({
+		meta,
+		evidence: input.evidence,
+		onProgress: input.onProgress,
+		pageLabel: (n, total) => `Page ${n} of ${total}`,
+		align: 'centre',
+		front: async (placed) => {
+			const pdf = (await letterWriter(input, title, subject, input.issuedOn)).pdf
+			letterhead(pdf, input)
+			pdf.h1(`Proposed amendments to ${name}'s EHC plan`)
+			childDetails(pdf, input, [
+				...(input.meetingOn ? [['Annual review meeting', formatDate(input.meetingOn)] as [string, string]] : []),
+				['Date of this notice', formatDate(input.issuedOn)],
+				['Comments by', closes],
+			])
+			pdf.paragraph(
+				`After ${name}'s annual review we have decided to amend their education, health and care (EHC) plan. ` +
+					'This notice sets out each change we propose, the reason for it and the evidence for it. ' +
+					'The plan has not been changed yet: these are proposals, and we want to know what you think of them.',
+			)
+
+			pdf.h2('Your right to comment')
+			pdf.paragraph(
+				`You have 15 days, until ${closes}, to make representations about the proposed amendments, to ask for a particular school ` +
+					'or other institution to be named, or to ask to meet an officer of the council.',
+				{ font: 'bold' },
+			)
+			pdf.paragraph(`The 15 days began on ${formatDate(input.issuedOn)}, the day this notice was sent. To do any of these things, contact us:`)
+			pdf.paragraph(input.councilContact, { bar: true })
+			pdf.paragraph(`You can write, email or phone. Please give ${name}'s name and date of birth. You can send us any evidence you want us to consider.`)
+
+			pdf.h2('Asking for a particular school or college')
+			pdf.paragraph(
+				'You can ask for a particular school or other institution to be named in the plan: a maintained school, academy or free school, ' +
+					'a non-maintained special school, a further education or sixth form college, or an independent special school or specialist ' +
+					'post-16 institution on the approved list (section 41 of the Children and Families Act 2014).',
+			)
+			pdf.paragraph(
+				`We must name the school or college you ask for unless it would be unsuitable for ${name}'s age, ability, aptitude or special ` +
+					"educational needs, or their attending it would be incompatible with the efficient education of others or the efficient use of " +
+					'resources (section 39 of the Children and Families Act 2014). We will consult the school or college before naming it.',
+			)
+
+			pdf.h2('The proposed amendments')
+			pdf.paragraph('Each amendment shows what the plan says now, then the proposed wording with the changes marked.')
+			pdf.legend()
+			input.amendments.forEach((amendment, i) => {
+				pdf.h3(`Amendment ${i + 1}: ${sectionHeading(amendment.section, amendment.title)}`)
+				pdf.paragraph(amendment.origin === 'LA' ? 'Proposed by the council.' : "Proposed at the annual review (in the school's review report).", { font: 'italic', size: 10 })
+				pdf.paragraph('Current wording', { font: 'bold', spaceAfter: 3 })
+				pdf.paragraph(amendment.currentWording.trim() ? amendment.currentWording : 'This section has no wording yet.', { bar: true })
+				pdf.paragraph('Proposed wording, with the changes marked', { font: 'bold', spaceAfter: 3 })
+				pdf.diffBlock(diffWording(amendment.currentWording, amendment.proposedWording))
+				pdf.paragraph('Reason', { font: 'bold', spaceAfter: 3 })
+				pdf.paragraph(amendment.reason)
+			})
+
+			pdf.h2('Evidence for the amendments')
+			if (placed.length === 0) pdf.paragraph('There is no written evidence for these amendments beyond the annual review itself.')
+			else {
+				pdf.paragraph('Copies of the evidence are enclosed after this letter, on the pages shown.')
+				pdf.table(
+					[
+						{ header: 'Evidence', width: 4 },
+						{ header: 'Pages', width: 1.2 },
+					],
+					placed.map((p) => [describePlaced(p), pageRange(p.firstPage, p.lastPage)]),
+				)
+			}
+
+			pdf.h2('What happens next')
+			pdf.paragraph(
+				`We will consider everything you tell us. We will then send you the final amended plan, or tell you if we decide not to amend it, ` +
+					`within 8 weeks of the date of this notice (by ${finalBy}). When we send it, we will tell you about your right to appeal.`,
+			)
+			pdf.h2('Free, impartial information and advice')
+			pdf.paragraph('You can get free, confidential information, advice and support about special educational needs and disability from:')
+			pdf.paragraph(input.iassText, { bar: true })
+			signOff(pdf, input)
+			return [{ bytes: await pdf.save({ footer: false }), bookmark: 'Amendment notice' }]
+		},
+	})
+}
+
+// ---------------------------------------------------------------------------------------------
+// Final amended plan (reg 22(3))
+
+const SECTION_ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K']
+const SECTION_TITLES: Record<string, string> = {
+	A: 'Views, interests and aspirations',
+	B: 'Special educational needs',
+	C: 'Health needs',
+	D: 'Social care needs',
+	E: 'Outcomes',
+	F: 'Special educational provision',
+	G: 'Health provision',
+	H1: 'Social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970',
+	H2: 'Other social care provision',
+	I: 'Placement',
+	J: 'Personal budget',
+	K: 'Advice and information',
+}
+
+export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array> {
+	const name = input.child.name
+	const { pdf } = await letterWriter(
+		input,
+		`Education, health and care plan: ${name}`,
+		`${name}'s amended education, health and care plan, version ${input.versionNo}, issued ${formatDate(input.issuedOn)}`,
+		input.issuedOn,
+	)
+	pdf.h1(`Education, health and care plan: ${name}`)
+	pdf.paragraph(`This is ${name}'s amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
+	childDetails(pdf, input, [
+		['Plan version', String(input.versionNo)],
+		['Issued on', formatDate(input.issuedOn)],
+	])
+
+	pdf.h2('What has changed in this version')
+	if (input.changes.length === 0) pdf.paragraph('No wording has changed.')
+	else pdf.legend()
+	for (const change of input.changes) {
+		pdf.h3(sectionHeading(change.section, change.title))
+		pdf.diffBlock(diffWording(change.currentWording, change.proposedWording))
+	}
+
+	const byKey = new Map(input.sections.map((s) => [s.key, s]))
+	const keys = [...SECTION_ORDER, ...input.sections.map((s) => s.key).filter((k) => !SECTION_ORDER.includes(k))]
+	for (const key of keys) {
+		const section = byKey.get(key)
+		pdf.h2(sectionHeading(key, section?.title ?? SECTION_TITLES[key] ?? key))
+		if (section?.text.trim()) pdf.paragraph(section.text)
+		if (key === 'E') {
+			if (input.outcomes.length === 0) pdf.paragraph('No outcomes are recorded.')
+			else
+				pdf.table(
+					[
+						{ header: 'Area', width: 1.4 },
+						{ header: 'Outcome', width: 4 },
+					],
+					input.outcomes.map((o) => [o.area, o.text]),
+				)
+		} else if (key === 'F') {
+			// Specified and quantified: what, who, how often, for how long (CoP 9.69).
+			if (input.provision.length === 0) pdf.paragraph('No provision is recorded.')
+			else
+				pdf.table(
+					[
+						{ header: 'Need', width: 1.5 },
+						{ header: 'Provision', width: 2 },
+						{ header: 'Who', width: 1.6 },
+						{ header: 'How often', width: 1.4 },
+						{ header: 'How long', width: 1.4 },
+					],
+					input.provision.map((p) => [p.need, p.what, p.who, p.frequency, p.duration]),
+					{ size: 9 },
+				)
+		} else if (!section?.text.trim()) pdf.paragraph('Nothing is recorded in this section.')
+	}
+
+	const letterDate = { ...input, date: input.issuedOn }
+	appealRights(pdf, letterDate, {
+		scope: `You can appeal about what this plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+		extra: input.appealText,
+		document: 'this plan',
+	})
+	contact(pdf, input)
+	return pdf.save()
+}

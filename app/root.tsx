@@ -1,0 +1,121 @@
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/root'
+import { PageTitle } from '#app/components/page.tsx'
+import { ServiceHeader, ServiceFooter } from '#app/components/layout.tsx'
+import { useNonce } from '#app/utils/nonce.tsx'
+import { serviceOwnerName } from '#app/utils/service.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
+import { permissionsOf } from '#app/domain/permissions.ts'
+import stylesHref from '#app/styles/app.scss?url'
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesHref },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await getUser(request)
+	return {
+		councilName: user?.laName ?? (await serviceOwnerName()),
+		user: user && {
+			name: user.name,
+			roles: user.roles,
+			schoolName: user.schoolName,
+			permissions: permissionsOf(user.roles),
+		},
+	}
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const nonce = useNonce()
+	const data = useRouteLoaderData<typeof loader>('root')
+	return (
+		<html lang="en-GB" className="govuk-template">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+				<meta name="theme-color" content="#0b0c0c" />
+				<Meta />
+				<Links />
+			</head>
+			<body className="govuk-template__body">
+				<a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+					Skip to main content
+				</a>
+				<ServiceHeader councilName={data?.councilName ?? 'Your council'} user={data?.user ?? null} />
+				<div className="govuk-width-container">
+					<div className="govuk-phase-banner">
+						<p className="govuk-phase-banner__content">
+							<strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+							<span className="govuk-phase-banner__text">
+								This is a new service. Tell your council's SEN team what you think of it.
+							</span>
+						</p>
+					</div>
+					<main className="govuk-main-wrapper" id="main-content">
+						{children}
+					</main>
+				</div>
+				<ServiceFooter />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	if (isRouteErrorResponse(error) && error.status === 404) {
+		return (
+			<>
+				<PageTitle title="Page not found" />
+				<h1 className="govuk-heading-l">Page not found</h1>
+				<p className="govuk-body">If you typed the web address, check it is correct.</p>
+				<p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+				<p className="govuk-body">
+					<a className="govuk-link" href="/">
+						Go to your home page
+					</a>
+				</p>
+			</>
+		)
+	}
+	if (isRouteErrorResponse(error) && error.status === 403) {
+		return (
+			<>
+				<PageTitle title="You do not have permission to see this page" />
+				<h1 className="govuk-heading-l">You do not have permission to see this page</h1>
+				<p className="govuk-body">
+					Your account can only see records of your own school or council. This attempt has been recorded.
+				</p>
+				<p className="govuk-body">If you think you should have access, contact your council's SEN team.</p>
+				<p className="govuk-body">
+					<a className="govuk-link" href="/">
+						Go to your home page
+					</a>
+				</p>
+			</>
+		)
+	}
+	if (isRouteErrorResponse(error) && error.status === 400) {
+		return (
+			<>
+				<PageTitle title="There is a problem with your request" />
+				<h1 className="govuk-heading-l">There is a problem with your request</h1>
+				<p className="govuk-body">{typeof error.data === 'string' ? error.data : 'Go back and try again.'}</p>
+			</>
+		)
+	}
+	if (!isRouteErrorResponse(error)) console.error(error)
+	return (
+		<>
+			<PageTitle title="Sorry, there is a problem with the service" />
+			<h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+			<p className="govuk-body">Try again later. Nothing you saved has been lost.</p>
+		</>
+	)
+}

@@ -1,0 +1,120 @@
+import { Link, useLoaderData } from 'react-router'
+import type { Route } from './+types/child'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { hasPermission } from '#app/domain/permissions.ts'
+import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { requireChildAccess } from '#app/utils/tenancy.server.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'review:read')
+	await requireChildAccess(request, user, params.childId)
+	const child = await prisma.child.findUniqueOrThrow({
+		where: { id: params.childId },
+		select: {
+			id: true,
+			firstName: true,
+			lastName: true,
+			dateOfBirth: true,
+			upn: true,
+			yearGroup: true,
+			parentName: true,
+			school: { select: { name: true } },
+			caseworker: { select: { name: true } },
+			plan: {
+				select: {
+					firstIssuedOn: true,
+					lastReviewOn: true,
+					reviewDueOn: true,
+					currentVersionNo: true,
+					versions: { orderBy: { versionNo: 'desc' }, select: { versionNo: true, issuedOn: true } },
+				},
+			},
+			reviews: { orderBy: { createdAt: 'desc' }, select: { id: true, status: true, meetingOn: true, dueOn: true, submittedAt: true } },
+		},
+	})
+	return { child, canStartReview: hasPermission(user.roles, 'review:edit') && !!child.plan }
+}
+
+export default function ChildRecord() {
+	const { child, canStartReview } = useLoaderData<typeof loader>()
+	const draft = child.reviews.find((r) => r.status === 'DRAFT')
+	const name = `${child.firstName} ${child.lastName}`
+	const rows: Array<[string, string]> = [
+		['Date of birth', formatDate(child.dateOfBirth)],
+		['UPN', child.upn],
+		['Year group', yearGroupLabel(child.yearGroup)],
+		['School or setting', child.school?.name ?? 'No school named'],
+		['Parent or carer', child.parentName || 'Not recorded'],
+		['Council caseworker', child.caseworker?.name ?? 'Unassigned'],
+		['EHC plan first issued', formatDate(child.plan?.firstIssuedOn)],
+		['Last annual review meeting', child.plan?.lastReviewOn ? formatDate(child.plan.lastReviewOn) : 'None yet'],
+		['Next annual review due by', formatDate(child.plan?.reviewDueOn)],
+		['Current plan version', child.plan ? `Version ${child.plan.currentVersionNo}` : 'No plan'],
+	]
+	return (
+		<>
+			<PageTitle title={name} />
+			<span className="govuk-caption-l">Child or young person</span>
+			<h1 className="govuk-heading-l">{name}</h1>
+			<dl className="govuk-summary-list">
+				{rows.map(([key, value]) => (
+					<div className="govuk-summary-list__row" key={key}>
+						<dt className="govuk-summary-list__key">{key}</dt>
+						<dd className="govuk-summary-list__value">{value}</dd>
+					</div>
+				))}
+			</dl>
+			<h2 className="govuk-heading-m">Annual reviews</h2>
+			{canStartReview ? (
+				draft ? (
+					<Link className="govuk-button" to={`/reviews/${draft.id}`}>
+						Continue the annual review
+					</Link>
+				) : (
+					<Link className="govuk-button" to={`/children/${child.id}/reviews/new`}>
+						Start the annual review
+					</Link>
+				)
+			) : null}
+			{child.reviews.length ? (
+				<table className="govuk-table">
+					<caption className="govuk-visually-hidden">Annual reviews of {name}</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Due by
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Meeting
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Status
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{child.reviews.map((review) => (
+							<tr className="govuk-table__row" key={review.id}>
+								<td className="govuk-table__cell">
+									<Link className="govuk-link" to={`/reviews/${review.id}`}>
+										{formatDate(review.dueOn)}
+										<span className="govuk-visually-hidden"> review</span>
+									</Link>
+								</td>
+								<td className="govuk-table__cell">{review.meetingOn ? formatDate(review.meetingOn) : 'Not scheduled'}</td>
+								<td className="govuk-table__cell">
+									<strong className={reviewStatusTag(review.status)}>{reviewStatusLabel(review.status)}</strong>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="govuk-body">No annual review has been started yet.</p>
+			)}
+		</>
+	)
+}

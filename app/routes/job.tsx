@@ -1,0 +1,59 @@
+import { useLoaderData } from 'react-router'
+import type { Route } from './+types/job'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { forbidden, notFound, requireUser } from '#app/utils/auth.server.ts'
+
+// Progress of long work. While it runs the page refreshes itself every 2 seconds (a meta refresh, so
+// it works without JavaScript) and announces progress in words as well as a bar.
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const job = await prisma.job.findUnique({
+		where: { id: params.jobId },
+		select: { id: true, kind: true, status: true, total: true, done: true, message: true, result: true, createdById: true },
+	})
+	if (!job) throw notFound()
+	if (job.createdById !== user.id) throw forbidden()
+	const result = job.status === 'DONE' ? (JSON.parse(job.result) as Record<string, string>) : {}
+	return { job: { ...job, result } }
+}
+
+const TITLES: Record<string, string> = { BUNDLE: 'Creating the evidence bundle', IMPORT: 'Importing', BULK_SEND: 'Sending' }
+
+export default function Job() {
+	const { job } = useLoaderData<typeof loader>()
+	const running = job.status === 'RUNNING' || job.status === 'QUEUED'
+	const percent = job.total ? Math.round((job.done / job.total) * 100) : running ? 0 : 100
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				{running ? <meta httpEquiv="refresh" content="2" /> : null}
+				<PageTitle title={TITLES[job.kind] ?? 'Progress'} />
+				<h1 className="govuk-heading-l">{TITLES[job.kind] ?? 'Progress'}</h1>
+				<p className="govuk-body" role="status">
+					{job.status === 'DONE' ? 'Finished. ' : job.status === 'FAILED' ? 'Stopped. ' : ''}
+					{job.message}
+					{running && job.total ? ` (${job.done} of ${job.total})` : ''}
+				</p>
+				<progress className="app-progress" max={100} value={percent} aria-label="Progress">
+					{percent}%
+				</progress>
+				{running ? <p className="govuk-body">This page updates itself every few seconds. You can leave it and come back.</p> : null}
+				{job.status === 'DONE' && job.result.documentId ? (
+					<p className="govuk-body">
+						<a className="govuk-link" href={`/documents/${job.result.documentId}`} download>
+							Download the bundle (PDF)
+						</a>
+					</p>
+				) : null}
+				{job.result.reviewId ? (
+					<p className="govuk-body">
+						<a className="govuk-link" href={`/reviews/${job.result.reviewId}`}>
+							Back to the review
+						</a>
+					</p>
+				) : null}
+			</div>
+		</div>
+	)
+}

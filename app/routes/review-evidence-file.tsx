@@ -1,0 +1,19 @@
+import type { Route } from './+types/review-evidence-file'
+import { prisma } from '#app/db.server.ts'
+import { evidenceDownloadResponse } from '#app/storage/evidence.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { notFound, requirePermission } from '#app/utils/auth.server.ts'
+import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+// A download of one evidence file: permission-checked, audited, always as an attachment.
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'review:read')
+	const review = await requireReviewAccess(request, user, params.reviewId, null)
+	const file = await prisma.evidenceFile.findFirst({
+		where: { id: params.evidenceId, reviewId: review.id },
+		select: { id: true, storageKey: true, fileName: true, contentType: true, sizeBytes: true },
+	})
+	if (!file) throw notFound()
+	await audit(request, user.id, 'evidence.download', { entityType: 'EvidenceFile', entityId: file.id, reviewId: review.id, childId: review.childId })
+	return evidenceDownloadResponse(file)
+}

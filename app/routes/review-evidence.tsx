@@ -1,0 +1,201 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/review-evidence'
+import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { hasPermission } from '#app/domain/permissions.ts'
+import { env } from '#app/env.server.ts'
+import { deleteEvidenceFile, receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { requireEditableReview, requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+// The file itself is checked on the server (type by content, size while streaming, virus scan).
+export const EvidenceSchema = z.object({
+	title: z
+		.string({ error: 'Enter what the evidence is, for example ‘Speech and language therapy report, May 2027’' })
+		.trim()
+		.min(1, 'Enter what the evidence is, for example ‘Speech and language therapy report, May 2027’')
+		.max(200, 'What the evidence is must be 200 characters or fewer'),
+	file: z.any().optional(),
+})
+
+const TYPE_LABELS: Record<string, string> = {
+	'application/pdf': 'PDF',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+	'application/msword': 'Word (DOC)',
+	'image/jpeg': 'JPEG image',
+	'image/png': 'PNG image',
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'review:read')
+	await requireReviewAccess(request, user, params.reviewId)
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: params.reviewId },
+		select: {
+			id: true,
+			status: true,
+			child: { select: { firstName: true, lastName: true } },
+			evidence: {
+				orderBy: { uploadedAt: 'asc' },
+				select: { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true, scanStatus: true, uploadedBy: { select: { name: true } } },
+			},
+		},
+	})
+	return {
+		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
+		canEdit: hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT',
+		maxMb: env.MAX_UPLOAD_MB,
+		evidence: review.evidence.map((e) => ({ ...e, type: TYPE_LABELS[e.contentType] ?? e.contentType, uploadedBy: e.uploadedBy.name })),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	// Permission first: nobody else's upload is ever read from the request.
+	const { user, review } = await requireEditableReview(request, params.reviewId)
+	const base = `/reviews/${review.id}/evidence`
+	if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
+		const form = await request.formData()
+		const evidenceId = String(form.get('evidenceId') ?? '')
+		const file = await prisma.evidenceFile.findFirst({ where: { id: evidenceId, reviewId: review.id }, select: { id: true, storageKey: true, title: true } })
+		if (form.get('intent') === 'delete' && file) {
+			await prisma.$transaction(async (tx) => {
+				await tx.evidenceFile.delete({ where: { id: file.id } })
+				await audit(request, user.id, 'review.update', { entityType: 'EvidenceFile', entityId: file.id, reviewId: review.id, childId: review.childId, details: `evidence removed: ${file.title}` }, tx)
+			})
+			await deleteEvidenceFile(file.storageKey)
+		}
+		throw redirect(base)
+	}
+	const upload = await receiveEvidenceUpload(request)
+	const formData = new FormData()
+	for (const [name, value] of Object.entries(upload.fields)) formData.set(name, value)
+	const submission = parseWithZod(formData, { schema: EvidenceSchema })
+	if (submission.status !== 'success' || upload.error || !upload.file) {
+		if (upload.file) await deleteEvidenceFile(upload.file.storageKey)
+		const reply = submission.reply({ fieldErrors: upload.error ? { file: [upload.error] } : {} })
+		return data({ result: reply }, { status: 400 })
+	}
+	const stored = upload.file
+	try {
+		await prisma.$transaction(async (tx) => {
+			const created = await tx.evidenceFile.create({
+				data: {
+					reviewId: review.id,
+					title: submission.value.title,
+					fileName: stored.fileName,
+					contentType: stored.contentType,
+					sizeBytes: stored.sizeBytes,
+					sha256: stored.sha256,
+					storageKey: stored.storageKey,
+					scanStatus: stored.scanStatus,
+					uploadedById: user.id,
+				},
+				select: { id: true },
+			})
+			await audit(request, user.id, 'evidence.upload', { entityType: 'EvidenceFile', entityId: created.id, reviewId: review.id, childId: review.childId, details: `${stored.fileName} (${stored.sha256})` }, tx)
+		})
+	} catch (error) {
+		// The row was not written: remove the file so nothing is left unaccounted for.
+		await deleteEvidenceFile(stored.storageKey)
+		throw error
+	}
+	throw redirect(base)
+}
+
+export default function Evidence() {
+	const { review, canEdit, maxMb, evidence } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'evidence', schema: EvidenceSchema, lastResult: actionData?.result })
+	const errors = summaryErrors(form.id, form.allErrors, ['title', 'file'])
+	const base = `/reviews/${review.id}`
+	return (
+		<>
+			<PageTitle title={`Evidence and advice: ${review.childName}`} error={errors.length > 0} />
+			<a href={base} className="govuk-back-link">
+				Back to the review
+			</a>
+			<ErrorSummary errors={errors} />
+			<span className="govuk-caption-l">{review.childName}</span>
+			<h1 className="govuk-heading-l">Evidence and advice</h1>
+			{evidence.length ? (
+				<table className="govuk-table">
+					<caption className="govuk-table__caption govuk-table__caption--m">Uploaded evidence</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Evidence
+							</th>
+							<th scope="col" className="govuk-table__header">
+								File
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Uploaded
+							</th>
+							{canEdit ? (
+								<th scope="col" className="govuk-table__header">
+									<span className="govuk-visually-hidden">Actions</span>
+								</th>
+							) : null}
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{evidence.map((e) => (
+							<tr className="govuk-table__row" key={e.id}>
+								<td className="govuk-table__cell">
+									<a className="govuk-link" href={`${base}/evidence/${e.id}`}>
+										{e.title}
+									</a>
+								</td>
+								<td className="govuk-table__cell">
+									{e.fileName}, {e.type}, {formatSize(e.sizeBytes)}
+									{e.scanStatus === 'CLEAN' ? ', virus-checked' : ''}
+								</td>
+								<td className="govuk-table__cell">
+									{formatDateTime(e.uploadedAt)} by {e.uploadedBy}
+								</td>
+								{canEdit ? (
+									<td className="govuk-table__cell">
+										<Form method="post" className="app-inline-form">
+											<input type="hidden" name="evidenceId" value={e.id} />
+											<button type="submit" name="intent" value="delete" className="app-link-button">
+												Remove<span className="govuk-visually-hidden"> {e.title}</span>
+											</button>
+										</Form>
+									</td>
+								) : null}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="govuk-body">No evidence has been uploaded.</p>
+			)}
+			{canEdit ? (
+				<div className="govuk-grid-row">
+					<div className="govuk-grid-column-two-thirds">
+						<h2 className="govuk-heading-m">Upload evidence</h2>
+						<p className="govuk-body">Reports and advice from professionals, and anything else that shows how the child is doing. You can link them to amendment proposals.</p>
+						<Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
+							<TextField field={fields.title} label="What is it?" hint="For example, ‘Speech and language therapy report, May 2027’" />
+							{/* The file goes last: fields before it are kept even when a file is refused part-way. */}
+							<FileUpload field={fields.file} label="Upload a file" hint={`PDF, Word document (DOC or DOCX), JPEG or PNG, smaller than ${maxMb}MB`} accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" />
+							<Button>Upload</Button>
+						</Form>
+					</div>
+				</div>
+			) : null}
+		</>
+	)
+}
+
+function formatSize(bytes: number) {
+	if (bytes < 1024) return `${bytes} bytes`
+	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)}KB`
+	return `${(bytes / 1024 / 1024).toFixed(1)}MB`
+}

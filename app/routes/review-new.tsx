@@ -1,0 +1,93 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, useActionData, useLoaderData } from 'react-router'
+import type { Route } from './+types/review-new'
+import { PageTitle } from '#app/components/page.tsx'
+import { ScheduleForm } from '#app/components/schedule-form.tsx'
+import { prisma } from '#app/db.server.ts'
+import { ScheduleSchema } from '#app/domain/review-parts.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
+import { requireChildAccess } from '#app/utils/tenancy.server.ts'
+
+async function loadChild(request: Request, childId: string) {
+	const user = await requirePermission(request, 'review:edit')
+	await requireChildAccess(request, user, childId, null)
+	const child = await prisma.child.findUniqueOrThrow({
+		where: { id: childId },
+		select: {
+			id: true,
+			firstName: true,
+			lastName: true,
+			parentName: true,
+			parentEmail: true,
+			schoolId: true,
+			laId: true,
+			plan: { select: { reviewDueOn: true, currentVersionNo: true, id: true } },
+			reviews: { where: { status: 'DRAFT' }, select: { id: true }, take: 1 },
+		},
+	})
+	if (!child.plan) throw data('This child has no EHC plan to review.', { status: 400 })
+	// One review in draft at a time: go back to it rather than start a second.
+	if (child.reviews[0]) throw redirect(`/reviews/${child.reviews[0].id}`)
+	return { user, child, plan: child.plan }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { user, child } = await loadChild(request, params.childId)
+	return {
+		child: { id: child.id, name: `${child.firstName} ${child.lastName}`, reviewDueOn: child.plan!.reviewDueOn },
+		defaults: {
+			invitees: [
+				{ role: 'PARENT', name: child.parentName, email: child.parentEmail },
+				{ role: 'SCHOOL_STAFF', name: user.name, email: user.email },
+			],
+		},
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, child, plan } = await loadChild(request, params.childId)
+	const submission = parseWithZod(await request.formData(), { schema: ScheduleSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const value = submission.value
+	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: plan.id, versionNo: plan.currentVersionNo } }, select: { id: true } })
+	const review = await prisma.$transaction(async (tx) => {
+		const created = await tx.annualReview.create({
+			data: {
+				childId: child.id,
+				schoolId: child.schoolId,
+				laId: child.laId,
+				planVersionId: version.id,
+				dueOn: plan.reviewDueOn,
+				meetingOn: value.meetingOn,
+				meetingTime: value.meetingTime,
+				meetingPlace: value.meetingPlace ?? '',
+				createdById: user.id,
+				invitees: {
+					create: (value.invitees ?? []).filter((i) => i.name && i.role).map((i) => ({ role: i.role!, name: i.name!, email: i.email ?? '' })),
+				},
+			},
+			select: { id: true },
+		})
+		await refreshNextDeadline(tx, created.id)
+		await audit(request, user.id, 'review.create', { entityType: 'AnnualReview', entityId: created.id, reviewId: created.id, childId: child.id }, tx)
+		return created
+	})
+	throw redirect(`/reviews/${review.id}`)
+}
+
+export default function NewReview() {
+	const { child, defaults } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={`Schedule the annual review for ${child.name}`} error={!!actionData?.result.error} />
+				<span className="govuk-caption-l">{child.name}</span>
+				<h1 className="govuk-heading-l">Schedule the annual review</h1>
+				<ScheduleForm lastResult={actionData?.result} defaults={defaults} submitLabel="Schedule the review" />
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,188 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import type { Route } from './+types/review-part'
+import { Button, CompletedQuestion, ConflictWarning, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { AttendanceFields, ChildViewsFields, NeedsProvisionFields, OutcomesFields, ParentViewsFields, PfaFields, RecommendationFields, type PartContext } from '#app/components/part-fields.tsx'
+import { prisma } from '#app/db.server.ts'
+import {
+	CHANGE_SECTIONS,
+	INVITEE_ROLE_LABELS,
+	needsPreparationForAdulthood,
+	PART_SCHEMAS,
+	PART_TITLES,
+	partForSlug,
+	type InviteeRole,
+	type PartKey,
+} from '#app/domain/review-parts.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { notFound } from '#app/utils/auth.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { loadReview, partStates, planWording, requireEditableReview, savePart, type LoadedReview } from '#app/utils/reviews.server.ts'
+
+function partFrom(params: { part: string }, review: LoadedReview): PartKey {
+	const key = partForSlug(params.part)
+	if (!key || (key === 'PFA' && !needsPreparationForAdulthood(review.child.yearGroup))) throw notFound()
+	return key
+}
+
+/** What the part's form starts with: the saved answers, aligned with the plan's outcomes and the invitees. */
+function initialValues(key: PartKey, saved: Record<string, any>, review: LoadedReview) {
+	if (key === 'OUTCOMES') {
+		const byId = new Map<string, any>((saved.outcomes ?? []).map((o: any) => [o.outcomeId, o]))
+		return { ...saved, outcomes: review.planVersion.outcomes.map((o) => ({ outcomeId: o.id, ...byId.get(o.id) })) }
+	}
+	if (key === 'ATTENDANCE') {
+		const byId = new Map<string, any>((saved.invitees ?? []).map((o: any) => [o.inviteeId, o]))
+		return {
+			...saved,
+			invitees: review.invitees.map((i) => ({
+				inviteeId: i.id,
+				attended: i.attended === null ? undefined : i.attended ? 'yes' : 'no',
+				contributedAdvice: byId.get(i.id)?.contributedAdvice ?? (i.contributedAdvice ? 'yes' : undefined),
+			})),
+		}
+	}
+	return saved
+}
+
+function contextOf(review: LoadedReview): PartContext {
+	return {
+		childFirstName: review.child.firstName,
+		outcomes: review.planVersion.outcomes,
+		wording: Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, planWording(review.planVersion, s)])),
+		invitees: review.invitees.map((i) => ({ id: i.id, name: i.name, role: INVITEE_ROLE_LABELS[i.role as InviteeRole] ?? i.role })),
+	}
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireEditableReview(request, params.reviewId)
+	const review = await loadReview(params.reviewId)
+	const key = partFrom(params, review)
+	const state = partStates(review)[key]
+	return {
+		reviewId: review.id,
+		childName: `${review.child.firstName} ${review.child.lastName}`,
+		key,
+		version: state.version,
+		initial: { ...initialValues(key, state.data, review), completed: state.status === 'COMPLETED' ? 'yes' : state.status === 'IN_PROGRESS' ? 'no' : undefined },
+		context: contextOf(review),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, review: access } = await requireEditableReview(request, params.reviewId)
+	const review = await loadReview(params.reviewId)
+	const key = partFrom(params, review)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: PART_SCHEMAS[key] })
+	if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+	const value = submission.value as Record<string, any>
+	const { completed, ...answers } = value
+	const openedVersion = Number(formData.get('version') ?? 0)
+	const outcome = await prisma.$transaction(async (tx) => {
+		const saved = await savePart(tx, { reviewId: review.id, key, data: answers, status: completed === 'yes' ? 'COMPLETED' : 'IN_PROGRESS', openedVersion, userId: user.id })
+		if (!saved.ok) return saved
+		// Structured copies the council's pages and the timeliness figures read.
+		if (key === 'RECOMMENDATION') await tx.annualReview.update({ where: { id: review.id }, data: { recommendation: answers.recommendation ?? null } })
+		if (key === 'ATTENDANCE') {
+			for (const row of answers.invitees ?? []) {
+				await tx.reviewInvitee.updateMany({
+					where: { id: row.inviteeId, reviewId: review.id },
+					data: { attended: row.attended ? row.attended === 'yes' : null, contributedAdvice: row.contributedAdvice === 'yes' },
+				})
+			}
+		}
+		if (key === 'OUTCOMES') {
+			const planOutcomeIds = new Set(review.planVersion.outcomes.map((o) => o.id))
+			for (const row of answers.outcomes ?? []) {
+				if (!planOutcomeIds.has(row.outcomeId) || !row.progress || !row.next) continue
+				const fields = { progress: row.progress, next: row.next, evidence: row.evidence ?? '' }
+				await tx.outcomeProgress.upsert({
+					where: { reviewId_planOutcomeId: { reviewId: review.id, planOutcomeId: row.outcomeId } },
+					create: { reviewId: review.id, planOutcomeId: row.outcomeId, ...fields },
+					update: fields,
+				})
+			}
+		}
+		await tx.annualReview.update({ where: { id: review.id }, data: { lockVersion: { increment: 1 } } })
+		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: access.childId, details: key }, tx)
+		return saved
+	})
+	if (!outcome.ok) {
+		const latest = partStates(await loadReview(review.id))[key]
+		return data(
+			{
+				result: submission.reply(),
+				conflict: { savedBy: outcome.conflict.savedBy, savedAt: formatDateTime(outcome.conflict.savedAt), version: latest.version, theirs: latest.data },
+			},
+			{ status: 409 },
+		)
+	}
+	throw redirect(`/reviews/${review.id}#task-list`)
+}
+
+export default function ReviewPart() {
+	const { reviewId, childName, key, version, initial, context } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const conflict = actionData?.conflict ?? null
+	const [form, fields] = useGovukForm({ id: `part-${key.toLowerCase()}`, schema: PART_SCHEMAS[key], lastResult: actionData?.result, defaultValue: initial })
+	const errors = summaryErrors(form.id, form.allErrors)
+	const f = fields as any
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={`${PART_TITLES[key]}: ${childName}`} error={errors.length > 0} />
+				<a href={`/reviews/${reviewId}`} className="govuk-back-link">
+					Back to the review
+				</a>
+				<ErrorSummary errors={errors} />
+				{conflict ? <ConflictWarning savedBy={conflict.savedBy} savedAt={conflict.savedAt} /> : null}
+				{conflict ? <TheirVersion theirs={conflict.theirs} /> : null}
+				<span className="govuk-caption-l">{childName}</span>
+				<h1 className="govuk-heading-l">{PART_TITLES[key]}</h1>
+				<Form method="post" {...getFormProps(form)} noValidate>
+					<input type="hidden" name="version" value={conflict?.version ?? version} />
+					{key === 'CHILD_VIEWS' ? <ChildViewsFields fields={f} context={context} /> : null}
+					{key === 'PARENT_VIEWS' ? <ParentViewsFields fields={f} /> : null}
+					{key === 'OUTCOMES' ? <OutcomesFields fields={f} context={context} /> : null}
+					{key === 'NEEDS_PROVISION' ? <NeedsProvisionFields fields={f} context={context} /> : null}
+					{key === 'PFA' ? <PfaFields fields={f} /> : null}
+					{key === 'RECOMMENDATION' ? <RecommendationFields fields={f} /> : null}
+					{key === 'ATTENDANCE' ? <AttendanceFields fields={f} context={context} /> : null}
+					<CompletedQuestion field={f.completed} />
+					<Button>Save and continue</Button>
+				</Form>
+			</div>
+		</div>
+	)
+}
+
+/** The other person's saved answers, so the user can compare before saving theirs over them. */
+function TheirVersion({ theirs }: { theirs: Record<string, unknown> }) {
+	const lines = flatten(theirs)
+	return (
+		<details className="govuk-details" open>
+			<summary className="govuk-details__summary">
+				<span className="govuk-details__summary-text">The version saved by the other person</span>
+			</summary>
+			<div className="govuk-details__text">
+				<dl className="govuk-summary-list govuk-summary-list--no-border">
+					{lines.map(([k, v]) => (
+						<div className="govuk-summary-list__row" key={k}>
+							<dt className="govuk-summary-list__key">{k}</dt>
+							<dd className="govuk-summary-list__value app-pre-line">{v}</dd>
+						</div>
+					))}
+				</dl>
+			</div>
+		</details>
+	)
+}
+
+function flatten(value: unknown, prefix = ''): Array<[string, string]> {
+	if (value === null || value === undefined) return []
+	if (typeof value !== 'object') return [[prefix || 'value', String(value)]]
+	return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix} ${Number.isNaN(Number(k)) ? k : Number(k) + 1}` : k))
+}

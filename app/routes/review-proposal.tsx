@@ -1,0 +1,158 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import type { Route } from './+types/review-proposal'
+import { Button, Checkboxes, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { UserText } from '#app/components/review-bits.tsx'
+import { prisma } from '#app/db.server.ts'
+import { PLAN_SECTIONS, ProposalSchema, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { notFound } from '#app/utils/auth.server.ts'
+import { loadReview, planWording, requireEditableReview } from '#app/utils/reviews.server.ts'
+
+const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
+
+async function load(request: Request, params: { reviewId: string; proposalId?: string }) {
+	const { user, review: access } = await requireEditableReview(request, params.reviewId)
+	const review = await loadReview(params.reviewId)
+	const proposal = params.proposalId
+		? await prisma.amendmentProposal.findFirst({
+				where: { id: params.proposalId, reviewId: review.id, origin: 'SCHOOL' },
+				select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true, evidence: { select: { evidenceId: true } } },
+			})
+		: null
+	if (params.proposalId && !proposal) throw notFound()
+	return { user, access, review, proposal }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { review, proposal } = await load(request, params)
+	const requested = new URL(request.url).searchParams.get('section')
+	const section = (proposal?.section as PlanSection | undefined) ?? (isSection(requested) ? requested : null)
+	const evidence = await prisma.evidenceFile.findMany({ where: { reviewId: review.id }, orderBy: { uploadedAt: 'asc' }, select: { id: true, title: true, fileName: true } })
+	const currentWording = proposal?.currentWording ?? (section ? planWording(review.planVersion, section) : '')
+	return {
+		reviewId: review.id,
+		childName: `${review.child.firstName} ${review.child.lastName}`,
+		proposalId: proposal?.id ?? null,
+		section,
+		sections: PLAN_SECTIONS.map((s) => ({ value: s, label: sectionLabel(s) })),
+		currentWording,
+		evidence,
+		initial: {
+			section: section ?? undefined,
+			proposedWording: proposal?.proposedWording ?? currentWording,
+			reason: proposal?.reason ?? '',
+			evidenceIds: proposal?.evidence.map((e) => e.evidenceId) ?? [],
+		},
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, access, review, proposal } = await load(request, params)
+	const formData = await request.formData()
+	const base = `/reviews/${review.id}`
+	if (formData.get('intent') === 'delete' && proposal) {
+		await prisma.$transaction(async (tx) => {
+			await tx.amendmentProposal.delete({ where: { id: proposal.id } })
+			await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: proposal.id, reviewId: review.id, childId: access.childId, details: 'proposal deleted' }, tx)
+		})
+		throw redirect(`${base}/proposals`)
+	}
+	const section = formData.get('section')
+	const currentWording = proposal?.currentWording ?? (isSection(String(section)) ? planWording(review.planVersion, String(section)) : '')
+	formData.set('currentWording', currentWording)
+	const submission = parseWithZod(formData, { schema: ProposalSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const value = submission.value
+	// Only this review's evidence can be linked.
+	const evidenceIds = (await prisma.evidenceFile.findMany({ where: { reviewId: review.id, id: { in: value.evidenceIds } }, select: { id: true } })).map((e) => e.id)
+	await prisma.$transaction(async (tx) => {
+		const fields = { section: value.section, proposedWording: value.proposedWording, reason: value.reason }
+		const saved = proposal
+			? await tx.amendmentProposal.update({ where: { id: proposal.id }, data: fields, select: { id: true } })
+			: await tx.amendmentProposal.create({ data: { ...fields, reviewId: review.id, currentWording, createdById: user.id, origin: 'SCHOOL' }, select: { id: true } })
+		await tx.proposalEvidence.deleteMany({ where: { proposalId: saved.id } })
+		if (evidenceIds.length) await tx.proposalEvidence.createMany({ data: evidenceIds.map((evidenceId) => ({ proposalId: saved.id, evidenceId })) })
+		await tx.annualReview.update({ where: { id: review.id }, data: { lockVersion: { increment: 1 } } })
+		await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: saved.id, reviewId: review.id, childId: access.childId, details: `proposal for section ${value.section}` }, tx)
+	})
+	throw redirect(`${base}/proposals`)
+}
+
+export default function Proposal() {
+	const { reviewId, childName, proposalId, section, sections, currentWording, evidence, initial } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'proposal', schema: ProposalSchema, lastResult: actionData?.result, defaultValue: initial })
+	const errors = summaryErrors(form.id, form.allErrors, ['section', 'proposedWording', 'reason'])
+	const base = `/reviews/${reviewId}`
+	const title = proposalId ? 'Change the amendment proposal' : 'Propose an amendment'
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={`${title}: ${childName}`} error={errors.length > 0} />
+				<a href={`${base}/proposals`} className="govuk-back-link">
+					Back to the proposals
+				</a>
+				<ErrorSummary errors={errors} />
+				<span className="govuk-caption-l">{childName}</span>
+				<h1 className="govuk-heading-l">{title}</h1>
+				{!section ? (
+					// Step 1: which section (a plain GET form, so it works without JavaScript).
+					<form method="get" noValidate>
+						<div className="govuk-form-group">
+							<label className="govuk-label govuk-label--m" htmlFor="section">
+								Which section of the plan?
+							</label>
+							<select className="govuk-select" id="section" name="section">
+								{sections.map((s) => (
+									<option key={s.value} value={s.value}>
+										{s.label}
+									</option>
+								))}
+							</select>
+						</div>
+						<button type="submit" className="govuk-button">
+							Continue
+						</button>
+					</form>
+				) : (
+					<Form method="post" {...getFormProps(form)} noValidate>
+						<input type="hidden" name="section" value={section} />
+						<h2 className="govuk-heading-m">{sections.find((s) => s.value === section)?.label}</h2>
+						<h3 className="govuk-heading-s">The plan’s current wording</h3>
+						<div className="govuk-inset-text">
+							<UserText text={currentWording} empty="This section of the plan is empty." />
+						</div>
+						<TextArea field={fields.proposedWording} label="The wording you propose" labelClass="govuk-label--s" rows={10} hint="Edit the current wording: the council sees exactly what you added and removed." />
+						<TextArea field={fields.reason} label="Why the plan should change" labelClass="govuk-label--s" rows={5} hint="What has changed for the child, and what the evidence shows" />
+						{evidence.length ? (
+							<Checkboxes
+								field={fields.evidenceIds}
+								legend="Which evidence supports it?"
+								options={evidence.map((e) => ({ value: e.id, label: `${e.title} (${e.fileName})` }))}
+							/>
+						) : (
+							<p className="govuk-body">
+								No evidence has been uploaded yet.{' '}
+								<a className="govuk-link" href={`${base}/evidence`}>
+									Upload evidence
+								</a>{' '}
+								first to link it here.
+							</p>
+						)}
+						<div className="govuk-button-group">
+							<Button>Save the proposal</Button>
+							{proposalId ? (
+								<button type="submit" name="intent" value="delete" className="govuk-button govuk-button--warning" formNoValidate>
+									Delete the proposal
+								</button>
+							) : null}
+						</div>
+					</Form>
+				)}
+			</div>
+		</div>
+	)
+}

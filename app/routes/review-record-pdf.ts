@@ -1,0 +1,17 @@
+import type { Route } from './+types/review-record-pdf'
+import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
+import { pdfResponse } from '#app/storage/documents.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { buildReviewRecord } from '#app/utils/review-record.server.ts'
+import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+// The review record as a PDF, made from what is stored, so any review (past ones too) can be downloaded at any time.
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'review:read')
+	const review = await requireReviewAccess(request, user, params.reviewId, null)
+	const { record } = await buildReviewRecord(review.id)
+	const bytes = await renderReviewRecord(record)
+	await audit(request, user.id, 'review.download', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'review record PDF' })
+	return pdfResponse(bytes, `Annual review record - ${record.child.name}.pdf`)
+}

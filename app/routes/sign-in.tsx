@@ -1,0 +1,68 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/sign-in'
+import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { createSession, getUser, verifySignIn } from '#app/utils/auth.server.ts'
+import { safeRedirect } from '#app/utils/request.server.ts'
+import { env } from '#app/env.server.ts'
+
+export const SignInSchema = z.object({
+	email: z
+		.string({ error: 'Enter your email address' })
+		.trim()
+		.min(1, 'Enter your email address')
+		.pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
+	redirectTo: z.string().optional(),
+})
+
+export async function loader({ request }: Route.LoaderArgs) {
+	if (await getUser(request)) throw redirect('/')
+	return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: SignInSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const outcome = await verifySignIn(request, submission.value.email, submission.value.password)
+	if (!outcome.ok) {
+		// One message whatever was wrong, so the page never reveals whether an account exists.
+		const message =
+			outcome.reason === 'throttled'
+				? `There have been too many attempts to sign in to this account. Wait ${env.SIGN_IN_WINDOW_MINUTES} minutes and try again`
+				: 'Enter a correct email address and password'
+		return data({ result: submission.reply({ fieldErrors: { email: [message] }, hideFields: ['password'] }) }, { status: outcome.reason === 'throttled' ? 429 : 400 })
+	}
+	const cookie = await createSession(request, outcome.userId)
+	throw redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function SignIn() {
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const [form, fields] = useGovukForm({ id: 'sign-in', schema: SignInSchema, lastResult: actionData?.result })
+	const errors = summaryErrors(form.id, form.allErrors, ['email', 'password'])
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title="Sign in" error={errors.length > 0} />
+				<ErrorSummary errors={errors} />
+				<h1 className="govuk-heading-l">Sign in</h1>
+				<p className="govuk-body">Sign in with the email address your school or council gave the service.</p>
+				<Form method="post" {...getFormProps(form)} noValidate>
+					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+					<TextField field={fields.email} label="Email address" type="email" autoComplete="username" spellCheck={false} />
+					<TextField field={fields.password} label="Password" type="password" autoComplete="current-password" />
+					<Button>Sign in</Button>
+				</Form>
+				<p className="govuk-body">If you have forgotten your password or your account is locked, contact your council's SEN team.</p>
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,12 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/sign-out'
+import { destroySession } from '#app/utils/auth.server.ts'
+
+export async function loader() {
+	throw redirect('/')
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const cookie = await destroySession(request)
+	throw redirect('/sign-in?signedOut=1', { headers: { 'Set-Cookie': cookie } })
+}

@@ -1,0 +1,112 @@
+// What the templates share: the payload building blocks (zod), how a child is named, links into the
+// portal, and the template type the registry (emails/index.ts) is built from.
+import { z } from 'zod'
+import { formatDate, isIsoDate } from '#app/domain/calendar-date.ts'
+import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
+
+export interface EmailTemplate<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
+	name: Name
+	/** Validates the payload when the message is written (enqueueEmail) and again when it is sent. */
+	schema: Schema
+	render(payload: z.output<Schema>, ctx: EmailContext): RenderedEmail
+	/**
+	 * Payload fields that must not outlive delivery (a one-time sign-in token): the outbox worker blanks
+	 * them once the message is sent or has finally failed, so a copy of the database holds no live link.
+	 */
+	secretFields?: ReadonlyArray<string>
+}
+
+export function defineTemplate<const Name extends string, Schema extends z.ZodType>(template: EmailTemplate<Name, Schema>) {
+	return template
+}
+
+export const isoDate = z.string().refine(isIsoDate, 'must be a calendar date, YYYY-MM-DD')
+/** An instant: a Date, or its ISO string once the payload has been stored as JSON. */
+export const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))])
+
+export const childSchema = z.object({
+	firstName: z.string().trim().min(1),
+	lastName: z.string().trim().min(1),
+})
+export type ChildName = z.output<typeof childSchema>
+
+/** Generated documents (GeneratedDocument rows) to attach; the outbox worker loads the files when it sends. */
+export const attachmentsSchema = z
+	.array(z.object({ documentId: z.string().min(1) }))
+	.max(10)
+	.optional()
+
+/** For the notices whose whole point is the attached letter or plan. */
+export const requiredAttachmentsSchema = z
+	.array(z.object({ documentId: z.string().min(1) }))
+	.min(1)
+	.max(10)
+
+/** Who the family (or school) should contact about this review: usually the caseworker. */
+export const contactSchema = z.object({
+	name: z.string().trim().min(1),
+	email: z.email(),
+	phone: z.string().trim().default(''),
+})
+export type Contact = z.output<typeof contactSchema>
+
+export const reviewerAudience = z.enum(['CASEWORKER', 'MANAGER']).default('CASEWORKER')
+
+export function fullName(child: ChildName): string {
+	return `${child.firstName} ${child.lastName}`
+}
+
+/**
+ * The child as named in a subject line: first name and last initial ('Amira K.'). Subjects are shown in
+ * notification previews, on lock screens and in shared school SEN mailboxes, so they carry the least that
+ * still tells the reader which child it is (UK GDPR data minimisation); the body names the child in full.
+ */
+export function subjectName(child: ChildName): string {
+	return `${child.firstName} ${child.lastName.charAt(0).toUpperCase()}.`
+}
+
+/**
+ * Whose plan, as the reader would say it: a young person (16+) receives notices in their own right
+ * and is written to as 'you'; everyone else reads the child's name.
+ */
+export function whosePlan(audience: string, child: ChildName): string {
+	return audience === 'YOUNG_PERSON' ? 'your' : possessive(fullName(child))
+}
+
+export function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+export function possessive(name: string): string {
+	return /s$/i.test(name) ? `${name}’` : `${name}’s`
+}
+
+export function days(n: number): string {
+	return n === 1 ? '1 day' : `${n} days`
+}
+
+export function contactText(contact: Contact): string {
+	return `${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}`
+}
+
+// Links into the portal, in one place so that a route change is one edit.
+function base(appUrl: string): string {
+	return appUrl.replace(/\/+$/, '')
+}
+export const reviewUrl = (appUrl: string, reviewId: string) => `${base(appUrl)}/reviews/${encodeURIComponent(reviewId)}`
+export const caseloadUrl = (appUrl: string) => `${base(appUrl)}/caseload`
+export const setPasswordUrl = (appUrl: string, token: string) => `${base(appUrl)}/set-password/${encodeURIComponent(token)}`
+
+/** The appeal paragraph every decision a family can appeal must carry (SEND Regulations 2014 regs 29-32; CoP 11.45-11.47). */
+export function appealText(appealBy: string): string {
+	return (
+		`You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until ${formatDate(appealBy)}: ` +
+		`2 months from the date of the letter, or 1 month from the date of a mediation certificate if that is later. ` +
+		`Before you appeal you must contact a mediation adviser, unless the appeal is only about the school or college named in the plan.`
+	)
+}
+
+export const SENDIASS_TEXT =
+	'You can get free, impartial information, advice and support from your local SEND information, advice and support service (SENDIASS).'
+
+export { formatDate }

@@ -1,0 +1,79 @@
+// The council's decision after the annual review, to the parent or young person and to the head teacher
+// (SEND Regulations 2014 reg 20(10)), with the decision letter attached. An 'amend' decision is sent as
+// the amendment notice instead (amendment-notice.ts), because the notice must go with it (reg 22(2)).
+import { z } from 'zod'
+import {
+	appealText,
+	capitalise,
+	childSchema,
+	contactSchema,
+	contactText,
+	defineTemplate,
+	formatDate,
+	fullName,
+	isoDate,
+	requiredAttachmentsSchema,
+	reviewUrl,
+	SENDIASS_TEXT,
+	subjectName,
+	whosePlan,
+} from '#emails/common.ts'
+import { facts, heading, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
+
+export const decisionLetter = defineTemplate({
+	name: 'decision-letter',
+	schema: z.object({
+		reviewId: z.string().min(1),
+		child: childSchema,
+		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'HEAD_TEACHER']),
+		decision: z.enum(['MAINTAIN', 'CEASE']),
+		meetingOn: isoDate,
+		decidedOn: isoDate,
+		/** The last day to appeal: 2 months from the decision letter (later after mediation). */
+		appealBy: isoDate,
+		/** MAINTAIN: when the next annual review must be held (s.44(1)). */
+		nextReviewDueOn: isoDate.nullable().default(null),
+		contact: contactSchema,
+		/** The decision letter (GeneratedDocument of kind DECISION_LETTER). */
+		attachments: requiredAttachmentsSchema,
+	}),
+	render(p, ctx) {
+		const whose = whosePlan(p.audience, p.child)
+		const family = p.audience !== 'HEAD_TEACHER'
+		const outcome = p.decision === 'MAINTAIN' ? 'keep (maintain) the plan without changes' : 'stop maintaining (cease) the plan'
+		const subjectOutcome = p.decision === 'MAINTAIN' ? 'the EHC plan will be kept as it is' : 'the EHC plan will be ceased'
+		return renderEmail({
+			ctx,
+			subject:
+				p.audience === 'YOUNG_PERSON'
+					? `Your annual review decision of ${formatDate(p.decidedOn)}: ${subjectOutcome.replace('the EHC plan', 'your EHC plan')}`
+					: `Annual review decision for ${subjectName(p.child)}, ${formatDate(p.decidedOn)}: ${subjectOutcome}`,
+			title:
+				p.decision === 'MAINTAIN'
+					? `${capitalise(whose)} EHC plan will be kept as it is`
+					: `${ctx.councilName} will stop maintaining ${whose} EHC plan`,
+			blocks: [
+				paragraph(
+					`After the annual review meeting on ${formatDate(p.meetingOn)}, ${ctx.councilName} decided on ${formatDate(p.decidedOn)} to ${outcome}. The decision letter is attached: it gives the reasons.`,
+				),
+				facts([
+					['Child or young person', fullName(p.child)],
+					['Review meeting held', formatDate(p.meetingOn)],
+					['Decision', p.decision === 'MAINTAIN' ? 'Keep the plan as it is' : 'Stop maintaining (cease) the plan'],
+					['Decision made on', formatDate(p.decidedOn)],
+					['Appeal by', formatDate(p.appealBy)],
+					p.decision === 'MAINTAIN' && p.nextReviewDueOn !== null && ['Next annual review due by', formatDate(p.nextReviewDueOn)],
+				]),
+				p.decision === 'CEASE' &&
+					paragraph(`The plan stays in place until the time to appeal has passed or, if there is an appeal, until the Tribunal decides it.`),
+				family && heading('If you disagree'),
+				family && inset(appealText(p.appealBy)),
+				family && paragraph(SENDIASS_TEXT),
+				!family && paragraph(`The family has been told of their right to appeal to the Tribunal, until ${formatDate(p.appealBy)}.`),
+				!family && link('View the review in the portal (for the school’s SENCo)', reviewUrl(ctx.appUrl, p.reviewId)),
+				heading('Questions'),
+				paragraph(`Contact ${contactText(p.contact)}.`),
+			],
+		})
+	},
+})

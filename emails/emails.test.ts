@@ -1,0 +1,290 @@
+import { expect, test } from 'vitest'
+import { renderTemplate, TEMPLATE_NAMES, templates, type PayloadOf, type TemplateName } from '#emails/index.ts'
+
+const ctx = { appUrl: 'https://reviews.kent.example.gov.uk', councilName: 'Kent County Council' }
+const child = { firstName: 'Amira', lastName: 'Khan' }
+const contact = { name: 'Priya Shah', email: 'priya.shah@kent.example.gov.uk', phone: '03000 412345' }
+const reviewLink = 'https://reviews.kent.example.gov.uk/reviews/rev_123'
+
+// One realistic payload per template: the meeting was on 1 March 2027, so the report was due on 15 March
+// and the decision on 29 March (SEND Regulations 2014 reg 20(7) and 20(10)).
+const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
+	'review-submitted-receipt': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		submittedAt: new Date('2027-03-10T14:05:00Z'),
+		reportDueOn: '2027-03-15',
+		decisionDueOn: '2027-03-29',
+	},
+	'review-submitted-caseworker': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		submittedAt: '2027-03-10T14:05:00.000Z',
+		decisionDueOn: '2027-03-29',
+		recommendation: 'AMEND',
+		proposedAmendments: 3,
+	},
+	'decision-letter': {
+		reviewId: 'rev_123',
+		child,
+		audience: 'PARENT',
+		decision: 'MAINTAIN',
+		meetingOn: '2027-03-01',
+		decidedOn: '2027-03-20',
+		appealBy: '2027-05-20',
+		nextReviewDueOn: '2028-03-01',
+		contact,
+		attachments: [{ documentId: 'doc_1' }],
+	},
+	'amendment-notice': {
+		reviewId: 'rev_123',
+		child,
+		audience: 'PARENT',
+		meetingOn: '2027-03-01',
+		issuedOn: '2027-03-22',
+		representationsCloseOn: '2027-04-05',
+		finalPlanDueOn: '2027-05-17',
+		amendmentCount: 4,
+		contact,
+		attachments: [{ documentId: 'doc_2' }],
+	},
+	'final-plan-issued': {
+		reviewId: 'rev_123',
+		child,
+		audience: 'PARENT',
+		issuedOn: '2027-05-10',
+		namedPlacement: 'Highfield Academy',
+		appealBy: '2027-07-10',
+		contact,
+		attachments: [{ documentId: 'doc_3' }],
+	},
+	'decision-not-to-amend': {
+		reviewId: 'rev_123',
+		child,
+		audience: 'PARENT',
+		noticeIssuedOn: '2027-03-22',
+		decidedOn: '2027-04-20',
+		reasons: 'The speech and language therapy report of April 2027 shows the current provision is meeting Amira’s needs.',
+		appealBy: '2027-06-20',
+		contact,
+	},
+	'reminder-decision-due': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		decisionDueOn: '2027-03-29',
+		daysLeft: 5,
+		reportReceivedOn: '2027-03-10',
+	},
+	'reminder-report-overdue': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		reportDueOn: '2027-03-15',
+		daysLate: 2,
+		decisionDueOn: '2027-03-29',
+	},
+	'reminder-deadline-missed': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		deadline: 'la_decision',
+		dueOn: '2027-03-29',
+		daysLate: 1,
+		caseworkerName: 'Priya Shah',
+	},
+	'user-invite': {
+		name: 'Sam Patel',
+		organisationName: 'Oakfield Primary School',
+		roles: ['SENCO'],
+		invitedByName: 'Daniel Okafor',
+		token: 'tok_0123456789abcdefghij',
+		expiresAt: new Date('2027-03-04T17:00:00Z'),
+	},
+}
+
+function render<Name extends TemplateName>(name: Name, overrides: Partial<PayloadOf<Name>> = {}) {
+	return renderTemplate(name, { ...samples[name], ...overrides }, ctx)
+}
+
+test('the registry lists each template under its own name', () => {
+	expect(TEMPLATE_NAMES).toHaveLength(10)
+	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
+})
+
+test('no template sends a generic "you have new information" email: each names the child and a date', () => {
+	for (const name of TEMPLATE_NAMES) {
+		const email = render(name)
+		for (const part of [email.subject, email.html, email.text]) {
+			expect(part.toLowerCase()).not.toContain('new information')
+			expect(part).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d/)
+		}
+		if (name !== 'user-invite') {
+			expect(email.subject, name).toContain('Amira K.')
+			expect(email.subject, name).not.toContain('Khan') // first name and last initial in subjects
+			expect(email.text, name).toContain('Amira Khan')
+		}
+		expect(email.text, name).not.toMatch(/<[a-z]/i)
+		expect(email.html, name).toMatch(/^<!DOCTYPE html>/)
+	}
+})
+
+test('every interpolated value is escaped in the HTML part', () => {
+	const hostile = { firstName: '<script>alert("x")</script>', lastName: 'O’Brien & <b>Sons</b>' }
+	for (const name of TEMPLATE_NAMES) {
+		const payload = name === 'user-invite' ? { ...samples[name], name: hostile.firstName, organisationName: hostile.lastName } : { ...samples[name], child: hostile }
+		const email = renderTemplate(name, payload, { ...ctx, councilName: 'Kent <i>County</i> Council' })
+		expect(email.html, name).not.toContain('<script>')
+		expect(email.html, name).not.toContain('<b>Sons')
+		expect(email.html, name).not.toContain('<i>County')
+		expect(email.html, name).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
+		expect(email.text, name).toContain('<script>alert("x")</script>') // the plain-text part is shown as text
+	}
+})
+
+test('a line break in a value cannot add a header to the subject', () => {
+	const email = render('review-submitted-caseworker', { schoolName: 'Oakfield\r\nBcc: everyone@example.com' })
+	expect(email.subject).not.toMatch(/[\r\n]/)
+	expect(email.subject).toContain('Oakfield Bcc: everyone@example.com')
+})
+
+test('review-submitted-receipt tells the SENCo the report met its deadline and when the council decides', () => {
+	const email = render('review-submitted-receipt')
+	expect(email.subject).toBe('Review report received for Amira K.: council decision due by 29 March 2027')
+	expect(email.text).toContain('Oakfield Primary School submitted the annual review report for Amira Khan to Kent County Council at 10 March 2027 at 2:05pm.')
+	expect(email.text).toContain('Report deadline: 15 March 2027 (met)')
+	expect(email.text).toContain('It must tell the family and the head teacher its decision by 29 March 2027')
+	expect(email.html).toContain(`href="${reviewLink}"`)
+	expect(email.text).toContain(reviewLink)
+})
+
+test('review-submitted-receipt says by how many days a late report missed the 2-week deadline', () => {
+	// 23:30 UTC on 17 March 2027 is 17 March in London (GMT), 2 days after the deadline.
+	const email = render('review-submitted-receipt', { submittedAt: new Date('2027-03-17T23:30:00Z') })
+	expect(email.text).toContain('Report deadline: 15 March 2027 (missed by 2 days)')
+	expect(email.text).toContain('The report was sent 2 days after the deadline of 15 March 2027')
+})
+
+test('review-submitted-caseworker gives the child, school, meeting, recommendation and decision date', () => {
+	const email = render('review-submitted-caseworker')
+	expect(email.subject).toBe('Review report to decide: Amira K. (Oakfield Primary School), decision due by 29 March 2027')
+	expect(email.text).toContain('Review meeting held: 1 March 2027')
+	expect(email.text).toContain('School recommends: Amend the plan')
+	expect(email.text).toContain('Amendments proposed: 3')
+	expect(email.text).toContain('Decide, and tell the family and the head teacher, by 29 March 2027')
+	expect(email.html).toContain(`href="${reviewLink}"`)
+	expect(render('review-submitted-caseworker', { audience: 'MANAGER' }).text).toContain('No caseworker is assigned to Amira Khan')
+})
+
+test('decision-letter states the decision, the attached letter and the appeal deadline', () => {
+	const maintain = render('decision-letter')
+	expect(maintain.subject).toBe('Annual review decision for Amira K., 20 March 2027: the EHC plan will be kept as it is')
+	expect(maintain.text).toContain('decided on 20 March 2027 to keep (maintain) the plan without changes. The decision letter is attached')
+	expect(maintain.text).toContain('until 20 May 2027')
+	expect(maintain.text).toContain('you must contact a mediation adviser')
+	expect(maintain.text).toContain('Next annual review due by: 1 March 2028')
+	expect(maintain.text).toContain('Contact Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345.')
+
+	const cease = render('decision-letter', { decision: 'CEASE', audience: 'HEAD_TEACHER' })
+	expect(cease.subject).toBe('Annual review decision for Amira K., 20 March 2027: the EHC plan will be ceased')
+	expect(cease.text).toContain('stop maintaining (cease) the plan')
+	expect(cease.text).toContain('The family has been told of their right to appeal to the Tribunal, until 20 May 2027.')
+	expect(cease.text).not.toContain('you must contact a mediation adviser')
+	expect(cease.html).toContain(`href="${reviewLink}"`)
+
+	const youngPerson = render('decision-letter', { audience: 'YOUNG_PERSON' })
+	expect(youngPerson.subject).toBe('Your annual review decision of 20 March 2027: your EHC plan will be kept as it is')
+	expect(youngPerson.html).toContain('Your EHC plan will be kept as it is')
+})
+
+test('decision-letter, amendment-notice and final-plan-issued need their document attached', () => {
+	for (const name of ['decision-letter', 'amendment-notice', 'final-plan-issued'] as const) {
+		expect(() => render(name, { attachments: [] }), name).toThrow()
+	}
+})
+
+test('amendment-notice says when representations close and how to respond', () => {
+	const email = render('amendment-notice')
+	expect(email.subject).toBe('Proposed changes to Amira K.’s EHC plan: please reply by 5 April 2027')
+	expect(email.text).toContain('Kent County Council proposes 4 changes to Amira Khan’s EHC plan')
+	expect(email.text).toContain('Replies close: 5 April 2027 (end of the day)')
+	expect(email.text).toContain('Ask for a particular school or college to be named in the plan.')
+	expect(email.text).toContain('Reply by email or phone to Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345 by 5 April 2027')
+	expect(email.text).toContain('by 17 May 2027')
+
+	const school = render('amendment-notice', { audience: 'SCHOOL' })
+	expect(school.subject).toBe('Proposed changes to Amira K.’s EHC plan: the family can reply by 5 April 2027')
+	expect(school.text).toContain('The family has until 5 April 2027 to respond.')
+	expect(school.html).toContain(`href="${reviewLink}"`)
+})
+
+test('final-plan-issued names the plan, the date, the school named and the right of appeal', () => {
+	const email = render('final-plan-issued')
+	expect(email.subject).toBe('Final amended EHC plan for Amira K., issued on 10 May 2027')
+	expect(email.text).toContain('Kent County Council issued the final amended EHC plan for Amira Khan on 10 May 2027. It is attached')
+	expect(email.text).toContain('School or college named (section I): Highfield Academy')
+	expect(email.text).toContain('until 10 July 2027')
+	const health = render('final-plan-issued', { audience: 'HEALTH' })
+	expect(health.text).toContain('Section G sets out the health provision')
+	expect(health.text).not.toContain('mediation adviser')
+})
+
+test('decision-not-to-amend gives the reasons and the appeal deadline', () => {
+	const email = render('decision-not-to-amend')
+	expect(email.subject).toBe('Amira K.’s EHC plan will not be amended after all: decision of 20 April 2027')
+	expect(email.text).toContain('On 22 March 2027 the council sent a notice proposing changes')
+	expect(email.text).toContain('The speech and language therapy report of April 2027')
+	expect(email.text).toContain('until 20 June 2027')
+})
+
+test('reminder-decision-due says how many days are left, for which child, and by when', () => {
+	const email = render('reminder-decision-due')
+	expect(email.subject).toBe('Decision due in 5 days for Amira K. (by 29 March 2027)')
+	expect(email.text).toContain('4 weeks after the review meeting on 1 March 2027 (SEND Regulations 2014 reg 20(10))')
+	expect(email.text).toContain('Review report: Received on 10 March 2027')
+	expect(email.html).toContain(`href="${reviewLink}"`)
+	expect(render('reminder-decision-due', { daysLeft: 0 }).subject).toBe('Decision due today for Amira K. (by 29 March 2027)')
+	const unassigned = render('reminder-decision-due', { audience: 'MANAGER' })
+	expect(unassigned.text).toContain('Caseworker: Not assigned')
+	expect(unassigned.text).toContain('No caseworker is assigned to Amira Khan')
+})
+
+test('reminder-report-overdue names the school, the days late and the unchanged decision date', () => {
+	const email = render('reminder-report-overdue')
+	expect(email.subject).toBe('Review report overdue for Amira K.: it was due by 15 March 2027 from Oakfield Primary School')
+	expect(email.text).toContain('It is 2 days late.')
+	expect(email.text).toContain('The council’s decision is still due by 29 March 2027.')
+})
+
+test('reminder-deadline-missed has a caseworker version and a manager version', () => {
+	const caseworker = render('reminder-deadline-missed')
+	expect(caseworker.subject).toBe('Deadline missed: the council decision for Amira K. was due by 29 March 2027')
+	expect(caseworker.text).toContain('Late by: 1 day')
+	expect(caseworker.text).not.toContain('Caseworker: Priya Shah')
+	const manager = render('reminder-deadline-missed', { audience: 'MANAGER', deadline: 'final_plan', dueOn: '2027-05-17', daysLate: 3 })
+	expect(manager.subject).toBe('Missed deadline on the caseload: the final amended plan for Amira K. was due by 17 May 2027')
+	expect(manager.text).toContain('Caseworker: Priya Shah')
+	expect(manager.text).toContain('8 weeks after the amendment notice (SEND Regulations 2014 reg 22(3)-(4))')
+	expect(manager.text).toContain('you are an SEN manager at Kent County Council')
+})
+
+test('user-invite has a one-time link to set a password and says when it expires', () => {
+	const email = render('user-invite')
+	expect(email.subject).toBe('Set your password for the Kent County Council EHC annual review portal by 4 March 2027')
+	expect(email.text).toContain('Daniel Okafor has given you an account as SENCo at Oakfield Primary School.')
+	expect(email.html).toContain('href="https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij"')
+	expect(email.text).toContain('This link works once and expires at 4 March 2027 at 5:00pm.')
+	expect(templates['user-invite'].secretFields).toEqual(['token'])
+})
+
+test('payloads are validated: impossible dates and unknown templates are refused', () => {
+	expect(() => render('reminder-decision-due', { decisionDueOn: '2027-02-30' })).toThrow()
+	expect(() => render('reminder-decision-due', { daysLeft: -1 })).toThrow()
+	expect(() => renderTemplate('you-have-new-information', {}, ctx)).toThrow(/Unknown email template/)
+})

@@ -1,0 +1,80 @@
+// The final amended plan, to the parent or young person, the school named in it and the health
+// commissioner, within 8 weeks of the amendment notice (SEND Regulations 2014 reg 22(3)).
+import { z } from 'zod'
+import {
+	appealText,
+	capitalise,
+	childSchema,
+	contactSchema,
+	contactText,
+	defineTemplate,
+	formatDate,
+	fullName,
+	isoDate,
+	possessive,
+	requiredAttachmentsSchema,
+	reviewUrl,
+	SENDIASS_TEXT,
+	subjectName,
+	whosePlan,
+} from '#emails/common.ts'
+import { facts, heading, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
+
+export const finalPlanIssued = defineTemplate({
+	name: 'final-plan-issued',
+	schema: z.object({
+		reviewId: z.string().min(1),
+		child: childSchema,
+		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'SCHOOL', 'HEALTH']),
+		issuedOn: isoDate,
+		/** Section I: the school or college named. */
+		namedPlacement: z.string().trim().default(''),
+		appealBy: isoDate,
+		nextReviewDueOn: isoDate.nullable().default(null),
+		contact: contactSchema,
+		/** The final amended plan (GeneratedDocument of kind FINAL_PLAN). */
+		attachments: requiredAttachmentsSchema,
+	}),
+	render(p, ctx) {
+		const name = fullName(p.child)
+		const whose = whosePlan(p.audience, p.child)
+		const family = p.audience === 'PARENT' || p.audience === 'YOUNG_PERSON'
+		return renderEmail({
+			ctx,
+			subject:
+				p.audience === 'YOUNG_PERSON'
+					? `Your final amended EHC plan, issued on ${formatDate(p.issuedOn)}`
+					: `Final amended EHC plan for ${subjectName(p.child)}, issued on ${formatDate(p.issuedOn)}`,
+			title: `${capitalise(whose)} final amended EHC plan`,
+			blocks: [
+				paragraph(
+					`${ctx.councilName} issued the final amended EHC plan for ${p.audience === 'YOUNG_PERSON' ? 'you' : name} on ${formatDate(p.issuedOn)}. It is attached, and replaces the previous plan from that date.`,
+				),
+				facts([
+					['Child or young person', name],
+					['Issued on', formatDate(p.issuedOn)],
+					p.namedPlacement !== '' && ['School or college named (section I)', p.namedPlacement],
+					p.nextReviewDueOn !== null && ['Next annual review due by', formatDate(p.nextReviewDueOn)],
+				]),
+				family && heading('If you disagree'),
+				family &&
+					paragraph(
+						`You can appeal about the description of special educational needs (section B), the special educational provision (section F) and the school or college named (section I).`,
+					),
+				family && inset(appealText(p.appealBy)),
+				family && paragraph(SENDIASS_TEXT),
+				p.audience === 'SCHOOL' &&
+					paragraph(
+						`Please make sure everyone who works with ${p.child.firstName} knows what the plan now says, especially the special educational provision in section F.`,
+					),
+				p.audience === 'SCHOOL' && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
+				p.audience === 'HEALTH' &&
+					paragraph(
+						`Section G sets out the health provision that must be arranged for ${name} (Children and Families Act 2014 s.42(3)). Please check it against what is commissioned.`,
+					),
+				heading('Questions'),
+				paragraph(`Contact ${contactText(p.contact)}.`),
+			],
+		})
+	},
+})

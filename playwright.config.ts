@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+
+// Journeys drive Debian's Chromium (Playwright's own browser download cannot run on these machines):
+// scripts/ensure-chromium.sh installs it when absent. The app runs as built, in production mode, on a
+// fresh seeded SQLite database (scripts/e2e-server.ts).
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		},
+	},
+	projects: [
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /no-js/ },
+		{ name: 'no-javascript', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false }, testMatch: /no-js/ },
+	],
+	webServer: {
+		command: 'npx tsx scripts/e2e-server.ts',
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		env: { E2E_PORT: String(PORT) },
+		stdout: 'pipe',
+	},
+})

@@ -1,0 +1,89 @@
+// Seeds demo data into DATABASE_URL (default file:./data/portal.db), once: a database that already has a council
+// is left alone, so `npm run setup` can run this every time.
+//
+//   npx tsx prisma/seed.ts                       the demo: Kent with 10 schools and about 200 children, and Medway
+//   npx tsx prisma/seed.ts --scale kent          Kent at full scale: about 600 schools and 21,000 children
+//   npx tsx prisma/seed.ts --today 2026-11-23    dates relative to another day (default: today in England)
+//
+// Apply the migrations first (npm run db:migrate:deploy).
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { isIsoDate, todayInLondon } from '#app/domain/calendar-date.ts'
+import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedScale } from './seed-data.ts'
+
+const DEFAULT_DATABASE_URL = 'file:./data/portal.db'
+
+function usage(message: string): never {
+	console.error(`${message}\nUsage: npx tsx prisma/seed.ts [--scale demo|kent] [--today YYYY-MM-DD]`)
+	process.exit(2)
+}
+
+const { values } = (() => {
+	try {
+		return parseArgs({ options: { scale: { type: 'string', default: 'demo' }, today: { type: 'string' } }, strict: true })
+	} catch (error) {
+		usage((error as Error).message)
+	}
+})()
+const scale = values.scale as SeedScale
+if (scale !== 'demo' && scale !== 'kent') usage(`--scale must be demo or kent, not ${JSON.stringify(values.scale)}`)
+const today = values.today ?? todayInLondon(new Date())
+if (!isIsoDate(today)) usage(`--today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`)
+
+// app/db.server.ts also opens a client from DATABASE_URL when imported: give it the same database.
+const url = (process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL)
+const sqliteFile = url.startsWith('file:') ? url.slice('file:'.length).split('?')[0]! : null
+if (sqliteFile && sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(sqliteFile)), { recursive: true })
+
+const { createPrisma, prisma: appClient } = await import('#app/db.server.ts')
+const prisma = await createPrisma(url)
+const number = (n: number) => n.toLocaleString('en-GB')
+
+try {
+	let councils: number
+	try {
+		councils = await prisma.localAuthority.count()
+	} catch (error) {
+		console.error(`Cannot read the database (${(error as Error).message.split('\n')[0]}). Apply the migrations first: npm run db:migrate:deploy`)
+		process.exitCode = 1
+		throw error
+	}
+	if (councils > 0) {
+		console.log('Database already seeded; nothing to do')
+	} else {
+		const started = performance.now()
+		console.log(`Seeding ${scale} data relative to ${today}...`)
+		let lastReport = 0
+		const summary = await seed(prisma, {
+			scale,
+			today,
+			onProgress: (done, total) => {
+				// A line per 2,000 children (and the last), so a long run shows it is moving.
+				if (done === total || done - lastReport >= 2_000) {
+					console.log(`Seeded ${number(done)} of ${number(total)} children`)
+					lastReport = done
+				}
+			},
+		})
+		const seconds = ((performance.now() - started) / 1000).toFixed(1)
+		const statuses = Object.entries(summary.reviewsByStatus)
+			.map(([status, count]) => `${status} ${number(count)}`)
+			.join(', ')
+		console.log(
+			`Seeded ${number(summary.localAuthorities)} councils, ${number(summary.schools)} schools, ${number(summary.users)} users, ` +
+				`${number(summary.children)} children, ${number(summary.planVersions)} plan versions and ${number(summary.reviews)} reviews (${statuses}) in ${seconds}s.`,
+		)
+		console.log(`${number(summary.overduePlans)} plans are past their review date with no meeting held.`)
+		console.log(`\nSign in with any of these (password ${DEMO_PASSWORD}):`)
+		for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(40)} ${user.roles.join(', ')}${user.school ? `, ${user.school}` : ''} (${user.la})`)
+	}
+} catch (error) {
+	if (!process.exitCode) {
+		console.error(error)
+		process.exitCode = 1
+	}
+} finally {
+	await prisma.$disconnect()
+	await appClient.$disconnect()
+}

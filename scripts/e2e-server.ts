@@ -1,0 +1,33 @@
+// Starts the built app for the Playwright journeys: a fresh SQLite database, migrated and seeded with
+// the demo data, served by react-router-serve in production mode.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { deployMigrations } from './migrations.ts'
+
+const port = process.env.E2E_PORT ?? '3100'
+const dataDir = path.resolve('data/e2e')
+fs.rmSync(dataDir, { recursive: true, force: true })
+fs.mkdirSync(dataDir, { recursive: true })
+const env = {
+	...process.env,
+	NODE_ENV: 'production',
+	PORT: port,
+	APP_URL: `http://localhost:${port}`,
+	DATABASE_URL: `file:${path.join(dataDir, 'portal.db')}`,
+	EVIDENCE_DIR: path.join(dataDir, 'evidence'),
+	DOCUMENTS_DIR: path.join(dataDir, 'documents'),
+	OUTBOX_DIR: path.join(dataDir, 'outbox'),
+	COUNCIL_NAME: '',
+}
+if (!fs.existsSync('build/server/index.js')) {
+	console.error('No build found: run `npm run build` first (npm test does).')
+	process.exit(1)
+}
+await deployMigrations(env.DATABASE_URL)
+const seed = spawn('npx', ['tsx', 'prisma/seed.ts', '--scale', 'demo'], { env, stdio: 'inherit' })
+const seeded = await new Promise<number>((resolve) => seed.on('exit', (code) => resolve(code ?? 1)))
+if (seeded !== 0) process.exit(seeded)
+const server = spawn('npx', ['react-router-serve', './build/server/index.js'], { env, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,7 @@
+import { test } from './fixtures.ts'
+import { sencoReviewJourney } from './senco-review.ts'
+
+test('a SENCo completes, submits and downloads an annual review (without JavaScript)', async ({ page, a11y }) => {
+	test.setTimeout(180_000)
+	await sencoReviewJourney(page, a11y, 1)
+})
