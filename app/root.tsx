@@ -44,14 +44,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				</a>
 				<ServiceHeader councilName={data?.councilName ?? 'Your council'} user={data?.user ?? null} />
 				<div className="govuk-width-container">
-					<div className="govuk-phase-banner">
+					<section className="govuk-phase-banner" aria-label="Service status">
 						<p className="govuk-phase-banner__content">
 							<strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
 							<span className="govuk-phase-banner__text">
 								This is a new service. Tell your council's SEN team what you think of it.
 							</span>
 						</p>
-					</div>
+					</section>
 					<main className="govuk-main-wrapper" id="main-content">
 						{children}
 					</main>

@@ -642,6 +642,11 @@ interface ProvisionText {
 	duration: string
 }
 
+/** Provision as plans too often word it, with the specified version a review would propose instead. */
+interface VagueProvision extends ProvisionText {
+	better: ProvisionText
+}
+
 interface NeedProfile {
 	area: Area
 	/** The main description in section B (one is chosen). */
@@ -655,7 +660,7 @@ interface NeedProfile {
 	smart: readonly string[]
 	vague: readonly string[]
 	provisions: readonly ProvisionText[]
-	vagueProvisions: readonly ProvisionText[]
+	vagueProvisions: readonly VagueProvision[]
 	healthNeeds?: readonly string[]
 	healthProvision?: readonly string[]
 	socialCare?: string
@@ -692,9 +697,9 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Structured lunchtime club in a quiet room', who: 'Midday supervisor trained in autism awareness', frequency: '3 x 30 minutes a week', duration: 'Ongoing; reviewed each term' },
 		],
 		vagueProvisions: [
-			{ what: 'Access to a quiet space as required', who: '', frequency: 'As required', duration: '' },
-			{ what: 'Support from an adult at unstructured times', who: 'Teaching assistant', frequency: 'Regular', duration: '' },
-			{ what: 'Opportunities to develop social skills', who: '', frequency: '', duration: '' },
+			{ what: 'Access to a quiet space as required', who: '', frequency: 'As required', duration: '', better: { what: 'Use of the quiet room, which {name} can ask for at any time with a time-out card; a key adult checks in within 5 minutes', who: 'Key teaching assistant', frequency: 'Whenever {name} asks, and at the start of each lunchtime', duration: 'Ongoing; use recorded and reviewed each half-term by the SENCo' } },
+			{ what: 'Support from an adult at unstructured times', who: 'Teaching assistant', frequency: 'Regular', duration: '', better: { what: 'Adult-led structured games at break and lunchtime', who: 'Midday supervisor trained in autism awareness', frequency: 'Daily, at morning break and lunchtime', duration: 'Ongoing; reviewed each term' } },
+			{ what: 'Opportunities to develop social skills', who: '', frequency: '', duration: '', better: { what: 'Small-group social skills programme (Talkabout)', who: 'Teaching assistant trained to deliver Talkabout', frequency: '1 x 40 minutes a week', duration: 'For two terms, then reviewed' } },
 		],
 		healthNeeds: ['{name} sleeps poorly and often does not settle until after 10pm, and eats a limited range of foods.', '{name} is seen by the community paediatrician once a year. There are no other health needs.'],
 		healthProvision: ['Annual review by the community paediatrician (Kent Community Health NHS Foundation Trust). Melatonin as prescribed by the GP, reviewed every 6 months.', 'The school nursing service; the GP has referred {name} to the children’s sleep service.'],
@@ -724,8 +729,8 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Visual supports (symbols, word mats and written instructions) in every lesson', who: 'Class and subject teachers', frequency: 'Every lesson', duration: 'Ongoing' },
 		],
 		vagueProvisions: [
-			{ what: 'Regular speech and language input', who: 'Speech and language therapy', frequency: 'Regular', duration: '' },
-			{ what: 'Support with language as required', who: '', frequency: 'As required', duration: '' },
+			{ what: 'Regular speech and language input', who: 'Speech and language therapy', frequency: 'Regular', duration: '', better: { what: 'Speech and language therapy: assessment, direct sessions and a written programme for school', who: 'Speech and language therapist (Kent Community Health NHS Foundation Trust)', frequency: '6 x 45-minute sessions each term, and a programme review each half-term', duration: 'Until the next annual review' } },
+			{ what: 'Support with language as required', who: '', frequency: 'As required', duration: '', better: { what: 'Instructions given in short chunks with a visual prompt, and understanding checked before {name} starts a task', who: 'Class teacher and teaching assistant', frequency: 'Every lesson', duration: 'Ongoing' } },
 		],
 		healthNeeds: ['{name} had repeated ear infections as a toddler; hearing was tested in {dx} and is within normal limits.'],
 		healthProvision: ['Audiology to retest hearing if concerns arise. Speech and language therapy is set out in section F because it educates and trains {name}.'],
@@ -755,9 +760,9 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Movement breaks built into lessons (2 minutes every 20 minutes) and a fidget tool', who: 'Class teacher', frequency: 'Every lesson', duration: 'Ongoing' },
 		],
 		vagueProvisions: [
-			{ what: 'Access to a time-out space when needed', who: '', frequency: 'When needed', duration: '' },
-			{ what: 'Input from the mental health team as required', who: 'CYPMHS', frequency: 'As required', duration: '' },
-			{ what: 'Opportunities to talk to an adult', who: '', frequency: '', duration: '' },
+			{ what: 'Access to a time-out space when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'A time-out pass to the calm room, with a key adult following within 5 minutes and an agreed routine for returning to class', who: 'Named key adult (teaching assistant)', frequency: 'Whenever needed; each use logged', duration: 'Ongoing; reviewed each half-term' } },
+			{ what: 'Input from the mental health team as required', who: 'CYPMHS', frequency: 'As required', duration: '', better: { what: 'Sessions in school with the Mental Health Support Team (guided self-help for anxiety)', who: 'Mental Health Support Team practitioner', frequency: '1 x 45 minutes a week', duration: '8 weeks, then reviewed with {name} and {parent}' } },
+			{ what: 'Opportunities to talk to an adult', who: '', frequency: '', duration: '', better: { what: 'Mentoring session with a trusted adult', who: 'Learning mentor', frequency: '1 x 30 minutes a week', duration: 'For the academic year' } },
 		],
 		healthNeeds: ['{name} takes medication for ADHD each morning, prescribed by the community paediatrician.', '{name} has been referred to the Children and Young People’s Mental Health Service (CYPMHS) for anxiety.'],
 		healthProvision: ['Medication review by the community paediatrician every 6 months.', 'Assessment and, if offered, a course of cognitive behavioural therapy from the Children and Young People’s Mental Health Service.'],
@@ -787,8 +792,8 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Consultation and review of progress with an educational psychologist', who: 'Educational psychologist, Kent Educational Psychology Service', frequency: '1 consultation a year', duration: 'Before each annual review' },
 		],
 		vagueProvisions: [
-			{ what: 'Additional adult support in lessons', who: 'Teaching assistant', frequency: '', duration: '' },
-			{ what: 'Extra help with literacy when needed', who: '', frequency: 'When needed', duration: '' },
+			{ what: 'Additional adult support in lessons', who: 'Teaching assistant', frequency: '', duration: '', better: { what: 'Teaching assistant support in English and maths lessons, to break tasks into steps and check understanding', who: 'Teaching assistant', frequency: 'All English and maths lessons (10 a week)', duration: 'For the academic year; reviewed each term' } },
+			{ what: 'Extra help with literacy when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'One-to-one reading with books matched to the phonics programme', who: 'Teaching assistant trained in the school’s phonics programme', frequency: '5 x 15 minutes a week', duration: 'For the academic year' } },
 		],
 		healthInvitee: 'School nurse',
 	},
@@ -811,7 +816,7 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Laptop with speech-to-text and text-to-speech software for all lessons and assessments', who: 'Provided by the school; set up and reviewed by the SENCo', frequency: 'Every lesson', duration: 'Ongoing' },
 			{ what: 'Printed lesson notes and homework, so that copying from the board is not needed', who: 'Subject teachers', frequency: 'Every lesson', duration: 'Ongoing' },
 		],
-		vagueProvisions: [{ what: 'Support with reading and writing when needed', who: '', frequency: 'When needed', duration: '' }],
+		vagueProvisions: [{ what: 'Support with reading and writing when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'A reader and a scribe, or a laptop with text-to-speech and speech-to-text, in all tests and assessments', who: 'Teaching assistant; arranged by the exams officer', frequency: 'Every test and assessment', duration: 'Ongoing' } }],
 		healthInvitee: 'School nurse',
 	},
 	SLD: {
@@ -834,7 +839,7 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Personal care and independence programme (toileting, dressing, handwashing)', who: 'Two trained teaching assistants', frequency: 'Daily', duration: 'Ongoing; reviewed each term with {parent}' },
 			{ what: 'A class of no more than 10 pupils with a teacher and at least two teaching assistants', who: 'Special school staff', frequency: 'Full time', duration: 'Ongoing' },
 		],
-		vagueProvisions: [{ what: 'Adult support throughout the day', who: '', frequency: '', duration: '' }],
+		vagueProvisions: [{ what: 'Adult support throughout the day', who: '', frequency: '', duration: '', better: { what: 'One-to-one support for personal care, moving between activities and learning', who: 'Teaching assistant trained in Makaton and personal care', frequency: 'Full time (32.5 hours a week)', duration: 'Ongoing; reviewed each term' } }],
 		healthNeeds: ['{name} has Down syndrome. {name} had heart surgery as a baby and is reviewed by cardiology every 2 years. {name} has an underactive thyroid, treated with daily medication, and wears glasses.'],
 		healthProvision: ['Annual thyroid blood test and cardiology review every 2 years (East Kent Hospitals). Annual hearing and eye checks.'],
 		csdpa: 'Short breaks: a Saturday club for disabled children, 5 hours a week in term time (Chronically Sick and Disabled Persons Act 1970 s.2).',
@@ -861,7 +866,7 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'One-to-one adult support throughout the day, including two-person hoisting', who: 'Teaching assistants trained in moving and handling', frequency: 'Full time', duration: 'Ongoing' },
 			{ what: 'Advice and teaching from a qualified teacher of children with vision impairment', who: 'Qualified teacher of the vision impaired (sensory service)', frequency: '1 visit each term', duration: 'Ongoing' },
 		],
-		vagueProvisions: [{ what: 'Support with personal care as needed', who: '', frequency: 'As needed', duration: '' }],
+		vagueProvisions: [{ what: 'Support with personal care as needed', who: '', frequency: 'As needed', duration: '', better: { what: 'Personal care (changing, repositioning every 2 hours and gastrostomy feeds) to the written care plan', who: 'Two teaching assistants trained in moving and handling and in gastrostomy care', frequency: 'Throughout the school day', duration: 'Ongoing' } }],
 		healthNeeds: ['{name} has cerebral palsy (spastic quadriplegia) and epilepsy, with tonic-clonic seizures about once a month. {name} is fed by gastrostomy and is at risk of chest infections.'],
 		healthProvision: ['Epilepsy care plan, with emergency medication (buccal midazolam), written by the epilepsy nurse and reviewed every year. Gastrostomy feeding by trained staff following the dietitian’s plan. Wheelchair and seating reviewed by the wheelchair service every 6 months.'],
 		socialCare: '{name}’s family are supported by the Disabled Children’s Service.',
@@ -887,7 +892,7 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Touch-typing programme and a laptop for written work', who: 'Teaching assistant; laptop provided by the school', frequency: '3 x 15 minutes a week until {name} types 20 words a minute', duration: 'Ongoing' },
 			{ what: 'Personal emergency evacuation plan, and leaving lessons 5 minutes early', who: 'SENCo and site manager', frequency: 'Reviewed each term', duration: 'Ongoing' },
 		],
-		vagueProvisions: [{ what: 'Support with physical activities when needed', who: '', frequency: 'When needed', duration: '' }],
+		vagueProvisions: [{ what: 'Support with physical activities when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'Adapted PE, with an alternative activity when needed, planned with the physiotherapist', who: 'PE teacher, advised by the physiotherapist', frequency: 'Every PE lesson', duration: 'Ongoing; reviewed each term' } }],
 		healthNeeds: ['{name} has cerebral palsy and is under the care of the community paediatrician and the children’s therapy team. {name} wears a splint on {his} right leg.'],
 		healthProvision: ['Physiotherapy: home and school programme reviewed by the physiotherapist each term. Orthotics review every 6 months.'],
 		healthInvitee: 'Physiotherapist',
@@ -911,7 +916,7 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			{ what: 'Radio aid worn by every teacher, checked daily', who: 'Class and subject teachers; teaching assistant checks it each morning', frequency: 'Every lesson', duration: 'Ongoing' },
 			{ what: 'Pre-teaching of topic vocabulary in a quiet room', who: 'Teaching assistant trained by the Teacher of the Deaf', frequency: '3 x 20 minutes a week', duration: 'For the academic year' },
 		],
-		vagueProvisions: [{ what: 'Support in lessons as required', who: '', frequency: 'As required', duration: '' }],
+		vagueProvisions: [{ what: 'Support in lessons as required', who: '', frequency: 'As required', duration: '', better: { what: 'Support in lessons to check understanding, with written notes of what was said', who: 'Teaching assistant trained by the Teacher of the Deaf', frequency: 'All English, maths and science lessons', duration: 'For the academic year' } }],
 		healthNeeds: ['{name} has a permanent hearing loss and is seen by audiology every 6 months.'],
 		healthProvision: ['Audiology review every 6 months; hearing aids and ear moulds replaced as needed.'],
 		healthInvitee: 'Audiologist',
@@ -937,6 +942,7 @@ const YEAR_WEIGHTS: readonly (readonly [number, number])[] = [
 ]
 
 const INTERESTS = ['Minecraft', 'drawing', 'swimming', 'dinosaurs', 'football', 'trains', 'baking with my nan', 'music', 'animals, especially my dog', 'Lego', 'horse riding', 'gymnastics', 'videos about space', 'dancing', 'being outside', 'cooking', 'reading comics', 'playing the drums', 'gaming with my cousins', 'going to the beach', 'Pokémon', 'the piano', 'fishing with my dad', 'riding my bike', 'making slime', 'Roblox', 'trampolining', 'Scouts']
+const DISLIKES = ['loud noises', 'waiting', 'busy rooms', 'getting my hands messy', 'when my day changes', 'hats and coats']
 const GOOD_AT = ['drawing', 'remembering facts about animals', 'building things', 'football', 'being kind to my friends', 'computers', 'singing', 'running', 'looking after my little sister', 'making people laugh']
 const JOBS = ['a vet', 'a footballer', 'a chef', 'a games designer', 'a mechanic', 'a hairdresser', 'an artist', 'a firefighter', 'a zookeeper', 'a nurse', 'a builder', 'a police officer', 'a teacher', 'a train driver', 'a scientist']
 const ADULT_HOPES = ['work with animals', 'get a job in a kitchen', 'go on to study IT', 'live in my own flat with some support', 'work in a shop', 'become a mechanic', 'do an apprenticeship in construction', 'work in childcare', 'learn to drive', 'go out with my friends on my own']
@@ -956,6 +962,8 @@ interface Outcome {
 interface Provision extends ProvisionText {
 	need: string
 	vague: boolean
+	/** For vague provision: the specified wording a review would propose. */
+	better?: ProvisionText
 }
 interface PlanContent {
 	a: string
@@ -1014,14 +1022,15 @@ type Stage =
 	| 'FINAL_ISSUED'
 
 const STAGE_WEIGHTS: readonly (readonly [Stage, number])[] = [
-	['FUTURE', 50],
+	// About 1,500 reviews a month pass through about 5,000 open reviews (a quarter of the plans).
+	['FUTURE', 60.5],
 	['UPCOMING', 5],
 	['OVERDUE', 8.5],
-	['DRAFT_NOMEET', 4],
-	['DRAFT_BOOKED', 8],
-	['DRAFT_HELD', 5],
-	['SUBMITTED', 5],
-	['DECISION_MADE', 3],
+	['DRAFT_NOMEET', 3],
+	['DRAFT_BOOKED', 6],
+	['DRAFT_HELD', 4],
+	['SUBMITTED', 4],
+	['DECISION_MADE', 2.5],
 	['NOTICE_ISSUED', 2.5],
 	['REPRESENTATIONS', 2],
 	['FINAL_ISSUED', 2],
@@ -1188,12 +1197,11 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 	}
 	kent.manager = kentUser('manager@kent.example.gov.uk', demoUser('manager@kent.example.gov.uk').name, 'MANAGER')
 	kentUser('admin@kent.example.gov.uk', demoUser('admin@kent.example.gov.uk').name, 'ADMIN')
-	for (const [i, school] of kent.schools.entries()) school.caseworkerId = i === 0 ? priya.id : caseworkers[i % caseworkers.length]!.id
 
 	// Children.
 	const upns = new UpnFactory(rng)
 	const children: ChildSkeleton[] = []
-	const addChild = (la: LaInfo, pickSchool: (need: NeedKey, year: number) => SchoolSpec, caseworkerFor: (school: SchoolSpec) => UserSpec | null) => {
+	const addChild = (la: LaInfo, pickSchool: (need: NeedKey, year: number) => SchoolSpec, caseworkerFor: () => UserSpec | null) => {
 		const name = childName(rng)
 		let need = rng.weighted((Object.keys(NEED_WEIGHTS) as NeedKey[]).map((k) => [k, NEED_WEIGHTS[k].weight] as const))
 		let year = rng.weighted(YEAR_WEIGHTS)
@@ -1212,7 +1220,7 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 			la,
 			school,
 			previous,
-			caseworker: caseworkerFor(school),
+			caseworker: caseworkerFor(),
 			firstName: name.firstName,
 			lastName: name.lastName,
 			gender: name.gender,
@@ -1237,13 +1245,34 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 		if (year <= 11) return pickWeighted(byCategory(kent, 'SECONDARY'))
 		return rng.chance(0.5) ? pickWeighted(byCategory(kent, 'SECONDARY').filter((s) => s.hasSixthForm)) : pickWeighted(byCategory(kent, 'POST16'))
 	}
-	const kentCaseworker = (school: SchoolSpec): UserSpec | null => {
+	// About 15% of children are unassigned, 15% are with a caseworker who does not cover their school (moves,
+	// complex cases), and the rest are with the caseworker covering the school, given out once all are placed.
+	const bySchool = new Map<ChildSkeleton, 'school' | 'other'>()
+	const kentCaseworker = (): UserSpec | null => {
 		const roll = rng.next()
-		if (roll < 0.15) return null // about 15% unassigned
-		if (roll < 0.3) return rng.pick(caseworkers)
-		return caseworkers.find((c) => c.id === school.caseworkerId)!
+		if (roll < 0.15) return null
+		return rng.pick(caseworkers)
 	}
-	for (let n = 0; n < config.kentChildren; n++) addChild(kent, kentPick, kentCaseworker)
+	for (let n = 0; n < config.kentChildren; n++) {
+		addChild(kent, kentPick, kentCaseworker)
+		const child = children[children.length - 1]!
+		if (child.caseworker) bySchool.set(child, rng.chance(0.82) ? 'school' : 'other')
+	}
+	// Schools go to the caseworker with the smallest caseload so far, largest first (a big special school is shared
+	// out in groups of up to 120), so caseloads come out about even; Priya Shah covers Oakfield.
+	const load = new Map(caseworkers.map((c) => [c, 0]))
+	for (const [child, mode] of bySchool) if (mode === 'other') load.set(child.caseworker!, load.get(child.caseworker!)! + 1)
+	const atSchool = new Map<SchoolSpec, ChildSkeleton[]>()
+	for (const [child, mode] of bySchool) if (mode === 'school') atSchool.set(child.school, [...(atSchool.get(child.school) ?? []), child])
+	const groups: { school: SchoolSpec; children: ChildSkeleton[] }[] = []
+	for (const [school, list] of atSchool) for (let i = 0; i < list.length; i += 120) groups.push({ school, children: list.slice(i, i + 120) })
+	groups.sort((a, b) => (a.school === schools[0] ? -1 : b.school === schools[0] ? 1 : b.children.length - a.children.length))
+	for (const group of groups) {
+		const caseworker = group.school === schools[0] ? priya : [...load.entries()].reduce((best, entry) => (entry[1] < best[1] ? entry : best))[0]
+		group.school.caseworkerId ??= caseworker.id
+		load.set(caseworker, load.get(caseworker)! + group.children.length)
+		for (const child of group.children) child.caseworker = caseworker
+	}
 	for (let n = 0; n < MEDWAY_CHILDREN; n++) addChild(medway, () => medwaySchool, () => null)
 	// Medway's children are primary-aged at its one primary school.
 	for (const child of children.filter((c) => c.la === medway)) {
@@ -1463,8 +1492,9 @@ interface ReviewPlan {
 	representationsOn: IsoDate[]
 	final: { on: IsoDate; amended: boolean } | null
 	closedOn: IsoDate | null
-	/** Name the school the child moves to (phase transfer) in section I. */
+	/** Name the school the child moves to (phase transfer) in section I, from this day (1 September). */
 	transferTo: SchoolSpec | null
+	transferOn: IsoDate | null
 }
 
 function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
@@ -1512,7 +1542,7 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 		if (!before(firstIssuedOn, addDays(moveOn, -200))) continue // the first plan already named the new school
 		const next = schoolAt(child, moveOn)
 		if (historic && !historic.transferTo && compareDates(historic.meetingOn!, addDays(moveOn, -365)) >= 0 && compareDates(historic.meetingOn!, addDays(moveOn, -120)) <= 0) {
-			forceTransferAmendment(ctx, historic, next)
+			forceTransferAmendment(ctx, historic, next, moveOn)
 			continue
 		}
 		const feb = toIsoDate(parseIsoDate(moveOn).year, 2, rng.int(1, 14))
@@ -1676,6 +1706,7 @@ function planCurrentCycle(ctx: ChildContext): CurrentCycle {
 		final: null,
 		closedOn: null,
 		transferTo,
+		transferOn: transferTo ? toIsoDate(world.academicYear + 1, 9, 1) : null,
 	}
 	let targetDueOn: IsoDate
 	let finalPlanId: string | null = null
@@ -1775,6 +1806,7 @@ function planHistoricReview(ctx: ChildContext, meetingOn: IsoDate): HistoricRevi
 		final: null,
 		closedOn: null,
 		transferTo: null,
+		transferOn: null,
 		finalPlanId: null,
 	}
 	if (outcome === 'AMEND') setHistoricAmendment(ctx, review)
@@ -1796,8 +1828,9 @@ function setHistoricAmendment(ctx: ChildContext, review: HistoricReview) {
 }
 
 /** The review before a move names the new school: it must end in an amended final plan. */
-function forceTransferAmendment(ctx: ChildContext, review: HistoricReview, to: SchoolSpec) {
+function forceTransferAmendment(ctx: ChildContext, review: HistoricReview, to: SchoolSpec, moveOn: IsoDate) {
 	review.transferTo = to
+	review.transferOn = moveOn
 	review.recommendation = 'AMEND'
 	review.decision = { outcome: 'AMEND', on: review.decision!.on }
 	setHistoricAmendment(ctx, review)
@@ -1824,7 +1857,7 @@ function yearAt(child: ChildSkeleton, date: IsoDate, world: World): number {
 
 /** Section I: the type and name of the school, with the class or sixth form where that matters. */
 function sectionI(school: SchoolSpec, year: number, fromSeptember?: number): string {
-	const note = school.category === 'PRIMARY' && year < 0 ? ' (nursery class)' : school.category === 'PRIMARY' && year === 0 && fromSeptember ? ' (Reception class)' : school.category === 'SECONDARY' && year >= 12 ? ' (sixth form)' : ''
+	const note = school.category === 'PRIMARY' && year < 0 && school.hasNursery ? ' (nursery class)' : school.category === 'PRIMARY' && year === 0 && fromSeptember ? ' (Reception class)' : school.category === 'SECONDARY' && year >= 12 ? ' (sixth form)' : ''
 	const from = fromSeptember ? ` From 1 September ${fromSeptember}.` : ''
 	return `${school.placement}${note}: ${school.name}, ${school.town} (URN ${school.urn}).${from}`
 }
@@ -1880,8 +1913,10 @@ function initialContent(ctx: ChildContext, issuedOn: IsoDate, school: SchoolSpec
 	}
 }
 
-function provision(p: ProvisionText, need: string, vars: Record<string, string>, vague: boolean): Provision {
-	return { need, what: fill(p.what, vars), who: fill(p.who, vars), frequency: fill(p.frequency, vars), duration: fill(p.duration, vars), vague }
+function provision(p: ProvisionText | VagueProvision, need: string, vars: Record<string, string>, vague: boolean): Provision {
+	const filled: Provision = { need, what: fill(p.what, vars), who: fill(p.who, vars), frequency: fill(p.frequency, vars), duration: fill(p.duration, vars), vague }
+	if ('better' in p) filled.better = p.better
+	return filled
 }
 
 /** Section A in one of Kent's four pathways for the voice of the child, by age and need. */
@@ -1898,7 +1933,7 @@ function sectionA(ctx: ChildContext, on: IsoDate, school: SchoolSpec): string {
 			`smiles and vocalises when familiar adults greet ${vars.him}, and turns away from ${rng.pick(need.hard)}. ${child.firstName} is calmest with a consistent routine and a familiar voice.`
 	} else if (child.need === 'SLD' || year <= 1) {
 		voice = fill(
-			`About me (shared with {his} teaching assistant using photos and symbols). {name} chose the pictures for: “I like ${like1}. I like ${like2}. I don’t like ${rng.pick(need.hard)}.” {name} pointed to the happy face for school and to ${rng.pick(['the playground', 'the sand tray', 'story time', 'the bikes'])} as the best part of the day.`,
+			`About me (shared with {his} teaching assistant using photos and symbols). {name} chose the pictures for: “I like ${like1}. I like ${like2}. I don’t like ${rng.pick(DISLIKES)}.” {name} pointed to the happy face for school and to ${rng.pick(['the playground', 'the sand tray', 'story time', 'the bikes'])} as the best part of the day.`,
 			vars,
 		)
 	} else if (year >= 12) {
@@ -1958,7 +1993,8 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 	if (review?.transferTo) {
 		const to = review.transferTo
 		const current = content.i
-		const proposed = sectionI(to, child.yearGroup + 1, ctx.world.academicYear + 1)
+		const moveOn = review.transferOn!
+		const proposed = sectionI(to, yearAt(child, moveOn, ctx.world), parseIsoDate(moveOn).year)
 		drafts.push({
 			section: 'I',
 			position: 0,
@@ -1976,7 +2012,7 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 		const index = content.provisions.findIndex((p) => p.vague)
 		if (index < 0) return null
 		const old = content.provisions[index]!
-		const fresh = provision(rng.pick(need.provisions), old.need, v, false)
+		const fresh = provision(old.better ?? rng.pick(need.provisions), old.need, v, false)
 		const edited = { ...fresh, duration: `${fresh.duration || 'Ongoing'}; reviewed each half-term by the SENCo with ${ctx.parentName}` }
 		return {
 			section: 'F',
@@ -2032,16 +2068,21 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 	options.push(() => {
 		const index = AREAS.indexOf(need.area)
 		const old = content.b[index]!
-		const addition = fill(` A further assessment in {month} found that {name} has made progress but still needs the support set out in section F; {his} needs in this area remain significant.`, v)
+		const finding = rng.pick([
+			'{name} has made good progress but still needs the support set out in section F',
+			'{name}’s needs in this area are more significant than described when the plan was written',
+			'{name} now needs less adult support in class but still needs the specialist provision in section F',
+		])
+		const updated = old.replace(/ A further assessment in [A-Za-z]+ \d{4} found that .*$/, '') + fill(` A further assessment in {month} found that ${finding}.`, v)
 		return {
 			section: 'B',
 			position: index + 1,
 			currentWording: old,
-			proposedWording: old + addition,
+			proposedWording: updated,
 			reason: `New advice received for the review (${monthYear(on)}) updates the description of ${child.firstName}’s needs.`,
-			editedWording: old + addition,
+			editedWording: updated,
 			apply: (c) => {
-				c.b[index] = old + addition
+				c.b[index] = updated
 			},
 		}
 	})

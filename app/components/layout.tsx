@@ -13,7 +13,7 @@ export function ServiceHeader({ councilName, user }: { councilName: string; user
 			<header className="app-header" role="banner">
 				<div className="govuk-width-container">
 					{user ? (
-						<p className="app-header__user">
+						<div className="app-header__user">
 							<span>
 								{user.name}
 								{user.schoolName ? `, ${user.schoolName}` : ''}
@@ -23,7 +23,7 @@ export function ServiceHeader({ councilName, user }: { councilName: string; user
 									Sign out
 								</button>
 							</Form>
-						</p>
+						</div>
 					) : null}
 					<a href="/" className="app-header__council">
 						{councilName}

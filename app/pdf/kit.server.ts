@@ -257,10 +257,6 @@ export class PdfWriter {
 		return A4[0] - MARGIN.left - MARGIN.right
 	}
 
-	get pageCount() {
-		return this.doc.getPageCount()
-	}
-
 	newPage() {
 		this.page = this.doc.addPage(A4)
 		this.y = A4[1] - MARGIN.top
@@ -280,7 +276,7 @@ export class PdfWriter {
 	}
 
 	/** Breaks runs into lines no wider than `maxWidth`, at spaces, keeping hard line breaks; over-long words are split. */
-	layout(runs: Run[], maxWidth: number, size: number): Line[] {
+	private layout(runs: Run[], maxWidth: number, size: number): Line[] {
 		const lines: Line[] = []
 		let line: Line = []
 		let lineWidth = 0
@@ -521,8 +517,9 @@ export class PdfWriter {
 	/** Draws the running header and 'Page N of M' on every page, adds the bookmarks, and returns the file. */
 	async save(options: { footer?: boolean } = {}): Promise<Uint8Array> {
 		const pages = this.doc.getPages()
-		const title = sanitise(this.meta.title)
-		const child = sanitise(this.meta.childName, 'bold')
+		// One line each: pdf-lib's drawText would break a typed line break onto a second line.
+		const title = sanitise(this.meta.title).replace(/\n/g, ' ')
+		const child = sanitise(this.meta.childName, 'bold').replace(/\n/g, ' ')
 		pages.forEach((page, i) => {
 			const size = 9
 			const childWidth = this.fonts.bold.widthOfTextAtSize(child, size)

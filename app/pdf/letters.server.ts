@@ -59,7 +59,7 @@ export interface AmendmentNoticeInput extends LetterBase {
 	onProgress?: (done: number, total: number) => void
 }
 
-export interface FinalPlanInput extends LetterBase {
+export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letterSignatory'> {
 	versionNo: number
 	issuedOn: string
 	/** Sections by key (A, B, C, D, G, H1, H2, I, J, K, and any others such as preparation for adulthood). */
@@ -74,7 +74,7 @@ export interface FinalPlanInput extends LetterBase {
 // ---------------------------------------------------------------------------------------------
 // Shared parts
 
-async function letterWriter(input: LetterBase, title: string, subject: string, createdOn: string) {
+async function letterWriter(input: Pick<LetterBase, 'councilName' | 'child'>, title: string, subject: string, createdOn: string) {
 	const meta: DocumentMeta = {
 		title,
 		subject,
@@ -96,7 +96,7 @@ function letterhead(pdf: PdfWriter, input: LetterBase) {
 	pdf.paragraph(`Dear ${greeting},`)
 }
 
-function childDetails(pdf: PdfWriter, input: LetterBase, extra: Array<[string, string]> = []) {
+function childDetails(pdf: PdfWriter, input: Pick<LetterBase, 'child'>, extra: Array<[string, string]> = []) {
 	pdf.summaryList([
 		['Name', input.child.name],
 		['Date of birth', formatDate(input.child.dateOfBirth)],
@@ -106,7 +106,7 @@ function childDetails(pdf: PdfWriter, input: LetterBase, extra: Array<[string, s
 	])
 }
 
-function contact(pdf: PdfWriter, input: LetterBase) {
+function contact(pdf: PdfWriter, input: Pick<LetterBase, 'councilContact'>) {
 	pdf.h2('If you have questions')
 	pdf.paragraph(input.councilContact)
 }
@@ -123,7 +123,7 @@ function signOff(pdf: PdfWriter, input: LetterBase) {
  * The appeal rights for a decision the family can take to the Tribunal: the time limit runs from the
  * date of the letter (or of the plan), 2 months, or 1 month from a mediation certificate if later.
  */
-function appealRights(pdf: PdfWriter, input: LetterBase, options: { scope: string; extra?: string; document?: string }) {
+function appealRights(pdf: PdfWriter, input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText'>, options: { scope: string; extra?: string; document?: string }) {
 	const deadline = formatDate(addMonths(input.date, 2))
 	const document = options.document ?? 'this letter'
 	pdf.h2('Your right to appeal')

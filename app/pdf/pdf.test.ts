@@ -1,5 +1,5 @@
-import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, StandardFonts } from 'pdf-lib'
-import { extractText, getDocumentProxy } from 'unpdf'
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, StandardFonts, degrees } from 'pdf-lib'
+import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 import { expect, test } from 'vitest'
 import { diffWording } from '#app/domain/wording-diff.ts'
 import { jpegOrientation, renderEvidenceBundle, type EvidenceItem } from '#app/pdf/bundle.server.ts'
@@ -19,10 +19,6 @@ import {
 import { sanitise } from '#app/pdf/kit.server.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice } from '#app/pdf/letters.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
-
-// unpdf 1.6 bundles a pdf.js that calls Promise.try, which Node has only from 22.10 (package.json allows 20.19).
-const promise = Promise as unknown as { try?: (fn: (...args: unknown[]) => unknown, ...args: unknown[]) => Promise<unknown> }
-promise.try ??= (fn, ...args) => new Promise((resolve) => resolve(fn(...args)))
 
 const LEGEND = 'Additions are in bold and underlined; deletions are struck through'
 
@@ -69,8 +65,8 @@ test('the review record shows the child, the old and new wording of a proposal, 
 	expect(text).toContain(squash(SALT_CURRENT)) // the current wording, whole
 	for (const part of diffWording(SALT_CURRENT, SALT_PROPOSED).filter((p) => p.kind !== 'removed')) expect(text).toContain(squash(part.text)) // every word of the proposed wording
 	expect(text).toContain(LEGEND)
-	// A deletion and the addition that replaces it are printed apart, not run together ("in lessonsfor").
-	expect(text).toContain('vocabulary in lessons for 20 minutes three times a week')
+	// A deletion and the addition that replaces it are printed apart, not run together ("lessonsA speech").
+	expect(text).toContain('vocabulary in lessons A speech and language therapist')
 	expect(text).toContain('Supported conversation with a trusted adult') // the child's pathway
 	expect(text).toContain('I want to work with animals when I am older')
 	expect(text).toContain('Making progress')
@@ -202,6 +198,41 @@ test('when the contents run over more than one page, every page number in them i
 		const first = pages.findIndex((page) => page.includes(`Marker for note ${k} - page 1`)) + 1
 		const last = first + (k - 1) % 2
 		expect(contents).toContain(`Observation note ${k} note-${k}.pdf ${first === last ? first : `${first} to ${last}`}`)
+	}
+})
+
+test('bundle page numbers are upright at the bottom right of rotated evidence pages', async () => {
+	const scan = await PDFDocument.create()
+	const helvetica = await scan.embedFont(StandardFonts.Helvetica)
+	for (const angle of [0, 90, 180, 270]) {
+		const page = scan.addPage([612, 792])
+		page.setRotation(degrees(angle))
+		page.drawText(`Scanned at ${angle}`, { x: 72, y: 700, size: 14, font: helvetica })
+	}
+	const scanBytes = await scan.save()
+	const record = await renderReviewRecord(reviewRecordFixture())
+	const bytes = await renderEvidenceBundle({
+		title: 'Evidence bundle',
+		councilName: 'Kent County Council',
+		childName: CHILD.name,
+		record,
+		evidence: [{ title: 'Scans', fileName: 'scans.pdf', contentType: 'application/pdf', load: async () => scanBytes }],
+	})
+	const proxy = await getDocumentProxy(bytes.slice())
+	for (let n = proxy.numPages - 3; n <= proxy.numPages; n++) {
+		const page = await proxy.getPage(n)
+		const viewport = page.getViewport({ scale: 1 })
+		const stamp = (await page.getTextContent()).items.find((item) => 'str' in item && item.str.startsWith('Bundle page'))
+		if (!stamp || !('str' in stamp)) throw new Error(`no page number on page ${n}`)
+		const [a, b, c, d, e, f] = viewport.transform
+		const [ta, tb, , , tx, ty] = stamp.transform
+		// The text's baseline direction and origin as the reader sees the page (y grows downwards).
+		const direction = [a * ta + c * tb, b * ta + d * tb]
+		const origin = [a * tx + c * ty + e, b * tx + d * ty + f]
+		expect(direction[0]).toBeGreaterThan(0)
+		expect(Math.abs(direction[1])).toBeLessThan(1e-6)
+		expect(origin[0]).toBeGreaterThan(viewport.width / 2)
+		expect(origin[1]).toBeGreaterThan(viewport.height * 0.9)
 	}
 })
 

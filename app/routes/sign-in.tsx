@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useEffect } from 'react'
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/sign-in'
@@ -48,6 +49,12 @@ export default function SignIn() {
 	const [searchParams] = useSearchParams()
 	const [form, fields] = useGovukForm({ id: 'sign-in', schema: SignInSchema, lastResult: actionData?.result })
 	const errors = summaryErrors(form.id, form.allErrors, ['email', 'password'])
+	// After a failed attempt the password is cleared (the server never sends it back; with JavaScript
+	// the browser would otherwise keep it in the field).
+	useEffect(() => {
+		const input = document.getElementById(fields.password.id)
+		if (actionData && input instanceof HTMLInputElement) input.value = ''
+	}, [actionData, fields.password.id])
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">

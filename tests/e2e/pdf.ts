@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { Download } from '@playwright/test'
-import { extractText, getDocumentProxy } from 'unpdf'
+import { extractText, getDocumentProxy } from '../unpdf.ts'
 
 /** The text of a downloaded PDF, all pages joined, with its page count. */
 export async function pdfText(download: Download): Promise<{ text: string; pages: number }> {
