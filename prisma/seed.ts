@@ -45,7 +45,8 @@ try {
 	try {
 		councils = await prisma.localAuthority.count()
 	} catch (error) {
-		console.error(`Cannot read the database (${(error as Error).message.split('\n')[0]}). Apply the migrations first: npm run db:migrate:deploy`)
+		const reason = (error as Error).message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1)
+		console.error(`Cannot read the database: ${reason}\nApply the migrations first: npm run db:migrate:deploy`)
 		process.exitCode = 1
 		throw error
 	}

@@ -185,7 +185,7 @@ export default function Evidence() {
 							<TextField field={fields.title} label="What is it?" hint="For example, ‘Speech and language therapy report, May 2027’" />
 							{/* The file goes last: fields before it are kept even when a file is refused part-way. */}
 							<FileUpload field={fields.file} label="Upload a file" hint={`PDF, Word document (DOC or DOCX), JPEG or PNG, smaller than ${maxMb}MB`} accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" />
-							<Button>Upload</Button>
+							<Button>Upload the evidence</Button>
 						</Form>
 					</div>
 				</div>
