@@ -1,4 +1,4 @@
-import { useLoaderData } from 'react-router'
+import { redirect, useLoaderData } from 'react-router'
 import type { Route } from './+types/review'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, SummaryList, WarningText } from '#app/components/review-bits.tsx'
@@ -16,6 +16,11 @@ const MEETING_CLOCKS = ['invitations', 'advice_circulated', 'review_report', 'la
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
+	// Council staff work a review from the council's page (clocks, decision, chronology).
+	if (hasPermission(user.roles, 'caseload:read')) {
+		await requireReviewAccess(request, user, params.reviewId, null)
+		throw redirect(`/council/reviews/${params.reviewId}`)
+	}
 	await requireReviewAccess(request, user, params.reviewId)
 	const review = await loadReview(params.reviewId)
 	const [proposals, evidence] = await Promise.all([

@@ -45,6 +45,12 @@ const TESTED_ROUTES = [
 	'routes/review-bundle.tsx',
 	'routes/document.ts',
 	'routes/job.tsx',
+	// tests/integration/council.test.ts:
+	'routes/council-review.tsx',
+	'routes/council-decision.tsx',
+	'routes/council-notice.tsx',
+	'routes/council-representation.tsx',
+	'routes/council-final.tsx',
 ]
 
 test('every route is either tested here for tenancy or listed as needing none', () => {

@@ -1,0 +1,193 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/council-notice'
+import { ErrorSummary, Radios, Select, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { UserText } from '#app/components/review-bits.tsx'
+import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
+import { prisma } from '#app/db.server.ts'
+import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { issueAmendmentNotice, saveNoticeChoices, StepError } from '#app/utils/council.server.ts'
+import { loadReview, planWording, requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
+
+export const NoticeSchema = z
+	.object({
+		choices: z
+			.array(z.object({ proposalId: z.string(), decision: z.enum(['ACCEPTED', 'EDITED', 'REJECTED']).optional(), wording: text(20000, 'The wording'), reason: text(5000, 'The reason') }))
+			.default([]),
+		newSection: z.enum(PLAN_SECTIONS).optional(),
+		newWording: text(20000, 'The council’s wording'),
+		newReason: text(5000, 'The council’s reason'),
+		intent: z.enum(['save', 'issue']).default('save'),
+	})
+	.superRefine((v, ctx) => {
+		v.choices.forEach((c, i) => {
+			if (v.intent === 'issue' && !c.decision) ctx.addIssue({ code: 'custom', path: ['choices', i, 'decision'], message: `Select whether to accept, edit or reject proposal ${i + 1}` })
+			if (c.decision === 'EDITED' && !c.wording) ctx.addIssue({ code: 'custom', path: ['choices', i, 'wording'], message: `Enter the council’s wording for proposal ${i + 1}` })
+			if (c.decision === 'REJECTED' && !c.reason) ctx.addIssue({ code: 'custom', path: ['choices', i, 'reason'], message: `Enter why proposal ${i + 1} is rejected` })
+		})
+		if (v.newSection || v.newWording || v.newReason) {
+			if (!v.newSection) ctx.addIssue({ code: 'custom', path: ['newSection'], message: 'Select the section for the council’s amendment' })
+			if (!v.newWording) ctx.addIssue({ code: 'custom', path: ['newWording'], message: 'Enter the wording of the council’s amendment' })
+			if (!v.newReason) ctx.addIssue({ code: 'custom', path: ['newReason'], message: 'Enter the reason for the council’s amendment' })
+		}
+	})
+
+async function load(request: Request, reviewId: string) {
+	const user = await requirePermission(request, 'decision:make')
+	const access = await requireReviewAccess(request, user, reviewId, null)
+	const review = await loadReview(access.id)
+	if (review.status !== 'DECISION_MADE' || review.decision?.outcome !== 'AMEND') throw redirect(`/council/reviews/${review.id}`)
+	const proposals = await prisma.amendmentProposal.findMany({
+		where: { reviewId: review.id },
+		orderBy: [{ origin: 'desc' }, { section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
+		select: { id: true, origin: true, section: true, currentWording: true, proposedWording: true, reason: true, laDecision: true, laWording: true, laReason: true, evidence: { select: { evidence: { select: { title: true } } } } },
+	})
+	return { user, access, review, proposals }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { review, proposals } = await load(request, params.reviewId)
+	const school = proposals.filter((p) => p.origin === 'SCHOOL')
+	return {
+		reviewId: review.id,
+		childName: `${review.child.firstName} ${review.child.lastName}`,
+		school: school.map((p) => ({ ...p, title: sectionLabel(p.section as PlanSection), evidence: p.evidence.map((e) => e.evidence.title) })),
+		council: proposals.filter((p) => p.origin === 'LA').map((p) => ({ id: p.id, title: sectionLabel(p.section as PlanSection), currentWording: p.currentWording, proposedWording: p.proposedWording, reason: p.reason })),
+		sections: PLAN_SECTIONS.map((s) => ({ value: s, label: sectionLabel(s) })),
+		defaults: { choices: school.map((p) => ({ proposalId: p.id, decision: p.laDecision ?? undefined, wording: p.laWording ?? p.proposedWording, reason: p.laReason })) },
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, access, review, proposals } = await load(request, params.reviewId)
+	const formData = await request.formData()
+	const removeId = formData.get('remove')
+	const base = `/council/reviews/${review.id}`
+	if (typeof removeId === 'string') {
+		await prisma.amendmentProposal.deleteMany({ where: { id: removeId, reviewId: review.id, origin: 'LA' } })
+		throw redirect(`${base}/notice`)
+	}
+	const submission = parseWithZod(formData, { schema: NoticeSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const v = submission.value
+	const schoolIds = new Set(proposals.filter((p) => p.origin === 'SCHOOL').map((p) => p.id))
+	await prisma.$transaction(async (tx) => {
+		await saveNoticeChoices(
+			tx,
+			review.id,
+			v.choices.filter((c) => schoolIds.has(c.proposalId) && c.decision).map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
+		)
+		if (v.newSection && v.newWording && v.newReason) {
+			await tx.amendmentProposal.create({
+				data: { reviewId: review.id, origin: 'LA', section: v.newSection, currentWording: planWording(review.planVersion, v.newSection), proposedWording: v.newWording, reason: v.newReason, createdById: user.id },
+			})
+		}
+		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: access.childId, details: 'amendment notice choices saved' }, tx)
+	})
+	if (v.intent !== 'issue') throw redirect(`${base}/notice`)
+	try {
+		await issueAmendmentNotice(request, user, review.id)
+	} catch (error) {
+		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 })
+		throw error
+	}
+	throw redirect(base)
+}
+
+export default function NoticeBuilder() {
+	const { reviewId, childName, school, council, sections, defaults } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'notice', schema: NoticeSchema, lastResult: actionData?.result, defaultValue: defaults })
+	const errors = summaryErrors(form.id, form.allErrors)
+	const choices = fields.choices.getFieldList()
+	return (
+		<>
+			<PageTitle title={`Amendment notice: ${childName}`} error={errors.length > 0} />
+			<a href={`/council/reviews/${reviewId}`} className="govuk-back-link">
+				Back to the review
+			</a>
+			<ErrorSummary errors={errors} />
+			<span className="govuk-caption-l">{childName}</span>
+			<h1 className="govuk-heading-l">Build the amendment notice</h1>
+			<p className="govuk-body">
+				For each of the school’s proposals, accept it, edit the wording, or reject it with a reason. Add any amendments of the council’s own. The notice sets out every
+				change as current and proposed wording, with the reasons and the supporting evidence, and gives the family 15 days to respond (reg 22(2)).
+			</p>
+			<DiffLegend />
+			<Form method="post" {...getFormProps(form)} noValidate>
+				{choices.map((row, i) => {
+					const f = row.getFieldset()
+					const p = school[i]!
+					return (
+						<div className="govuk-summary-card" key={row.key}>
+							<div className="govuk-summary-card__title-wrapper">
+								<h2 className="govuk-summary-card__title">
+									Proposal {i + 1}: {p.title}
+								</h2>
+							</div>
+							<div className="govuk-summary-card__content">
+								<input type="hidden" name={f.proposalId.name} value={p.id} />
+								<WordingDiff current={p.currentWording} proposed={p.proposedWording} />
+								<p className="govuk-body">
+									<strong>The school’s reason:</strong> {p.reason}
+								</p>
+								<p className="govuk-body">
+									<strong>Evidence:</strong> {p.evidence.length ? p.evidence.join('; ') : 'none linked'}
+								</p>
+								<Radios
+									field={f.decision}
+									legend={`What will the council do with proposal ${i + 1}?`}
+									inline
+									options={[
+										{ value: 'ACCEPTED', label: 'Accept' },
+										{ value: 'EDITED', label: 'Edit' },
+										{ value: 'REJECTED', label: 'Reject' },
+									]}
+								/>
+								<TextArea field={f.wording} label={`The council’s wording for proposal ${i + 1} (if you edit it)`} rows={5} />
+								<TextArea field={f.reason} label={`Reason for editing or rejecting proposal ${i + 1}`} rows={3} />
+							</div>
+						</div>
+					)
+				})}
+				{!school.length ? <p className="govuk-body">The school proposed no amendments. Add the council’s own below.</p> : null}
+				<h2 className="govuk-heading-m">The council’s own amendments</h2>
+				{council.map((p) => (
+					<div key={p.id} className="govuk-!-margin-bottom-6">
+						<h3 className="govuk-heading-s">{p.title}</h3>
+						<WordingDiff current={p.currentWording} proposed={p.proposedWording} />
+						<UserText text={p.reason} />
+						<button type="submit" name="remove" value={p.id} className="govuk-button govuk-button--secondary" formNoValidate>
+							Remove<span className="govuk-visually-hidden"> the council’s amendment to {p.title}</span>
+						</button>
+					</div>
+				))}
+				<details className="govuk-details">
+					<summary className="govuk-details__summary">
+						<span className="govuk-details__summary-text">Add an amendment of the council’s own</span>
+					</summary>
+					<div className="govuk-details__text">
+						<Select field={fields.newSection} label="Section of the plan" options={sections} placeholder="Select a section" />
+						<TextArea field={fields.newWording} label="The council’s proposed wording" rows={5} />
+						<TextArea field={fields.newReason} label="The reason" rows={3} />
+					</div>
+				</details>
+				<div className="govuk-button-group">
+					<button type="submit" name="intent" value="issue" className="govuk-button">
+						Issue the amendment notice
+					</button>
+					<button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
+						Save and come back later
+					</button>
+				</div>
+			</Form>
+		</>
+	)
+}

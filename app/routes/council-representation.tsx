@@ -1,0 +1,96 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/council-representation'
+import { Button, Checkboxes, DateField, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
+import { dateInput, dateParts } from '#app/domain/review-parts.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { recordRepresentation, StepError } from '#app/utils/council.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+export const RepresentationSchema = z.object({
+	receivedOn: dateInput('the date it was received'),
+	fromName: z.string({ error: 'Enter who made the representation' }).trim().min(1, 'Enter who made the representation').max(200, 'Who made it must be 200 characters or fewer'),
+	summary: z.string({ error: 'Enter a summary of the representation' }).trim().min(1, 'Enter a summary of the representation').max(10000, 'The summary must be 10,000 characters or fewer'),
+	requestedSchool: z.string().trim().max(200, 'The school requested must be 200 characters or fewer').optional(),
+	meetingRequested: z.array(z.literal('yes')).optional(),
+	response: z.string().trim().max(10000, 'The response must be 10,000 characters or fewer').optional(),
+})
+
+async function load(request: Request, reviewId: string) {
+	const user = await requirePermission(request, 'decision:make')
+	const access = await requireReviewAccess(request, user, reviewId, null)
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: access.id },
+		select: { id: true, status: true, notice: { select: { representationsCloseOn: true } }, child: { select: { firstName: true, lastName: true, parentName: true } } },
+	})
+	if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw redirect(`/council/reviews/${review.id}`)
+	return { user, review }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { review } = await load(request, params.reviewId)
+	return {
+		reviewId: review.id,
+		childName: `${review.child.firstName} ${review.child.lastName}`,
+		closesOn: review.notice?.representationsCloseOn ?? null,
+		defaults: { receivedOn: dateParts(todayInLondon(new Date())), fromName: review.child.parentName },
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, review } = await load(request, params.reviewId)
+	const submission = parseWithZod(await request.formData(), { schema: RepresentationSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const v = submission.value
+	if (isAfter(v.receivedOn!, todayInLondon(new Date()))) return data({ result: submission.reply({ fieldErrors: { receivedOn: ['The date it was received must be today or in the past'] } }) }, { status: 400 })
+	try {
+		await recordRepresentation(request, user, review.id, {
+			receivedOn: v.receivedOn!,
+			fromName: v.fromName,
+			summary: v.summary,
+			requestedSchool: v.requestedSchool,
+			meetingRequested: !!v.meetingRequested?.length,
+			response: v.response,
+		})
+	} catch (error) {
+		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+		throw error
+	}
+	throw redirect(`/council/reviews/${review.id}`)
+}
+
+export default function Representation() {
+	const { reviewId, childName, closesOn, defaults } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'representation', schema: RepresentationSchema, lastResult: actionData?.result, defaultValue: defaults })
+	const errors = summaryErrors(form.id, form.allErrors, ['receivedOn', 'fromName', 'summary', 'requestedSchool', 'response'])
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={`Record a representation: ${childName}`} error={errors.length > 0} />
+				<a href={`/council/reviews/${reviewId}`} className="govuk-back-link">
+					Back to the review
+				</a>
+				<ErrorSummary errors={errors} />
+				<span className="govuk-caption-l">{childName}</span>
+				<h1 className="govuk-heading-l">Record a representation</h1>
+				{closesOn ? <p className="govuk-body">The family can make representations until {formatDate(closesOn)} (at least 15 days from the notice, reg 22(2)(c)).</p> : null}
+				<Form method="post" {...getFormProps(form)} noValidate>
+					<DateField field={fields.receivedOn} legend="Date it was received" />
+					<TextField field={fields.fromName} label="Who made it" />
+					<TextArea field={fields.summary} label="What they said" rows={6} hint="Their points about the proposed amendments, in their words where possible" />
+					<TextField field={fields.requestedSchool} label="School or college they asked to be named (optional)" />
+					<Checkboxes field={fields.meetingRequested} legend="Meeting" options={[{ value: 'yes', label: 'They asked to meet an officer of the council' }]} />
+					<TextArea field={fields.response} label="The council’s response (optional)" rows={4} />
+					<Button>Record the representation</Button>
+				</Form>
+			</div>
+		</div>
+	)
+}

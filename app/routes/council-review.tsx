@@ -1,0 +1,264 @@
+import { Form, redirect, useActionData, useLoaderData } from 'react-router'
+import type { Route } from './+types/council-review'
+import { ErrorSummary } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { DeadlineTable, SummaryList, UserText } from '#app/components/review-bits.tsx'
+import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
+import { prisma } from '#app/db.server.ts'
+import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { hasPermission } from '#app/domain/permissions.ts'
+import { RECOMMENDATION_LABELS, sectionLabel, type PlanSection, type Recommendation } from '#app/domain/review-parts.ts'
+import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { chronology } from '#app/utils/chronology.server.ts'
+import { closeReview, StepError } from '#app/utils/council.server.ts'
+import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import { buildReviewRecord } from '#app/utils/review-record.server.ts'
+import { clocksFor, requireReviewAccess } from '#app/utils/reviews.server.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'caseload:read')
+	await requireReviewAccess(request, user, params.reviewId)
+	const built = await buildReviewRecord(params.reviewId)
+	const { review } = built
+	const extra = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: review.id },
+		select: {
+			child: { select: { caseworker: { select: { name: true } } } },
+			decision: { select: { outcome: true, reasons: true, decidedOn: true, decidedBy: { select: { name: true } } } },
+			notice: { select: { issuedOn: true, representationsCloseOn: true } },
+			finalPlan: { select: { issuedOn: true, amended: true, reasons: true } },
+			representations: { orderBy: { receivedOn: 'asc' }, select: { id: true, receivedOn: true, fromName: true, summary: true, requestedSchool: true, meetingRequested: true, response: true } },
+			documents: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, kind: true, createdAt: true } },
+		},
+	})
+	const { deadlines } = clocksFor({ ...review, decision: extra.decision, notice: extra.notice, finalPlan: extra.finalPlan }, todayInLondon(new Date()))
+	return {
+		review: { id: review.id, status: review.status, meetingOn: review.meetingOn, submittedAt: review.submittedAt, recommendation: review.recommendation },
+		child: {
+			id: review.child.id,
+			name: `${review.child.firstName} ${review.child.lastName}`,
+			upn: review.child.upn,
+			yearGroup: yearGroupLabel(review.child.yearGroup),
+			school: review.child.school?.name ?? '',
+			caseworker: extra.child.caseworker?.name ?? 'Unassigned',
+		},
+		canDecide: hasPermission(user.roles, 'decision:make'),
+		deadlines,
+		decision: extra.decision,
+		notice: extra.notice,
+		finalPlan: extra.finalPlan,
+		representations: extra.representations,
+		documents: extra.documents,
+		proposals: built.proposals.map((p) => ({ id: p.id, title: sectionLabel(p.section as PlanSection), currentWording: p.currentWording, proposedWording: p.proposedWording, reason: p.reason, evidence: p.evidence.map((e) => e.evidence) })),
+		evidence: built.evidence.map((e) => ({ id: e.id, title: e.title, fileName: e.fileName })),
+		findings: built.findings.map((f) => ({ section: f.section, message: f.message })),
+		chronology: await chronology(review.id),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requirePermission(request, 'decision:make')
+	const review = await requireReviewAccess(request, user, params.reviewId, null)
+	try {
+		await closeReview(request, user, review.id)
+	} catch (error) {
+		if (error instanceof StepError) return { error: error.message }
+		throw error
+	}
+	throw redirect(`/council/reviews/${review.id}`)
+}
+
+export default function CouncilReview() {
+	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { review, child, canDecide } = data
+	const base = `/council/reviews/${review.id}`
+	const next =
+		review.status === 'SUBMITTED'
+			? { href: `${base}/decision`, label: 'Make the decision' }
+			: review.status === 'DECISION_MADE' && data.decision?.outcome === 'AMEND'
+				? { href: `${base}/notice`, label: 'Build the amendment notice' }
+				: review.status === 'NOTICE_ISSUED' || review.status === 'REPRESENTATIONS'
+					? { href: `${base}/final`, label: 'Issue the final plan' }
+					: null
+	return (
+		<>
+			<PageTitle title={`Annual review: ${child.name}`} />
+			<ErrorSummary errors={actionData?.error ? [{ href: '#actions', message: actionData.error }] : []} />
+			<span className="govuk-caption-l">
+				{child.name}, {child.school}
+			</span>
+			<h1 className="govuk-heading-l">Annual review</h1>
+			<p className="govuk-body">
+				<strong className={reviewStatusTag(review.status)}>{reviewStatusLabel(review.status)}</strong>
+			</p>
+			<SummaryList
+				rows={[
+					{ key: 'Child or young person', value: `${child.name} (UPN ${child.upn}), ${child.yearGroup}` },
+					{ key: 'School or setting', value: child.school },
+					{ key: 'Caseworker', value: child.caseworker },
+					{ key: 'Meeting', value: review.meetingOn ? formatDate(review.meetingOn) : 'Not held yet' },
+					{ key: 'Report received', value: review.submittedAt ? formatDateTime(review.submittedAt) : 'Not yet' },
+					{ key: 'The meeting recommended', value: review.recommendation ? RECOMMENDATION_LABELS[review.recommendation as Recommendation].label : 'Not yet' },
+				]}
+			/>
+			<div id="actions">
+				{canDecide && next ? (
+					<a className="govuk-button" href={next.href}>
+						{next.label}
+					</a>
+				) : null}
+				{canDecide && (review.status === 'NOTICE_ISSUED' || review.status === 'REPRESENTATIONS') ? (
+					<a className="govuk-button govuk-button--secondary govuk-!-margin-left-2" href={`${base}/representations/new`}>
+						Record a representation
+					</a>
+				) : null}
+				{canDecide && review.status === 'FINAL_ISSUED' ? (
+					<Form method="post">
+						<button type="submit" className="govuk-button govuk-button--secondary">
+							Close the review
+						</button>
+					</Form>
+				) : null}
+			</div>
+			<DeadlineTable deadlines={data.deadlines} caption="Statutory clocks" />
+
+			{data.decision ? (
+				<>
+					<h2 className="govuk-heading-m">The council’s decision</h2>
+					<SummaryList
+						rows={[
+							{ key: 'Decision', value: `${data.decision.outcome.charAt(0)}${data.decision.outcome.slice(1).toLowerCase()} the plan` },
+							{ key: 'Decided on', value: `${formatDate(data.decision.decidedOn)} by ${data.decision.decidedBy.name}` },
+							{ key: 'Reasons', value: <UserText text={data.decision.reasons} /> },
+							...(data.notice ? [{ key: 'Amendment notice issued', value: `${formatDate(data.notice.issuedOn)}; representations close on ${formatDate(data.notice.representationsCloseOn)}` }] : []),
+							...(data.finalPlan ? [{ key: data.finalPlan.amended ? 'Final amended plan issued' : 'Decision not to amend', value: formatDate(data.finalPlan.issuedOn) }] : []),
+						]}
+					/>
+				</>
+			) : null}
+
+			<h2 className="govuk-heading-m">The school’s review report</h2>
+			<p className="govuk-body">
+				<a className="govuk-link" href={`/reviews/${review.id}/check`}>
+					Read the whole review report
+				</a>{' '}
+				or{' '}
+				<a className="govuk-link" href={`/reviews/${review.id}/record.pdf`} download>
+					download it as a PDF
+				</a>
+				.
+			</p>
+			<h3 className="govuk-heading-s">Proposed amendments</h3>
+			{data.proposals.length ? <DiffLegend /> : <p className="govuk-body">The school proposed no amendments.</p>}
+			{data.proposals.map((p) => (
+				<div key={p.id} className="govuk-!-margin-bottom-6">
+					<h4 className="govuk-heading-s">{p.title}</h4>
+					<WordingDiff current={p.currentWording} proposed={p.proposedWording} />
+					<p className="govuk-body">
+						<strong>Reason:</strong> {p.reason}
+					</p>
+					<p className="govuk-body">
+						<strong>Evidence:</strong> {p.evidence.length ? p.evidence.map((e) => e.title).join('; ') : 'none linked'}
+					</p>
+				</div>
+			))}
+			<h3 className="govuk-heading-s">Evidence</h3>
+			{data.evidence.length ? (
+				<ul className="govuk-list govuk-list--bullet">
+					{data.evidence.map((e) => (
+						<li key={e.id}>
+							<a className="govuk-link" href={`/reviews/${review.id}/evidence/${e.id}`}>
+								{e.title}
+							</a>{' '}
+							({e.fileName})
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="govuk-body">No evidence uploaded.</p>
+			)}
+			<h3 className="govuk-heading-s">Quality check</h3>
+			{data.findings.length ? (
+				<ul className="govuk-list govuk-list--bullet">
+					{data.findings.map((f, i) => (
+						<li key={i}>
+							{f.section === 'PfA' ? 'Preparation for adulthood' : `Section ${f.section}`}: {f.message}
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="govuk-body">Nothing flagged.</p>
+			)}
+
+			{data.representations.length ? (
+				<>
+					<h2 className="govuk-heading-m">Representations</h2>
+					{data.representations.map((r) => (
+						<SummaryList
+							key={r.id}
+							rows={[
+								{ key: 'Received', value: `${formatDate(r.receivedOn)} from ${r.fromName}` },
+								{ key: 'Summary', value: <UserText text={r.summary} /> },
+								...(r.requestedSchool ? [{ key: 'School requested', value: r.requestedSchool }] : []),
+								{ key: 'Meeting requested', value: r.meetingRequested ? 'Yes' : 'No' },
+								{ key: 'Council’s response', value: <UserText text={r.response} empty="Not yet" /> },
+							]}
+						/>
+					))}
+				</>
+			) : null}
+
+			{data.documents.length ? (
+				<>
+					<h2 className="govuk-heading-m">Letters and documents</h2>
+					<ul className="govuk-list">
+						{data.documents.map((d) => (
+							<li key={d.id}>
+								<a className="govuk-link" href={`/documents/${d.id}`} download>
+									{d.title}
+								</a>{' '}
+								({formatDateTime(d.createdAt)})
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
+
+			<h2 className="govuk-heading-m">Chronology</h2>
+			{data.chronology.length ? (
+				<table className="govuk-table">
+					<caption className="govuk-visually-hidden">Everything that happened in this review, oldest first</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								When
+							</th>
+							<th scope="col" className="govuk-table__header">
+								What happened
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Who
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{data.chronology.map((e, i) => (
+							<tr className="govuk-table__row" key={i}>
+								<td className="govuk-table__cell">{formatDateTime(e.at)}</td>
+								<td className="govuk-table__cell">
+									{e.title}
+									{e.detail ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{e.detail}</span> : null}
+								</td>
+								<td className="govuk-table__cell">{e.by}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="govuk-body">Nothing recorded yet.</p>
+			)}
+		</>
+	)
+}

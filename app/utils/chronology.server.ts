@@ -1,0 +1,47 @@
+// One chronology per review: everything that happened to it and every message sent or received, so
+// nobody has to ask a family to repeat themselves. Built from the audit log, the outbox and the
+// representations; views and downloads are left out (they are in the audit log, not the story).
+import { prisma } from '#app/db.server.ts'
+import { TEMPLATE_SUBJECT_HINTS } from '#app/utils/chronology-words.ts'
+
+const ACTION_WORDS: Record<string, string> = {
+	'review.create': 'Review scheduled',
+	'review.update': 'Review updated',
+	'review.submit': 'Review report submitted by the school',
+	'evidence.upload': 'Evidence uploaded',
+	'decision.make': 'Council decision made',
+	'notice.issue': 'Amendment notice issued',
+	'representation.record': 'Representation recorded',
+	'final.issue': 'Final plan issued',
+	'caseworker.assign': 'Caseworker assigned',
+}
+
+export type ChronologyEntry = { at: Date; kind: 'event' | 'message' | 'representation'; title: string; detail: string; by: string }
+
+export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
+	const [events, messages, representations] = await Promise.all([
+		prisma.auditEvent.findMany({
+			where: { reviewId, action: { in: Object.keys(ACTION_WORDS) } },
+			orderBy: { at: 'asc' },
+			select: { at: true, action: true, details: true, user: { select: { name: true } } },
+		}),
+		prisma.outboxMessage.findMany({
+			where: { reviewId },
+			orderBy: { createdAt: 'asc' },
+			select: { createdAt: true, sentAt: true, status: true, template: true, toAddress: true, toName: true, attempts: true },
+		}),
+		prisma.representation.findMany({ where: { reviewId }, orderBy: { receivedOn: 'asc' }, select: { createdAt: true, receivedOn: true, fromName: true, summary: true } }),
+	])
+	const entries: ChronologyEntry[] = [
+		...events.map((e) => ({ at: e.at, kind: 'event' as const, title: ACTION_WORDS[e.action] ?? e.action, detail: e.details, by: e.user?.name ?? 'The service' })),
+		...messages.map((m) => ({
+			at: m.sentAt ?? m.createdAt,
+			kind: 'message' as const,
+			title: `Email ${m.status === 'SENT' ? 'sent' : m.status === 'FAILED' ? 'failed' : 'waiting to be sent'}: ${TEMPLATE_SUBJECT_HINTS[m.template] ?? m.template}`,
+			detail: `To ${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}`,
+			by: 'The service',
+		})),
+		...representations.map((r) => ({ at: r.createdAt, kind: 'representation' as const, title: `Representation received on ${r.receivedOn} from ${r.fromName}`, detail: r.summary, by: r.fromName })),
+	]
+	return entries.sort((a, b) => a.at.getTime() - b.at.getTime())
+}

@@ -1,0 +1,429 @@
+// The council's side of the review: decisions, amendment notices, representations and final plans.
+// Each step is one transaction (the record, the status, the letter's document row, the emails and the
+// audit), so a failure leaves the review as it was and nothing is sent. Letters are rendered first
+// (they take longest) and their files written before the transaction; a failed transaction removes them.
+import fs from 'node:fs'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { addDays, addMonths, todayInLondon } from '#app/domain/calendar-date.ts'
+import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
+import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
+import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
+import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
+import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import type { SessionUser } from '#app/utils/auth.server.ts'
+import { enqueueEmail } from '#app/utils/email.server.ts'
+import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
+
+export class StepError extends Error {}
+
+/** Everything the letters and emails need about a review, its child, school and council. */
+export async function loadCaseFacts(reviewId: string) {
+	return prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: {
+			id: true,
+			status: true,
+			meetingOn: true,
+			laId: true,
+			lockVersion: true,
+			la: { select: { name: true, address: true, contactEmail: true, contactPhone: true, letterSignatory: true, mediationText: true, iassText: true } },
+			child: {
+				select: {
+					id: true,
+					firstName: true,
+					lastName: true,
+					dateOfBirth: true,
+					upn: true,
+					parentName: true,
+					parentEmail: true,
+					youngPersonEmail: true,
+					caseworker: { select: { name: true, email: true } },
+					school: { select: { name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
+					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true, currentVersionNo: true, status: true } },
+				},
+			},
+			planVersion: {
+				select: {
+					id: true,
+					versionNo: true,
+					planId: true,
+					sectionA: true,
+					sectionB: true,
+					sectionC: true,
+					sectionD: true,
+					sectionG: true,
+					sectionH1: true,
+					sectionH2: true,
+					sectionI: true,
+					sectionJ: true,
+					sectionK: true,
+					preparationForAdulthood: true,
+					outcomes: { orderBy: { position: 'asc' }, select: { id: true, area: true, text: true } },
+					provisions: { orderBy: { position: 'asc' }, select: { id: true, need: true, what: true, who: true, frequency: true, duration: true } },
+				},
+			},
+			decision: { select: { outcome: true, decidedOn: true } },
+			notice: { select: { issuedOn: true, representationsCloseOn: true } },
+		},
+	})
+}
+export type CaseFacts = Awaited<ReturnType<typeof loadCaseFacts>>
+
+const childName = (f: CaseFacts) => `${f.child.firstName} ${f.child.lastName}`
+const childRef = (f: CaseFacts) => ({ firstName: f.child.firstName, lastName: f.child.lastName })
+
+function letterBase(f: CaseFacts, user: SessionUser, date: string, to: LetterBase['to']): LetterBase {
+	return {
+		councilName: f.la.name,
+		councilAddress: f.la.address,
+		councilContact: [`Your caseworker: ${f.child.caseworker?.name ?? user.name}`, f.child.caseworker?.email ?? user.email, f.la.contactPhone].filter(Boolean).join('\n'),
+		letterSignatory: f.la.letterSignatory || `${user.name}\nSEN casework`,
+		date,
+		to,
+		child: { name: childName(f), dateOfBirth: f.child.dateOfBirth, upn: f.child.upn, school: f.child.school?.name ?? '' },
+		mediationText: f.la.mediationText,
+		iassText: f.la.iassText,
+	}
+}
+
+function contact(f: CaseFacts, user: SessionUser) {
+	return { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
+}
+
+/** The family (the young person in their own right from 16, with an email) and the school. */
+function familyRecipients(f: CaseFacts) {
+	const list: Array<{ email: string; name: string; audience: 'PARENT' | 'YOUNG_PERSON' }> = []
+	if (f.child.youngPersonEmail) list.push({ email: f.child.youngPersonEmail, name: childName(f), audience: 'YOUNG_PERSON' })
+	if (f.child.parentEmail) list.push({ email: f.child.parentEmail, name: f.child.parentName || 'Parent or carer', audience: 'PARENT' })
+	return list
+}
+function schoolRecipient(f: CaseFacts) {
+	const email = f.child.school?.headTeacherEmail || f.child.school?.contactEmail
+	return email ? { email, name: f.child.school?.headTeacherName || f.child.school?.name || 'The school' } : null
+}
+
+async function withDocument<T>(bytes: Uint8Array, work: (storageKey: string) => Promise<T>): Promise<T> {
+	const storageKey = await saveDocument(bytes)
+	try {
+		return await work(storageKey)
+	} catch (error) {
+		await fs.promises.rm(documentPath(storageKey), { force: true })
+		throw error
+	}
+}
+
+async function addDocument(tx: Tx, reviewId: string, kind: string, title: string, storageKey: string, bytes: Uint8Array) {
+	return tx.generatedDocument.create({ data: { reviewId, kind, title, storageKey, sizeBytes: bytes.byteLength }, select: { id: true } })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision (reg 20(10)): maintain, amend or cease, within 4 weeks of the meeting.
+
+export type DecisionInput = { outcome: 'MAINTAIN' | 'AMEND' | 'CEASE'; reasons: string; decidedOn: string }
+
+export async function makeDecision(request: Request | null, user: SessionUser, reviewId: string, input: DecisionInput) {
+	const f = await loadCaseFacts(reviewId)
+	if (f.status !== 'SUBMITTED') throw new StepError('A decision can only be made on a submitted review report that has no decision yet.')
+	if (!f.meetingOn) throw new StepError('The review has no meeting date.')
+	const closes = input.outcome !== 'AMEND'
+	const school = schoolRecipient(f)
+	const family = familyRecipients(f)
+	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn)
+	const run = async (document: { bytes: Uint8Array; storageKey: string } | null) =>
+		prisma.$transaction(async (tx) => {
+			const moved = await tx.annualReview.updateMany({
+				where: { id: f.id, status: 'SUBMITTED' },
+				data: { status: closes ? 'CLOSED' : 'DECISION_MADE', closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
+			})
+			if (moved.count !== 1) throw new StepError('Someone else has just decided this review. Reload the page.')
+			await tx.decision.create({ data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id } })
+			if (closes) {
+				// The review is done: the next one is due within 12 months of this meeting (s.44(1)).
+				await tx.ehcPlan.update({
+					where: { id: f.child.plan!.id },
+					data: { lastReviewOn: f.meetingOn, reviewDueOn: nextDue, ...(input.outcome === 'CEASE' ? { status: 'CEASED' } : {}) },
+				})
+			}
+			if (document) {
+				const doc = await addDocument(tx, f.id, 'DECISION_LETTER', `Decision letter - ${childName(f)}.pdf`, document.storageKey, document.bytes)
+				const common = {
+					reviewId: f.id,
+					child: childRef(f),
+					decision: input.outcome as 'MAINTAIN' | 'CEASE',
+					meetingOn: f.meetingOn!,
+					decidedOn: input.decidedOn,
+					appealBy: addMonths(input.decidedOn, 2),
+					nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
+					contact: contact(f, user),
+					attachments: [{ documentId: doc.id }],
+				}
+				for (const person of family) {
+					await enqueueEmail(tx, { to: person.email, toName: person.name, template: 'decision-letter', reviewId: f.id, dedupeKey: `decision:${f.id}:${person.email}`, payload: { ...common, audience: person.audience } })
+				}
+				if (school) {
+					await enqueueEmail(tx, { to: school.email, toName: school.name, template: 'decision-letter', reviewId: f.id, dedupeKey: `decision:${f.id}:${school.email}`, payload: { ...common, audience: 'HEAD_TEACHER' } })
+				}
+			}
+			await refreshNextDeadline(tx, f.id)
+			await audit(request, user.id, 'decision.make', { entityType: 'AnnualReview', entityId: f.id, reviewId: f.id, childId: f.child.id, details: input.outcome }, tx)
+		})
+	if (!closes) return run(null)
+	// Maintain or cease: the decision letter with appeal rights goes to the family and the head teacher.
+	const bytes = await renderDecisionLetter({
+		...letterBase(f, user, input.decidedOn, [
+			...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
+			...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
+		]),
+		meetingOn: f.meetingOn,
+		decision: input.outcome as 'MAINTAIN' | 'CEASE',
+		reasons: input.reasons,
+	})
+	return withDocument(bytes, (storageKey) => run({ bytes, storageKey }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The amendment notice (reg 22(2)): each school proposal accepted, edited or rejected, plus the
+// council's own; the family has 15 days beginning with the day of service (day 1) to respond.
+
+export type ProposalDecision = { proposalId: string; decision: 'ACCEPTED' | 'EDITED' | 'REJECTED'; wording?: string; reason?: string }
+
+export async function saveNoticeChoices(tx: Tx, reviewId: string, choices: ProposalDecision[]) {
+	for (const c of choices) {
+		await tx.amendmentProposal.updateMany({
+			where: { id: c.proposalId, reviewId },
+			data: { laDecision: c.decision, laWording: c.decision === 'EDITED' ? (c.wording ?? null) : null, laReason: c.reason ?? '' },
+		})
+	}
+}
+
+/** The amendments a notice or final plan carries: accepted and edited school proposals, and the council's own. */
+export async function noticeAmendments(reviewId: string) {
+	const proposals = await prisma.amendmentProposal.findMany({
+		where: { reviewId, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
+		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
+		select: { id: true, section: true, origin: true, currentWording: true, proposedWording: true, laWording: true, reason: true, laReason: true, evidence: { select: { evidenceId: true } } },
+	})
+	return proposals.map((p) => ({
+		id: p.id,
+		section: p.section,
+		title: PLAN_SECTION_TITLES[p.section as PlanSection] ?? p.section,
+		origin: p.origin as 'SCHOOL' | 'LA',
+		currentWording: p.currentWording,
+		proposedWording: p.laWording ?? p.proposedWording,
+		reason: p.laReason || p.reason,
+		evidenceIds: p.evidence.map((e) => e.evidenceId),
+	}))
+}
+
+export async function issueAmendmentNotice(request: Request | null, user: SessionUser, reviewId: string, now = new Date()) {
+	const f = await loadCaseFacts(reviewId)
+	if (f.status !== 'DECISION_MADE' || f.decision?.outcome !== 'AMEND') throw new StepError('An amendment notice follows a decision to amend the plan.')
+	const amendments = await noticeAmendments(reviewId)
+	if (!amendments.length) throw new StepError('Accept or edit at least one proposal, or add one of the council’s own amendments')
+	const issuedOn = todayInLondon(now)
+	const closesOn = addDays(issuedOn, 14)
+	const evidenceIds = new Set(amendments.flatMap((a) => a.evidenceIds))
+	const evidence = await prisma.evidenceFile.findMany({
+		where: { reviewId, ...(evidenceIds.size ? { id: { in: [...evidenceIds] } } : {}) },
+		orderBy: { uploadedAt: 'asc' },
+		select: { title: true, fileName: true, contentType: true, storageKey: true },
+	})
+	const family = familyRecipients(f)
+	const school = schoolRecipient(f)
+	const bytes = await renderAmendmentNotice({
+		...letterBase(f, user, issuedOn, [
+			...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
+			...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
+		]),
+		meetingOn: f.meetingOn ?? undefined,
+		issuedOn,
+		representationsCloseOn: closesOn,
+		amendments: amendments.map(({ section, title, currentWording, proposedWording, reason, origin }) => ({ section, title, currentWording, proposedWording, reason, origin })),
+		evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, load: () => readEvidenceBytes(e.storageKey) })),
+	})
+	return withDocument(bytes, (storageKey) =>
+		prisma.$transaction(async (tx) => {
+			const moved = await tx.annualReview.updateMany({ where: { id: f.id, status: 'DECISION_MADE' }, data: { status: 'NOTICE_ISSUED', lockVersion: { increment: 1 } } })
+			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice. Reload the page.')
+			await tx.amendmentNotice.create({ data: { reviewId: f.id, issuedOn, representationsCloseOn: closesOn, issuedById: user.id } })
+			const doc = await addDocument(tx, f.id, 'AMENDMENT_NOTICE', `Amendment notice - ${childName(f)}.pdf`, storageKey, bytes)
+			const common = {
+				reviewId: f.id,
+				child: childRef(f),
+				meetingOn: f.meetingOn!,
+				issuedOn,
+				representationsCloseOn: closesOn,
+				finalPlanDueOn: addDays(issuedOn, 56),
+				amendmentCount: amendments.length,
+				contact: contact(f, user),
+				attachments: [{ documentId: doc.id }],
+			}
+			for (const person of family) {
+				await enqueueEmail(tx, { to: person.email, toName: person.name, template: 'amendment-notice', reviewId: f.id, dedupeKey: `notice:${f.id}:${person.email}`, payload: { ...common, audience: person.audience } })
+			}
+			if (school) await enqueueEmail(tx, { to: school.email, toName: school.name, template: 'amendment-notice', reviewId: f.id, dedupeKey: `notice:${f.id}:${school.email}`, payload: { ...common, audience: 'SCHOOL' } })
+			await refreshNextDeadline(tx, f.id)
+			await audit(request, user.id, 'notice.issue', { entityType: 'AmendmentNotice', entityId: f.id, reviewId: f.id, childId: f.child.id, details: `${amendments.length} amendments; representations close ${closesOn}` }, tx)
+			return { issuedOn, closesOn }
+		}),
+	)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Representations (reg 22(2)(c))
+
+export type RepresentationInput = { receivedOn: string; fromName: string; summary: string; requestedSchool?: string; meetingRequested: boolean; response?: string }
+
+export async function recordRepresentation(request: Request | null, user: SessionUser, reviewId: string, input: RepresentationInput, evidenceId?: string | null) {
+	return prisma.$transaction(async (tx) => {
+		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
+		if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw new StepError('Representations are recorded after the amendment notice is issued.')
+		const created = await tx.representation.create({
+			data: {
+				reviewId,
+				receivedOn: input.receivedOn,
+				fromName: input.fromName,
+				summary: input.summary,
+				requestedSchool: input.requestedSchool ?? '',
+				meetingRequested: input.meetingRequested,
+				response: input.response ?? '',
+				respondedOn: input.response ? todayInLondon(new Date()) : null,
+				recordedById: user.id,
+			},
+			select: { id: true },
+		})
+		if (evidenceId) await tx.evidenceFile.updateMany({ where: { id: evidenceId, reviewId }, data: { representationId: created.id } })
+		await tx.annualReview.update({ where: { id: reviewId }, data: { status: 'REPRESENTATIONS', lockVersion: { increment: 1 } } })
+		await audit(request, user.id, 'representation.record', { entityType: 'Representation', entityId: created.id, reviewId, childId: review.childId, details: `from ${input.fromName}, received ${input.receivedOn}` }, tx)
+		return created
+	})
+}
+
+// ---------------------------------------------------------------------------------------------
+// The final amended plan, or the decision not to amend after all (reg 22(3)-(4)), within 8 weeks.
+
+/** Outcomes (E) and provision (F) are rows: a proposal's wording becomes one row per line ("1. " numbering dropped). */
+function rowsOf(wording: string) {
+	return wording
+		.split(/\r?\n/)
+		.map((line) => line.replace(/^\s*\d+[.)]\s*/, '').trim())
+		.filter(Boolean)
+}
+
+export async function issueFinalPlan(request: Request | null, user: SessionUser, reviewId: string, input: { amend: boolean; reasons: string }, now = new Date()) {
+	const f = await loadCaseFacts(reviewId)
+	if (f.status !== 'NOTICE_ISSUED' && f.status !== 'REPRESENTATIONS') throw new StepError('The final plan follows an amendment notice.')
+	const issuedOn = todayInLondon(now)
+	const amendments = await noticeAmendments(reviewId)
+	const v = f.planVersion
+	const sections = { A: v.sectionA, B: v.sectionB, C: v.sectionC, D: v.sectionD, G: v.sectionG, H1: v.sectionH1, H2: v.sectionH2, I: v.sectionI, J: v.sectionJ, K: v.sectionK } as Record<string, string>
+	let outcomes = v.outcomes.map((o) => ({ area: o.area, text: o.text }))
+	let provision = v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration }))
+	for (const a of amendments) {
+		if (a.section === 'E') outcomes = rowsOf(a.proposedWording).map((text) => ({ area: '', text }))
+		else if (a.section === 'F') provision = rowsOf(a.proposedWording).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' }))
+		else sections[a.section] = a.proposedWording
+	}
+	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn ?? issuedOn)
+	const family = familyRecipients(f)
+	const school = schoolRecipient(f)
+	const base = letterBase(f, user, issuedOn, [
+		...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
+		...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
+	])
+	const versionNo = f.child.plan!.currentVersionNo + 1
+	const bytes = input.amend
+		? await renderFinalPlan({
+				councilName: base.councilName,
+				councilAddress: base.councilAddress,
+				councilContact: base.councilContact,
+				child: base.child,
+				mediationText: base.mediationText,
+				iassText: base.iassText,
+				versionNo,
+				issuedOn,
+				sections: Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })),
+				outcomes,
+				provision,
+				changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
+			})
+		: await renderNoAmendmentNotice({ ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons })
+	return withDocument(bytes, (storageKey) =>
+		prisma.$transaction(async (tx) => {
+			const moved = await tx.annualReview.updateMany({
+				where: { id: f.id, status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } },
+				data: { status: 'FINAL_ISSUED', lockVersion: { increment: 1 } },
+			})
+			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan. Reload the page.')
+			const finalPlan = await tx.finalPlan.create({ data: { reviewId: f.id, amended: input.amend, reasons: input.reasons, issuedOn, issuedById: user.id }, select: { id: true } })
+			if (input.amend) {
+				// A new version of the plan; the old one is kept as it was.
+				await tx.planVersion.create({
+					data: {
+						planId: v.planId,
+						versionNo,
+						issuedOn,
+						finalPlanId: finalPlan.id,
+						sectionA: sections.A!,
+						sectionB: sections.B!,
+						sectionC: sections.C!,
+						sectionD: sections.D!,
+						sectionG: sections.G!,
+						sectionH1: sections.H1!,
+						sectionH2: sections.H2!,
+						sectionI: sections.I!,
+						sectionJ: sections.J!,
+						sectionK: sections.K!,
+						preparationForAdulthood: v.preparationForAdulthood,
+						outcomes: { create: outcomes.map((o, i) => ({ position: i, area: o.area, text: o.text })) },
+						provisions: { create: provision.map((p, i) => ({ position: i, ...p })) },
+					},
+				})
+			}
+			await tx.ehcPlan.update({
+				where: { id: f.child.plan!.id },
+				data: { lastReviewOn: f.meetingOn ?? issuedOn, reviewDueOn: nextDue, ...(input.amend ? { currentVersionNo: versionNo } : {}) },
+			})
+			const kind = input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE'
+			const doc = await addDocument(tx, f.id, kind, `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`, storageKey, bytes)
+			const people = [...family.map((p) => ({ ...p })), ...(school ? [{ ...school, audience: 'SCHOOL' as const }] : [])]
+			for (const person of people) {
+				const dedupeKey = `final:${f.id}:${person.email}`
+				if (input.amend) {
+					await enqueueEmail(tx, {
+						to: person.email,
+						toName: person.name,
+						template: 'final-plan-issued',
+						reviewId: f.id,
+						dedupeKey,
+						payload: { reviewId: f.id, child: childRef(f), audience: person.audience, issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue, contact: contact(f, user), attachments: [{ documentId: doc.id }] },
+					})
+				} else {
+					await enqueueEmail(tx, {
+						to: person.email,
+						toName: person.name,
+						template: 'decision-not-to-amend',
+						reviewId: f.id,
+						dedupeKey,
+						payload: { reviewId: f.id, child: childRef(f), audience: person.audience, noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2), contact: contact(f, user), attachments: [{ documentId: doc.id }] },
+					})
+				}
+			}
+			await refreshNextDeadline(tx, f.id)
+			await audit(request, user.id, 'final.issue', { entityType: 'FinalPlan', entityId: finalPlan.id, reviewId: f.id, childId: f.child.id, details: input.amend ? `plan version ${versionNo}` : 'not amended' }, tx)
+			return { versionNo: input.amend ? versionNo : null }
+		}),
+	)
+}
+
+export async function closeReview(request: Request | null, user: SessionUser, reviewId: string) {
+	await prisma.$transaction(async (tx) => {
+		const moved = await tx.annualReview.updateMany({ where: { id: reviewId, status: 'FINAL_ISSUED' }, data: { status: 'CLOSED', closedAt: new Date(), lockVersion: { increment: 1 } } })
+		if (moved.count !== 1) throw new StepError('Only a review whose final plan has been issued can be closed.')
+		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { childId: true } })
+		await refreshNextDeadline(tx, reviewId)
+		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: reviewId, reviewId, childId: review.childId, details: 'closed' }, tx)
+	})
+}
+
