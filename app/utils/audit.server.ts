@@ -22,7 +22,10 @@ export type AuditAction =
 	| 'caseworker.assign'
 	| 'user.invite'
 	| 'user.update'
+	| 'auth.set_password'
+	| 'school.create'
 	| 'school.update'
+	| 'settings.update'
 	| 'import.run'
 	| 'export.download'
 

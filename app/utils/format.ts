@@ -8,18 +8,24 @@ export function formatDate(iso: string | null | undefined): string {
 	return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
 }
 
-/** An instant as a date and time in Europe/London, e.g. '3 March 2027 at 2:05pm'. */
+/**
+ * An instant as a date and time in Europe/London, e.g. '3 March 2027 at 2:05pm'. Only numeric parts are
+ * taken from Intl (its words and spacing differ between ICU versions, which would make the server's and
+ * the browser's text differ on hydration).
+ */
 export function formatDateTime(at: Date | string | null | undefined): string {
 	if (!at) return ''
 	const date = typeof at === 'string' ? new Date(at) : at
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true })
+		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
 			.formatToParts(date)
 			.map((p) => [p.type, p.value]),
 	)
-	return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${(parts.dayPeriod ?? '').toLowerCase()}`
+	const hour = Number(parts.hour) % 24
+	const minute = String(Number(parts.minute)).padStart(2, '0')
+	return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year} at ${hour % 12 === 0 ? 12 : hour % 12}:${minute}${hour < 12 ? 'am' : 'pm'}`
 }
 
 export function pluralise(n: number, one: string, many = `${one}s`) {
-	return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+	return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`
 }
