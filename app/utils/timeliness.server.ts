@@ -2,7 +2,7 @@
 // dashboard's period and filters from the query string, shared by the dashboard, its lists and its exports.
 import { z } from 'zod'
 import { prisma } from '#app/db.server.ts'
-import { addDays, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
+import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
 import {
 	AGE_GROUP_IDS,
@@ -121,6 +121,9 @@ type PlanSqlRow = { childId: string; dueOn: string; dateOfBirth: string; schoolI
 
 const OUTCOMES: readonly string[] = ['MAINTAIN', 'AMEND', 'CEASE']
 
+/** Optional `AND ...` clauses ("join" refuses an empty list). */
+const and = (clauses: Prisma.Sql[]) => (clauses.length ? Prisma.join(clauses, ' ') : Prisma.empty)
+
 /**
  * Every row the figures for this period and today's lists need, for one council: the reviews due, met or
  * decided in the period or with a notice in it, every open review, and plans whose review is due (in the
@@ -167,7 +170,7 @@ export async function loadTimelinessRows(user: SessionUser, query: TimelinessQue
 					OR r."meetingOn" BETWEEN ${from} AND ${to}
 					OR d."decidedOn" BETWEEN ${from} AND ${to}
 					OR n."issuedOn" BETWEEN ${from} AND ${to})
-				${Prisma.join(reviewFilters, ' ', '', '')}`,
+				${and(reviewFilters)}`,
 		// A plan's review date with no review started for it: no open review, and none answering that date or a later one.
 		prisma.$queryRaw<PlanSqlRow[]>`
 			SELECT c.id AS "childId", p."reviewDueOn" AS "dueOn", c."dateOfBirth" AS "dateOfBirth", c."schoolId" AS "schoolId",
@@ -181,7 +184,7 @@ export async function loadTimelinessRows(user: SessionUser, query: TimelinessQue
 				AND NOT EXISTS (
 					SELECT 1 FROM "AnnualReview" r
 					WHERE r."childId" = c.id AND (r.status IN (${open}) OR r."dueOn" >= p."reviewDueOn"))
-				${Prisma.join(planFilters, ' ', '', '')}`,
+				${and(planFilters)}`,
 	])
 	const rows: TimelinessRow[] = []
 	for (const r of reviews) {
@@ -259,5 +262,3 @@ export async function namesFor(user: SessionUser, rows: Array<{ childId: string;
 	])
 	return { children: new Map(children.map((c) => [c.id, c])), schools: new Map(schools.map((s) => [s.id, s.name])) }
 }
-
-export { addDays }

@@ -1,0 +1,131 @@
+// The SENCo's review through its real actions: concurrent edits are detected, submission checks every
+// part, and a submission that fails part-way leaves the review exactly as it was.
+import { expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import * as check from '#app/routes/review-check.tsx'
+import * as reviewNew from '#app/routes/review-new.tsx'
+import * as part from '#app/routes/review-part.tsx'
+import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
+
+const SENCO = 'senco@oakfield-primary.example.org'
+
+async function startReview(cookie: string) {
+	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
+	const child = await prisma.child.findFirstOrThrow({
+		where: { schoolId: senco.schoolId!, yearGroup: { lt: 9 }, plan: { isNot: null }, reviews: { none: { status: { not: 'CLOSED' } } }, caseworkerId: { not: null } },
+		select: { id: true, caseworkerId: true },
+	})
+	const meeting = addDays(todayInLondon(new Date()), -2)
+	const result = await run(
+		reviewNew.action,
+		request(`/children/${child.id}/reviews/new`, {
+			cookie,
+			form: {
+				'meetingOn.day': meeting.slice(8),
+				'meetingOn.month': meeting.slice(5, 7),
+				'meetingOn.year': meeting.slice(0, 4),
+				meetingTime: '09:30',
+				'invitees[0].role': 'PARENT',
+				'invitees[0].name': 'Mrs Begum',
+				'invitees[0].email': 'parent@example.org',
+			},
+		}),
+		{ childId: child.id },
+	)
+	const location = expectRedirect(result, /^\/reviews\//).headers.get('location')!
+	return { reviewId: location.split('/')[2]!, child, meeting }
+}
+
+function savePart(cookie: string, reviewId: string, slug: string, form: Record<string, string>) {
+	return run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form }), { reviewId, part: slug })
+}
+
+async function completeEveryPart(cookie: string, reviewId: string) {
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } } },
+	})
+	const outcomes: Record<string, string> = {}
+	review.planVersion.outcomes.forEach((o, i) => Object.assign(outcomes, { [`outcomes[${i}].outcomeId`]: o.id, [`outcomes[${i}].progress`]: 'PROGRESSING', [`outcomes[${i}].evidence`]: 'Assessment data', [`outcomes[${i}].next`]: 'CONTINUE' }))
+	const attendance: Record<string, string> = {}
+	review.invitees.forEach((inv, i) => Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }))
+	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
+	for (const [slug, form] of [
+		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
+		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
+		['outcomes', outcomes],
+		['needs-and-provision', changes],
+		['recommendation', { recommendation: 'MAINTAIN', reasons: 'Still right.', agreed: 'yes' }],
+		['attendance', attendance],
+	] as const) {
+		expectRedirect(await savePart(cookie, reviewId, slug, { ...form, completed: 'yes', version: String((await prisma.reviewSection.findFirst({ where: { reviewId, key: slugKey(slug) }, select: { version: true } }))?.version ?? 0) }), /^\/reviews\//)
+	}
+}
+const slugKey = (slug: string) => ({ 'child-views': 'CHILD_VIEWS', 'parent-views': 'PARENT_VIEWS', outcomes: 'OUTCOMES', 'needs-and-provision': 'NEEDS_PROVISION', recommendation: 'RECOMMENDATION', attendance: 'ATTENDANCE' })[slug]!
+
+test('two people saving the same part: the second is told, keeps what they typed, and nothing is overwritten', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startReview(cookie)
+	// Both opened the part at version 0.
+	expectRedirect(await savePart(cookie, reviewId, 'parent-views', { views: 'First person’s words', givenBy: 'Mother', completed: 'no', version: '0' }), /^\/reviews\//)
+	const second = (await savePart(cookie, reviewId, 'parent-views', { views: 'Second person’s words', givenBy: 'Father', completed: 'no', version: '0' })) as any
+	expect(second.init.status).toBe(409)
+	expect(second.data.conflict.theirs.views).toBe('First person’s words')
+	expect(second.data.result.initialValue.views).toBe('Second person’s words')
+	const saved = await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })
+	expect(JSON.parse(saved.data).views).toBe('First person’s words')
+	// Saving again from the version they were shown replaces it deliberately.
+	expectRedirect(await savePart(cookie, reviewId, 'parent-views', { views: 'Second person’s words', givenBy: 'Father', completed: 'no', version: String(second.data.conflict.version) }), /^\/reviews\//)
+	expect(JSON.parse((await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })).data).views).toBe('Second person’s words')
+})
+
+test('a part saved unfinished keeps its answers; marking it complete asks for what is missing', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startReview(cookie)
+	expectRedirect(await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'no', version: '0' }), /^\/reviews\//)
+	const incomplete = (await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'yes', version: '1' })) as any
+	expect(incomplete.init.status).toBe(400)
+	expect(incomplete.data.result.error.recordedBy).toEqual(['Enter who recorded the views and their role'])
+	expect(incomplete.data.result.error.howCommunicated[0]).toMatch(/how the child communicated/)
+	expect(incomplete.data.result.initialValue.words).toBe('I like the swing.')
+})
+
+test('submission lists every unfinished part, linking to it, and submits nothing', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startReview(cookie)
+	const result = (await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion: '0' } }), { reviewId })) as any
+	expect(result.init.status).toBe(400)
+	const hrefs = result.data.problems.map((p: any) => p.href)
+	expect(hrefs).toEqual(expect.arrayContaining([`/reviews/${reviewId}/parts/child-views`, `/reviews/${reviewId}/parts/outcomes`, `/reviews/${reviewId}/parts/attendance`]))
+	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('DRAFT')
+})
+
+test('a submission that fails part-way (an email cannot be queued) leaves the draft as it was; the retry submits once', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId, child, meeting } = await startReview(cookie)
+	await completeEveryPart(cookie, reviewId)
+	const lockVersion = String((await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId } })).lockVersion)
+	// The caseworker's address is broken: queuing their notification fails inside the transaction.
+	const caseworker = await prisma.user.findUniqueOrThrow({ where: { id: child.caseworkerId! }, select: { email: true } })
+	await prisma.user.update({ where: { id: child.caseworkerId! }, data: { email: 'broken address' } })
+	await expect(run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId })).rejects.toThrow()
+	const untouched = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, submittedAt: true, reportReceivedOn: true } })
+	expect(untouched).toEqual({ status: 'DRAFT', submittedAt: null, reportReceivedOn: null })
+	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(0)
+	expect(await prisma.auditEvent.count({ where: { reviewId, action: 'review.submit' } })).toBe(0)
+
+	await prisma.user.update({ where: { id: child.caseworkerId! }, data: { email: caseworker.email } })
+	expectRedirect(await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId }), `/reviews/${reviewId}/submitted`)
+	const submitted = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, reportReceivedOn: true, nextDeadlineOn: true, nextDeadlineId: true } })
+	expect(submitted.status).toBe('SUBMITTED')
+	expect(submitted.reportReceivedOn).toBe(todayInLondon(new Date()))
+	expect(submitted).toMatchObject({ nextDeadlineId: 'la_decision', nextDeadlineOn: addDays(meeting, 28) })
+	const messages = await prisma.outboxMessage.findMany({ where: { reviewId }, select: { template: true, toAddress: true } })
+	expect(messages.map((m) => m.template).sort()).toEqual(['review-submitted-caseworker', 'review-submitted-receipt'])
+	expect(messages.find((m) => m.template === 'review-submitted-caseworker')!.toAddress).toBe(caseworker.email)
+	// A second click finds nothing to submit.
+	const again = (await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId })) as any
+	expect(again.init.status).toBe(409)
+	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(2)
+})
