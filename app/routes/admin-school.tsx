@@ -106,7 +106,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		await audit(request, user.id, 'school.create', { entityType: 'School', entityId: created.id, details: `${value.name} (${value.urn})` }, tx)
 		return created.id
 	})
-	throw redirect(`/admin/schools?${new URLSearchParams({ q: value.urn })}`, { headers: { 'X-School-Id': id } })
+	throw redirect(`/admin/schools?${new URLSearchParams({ q: value.urn, saved: id })}`)
 }
 
 export default function SchoolForm() {

@@ -1,5 +1,6 @@
 import { Form, useLoaderData } from 'react-router'
 import type { Route } from './+types/admin-schools'
+import { SavedBanner } from '#app/components/admin.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
@@ -26,17 +27,19 @@ export async function loader({ request }: Route.LoaderArgs) {
 		phase: (SCHOOL_PHASES as readonly string[]).includes(s.phase) ? SCHOOL_PHASE_LABELS[s.phase as keyof typeof SCHOOL_PHASE_LABELS] : s.phase,
 		children: _count.children,
 	}))
-	return { laName: user.laName, q, page, pages, total: matching.length, rows }
+	const saved = all.find((s) => s.id === url.searchParams.get('saved'))?.name ?? null
+	return { laName: user.laName, q, page, pages, total: matching.length, rows, saved }
 }
 
 export default function Schools() {
-	const { laName, q, page, pages, total, rows } = useLoaderData<typeof loader>()
+	const { laName, q, page, pages, total, rows, saved } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<PageTitle title="Schools" />
 			<a href="/admin" className="govuk-back-link">
 				Back to administration
 			</a>
+			{saved ? <SavedBanner>{saved} has been saved.</SavedBanner> : null}
 			<span className="govuk-caption-l">{laName}</span>
 			<h1 className="govuk-heading-l">Schools</h1>
 			<a href="/admin/schools/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
