@@ -96,3 +96,22 @@ export function UserText({ text, empty = 'Not given' }: { text: string | null | 
 		</>
 	)
 }
+
+/** The school's downloads of a submitted review: the record, and the record with all evidence. */
+export function RecordDownloads({ reviewId, children }: { reviewId: string; children?: React.ReactNode }) {
+	return (
+		<ul className="govuk-list">
+			<li>
+				<a className="govuk-link" href={`/reviews/${reviewId}/record.pdf`} download>
+					Download the review record (PDF)
+				</a>
+			</li>
+			<li>
+				<a className="govuk-link" href={`/reviews/${reviewId}/bundle`}>
+					Download the review record with all evidence (PDF bundle)
+				</a>
+			</li>
+			{children}
+		</ul>
+	)
+}

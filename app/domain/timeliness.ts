@@ -251,6 +251,8 @@ export interface Membership {
 	within: boolean | null
 	/** For the expected breaches: which deadline. */
 	deadline?: CouncilDeadline
+	/** For the expected breaches and those awaiting a decision: the date the council's deadline falls. */
+	deadlineOn?: IsoDate
 }
 
 export type CouncilDeadline = 'la_decision' | 'amendment_notice' | 'final_plan'
@@ -320,11 +322,12 @@ export function membershipsOf(row: TimelinessRow, today: IsoDate, periods: Clock
 	const open = row.status === null ? onOrBefore(row.dueOn, today) : OPEN.has(row.status)
 	if (open) out.push({ figure: 'open_by_due', on: row.dueOn, within: null })
 	if (row.status !== null && OPEN.has(row.status) && meeting !== null && row.decidedOn === null) {
-		out.push({ figure: 'awaiting_decision', on: meeting, within: onOrBefore(today, addDays(meeting, periods.decisionDaysAfterMeeting)) })
+		const decisionDueOn = addDays(meeting, periods.decisionDaysAfterMeeting)
+		out.push({ figure: 'awaiting_decision', on: meeting, within: onOrBefore(today, decisionDueOn), deadline: 'la_decision', deadlineOn: decisionDueOn })
 	}
 	const next = nextCouncilDeadline(row, today, periods)
 	if (next && onOrBefore(today, next.dueOn) && daysBetween(today, next.dueOn) <= BREACH_WINDOW_DAYS) {
-		out.push({ figure: 'breaches_2_weeks', on: next.dueOn, within: null, deadline: next.id })
+		out.push({ figure: 'breaches_2_weeks', on: next.dueOn, within: null, deadline: next.id, deadlineOn: next.dueOn })
 	}
 	return out
 }
@@ -389,6 +392,7 @@ export interface ListedReview {
 	on: IsoDate
 	within: boolean | null
 	deadline?: CouncilDeadline
+	deadlineOn?: IsoDate
 }
 
 export interface TimelinessReport {
@@ -453,7 +457,7 @@ export function computeTimeliness(rows: Iterable<TimelinessRow>, options: Timeli
 				const i = monthIndex.get(monthOf(m.on))
 				if (i !== undefined) add(months[i]!.figures[m.figure], m.within)
 			} else {
-				lists[m.figure].push({ row, on: m.on, within: m.within, deadline: m.deadline })
+				lists[m.figure].push({ row, on: m.on, within: m.within, deadline: m.deadline, deadlineOn: m.deadlineOn })
 			}
 		}
 	}
@@ -485,7 +489,7 @@ export function listFigure(rows: Iterable<TimelinessRow>, figure: FigureId, opti
 			if (m.figure !== figure) continue
 			if (isPeriodFigure(figure) && (m.on < from || m.on > to)) continue
 			if (within !== null && m.within !== within) continue
-			out.push({ row, on: m.on, within: m.within, deadline: m.deadline })
+			out.push({ row, on: m.on, within: m.within, deadline: m.deadline, deadlineOn: m.deadlineOn })
 		}
 	}
 	return out.sort(byDate)

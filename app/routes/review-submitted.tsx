@@ -1,6 +1,7 @@
 import { redirect, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-submitted'
 import { PageTitle } from '#app/components/page.tsx'
+import { RecordDownloads } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
@@ -26,7 +27,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Submitted() {
 	const { review, onTime, reportDueOn, decisionDueOn } = useLoaderData<typeof loader>()
-	const base = `/reviews/${review.id}`
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -47,23 +47,13 @@ export default function Submitted() {
 				<p className="govuk-body">
 					The council must decide whether to keep, amend or cease the plan, and tell the family and the head teacher, by {formatDate(decisionDueOn)}.
 				</p>
-				<ul className="govuk-list">
-					<li>
-						<a className="govuk-link" href={`${base}/record.pdf`} download>
-							Download the review record (PDF)
-						</a>
-					</li>
-					<li>
-						<a className="govuk-link" href={`${base}/bundle`}>
-							Download the review record with all evidence (PDF bundle)
-						</a>
-					</li>
+				<RecordDownloads reviewId={review.id}>
 					<li>
 						<a className="govuk-link" href="/school">
 							Back to your school’s children
 						</a>
 					</li>
-				</ul>
+				</RecordDownloads>
 			</div>
 		</div>
 	)

@@ -1,7 +1,7 @@
 import { redirect, useLoaderData } from 'react-router'
 import type { Route } from './+types/review'
 import { PageTitle } from '#app/components/page.tsx'
-import { DeadlineTable, SummaryList, WarningText } from '#app/components/review-bits.tsx'
+import { DeadlineTable, RecordDownloads, SummaryList, WarningText } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
@@ -88,23 +88,13 @@ export default function Review() {
 			{review.status !== 'DRAFT' ? (
 				<div className="govuk-inset-text">
 					<p className="govuk-body">The review report has been submitted and can no longer be changed. You can download the record at any time.</p>
-					<ul className="govuk-list">
-						<li>
-							<a className="govuk-link" href={`${base}/record.pdf`} download>
-								Download the review record (PDF)
-							</a>
-						</li>
-						<li>
-							<a className="govuk-link" href={`${base}/bundle`}>
-								Download the review record with all evidence (PDF bundle)
-							</a>
-						</li>
+					<RecordDownloads reviewId={review.id}>
 						<li>
 							<a className="govuk-link" href={`${base}/check`}>
 								View the submitted answers
 							</a>
 						</li>
-					</ul>
+					</RecordDownloads>
 				</div>
 			) : null}
 

@@ -13,7 +13,7 @@ import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
 import { enqueueEmail } from '#app/utils/email.server.ts'
-import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
+import { refreshNextDeadline, reviewPageSelect } from '#app/utils/reviews.server.ts'
 
 export class StepError extends Error {}
 
@@ -43,26 +43,7 @@ export async function loadCaseFacts(reviewId: string) {
 					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true, currentVersionNo: true, status: true } },
 				},
 			},
-			planVersion: {
-				select: {
-					id: true,
-					versionNo: true,
-					planId: true,
-					sectionA: true,
-					sectionB: true,
-					sectionC: true,
-					sectionD: true,
-					sectionG: true,
-					sectionH1: true,
-					sectionH2: true,
-					sectionI: true,
-					sectionJ: true,
-					sectionK: true,
-					preparationForAdulthood: true,
-					outcomes: { orderBy: { position: 'asc' }, select: { id: true, area: true, text: true } },
-					provisions: { orderBy: { position: 'asc' }, select: { id: true, need: true, what: true, who: true, frequency: true, duration: true } },
-				},
-			},
+			planVersion: { select: { id: true, planId: true, ...reviewPageSelect.planVersion.select } },
 			decision: { select: { outcome: true, decidedOn: true } },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
 		},

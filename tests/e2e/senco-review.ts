@@ -27,8 +27,9 @@ async function saveAndContinue(page: Page, a11y: A11y) {
 	await a11y.check()
 }
 
-export async function sencoReviewJourney(page: Page, a11y: A11y, childIndex: number) {
-	const child = (await childrenReadyForReview(USERS.senco))[childIndex]!
+/** `parity` keeps the two runs (with and without JavaScript) on different children when they run at once. */
+export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) {
+	const child = (await childrenReadyForReview(USERS.senco)).find((c) => Number(c.upn.at(-1)) % 2 === parity)!
 	const childName = `${child.firstName} ${child.lastName}`
 	const phrase = `EVIDENCE-${child.upn}`
 	await signIn(page, a11y, USERS.senco)

@@ -1,0 +1,102 @@
+// Pieces shared by the timeliness dashboard and the lists behind its figures.
+import { daysBetween } from '#app/domain/calendar-date.ts'
+import { AGE_GROUP_IDS, AGE_GROUPS, type CurrentFigureId } from '#app/domain/timeliness.ts'
+import { formatDate, pluralise } from '#app/utils/format.ts'
+
+type Option = { value: string; label: string }
+
+function FilterSelect({ id, label, options, value, error, placeholder }: { id: string; label: string; options: Option[]; value?: string; error?: string; placeholder?: string }) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label" htmlFor={id}>
+				{label}
+			</label>
+			{error ? (
+				<p id={`${id}-error`} className="govuk-error-message">
+					<span className="govuk-visually-hidden">Error:</span> {error}
+				</p>
+			) : null}
+			<select
+				className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+				id={id}
+				name={id}
+				defaultValue={value ?? ''}
+				aria-describedby={error ? `${id}-error` : undefined}
+				aria-invalid={error ? true : undefined}
+			>
+				{placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+}
+
+/**
+ * The period and filters: a GET form, so the figures have an address to share and bookmark, and it works
+ * without JavaScript. Months rather than days: the figures and their series are monthly.
+ */
+export function TimelinessFilterForm({
+	action,
+	query,
+	errors,
+	options,
+	hidden = {},
+}: {
+	action: string
+	query: { from: string; to: string; school?: string; caseworker?: string; phase?: string; age?: string }
+	errors: Record<string, string>
+	options: { months: Option[]; schools: Option[]; caseworkers: Option[]; phases: Option[] }
+	hidden?: Record<string, string>
+}) {
+	return (
+		<form method="get" action={action} noValidate className="app-filters govuk-!-margin-bottom-6" aria-label="Period and filters">
+			{Object.entries(hidden).map(([name, value]) => (
+				<input key={name} type="hidden" name={name} value={value} />
+			))}
+			<fieldset className="govuk-fieldset">
+				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Period</legend>
+				<div className="app-search">
+					<FilterSelect id="from" label="From the start of" options={[...options.months].reverse()} value={query.from} error={errors.from} />
+					<FilterSelect id="to" label="To the end of" options={options.months} value={query.to} error={errors.to} />
+				</div>
+			</fieldset>
+			<fieldset className="govuk-fieldset govuk-!-margin-top-4">
+				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filters</legend>
+				<div className="app-search">
+					<FilterSelect id="school" label="School" options={options.schools} value={query.school} error={errors.school} placeholder="All schools" />
+					<FilterSelect id="caseworker" label="Caseworker" options={options.caseworkers} value={query.caseworker} error={errors.caseworker} placeholder="All caseworkers" />
+					<FilterSelect id="phase" label="Phase of school" options={options.phases} value={query.phase} error={errors.phase} placeholder="All phases" />
+					<FilterSelect
+						id="age"
+						label="Age on the review’s due date"
+						options={AGE_GROUP_IDS.map((id) => ({ value: id, label: AGE_GROUPS[id].label }))}
+						value={query.age}
+						error={errors.age}
+						placeholder="All ages"
+					/>
+				</div>
+			</fieldset>
+			<button type="submit" className="govuk-button govuk-!-margin-top-4 govuk-!-margin-bottom-0" data-module="govuk-button">
+				Show figures
+			</button>
+		</form>
+	)
+}
+
+/** Days left, or how late: the last column of today's lists. */
+export function timingWords(id: CurrentFigureId, l: { on: string; dueOn: string; deadlineOn: string | null }, today: string): string {
+	if (id === 'breaches_2_weeks' && l.deadlineOn) {
+		const left = daysBetween(today, l.deadlineOn)
+		return left === 0 ? 'Due today' : pluralise(left, 'day')
+	}
+	if (id === 'awaiting_decision' && l.deadlineOn) {
+		const late = daysBetween(l.deadlineOn, today)
+		return late > 0 ? `${formatDate(l.deadlineOn)}, overdue by ${pluralise(late, 'day')}` : formatDate(l.deadlineOn)
+	}
+	const late = daysBetween(l.dueOn, today)
+	return late > 0 ? pluralise(late, 'day') : 'Not overdue'
+}

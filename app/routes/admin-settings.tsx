@@ -1,0 +1,100 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/admin-settings'
+import { SavedBanner } from '#app/components/admin.tsx'
+import { Button, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
+
+export const SettingsSchema = z.object({
+	name: z.string({ error: 'Enter the council’s name' }).trim().min(1, 'Enter the council’s name').max(200, 'The council’s name must be 200 characters or fewer'),
+	contactEmail: z
+		.string({ error: 'Enter the SEN team’s email address' })
+		.trim()
+		.pipe(z.email('Enter the email address in the correct format, like sen@council.gov.uk').max(200)),
+	contactPhone: optionalText('The phone number', 50),
+	address: optionalText('The address', 500),
+	letterSignatory: optionalText('Who signs letters', 500),
+	letterFooter: optionalText('The letter footer', 2000),
+	mediationText: optionalText('The mediation wording', 5000),
+	iassText: optionalText('The information, advice and support wording', 5000),
+})
+
+const FIELDS = ['name', 'contactEmail', 'contactPhone', 'address', 'letterSignatory', 'letterFooter', 'mediationText', 'iassText'] as const
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireCouncilAdmin(request, 'admin:schools')
+	const la = await prisma.localAuthority.findUniqueOrThrow({
+		where: { id: user.laId },
+		select: { name: true, contactEmail: true, contactPhone: true, address: true, letterSignatory: true, letterFooter: true, mediationText: true, iassText: true },
+	})
+	return { la, saved: new URL(request.url).searchParams.has('saved') }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requireCouncilAdmin(request, 'admin:schools')
+	const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const v = submission.value
+	await prisma.$transaction(async (tx) => {
+		await tx.localAuthority.update({
+			where: { id: user.laId },
+			data: {
+				name: v.name,
+				contactEmail: v.contactEmail.toLowerCase(),
+				contactPhone: v.contactPhone ?? '',
+				address: v.address ?? '',
+				letterSignatory: v.letterSignatory ?? '',
+				letterFooter: v.letterFooter ?? '',
+				mediationText: v.mediationText ?? '',
+				iassText: v.iassText ?? '',
+			},
+		})
+		await audit(request, user.id, 'settings.update', { entityType: 'LocalAuthority', entityId: user.laId }, tx)
+	})
+	throw redirect('/admin/settings?saved')
+}
+
+export default function Settings() {
+	const { la, saved } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'settings', schema: SettingsSchema, lastResult: actionData?.result, defaultValue: la })
+	const errors = summaryErrors(form.id, form.allErrors, [...FIELDS])
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title="Council settings" error={errors.length > 0} />
+				<a href="/admin" className="govuk-back-link">
+					Back to administration
+				</a>
+				<ErrorSummary errors={errors} />
+				{saved && !actionData ? <SavedBanner>The council’s settings have been saved.</SavedBanner> : null}
+				<h1 className="govuk-heading-l">Council settings</h1>
+				<Form method="post" {...getFormProps(form)} noValidate>
+					<h2 className="govuk-heading-m">Contact details</h2>
+					<TextField field={fields.name} label="Council name" hint="As it appears in the header, emails and letters" />
+					<TextField field={fields.contactEmail} label="SEN team email address" hint="Families and schools are told to contact this address" type="email" spellCheck={false} />
+					<TextField field={fields.contactPhone} label="SEN team phone number (optional)" type="tel" width="govuk-input--width-20" />
+					<TextArea field={fields.address} label="Postal address (optional)" rows={4} />
+					<h2 className="govuk-heading-m">Letters and notices</h2>
+					<TextArea field={fields.letterSignatory} label="Who signs letters (optional)" hint="Name and job title, for example ‘Daniel Okafor, SEN Manager’" rows={2} />
+					<TextArea field={fields.letterFooter} label="Letter footer (optional)" hint="Printed at the foot of every letter and notice" rows={3} />
+					<TextArea
+						field={fields.mediationText}
+						label="Mediation (optional)"
+						hint="How to contact the council’s mediation service. Decision notices must say that mediation advice must be sought before appealing."
+						rows={5}
+					/>
+					<TextArea field={fields.iassText} label="Information, advice and support service (optional)" hint="How families contact the local SEND information, advice and support service (IASS)" rows={5} />
+					<Button>Save the settings</Button>
+				</Form>
+			</div>
+		</div>
+	)
+}

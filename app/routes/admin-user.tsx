@@ -1,0 +1,194 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/admin-user'
+import { Button, Checkboxes, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
+import { requireCouncilAdmin, requireCouncilUser, sendInvitation } from '#app/utils/admin.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+
+const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
+
+export const RolesSchema = z.object({
+	roles: z.array(z.enum(COUNCIL_ROLES), { error: 'Select at least one role' }).min(1, 'Select at least one role'),
+})
+
+async function load(request: Request, userId: string) {
+	const admin = await requireCouncilAdmin(request, 'admin:users')
+	await requireCouncilUser(request, admin, userId)
+	const user = await prisma.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: {
+			id: true,
+			name: true,
+			email: true,
+			active: true,
+			passwordHash: true,
+			lastSignInAt: true,
+			createdAt: true,
+			laId: true,
+			roles: { select: { role: true } },
+			school: { select: { id: true, name: true, active: true } },
+			la: { select: { name: true } },
+			tokens: { where: { purpose: 'INVITE', usedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true } },
+		},
+	})
+	return { admin, user, roles: user.roles.map((r) => r.role).filter(isRole) }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { admin, user, roles } = await load(request, params.userId)
+	return {
+		user: {
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			active: user.active,
+			hasPassword: !!user.passwordHash,
+			lastSignIn: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never',
+			invitedUntil: user.tokens[0] ? formatDateTime(user.tokens[0].expiresAt) : null,
+			roles: ROLES.filter((r) => roles.includes(r)),
+			roleLabels: ROLES.filter((r) => roles.includes(r)).map((r) => ROLE_LABELS[r]),
+			school: user.school,
+			organisation: user.school?.name ?? user.la?.name ?? '',
+			isCouncilStaff: !!user.laId,
+		},
+		isSelf: admin.id === user.id,
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { admin, user, roles } = await load(request, params.userId)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const back = `/admin/users/${user.id}`
+	// Nobody changes their own access: it keeps someone from locking themselves out, or raising themselves up.
+	if (admin.id === user.id) return data({ result: null, error: 'You cannot change your own account: ask another manager or administrator' }, { status: 400 })
+
+	if (intent === 'deactivate' || intent === 'reactivate') {
+		const active = intent === 'reactivate'
+		await prisma.$transaction(async (tx) => {
+			await tx.user.update({ where: { id: user.id }, data: { active } })
+			if (!active) {
+				// Signed out everywhere at once, and any link they were sent stops working.
+				await tx.session.deleteMany({ where: { userId: user.id } })
+				await tx.oneTimeToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } })
+			}
+			await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: user.id, details: active ? 'reactivated' : 'deactivated' }, tx)
+		})
+		throw redirect(back)
+	}
+
+	if (intent === 'resend') {
+		if (!user.active || user.passwordHash) throw redirect(back)
+		await prisma.$transaction(async (tx) => {
+			await sendInvitation(tx, { id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' }, admin.name)
+			await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: user.id, details: `invitation sent again to ${user.email}` }, tx)
+		})
+		throw redirect(`/admin/users?saved=${user.id}&invited=1`)
+	}
+
+	const submission = parseWithZod(formData, { schema: RolesSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
+	// A SENCo's access comes from their school; council roles are for council staff.
+	if (!user.laId) return data({ result: submission.reply({ formErrors: ['A SENCo’s role comes from their school and cannot be changed'] }), error: null }, { status: 400 })
+	const wanted = submission.value.roles
+	await prisma.$transaction(async (tx) => {
+		await tx.userRole.deleteMany({ where: { userId: user.id } })
+		await tx.userRole.createMany({ data: wanted.map((role) => ({ userId: user.id, role })) })
+		await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: user.id, details: `roles: ${roles.join(', ')} -> ${wanted.join(', ')}` }, tx)
+	})
+	throw redirect(`/admin/users?saved=${user.id}`)
+}
+
+export default function UserAccount() {
+	const { user, isSelf } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'roles', schema: RolesSchema, lastResult: actionData?.result, defaultValue: { roles: user.roles } })
+	const errors = [...summaryErrors(form.id, form.allErrors, ['roles']), ...(actionData?.error ? [{ href: '#account', message: actionData.error }] : [])]
+	const status = !user.active ? 'Deactivated' : user.school && !user.school.active ? 'School deactivated' : !user.hasPassword ? 'Invited: has not set a password yet' : 'Active'
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={user.name} error={errors.length > 0} />
+				<a href="/admin/users" className="govuk-back-link">
+					Back to users
+				</a>
+				<ErrorSummary errors={errors} />
+				<span className="govuk-caption-l">{user.organisation}</span>
+				<h1 className="govuk-heading-l" id="account">
+					{user.name}
+				</h1>
+				<dl className="govuk-summary-list">
+					{[
+						['Email address', user.email],
+						['Role', user.roleLabels.join(', ')],
+						['Organisation', user.organisation],
+						['Status', status],
+						['Last signed in', user.lastSignIn],
+						...(user.invitedUntil && !user.hasPassword ? [['Invitation link expires', user.invitedUntil]] : []),
+					].map(([key, value]) => (
+						<div className="govuk-summary-list__row" key={key}>
+							<dt className="govuk-summary-list__key">{key}</dt>
+							<dd className="govuk-summary-list__value">{value}</dd>
+						</div>
+					))}
+				</dl>
+				{isSelf ? (
+					<p className="govuk-body">This is your own account. To change your roles or deactivate it, ask another manager or administrator.</p>
+				) : (
+					<>
+						{user.isCouncilStaff ? (
+							<Form method="post" {...getFormProps(form)} noValidate>
+								<Checkboxes
+									field={fields.roles}
+									legend="Change their roles"
+									legendClass="govuk-fieldset__legend--m"
+									hint="Select all that apply"
+									options={COUNCIL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+								/>
+								<Button name="intent" value="roles">
+									Save the roles
+								</Button>
+							</Form>
+						) : (
+							<>
+								<h2 className="govuk-heading-m">Their school</h2>
+								<p className="govuk-body">
+									A SENCo sees their school’s children and reviews. That access belongs to the school: if they leave, deactivate this account and invite the new SENCo.
+									The school’s reviews stay as they are, and every SENCo of {user.school?.name} sees them.
+								</p>
+							</>
+						)}
+						{user.active && !user.hasPassword ? (
+							<>
+								<h2 className="govuk-heading-m">Invitation</h2>
+								<p className="govuk-body">They have not set a password yet. Sending the invitation again makes any earlier link stop working.</p>
+								<Form method="post">
+									<button type="submit" name="intent" value="resend" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+										Send the invitation again
+									</button>
+								</Form>
+							</>
+						) : null}
+						<h2 className="govuk-heading-m">{user.active ? 'Deactivate the account' : 'Reactivate the account'}</h2>
+						<p className="govuk-body">
+							{user.active
+								? 'They are signed out at once and cannot sign in. Everything they recorded is kept, and stays with their school or the council.'
+								: 'They will be able to sign in again with their password.'}
+						</p>
+						<Form method="post">
+							<button type="submit" name="intent" value={user.active ? 'deactivate' : 'reactivate'} className={`govuk-button ${user.active ? 'govuk-button--warning' : 'govuk-button--secondary'}`} data-module="govuk-button">
+								{user.active ? 'Deactivate the account' : 'Reactivate the account'}
+							</button>
+						</Form>
+					</>
+				)}
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,387 @@
+import { useLoaderData } from 'react-router'
+import type { Route } from './+types/timeliness'
+import { BarChart, type ChartGroup } from '#app/components/charts.tsx'
+import { ErrorSummary } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
+import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
+import {
+	COUNCIL_DEADLINE_LABELS,
+	computeTimeliness,
+	describeValue,
+	FIGURE_TEXT,
+	monthLabel,
+	shortMonthLabel,
+	type CurrentFigureId,
+	type FigureValue,
+	type ListedReview,
+	type MonthFigures,
+	type PeriodFigureId,
+} from '#app/domain/timeliness.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { formatDate, pluralise } from '#app/utils/format.ts'
+import { filterOptions, filtersOf, loadTimelinessRows, namesFor, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/utils/timeliness.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'timeliness:read')
+	const { query, errors, today } = readTimelinessQuery(new URL(request.url))
+	const options = await filterOptions(user, today, monthLabel)
+	if (Object.keys(errors).length) return { laName: user.laName, query, errors, today, options, report: null }
+	const rows = await loadTimelinessRows(user, query, today)
+	const report = computeTimeliness(rows, { ...periodOf(query), today, filters: filtersOf(query) })
+	const names = await namesFor(user, Object.values(report.current).flatMap((list) => list.top.map((l) => l.row)))
+	const listed = (list: ListedReview) => {
+		const child = names.children.get(list.row.childId)
+		return {
+			reviewId: list.row.reviewId,
+			childId: list.row.childId,
+			childName: child ? `${child.firstName} ${child.lastName}` : 'Unknown',
+			upn: child?.upn ?? '',
+			school: list.row.schoolId ? (names.schools.get(list.row.schoolId) ?? '') : '',
+			status: list.row.status,
+			dueOn: list.row.dueOn,
+			meetingOn: list.row.meetingOn,
+			on: list.on,
+			within: list.within,
+			deadline: list.deadline ? COUNCIL_DEADLINE_LABELS[list.deadline] : null,
+			deadlineOn: list.deadlineOn ?? null,
+		}
+	}
+	const current = Object.fromEntries(Object.entries(report.current).map(([id, list]) => [id, { total: list.total, top: list.top.map(listed) }])) as Record<
+		CurrentFigureId,
+		{ total: number; top: Array<ReturnType<typeof listed>> }
+	>
+	return { laName: user.laName, query, errors, today, options, report: { figures: report.figures, months: report.months, current } }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
+const listHref = (query: TimelinessQuery, figure: string, extra: Record<string, string | undefined> = {}) => `/timeliness/reviews${timelinessSearch(query, { figure, ...extra })}`
+/** The same figure for one month: the period narrowed to that month. */
+const monthQuery = (query: TimelinessQuery, month: string): TimelinessQuery => ({ ...query, from: month, to: month })
+
+export default function Timeliness() {
+	const { laName, query, errors, today, options, report } = useLoaderData<typeof loader>()
+	const periodWords = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`
+	const errorList = Object.entries(errors).map(([name, message]) => ({ href: `#${name}`, message }))
+	return (
+		<>
+			<PageTitle title="Timeliness of annual reviews" error={errorList.length > 0} />
+			<span className="govuk-caption-l">{laName}</span>
+			<h1 className="govuk-heading-l">Timeliness of annual reviews</h1>
+			<ErrorSummary errors={errorList} />
+			<p className="govuk-body">
+				How quickly reviews are held, reports come in, decisions are made and amended plans are issued, against the statutory time limits. Every figure
+				links to the reviews behind it. Figures are worked out as of {formatDate(today)}.
+			</p>
+			<TimelinessFilterForm action="/timeliness" query={query} errors={errors} options={options} />
+			{report ? (
+				<>
+					<h2 className="govuk-heading-l">{periodWords}</h2>
+					<p className="govuk-body">
+						<a className="govuk-link" href={`/timeliness/export.csv${timelinessSearch(query)}`} download>
+							Download these figures, month by month (CSV)
+						</a>
+						<br />
+						<a className="govuk-link" href={`/timeliness/sen2.csv${timelinessSearch(query)}`} download>
+							Download each review due in the period in the shape of the SEN2 return (CSV)
+						</a>
+					</p>
+					<Headline query={query} figures={report.figures} />
+					<FigureGroup query={query} figures={report.figures} heading="Reviews due in the period" ids={['due', 'held', 'not_held', 'held_on_time']} />
+					<FigureGroup
+						query={query}
+						figures={report.figures}
+						heading="Reports, decisions and final plans"
+						ids={['reports_2_weeks', 'decisions_4_weeks', 'final_plans_8_weeks']}
+					/>
+					<FigureGroup query={query} figures={report.figures} heading="Decisions made in the period, by outcome" ids={['outcome_maintain', 'outcome_amend', 'outcome_cease']} />
+					<h2 className="govuk-heading-l">Month by month</h2>
+					<ShareTrend
+						id="chart-decisions"
+						query={query}
+						months={report.months}
+						figure="decisions_4_weeks"
+						title="Decisions within 4 weeks of the meeting, by month of the meeting"
+						noun="decisions"
+					/>
+					<ShareTrend id="chart-reports" query={query} months={report.months} figure="reports_2_weeks" title="Review reports within 2 weeks of the meeting, by month of the meeting" noun="reports" />
+					<HeldTrend query={query} months={report.months} />
+					<h2 className="govuk-heading-l">Cases today</h2>
+					<p className="govuk-body">These lists are as of {formatDate(today)}, whatever the period; the filters above apply to them.</p>
+					<CaseList query={query} id="breaches_2_weeks" list={report.current.breaches_2_weeks} today={today} />
+					<CaseList query={query} id="open_by_due" list={report.current.open_by_due} today={today} />
+					<CaseList query={query} id="awaiting_decision" list={report.current.awaiting_decision} today={today} />
+				</>
+			) : null}
+		</>
+	)
+}
+
+function Headline({ query, figures }: { query: TimelinessQuery; figures: Record<PeriodFigureId, FigureValue> }) {
+	const headline: PeriodFigureId[] = ['decisions_4_weeks', 'held_on_time', 'reports_2_weeks', 'final_plans_8_weeks']
+	return (
+		<ul className="govuk-list app-figures" aria-label="Key figures">
+			{headline.map((id) => {
+				const value = figures[id]
+				return (
+					<li key={id} className="app-figures__item">
+						<a className="govuk-link app-figures__link" href={listHref(query, id)}>
+							<span className="app-figures__value">{value.kind === 'share' ? (value.percent === null ? '–' : `${value.percent}%`) : value.value.toLocaleString('en-GB')}</span>
+							<span className="app-figures__label">{FIGURE_TEXT[id].label}</span>
+						</a>
+						<span className="govuk-body-s app-figures__detail">{value.kind === 'share' ? (value.total ? `${value.within.toLocaleString('en-GB')} of ${value.total.toLocaleString('en-GB')}` : 'None to count') : ''}</span>
+					</li>
+				)
+			})}
+		</ul>
+	)
+}
+
+function FigureGroup({ query, figures, heading, ids }: { query: TimelinessQuery; figures: Record<PeriodFigureId, FigureValue>; heading: string; ids: PeriodFigureId[] }) {
+	return (
+		<>
+			<h3 className="govuk-heading-m">{heading}</h3>
+			<dl className="govuk-summary-list">
+				{ids.map((id) => (
+					<div className="govuk-summary-list__row govuk-summary-list__row--no-actions" key={id} id={`figure-${id}`}>
+						<dt className="govuk-summary-list__key">{FIGURE_TEXT[id].label}</dt>
+						<dd className="govuk-summary-list__value">
+							<a className="govuk-link govuk-!-font-weight-bold govuk-!-font-size-24" href={listHref(query, id)}>
+								{describeValue(figures[id])}
+								<span className="govuk-visually-hidden">: see the reviews behind {FIGURE_TEXT[id].label.toLowerCase()}</span>
+							</a>
+							<p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+								{FIGURE_TEXT[id].definition} <span className="app-citation">({FIGURE_TEXT[id].citation})</span>
+							</p>
+						</dd>
+					</div>
+				))}
+			</dl>
+		</>
+	)
+}
+
+function shareOf(month: MonthFigures, figure: PeriodFigureId) {
+	const value = month.figures[figure]
+	return value.kind === 'share' ? value : { kind: 'share' as const, within: 0, total: 0, percent: null }
+}
+function countOf(month: MonthFigures, figure: PeriodFigureId) {
+	const value = month.figures[figure]
+	return value.kind === 'count' ? value.value : 0
+}
+
+function ShareTrend({ id, query, months, figure, title, noun }: { id: string; query: TimelinessQuery; months: MonthFigures[]; figure: PeriodFigureId; title: string; noun: string }) {
+	const groups: ChartGroup[] = months.map((m) => {
+		const share = shareOf(m, figure)
+		return { label: shortMonthLabel(m.month), values: [share.percent], printed: [share.percent === null ? 'none' : `${share.percent}%`] }
+	})
+	const description = `Bar chart, per cent in time for each month. ${months
+		.map((m) => {
+			const share = shareOf(m, figure)
+			return `${m.label}: ${share.percent === null ? `no ${noun}` : `${share.percent}% (${share.within} of ${share.total})`}`
+		})
+		.join('; ')}.`
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h3 className="govuk-heading-m" id={`${id}-heading`}>
+				{title}
+			</h3>
+			<p className="govuk-body-s">
+				{FIGURE_TEXT[figure].definition} <span className="app-citation">({FIGURE_TEXT[figure].citation})</span>
+			</p>
+			<BarChart id={id} title={title} description={description} xAxisLabel="Month of the meeting" yAxisLabel="Per cent in time" series={[{ name: 'In time', pattern: 'solid' }]} groups={groups} percent />
+			<div className="app-table-wrap">
+				<table className="govuk-table">
+					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Month of the meeting
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								All {noun}
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								In time
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Per cent in time
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{months.map((m) => {
+							const share = shareOf(m, figure)
+							return (
+								<tr className="govuk-table__row" key={m.month}>
+									<th scope="row" className="govuk-table__header">
+										{m.label}
+									</th>
+									<td className="govuk-table__cell govuk-table__cell--numeric">
+										<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
+											{share.total}
+											<span className="govuk-visually-hidden"> {noun} in {m.label}</span>
+										</a>
+									</td>
+									<td className="govuk-table__cell govuk-table__cell--numeric">{share.within}</td>
+									<td className="govuk-table__cell govuk-table__cell--numeric">{share.percent === null ? 'None' : `${share.percent}%`}</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</table>
+			</div>
+		</section>
+	)
+}
+
+function HeldTrend({ query, months }: { query: TimelinessQuery; months: MonthFigures[] }) {
+	const title = 'Reviews held and reviews due, by month the review was due'
+	const groups: ChartGroup[] = months.map((m) => {
+		const due = countOf(m, 'due')
+		const held = countOf(m, 'held')
+		return { label: shortMonthLabel(m.month), values: [due, held], printed: [String(due), String(held)] }
+	})
+	const description = `Bar chart with two bars per month: reviews due (solid) and reviews held (hatched). ${months
+		.map((m) => `${m.label}: ${countOf(m, 'due')} due, ${countOf(m, 'held')} held`)
+		.join('; ')}.`
+	return (
+		<section aria-labelledby="chart-held-heading">
+			<h3 className="govuk-heading-m" id="chart-held-heading">
+				{title}
+			</h3>
+			<p className="govuk-body-s">
+				{FIGURE_TEXT.held.definition} <span className="app-citation">({FIGURE_TEXT.held.citation})</span>
+			</p>
+			<BarChart
+				id="chart-held"
+				title={title}
+				description={description}
+				xAxisLabel="Month the review was due"
+				yAxisLabel="Reviews"
+				series={[
+					{ name: 'Due', pattern: 'solid' },
+					{ name: 'Held', pattern: 'hatched' },
+				]}
+				groups={groups}
+			/>
+			<div className="app-table-wrap">
+				<table className="govuk-table">
+					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Month the review was due
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Due
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Held
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Not held
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{months.map((m) => (
+							<tr className="govuk-table__row" key={m.month}>
+								<th scope="row" className="govuk-table__header">
+									{m.label}
+								</th>
+								{(['due', 'held', 'not_held'] as const).map((figure) => (
+									<td className="govuk-table__cell govuk-table__cell--numeric" key={figure}>
+										<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
+											{countOf(m, figure)}
+											<span className="govuk-visually-hidden">
+												{' '}
+												{FIGURE_TEXT[figure].label.toLowerCase()} in {m.label}
+											</span>
+										</a>
+									</td>
+								))}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</section>
+	)
+}
+
+type Listed = NonNullable<LoaderData['report']>['current'][CurrentFigureId]['top'][number]
+
+function CaseList({ query, id, list, today }: { query: TimelinessQuery; id: CurrentFigureId; list: { total: number; top: Listed[] }; today: string }) {
+	const text = FIGURE_TEXT[id]
+	return (
+		<section aria-labelledby={`list-${id}`}>
+			<h3 className="govuk-heading-m" id={`list-${id}`}>
+				{text.label} ({list.total.toLocaleString('en-GB')})
+			</h3>
+			<p className="govuk-body-s">
+				{text.definition} <span className="app-citation">({text.citation})</span>
+			</p>
+			{list.top.length ? (
+				<div className="app-table-wrap">
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">
+							{text.label}, first {list.top.length}
+						</caption>
+						<thead className="govuk-table__head">
+							<tr className="govuk-table__row">
+								<th scope="col" className="govuk-table__header">
+									Child or young person
+								</th>
+								<th scope="col" className="govuk-table__header">
+									School
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Status
+								</th>
+								<th scope="col" className="govuk-table__header">
+									{id === 'breaches_2_weeks' ? 'Deadline' : text.dateLabel}
+								</th>
+								<th scope="col" className="govuk-table__header">
+									{id === 'breaches_2_weeks' ? 'Days left' : id === 'awaiting_decision' ? 'Decision due' : 'Overdue by'}
+								</th>
+							</tr>
+						</thead>
+						<tbody className="govuk-table__body">
+							{list.top.map((l) => (
+								<tr className="govuk-table__row" key={`${l.reviewId ?? l.childId}-${l.on}`}>
+									<th scope="row" className="govuk-table__header">
+										<a className="govuk-link" href={`/children/${l.childId}`}>
+											{l.childName}
+										</a>
+										<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {l.upn}</span>
+									</th>
+									<td className="govuk-table__cell">{l.school || 'No school'}</td>
+									<td className="govuk-table__cell">
+										<strong className={reviewStatusTag(l.status)}>{reviewStatusLabel(l.status)}</strong>
+									</td>
+									<td className="govuk-table__cell">
+										{id === 'breaches_2_weeks' ? `${l.deadline}: ` : ''}
+										{formatDate(l.on)}
+									</td>
+									<td className="govuk-table__cell">{timingWords(id, l, today)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : (
+				<p className="govuk-body">None.</p>
+			)}
+			{list.total > list.top.length ? (
+				<p className="govuk-body">
+					<a className="govuk-link" href={listHref(query, id)}>
+						See all {pluralise(list.total, 'review')}
+						<span className="govuk-visually-hidden"> in {text.label.toLowerCase()}</span>
+					</a>
+				</p>
+			) : null}
+		</section>
+	)
+}
