@@ -12,12 +12,18 @@ export async function cookieFor(email: string): Promise<string> {
 	return setCookie.split(';')[0]!
 }
 
-export function request(path: string, init: RequestInit & { cookie?: string; form?: Record<string, string | string[]> } = {}) {
+export function request(path: string, init: RequestInit & { cookie?: string; form?: Record<string, string | string[]>; multipart?: boolean; files?: Record<string, File> } = {}) {
 	const headers = new Headers(init.headers)
 	if (init.cookie) headers.set('cookie', init.cookie)
 	let body = init.body
 	let method = init.method
-	if (init.form) {
+	if (init.multipart) {
+		const form = new FormData()
+		for (const [key, value] of Object.entries(init.form ?? {})) for (const v of [value].flat()) form.append(key, v)
+		for (const [key, file] of Object.entries(init.files ?? {})) form.append(key, file)
+		body = form
+		method ??= 'POST'
+	} else if (init.form) {
 		const form = new URLSearchParams()
 		for (const [key, value] of Object.entries(init.form)) for (const v of [value].flat()) form.append(key, v)
 		body = form

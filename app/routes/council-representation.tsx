@@ -3,13 +3,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/council-representation'
-import { Button, Checkboxes, DateField, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, Checkboxes, DateField, ErrorSummary, FileUpload, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { recordRepresentation, StepError } from '#app/utils/council.server.ts'
+import { deleteEvidenceFile, receiveEvidenceUpload, uploadMessages } from '#app/storage/evidence.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requireReviewAccess } from '#app/utils/reviews.server.ts'
 
@@ -20,6 +21,7 @@ export const RepresentationSchema = z.object({
 	requestedSchool: z.string().trim().max(200, 'The school requested must be 200 characters or fewer').optional(),
 	meetingRequested: z.array(z.literal('yes')).optional(),
 	response: z.string().trim().max(10000, 'The response must be 10,000 characters or fewer').optional(),
+	file: z.any().optional(),
 })
 
 async function load(request: Request, reviewId: string) {
@@ -45,20 +47,48 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseWithZod(await request.formData(), { schema: RepresentationSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const v = submission.value
-	if (isAfter(v.receivedOn!, todayInLondon(new Date()))) return data({ result: submission.reply({ fieldErrors: { receivedOn: ['The date it was received must be today or in the past'] } }) }, { status: 400 })
+	// The letter or email the family sent can be attached (optional): the same checks as any evidence.
+	const upload = await receiveEvidenceUpload(request)
+	const formData = new FormData()
+	for (const [name, values] of Object.entries(upload.fieldLists)) for (const value of values) formData.append(name, value)
+	const submission = parseWithZod(formData, { schema: RepresentationSchema })
+	const fileError = upload.error === uploadMessages.noFile ? null : upload.error
+	const v = submission.status === 'success' ? submission.value : null
+	const dateError = v && isAfter(v.receivedOn!, todayInLondon(new Date())) ? 'The date it was received must be today or in the past' : null
+	if (!v || fileError || dateError) {
+		if (upload.file) await deleteEvidenceFile(upload.file.storageKey)
+		return data({ result: submission.reply({ fieldErrors: { ...(fileError ? { file: [fileError] } : {}), ...(dateError ? { receivedOn: [dateError] } : {}) } }) }, { status: 400 })
+	}
 	try {
-		await recordRepresentation(request, user, review.id, {
-			receivedOn: v.receivedOn!,
-			fromName: v.fromName,
-			summary: v.summary,
-			requestedSchool: v.requestedSchool,
-			meetingRequested: !!v.meetingRequested?.length,
-			response: v.response,
+		const stored = upload.file
+		const attachment = stored
+			? await prisma.evidenceFile.create({
+					data: {
+						reviewId: review.id,
+						title: `Representation from ${v.fromName}, received ${formatDate(v.receivedOn!)}`,
+						fileName: stored.fileName,
+						contentType: stored.contentType,
+						sizeBytes: stored.sizeBytes,
+						sha256: stored.sha256,
+						storageKey: stored.storageKey,
+						scanStatus: stored.scanStatus,
+						uploadedById: user.id,
+					},
+					select: { id: true },
+				})
+			: null
+		await recordRepresentation(
+			request,
+			user,
+			review.id,
+			{ receivedOn: v.receivedOn!, fromName: v.fromName, summary: v.summary, requestedSchool: v.requestedSchool, meetingRequested: !!v.meetingRequested?.length, response: v.response },
+			attachment?.id,
+		).catch(async (error) => {
+			if (attachment) await prisma.evidenceFile.delete({ where: { id: attachment.id } })
+			throw error
 		})
 	} catch (error) {
+		if (upload.file) await deleteEvidenceFile(upload.file.storageKey)
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
 		throw error
 	}
@@ -81,13 +111,15 @@ export default function Representation() {
 				<span className="govuk-caption-l">{childName}</span>
 				<h1 className="govuk-heading-l">Record a representation</h1>
 				{closesOn ? <p className="govuk-body">The family can make representations until {formatDate(closesOn)} (at least 15 days from the notice, reg 22(2)(c)).</p> : null}
-				<Form method="post" {...getFormProps(form)} noValidate>
+				<Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
 					<DateField field={fields.receivedOn} legend="Date it was received" />
 					<TextField field={fields.fromName} label="Who made it" />
 					<TextArea field={fields.summary} label="What they said" rows={6} hint="Their points about the proposed amendments, in their words where possible" />
 					<TextField field={fields.requestedSchool} label="School or college they asked to be named (optional)" />
 					<Checkboxes field={fields.meetingRequested} legend="Meeting" options={[{ value: 'yes', label: 'They asked to meet an officer of the council' }]} />
 					<TextArea field={fields.response} label="The council’s response (optional)" rows={4} />
+					{/* The file goes last: fields before it are kept even when a file is refused part-way. */}
+					<FileUpload field={fields.file} label="Their letter or email (optional)" hint="PDF, Word document, JPEG or PNG" accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" />
 					<Button>Record the representation</Button>
 				</Form>
 			</div>

@@ -28,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			decision: { select: { outcome: true, reasons: true, decidedOn: true, decidedBy: { select: { name: true } } } },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
 			finalPlan: { select: { issuedOn: true, amended: true, reasons: true } },
-			representations: { orderBy: { receivedOn: 'asc' }, select: { id: true, receivedOn: true, fromName: true, summary: true, requestedSchool: true, meetingRequested: true, response: true } },
+			representations: { orderBy: { receivedOn: 'asc' }, select: { id: true, receivedOn: true, fromName: true, summary: true, requestedSchool: true, meetingRequested: true, response: true, evidence: { select: { id: true, title: true } } } },
 			documents: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, kind: true, createdAt: true } },
 		},
 	})
@@ -203,6 +203,14 @@ export default function CouncilReview() {
 								{ key: 'Summary', value: <UserText text={r.summary} /> },
 								...(r.requestedSchool ? [{ key: 'School requested', value: r.requestedSchool }] : []),
 								{ key: 'Meeting requested', value: r.meetingRequested ? 'Yes' : 'No' },
+								...r.evidence.map((e) => ({
+									key: 'Attached',
+									value: (
+										<a className="govuk-link" href={`/reviews/${review.id}/evidence/${e.id}`}>
+											{e.title}
+										</a>
+									),
+								})),
 								{ key: 'Council’s response', value: <UserText text={r.response} empty="Not yet" /> },
 							]}
 						/>

@@ -101,10 +101,20 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('NOTICE_ISSUED')
 
 	expectRedirect(
-		await run(representation.action, request(`/council/reviews/${review.id}/representations/new`, { cookie, form: { 'receivedOn.day': d, 'receivedOn.month': m, 'receivedOn.year': y, fromName: 'Mrs Begum', summary: 'We agree but want the therapy in the morning.' } }), params),
+		await run(
+			representation.action,
+			request(`/council/reviews/${review.id}/representations/new`, {
+				cookie,
+				multipart: true,
+				form: { 'receivedOn.day': d, 'receivedOn.month': m, 'receivedOn.year': y, fromName: 'Mrs Begum', summary: 'We agree but want the therapy in the morning.' },
+				files: { file: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a])], 'letter.pdf', { type: 'application/pdf' }) },
+			}),
+			params,
+		),
 		`/council/reviews/${review.id}`,
 	)
-	expect(await prisma.representation.count({ where: { reviewId: review.id } })).toBe(1)
+	const recorded = await prisma.representation.findFirstOrThrow({ where: { reviewId: review.id }, select: { evidence: { select: { fileName: true, contentType: true } } } })
+	expect(recorded.evidence).toEqual([{ fileName: 'letter.pdf', contentType: 'application/pdf' }])
 
 	const plan = await prisma.ehcPlan.findFirstOrThrow({ where: { childId: review.childId }, select: { id: true, currentVersionNo: true } })
 	expectRedirect(await run(final.action, request(`/council/reviews/${review.id}/final`, { cookie, form: { amend: 'yes' } }), params), `/council/reviews/${review.id}`)
