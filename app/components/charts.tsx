@@ -5,9 +5,8 @@
 // follows every chart on the page.
 
 const WIDTH = 760
-const MARGIN = { top: 34, right: 16, bottom: 70, left: 64 }
+const MARGIN = { top: 34, right: 16, left: 64 }
 const PLOT_HEIGHT = 220
-const HEIGHT = MARGIN.top + PLOT_HEIGHT + MARGIN.bottom
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right
 
 export interface ChartGroup {
@@ -25,11 +24,13 @@ export interface ChartSeries {
 	pattern: 'solid' | 'hatched'
 }
 
-function niceMax(max: number): number {
-	if (max <= 5) return 5
-	const magnitude = 10 ** Math.floor(Math.log10(max))
-	for (const step of [1, 2, 2.5, 5, 10]) if (max <= step * magnitude) return step * magnitude
-	return 10 * magnitude
+/** Whole-number gridlines for counts: a step of 1, 2 or 5 times a power of ten, about four of them. */
+function countTicks(largest: number): number[] {
+	const rough = Math.max(1, largest / 4)
+	const magnitude = 10 ** Math.floor(Math.log10(rough))
+	const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!
+	const top = step * Math.max(1, Math.ceil(largest / step))
+	return Array.from({ length: top / step + 1 }, (_, i) => i * step)
 }
 
 export function BarChart({
@@ -53,13 +54,15 @@ export function BarChart({
 	percent?: boolean
 }) {
 	const largest = Math.max(0, ...groups.flatMap((g) => g.values.map((v) => v ?? 0)))
-	const top = percent ? 100 : niceMax(largest)
-	const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(top * f * 100) / 100)
+	const ticks = percent ? [0, 25, 50, 75, 100] : countTicks(largest)
+	const top = ticks[ticks.length - 1]!
 	const y = (value: number) => MARGIN.top + PLOT_HEIGHT - (value / top) * PLOT_HEIGHT
 	const slot = PLOT_WIDTH / Math.max(1, groups.length)
 	const gap = Math.min(12, slot * 0.2)
 	const barWidth = (slot - gap) / series.length
+	// With many months the labels under the bars turn 45 degrees and need more room.
 	const crowded = slot < 48
+	const HEIGHT = MARGIN.top + PLOT_HEIGHT + (crowded ? 72 : 46)
 	const valueFont = crowded ? Math.max(8, Math.min(12, barWidth * 0.9)) : 13
 	const hatchId = `${id}-hatch`
 	return (

@@ -8,6 +8,9 @@ export function ServiceHeader({ councilName, user }: { councilName: string; user
 	const links: Array<{ to: string; label: string }> = []
 	if (user?.permissions.includes('school:children:read')) links.push({ to: '/school', label: 'Children' })
 	if (user?.permissions.includes('caseload:read')) links.push({ to: '/caseload', label: 'Caseload' })
+	if (user?.permissions.includes('timeliness:read')) links.push({ to: '/timeliness', label: 'Timeliness' })
+	if (user?.permissions.includes('workload:manage')) links.push({ to: '/workload', label: 'Workload' })
+	if (user?.permissions.includes('admin:users') || user?.permissions.includes('admin:schools')) links.push({ to: '/admin', label: 'Administration' })
 	return (
 		<>
 			<header className="app-header" role="banner">

@@ -60,7 +60,7 @@ export function TimelinessFilterForm({
 			<fieldset className="govuk-fieldset">
 				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Period</legend>
 				<div className="app-search">
-					<FilterSelect id="from" label="From the start of" options={[...options.months].reverse()} value={query.from} error={errors.from} />
+					<FilterSelect id="from" label="From the start of" options={options.months} value={query.from} error={errors.from} />
 					<FilterSelect id="to" label="To the end of" options={options.months} value={query.to} error={errors.to} />
 				</div>
 			</fieldset>

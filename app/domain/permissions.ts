@@ -20,13 +20,14 @@ export type Permission =
 	| 'caseload:assign' // assign and reassign caseworkers
 	| 'decision:make' // decide, issue notices and final plans
 	| 'timeliness:read' // the managers' dashboard
+	| 'workload:manage' // move children between caseworkers in bulk
 	| 'admin:users' // invite and manage users
 	| 'admin:schools' // add and edit schools, settings, imports
 
 const GRANTS: Record<Role, readonly Permission[]> = {
 	SENCO: ['school:children:read', 'review:edit', 'review:read'],
 	CASEWORKER: ['caseload:read', 'caseload:assign', 'decision:make', 'review:read'],
-	MANAGER: ['caseload:read', 'caseload:assign', 'decision:make', 'review:read', 'timeliness:read', 'admin:users', 'admin:schools'],
+	MANAGER: ['caseload:read', 'caseload:assign', 'decision:make', 'review:read', 'timeliness:read', 'workload:manage', 'admin:users', 'admin:schools'],
 	ADMIN: ['caseload:read', 'review:read', 'admin:users', 'admin:schools'],
 }
 

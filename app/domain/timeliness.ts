@@ -10,7 +10,7 @@
  * in the law changes the clocks and these figures together. "Within N days" includes day N: a decision
  * exactly 28 days after the meeting is within 4 weeks (statutory-clock.ts counts the same way).
  *
- * Decisions where the law and the brief left the question to us (docs/decisions/006-timeliness-figures.md):
+ * Decisions where the law leaves the question to us (docs/decisions/009-timeliness-figures.md):
  * - A review "due" is one whose 12-month date falls in the period. A plan whose review date has come with no
  *   review record yet (nobody started it) is due too: leaving it out would hide the worst delays.
  * - "Held" means the meeting date is on or before today; a booked meeting still to come is not held.
@@ -23,7 +23,7 @@
  * - Age group is the child's age on the review's due date; school and phase are the school that held
  *   the review (for a review not started, the child's current school); caseworker is the child's current one.
  */
-import { addDays, compareDates, daysBetween, daysInMonth, monthName, parseIsoDate, toIsoDate, type IsoDate } from './calendar-date.ts'
+import { addDays, daysBetween, daysInMonth, monthName, parseIsoDate, toIsoDate, type IsoDate } from './calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from './review-status.ts'
 import { ageOn, DEFAULT_PERIODS, type ClockPeriods } from './statutory-clock.ts'
 
@@ -265,7 +265,9 @@ export const COUNCIL_DEADLINE_LABELS: Record<CouncilDeadline, string> = {
 /** Deadlines this many days ahead or fewer (today included) are "at risk in the next 2 weeks". */
 export const BREACH_WINDOW_DAYS = 14
 
-const onOrBefore = (a: IsoDate, b: IsoDate) => compareDates(a, b) <= 0
+// 'YYYY-MM-DD' strings sort as the dates do, so comparing them as strings is exact (and, over 25,000 rows, quick).
+const onOrBefore = (a: IsoDate, b: IsoDate) => a <= b
+const before = (a: IsoDate, b: IsoDate) => a < b
 const OPEN: ReadonlySet<string> = new Set(OPEN_REVIEW_STATUSES)
 
 /** The meeting date if the meeting has taken place by `today`. */
@@ -291,7 +293,7 @@ export function nextCouncilDeadline(row: TimelinessRow, today: IsoDate, periods:
 export function membershipsOf(row: TimelinessRow, today: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): Membership[] {
 	const out: Membership[] = []
 	const meeting = heldOn(row, today)
-	const duePassed = compareDates(row.dueOn, today) < 0
+	const duePassed = before(row.dueOn, today)
 
 	// s.44(1): the cohort of reviews due, placed by the due date.
 	out.push({ figure: 'due', on: row.dueOn, within: null })
@@ -515,11 +517,11 @@ export function sen2Line(row: TimelinessRow, today: IsoDate, periods: ClockPerio
 	if (meeting !== null) {
 		const decisionDue = addDays(meeting, periods.decisionDaysAfterMeeting)
 		if (row.decidedOn !== null) decisionWithin4Weeks = onOrBefore(row.decidedOn, decisionDue) ? 'Y' : 'N'
-		else if (compareDates(decisionDue, today) < 0) decisionWithin4Weeks = 'N'
+		else if (before(decisionDue, today)) decisionWithin4Weeks = 'N'
 	}
 	let heldOnTime: Sen2Line['heldOnTime'] = ''
 	if (meeting !== null) heldOnTime = onOrBefore(meeting, row.dueOn) ? 'Y' : 'N'
-	else if (compareDates(row.dueOn, today) < 0) heldOnTime = 'N'
+	else if (before(row.dueOn, today)) heldOnTime = 'N'
 	return {
 		dueOn: row.dueOn,
 		meetingHeldOn: meeting,

@@ -7,7 +7,8 @@ import { Button, ErrorSummary, Radios, Select, summaryErrors, TextField, useGovu
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { ROLES } from '#app/domain/permissions.ts'
-import { INVITE_DAYS, requireCouncilAdmin, sendInvitation } from '#app/utils/admin.server.ts'
+import { INVITE_DAYS } from '#app/domain/accounts.ts'
+import { requireCouncilAdmin, sendInvitation } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 
 export const InviteSchema = z

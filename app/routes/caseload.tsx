@@ -1,46 +1,156 @@
-import { useLoaderData } from 'react-router'
+import { Form, Link, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/caseload'
-import { ChildSearch, ChildTable } from '#app/components/child-table.tsx'
+import { SavedBanner } from '#app/components/admin.tsx'
+import { CaseloadTable } from '#app/components/caseload-table.tsx'
+import { Checkboxes, Select, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { CASELOAD_VIEWS, caseloadSearch, NOT_STARTED, readCaseloadFilter, REVIEW_DUE_WINDOW_DAYS, type CaseloadFilter, type CaseloadView } from '#app/domain/caseload.ts'
+import { hasPermission } from '#app/domain/permissions.ts'
+import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '#app/domain/review-status.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { listChildren, readListParams } from '#app/utils/children.server.ts'
+import { loadCaseload, schoolsOf } from '#app/utils/caseload.server.ts'
+import { childScope } from '#app/utils/tenancy.server.ts'
 
-const VIEWS = { mine: 'My caseload', unassigned: 'Unassigned', all: 'All children' } as const
-type View = keyof typeof VIEWS
+// The filter form's fields (a GET form: the server reads them with readCaseloadFilter, which ignores
+// anything it does not know, so there is nothing to report back as an error).
+export const CaseloadFilterSchema = z.object({
+	school: z.string().optional(),
+	status: z.string().optional(),
+	due: z.array(z.enum(['overdue', 'soon'])).optional(),
+	transfer: z.array(z.literal('yes')).optional(),
+	q: z.string().optional(),
+})
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:read')
 	const url = new URL(request.url)
-	const { page, q } = readListParams(url)
-	const fallback: View = user.roles.includes('CASEWORKER') && !user.roles.includes('MANAGER') ? 'mine' : 'all'
-	const requested = url.searchParams.get('view')
-	const view: View = requested && requested in VIEWS ? (requested as View) : fallback
-	const list = await listChildren(user, { q, page, caseworker: view })
-	return { laName: user.laName, view, q, ...list }
+	const filter = readCaseloadFilter(url, user)
+	const today = todayInLondon(new Date())
+	const assignedId = url.searchParams.get('assigned')
+	const [list, schools, assigned] = await Promise.all([
+		loadCaseload(user, filter, today),
+		schoolsOf(user),
+		assignedId
+			? prisma.child.findFirst({ where: { AND: [{ id: assignedId }, childScope(user)] }, select: { firstName: true, lastName: true, caseworker: { select: { name: true } } } })
+			: null,
+	])
+	return {
+		laName: user.laName,
+		filter: { ...filter, page: list.page },
+		...list,
+		schools,
+		canAssign: hasPermission(user.roles, 'caseload:assign'),
+		canSubscribe: user.roles.includes('CASEWORKER') || user.roles.includes('MANAGER'),
+		assigned: assigned?.caseworker ? { child: `${assigned.firstName} ${assigned.lastName}`, caseworker: assigned.caseworker.name } : null,
+	}
+}
+
+const STATE_OPTIONS = [
+	{ value: NOT_STARTED, label: 'Not started (review due)' },
+	...OPEN_REVIEW_STATUSES.map((status) => ({ value: status, label: REVIEW_STATUS_LABELS[status] })),
+]
+
+function filterCount(filter: CaseloadFilter) {
+	return [filter.schoolId, filter.state, filter.overdue, filter.dueSoon, filter.phaseTransfer, filter.q].filter(Boolean).length
 }
 
 export default function Caseload() {
-	const { laName, view, q, rows, total, page, pages } = useLoaderData<typeof loader>()
-	const hrefFor = (p: number, v: View = view) => `?${new URLSearchParams({ view: v, ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`
+	const { laName, filter, rows, total, page, pages, schools, canAssign, canSubscribe, assigned } = useLoaderData<typeof loader>()
+	const here = caseloadSearch(filter)
 	return (
 		<>
-			<PageTitle title={`Caseload: ${VIEWS[view]}`} />
+			<PageTitle title={`Caseload: ${CASELOAD_VIEWS[filter.view]}${page > 1 ? ` (page ${page} of ${pages})` : ''}`} />
+			{assigned ? (
+				<SavedBanner>
+					{assigned.child}’s caseworker is now {assigned.caseworker}.
+				</SavedBanner>
+			) : null}
 			<span className="govuk-caption-l">{laName}</span>
 			<h1 className="govuk-heading-l">Caseload</h1>
+			<p className="govuk-body">
+				Every open annual review, and every child whose review is due within {REVIEW_DUE_WINDOW_DAYS / 7} weeks or overdue with no review started, most urgent
+				first.
+				{canSubscribe ? (
+					<>
+						{' '}
+						<Link className="govuk-link" to="/calendar">
+							Get your deadlines in your calendar
+						</Link>
+						.
+					</>
+				) : null}
+			</p>
 			<nav aria-label="Caseload views" className="govuk-!-margin-bottom-4">
 				<ul className="govuk-list app-search">
-					{(Object.keys(VIEWS) as View[]).map((v) => (
+					{(Object.keys(CASELOAD_VIEWS) as CaseloadView[]).map((v) => (
 						<li key={v}>
-							<a className="govuk-link" href={hrefFor(1, v)} aria-current={v === view ? 'page' : undefined}>
-								{v === view ? <strong>{VIEWS[v]}</strong> : VIEWS[v]}
-							</a>
+							<Link className="govuk-link" to={caseloadSearch({ ...filter, view: v }, 1)} aria-current={v === filter.view ? 'page' : undefined}>
+								{v === filter.view ? <strong>{CASELOAD_VIEWS[v]}</strong> : CASELOAD_VIEWS[v]}
+							</Link>
 						</li>
 					))}
 				</ul>
 			</nav>
-			<ChildSearch q={q} hidden={{ view }} />
-			<ChildTable rows={rows} total={total} caption={`${VIEWS[view]}, next review first`} showSchool showCaseworker />
-			<Pagination page={page} pages={pages} hrefFor={(p) => hrefFor(p)} />
+			{/* Keyed by the query string, so the form shows the filters of the page it is on after any navigation. */}
+			<Filters key={here} filter={filter} schools={schools} />
+			<CaseloadTable
+				rows={rows}
+				total={total}
+				caption={`${CASELOAD_VIEWS[filter.view]}, most urgent first`}
+				assignHref={canAssign ? (row) => `/children/${row.childId}/assign?${new URLSearchParams({ back: `/caseload${here}` })}` : undefined}
+			/>
+			<Pagination page={page} pages={pages} hrefFor={(p) => caseloadSearch(filter, p)} />
 		</>
+	)
+}
+
+function Filters({ filter, schools }: { filter: CaseloadFilter; schools: Array<{ id: string; name: string }> }) {
+	const [form, fields] = useGovukForm({
+		id: 'caseload-filters',
+		schema: CaseloadFilterSchema,
+		defaultValue: {
+			school: filter.schoolId ?? '',
+			status: filter.state ?? '',
+			due: [...(filter.overdue ? ['overdue'] : []), ...(filter.dueSoon ? ['soon'] : [])],
+			transfer: filter.phaseTransfer ? ['yes'] : [],
+			q: filter.q,
+		},
+	})
+	const active = filterCount(filter)
+	return (
+		<details className="govuk-details" open={active > 0 || undefined}>
+			<summary className="govuk-details__summary">
+				<span className="govuk-details__summary-text">Filter the caseload{active ? ` (${active} applied)` : ''}</span>
+			</summary>
+			<div className="govuk-details__text">
+				{/* A GET form: it works without JavaScript, and the filtered page has its own address to share or bookmark. */}
+				<Form method="get" id={form.id} noValidate>
+					<input type="hidden" name="view" value={filter.view} />
+					<TextField field={fields.q} label="Name or UPN" type="search" spellCheck={false} width="govuk-input--width-20" />
+					<Select field={fields.school} label="School" placeholder="Any school" options={schools.map((s) => ({ value: s.id, label: s.name }))} />
+					<Select field={fields.status} label="Review status" placeholder="Any status" options={STATE_OPTIONS} />
+					<Checkboxes
+						field={fields.due}
+						legend="Next deadline"
+						options={[
+							{ value: 'overdue', label: 'Overdue' },
+							{ value: 'soon', label: 'Due within 7 days' },
+						]}
+					/>
+					<Checkboxes field={fields.transfer} legend="Phase transfer" options={[{ value: 'yes', label: 'Moving school or phase next September' }]} />
+					<div className="govuk-button-group">
+						<button type="submit" className="govuk-button" data-module="govuk-button">
+							Apply filters
+						</button>
+						<Link className="govuk-link" to={caseloadSearch({ view: filter.view, schoolId: null, state: null, overdue: false, dueSoon: false, phaseTransfer: false, q: '', page: 1 })}>
+							Clear filters
+						</Link>
+					</div>
+				</Form>
+			</div>
+		</details>
 	)
 }

@@ -15,13 +15,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!job) throw notFound()
 	if (job.createdById !== user.id) throw forbidden()
 	const result = job.status === 'DONE' ? (JSON.parse(job.result) as Record<string, string>) : {}
-	return { job: { ...job, result } }
+	return { job: { ...job, result }, importSummary: job.kind === 'IMPORT' && job.status === 'DONE' ? importSummary(result) : null }
+}
+
+/** What an import did (app/utils/import.server.ts, ImportResult), as rows for a summary list. */
+function importSummary(result: Record<string, unknown>) {
+	const n = (key: string) => (typeof result[key] === 'number' ? (result[key] as number) : 0).toLocaleString('en-GB')
+	return [
+		['File', String(result.fileName ?? '')],
+		['Rows imported', n('rows')],
+		['New children', n('created')],
+		['Children updated', n('updated')],
+		['Children unchanged', n('unchanged')],
+		['New schools', n('schoolsCreated')],
+		['Schools updated', n('schoolsUpdated')],
+	]
 }
 
 const TITLES: Record<string, string> = { BUNDLE: 'Creating the evidence bundle', IMPORT: 'Importing', BULK_SEND: 'Sending' }
 
 export default function Job() {
-	const { job } = useLoaderData<typeof loader>()
+	const { job, importSummary } = useLoaderData<typeof loader>()
 	const running = job.status === 'RUNNING' || job.status === 'QUEUED'
 	const percent = job.total ? Math.round((job.done / job.total) * 100) : running ? 0 : 100
 	return (
@@ -50,6 +64,32 @@ export default function Job() {
 					<p className="govuk-body">
 						<a className="govuk-link" href={`/reviews/${job.result.reviewId}`}>
 							Back to the review
+						</a>
+					</p>
+				) : null}
+				{importSummary ? (
+					<>
+						<h2 className="govuk-heading-m">What was imported</h2>
+						<dl className="govuk-summary-list">
+							{importSummary.map(([key, value]) => (
+								<div className="govuk-summary-list__row" key={key}>
+									<dt className="govuk-summary-list__key">{key}</dt>
+									<dd className="govuk-summary-list__value">{value}</dd>
+								</div>
+							))}
+						</dl>
+						<p className="govuk-body">
+							<a className="govuk-link" href="/caseload?view=all">
+								Go to the caseload
+							</a>
+						</p>
+					</>
+				) : null}
+				{job.kind === 'IMPORT' && job.status === 'FAILED' ? <p className="govuk-body">Nothing was imported: an import writes every row or none.</p> : null}
+				{job.kind === 'IMPORT' && !running ? (
+					<p className="govuk-body">
+						<a className="govuk-link" href="/admin/import">
+							Back to import
 						</a>
 					</p>
 				) : null}

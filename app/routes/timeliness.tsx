@@ -20,7 +20,8 @@ import {
 } from '#app/domain/timeliness.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
-import { filterOptions, filtersOf, loadTimelinessRows, namesFor, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/utils/timeliness.server.ts'
+import { filterOptions, loadTimelinessRows, namesFor } from '#app/utils/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
@@ -109,6 +110,11 @@ export default function Timeliness() {
 					<HeldTrend query={query} months={report.months} />
 					<h2 className="govuk-heading-l">Cases today</h2>
 					<p className="govuk-body">These lists are as of {formatDate(today)}, whatever the period; the filters above apply to them.</p>
+					<p className="govuk-body">
+						<a className="govuk-link" href="/caseload/export.csv?view=all" download>
+							Download the caseload (CSV)
+						</a>
+					</p>
 					<CaseList query={query} id="breaches_2_weeks" list={report.current.breaches_2_weeks} today={today} />
 					<CaseList query={query} id="open_by_due" list={report.current.open_by_due} today={today} />
 					<CaseList query={query} id="awaiting_decision" list={report.current.awaiting_decision} today={today} />

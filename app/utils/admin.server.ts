@@ -2,6 +2,7 @@
 // to their own council, and one-time links (invitations and password resets).
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
+import { INVITE_DAYS } from '#app/domain/accounts.ts'
 import type { Permission, Role } from '#app/domain/permissions.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { audit } from '#app/utils/audit.server.ts'
@@ -54,7 +55,6 @@ export async function requireCouncilUser(request: Request, user: AdminUser, user
 // ---------------------------------------------------------------------------------------------------------------
 // One-time links
 
-export const INVITE_DAYS = 7
 export type TokenPurpose = 'INVITE' | 'RESET_PASSWORD'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')

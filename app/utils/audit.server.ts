@@ -20,6 +20,8 @@ export type AuditAction =
 	| 'representation.record'
 	| 'final.issue'
 	| 'caseworker.assign'
+	| 'calendar.create'
+	| 'calendar.revoke'
 	| 'user.invite'
 	| 'user.update'
 	| 'auth.set_password'

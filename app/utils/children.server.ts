@@ -8,7 +8,6 @@ export const PAGE_SIZE = 25
 export type ChildListFilter = {
 	q?: string
 	page?: number
-	caseworker?: 'mine' | 'unassigned' | 'all'
 }
 
 export function readListParams(url: URL) {
@@ -21,8 +20,6 @@ export function readListParams(url: URL) {
 export async function listChildren(user: SessionUser, filter: ChildListFilter) {
 	const where: Prisma.ChildWhereInput[] = [childScope(user)]
 	if (filter.q) where.push({ searchText: { contains: filter.q.toLowerCase() } })
-	if (filter.caseworker === 'mine') where.push({ caseworkerId: user.id })
-	if (filter.caseworker === 'unassigned') where.push({ caseworkerId: null })
 	const page = filter.page ?? 1
 	const [total, rows] = await Promise.all([
 		prisma.child.count({ where: { AND: where } }),

@@ -84,7 +84,7 @@ export function buildCalendar(options: CalendarOptions): string {
 	const lines = [
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
-		`PRODID:${options.productId}`,
+		`PRODID:${escapeText(options.productId)}`,
 		'CALSCALE:GREGORIAN',
 		'METHOD:PUBLISH',
 		`X-WR-CALNAME:${escapeText(options.name)}`,

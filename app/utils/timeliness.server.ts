@@ -1,98 +1,16 @@
-// Loading the rows the timeliness figures are computed from (app/domain/timeliness.ts), and reading the
-// dashboard's period and filters from the query string, shared by the dashboard, its lists and its exports.
-import { z } from 'zod'
+// Loading the rows the timeliness figures are computed from (app/domain/timeliness.ts), for the dashboard,
+// its lists and its exports. The period and filters are read by app/utils/timeliness-query.ts.
 import { prisma } from '#app/db.server.ts'
-import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
+import type { IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
-import {
-	AGE_GROUP_IDS,
-	addMonthsTo,
-	defaultPeriod,
-	firstDayOf,
-	lastDayOf,
-	monthOf,
-	MONTH_PATTERN,
-	type AgeGroup,
-	type DecisionOutcome,
-	type Month,
-	type TimelinessFilters,
-	type TimelinessRow,
-} from '#app/domain/timeliness.ts'
+import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
+import { periodOf, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
 
-/** The longest period the dashboard shows at once. */
-export const MAX_PERIOD_MONTHS = 36
 /** How far back the period selects go. */
 const MONTHS_OFFERED = 72
-
-const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
-const month = z.preprocess(blankToUndefined, z.string().regex(MONTH_PATTERN, 'Select a month from the list').optional())
-const id = z.preprocess(blankToUndefined, z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Select an option from the list').optional())
-
-/** The dashboard's GET form: period (months 'YYYY-MM') and filters. Blank means "all". */
-export const TimelinessQuerySchema = z.object({
-	from: month,
-	to: month,
-	school: id,
-	caseworker: id,
-	phase: z.preprocess(blankToUndefined, z.enum(SCHOOL_PHASES, { error: 'Select a phase from the list' }).optional()),
-	age: z.preprocess(blankToUndefined, z.enum(AGE_GROUP_IDS as [AgeGroup, ...AgeGroup[]], { error: 'Select an age group from the list' }).optional()),
-})
-
-export interface TimelinessQuery {
-	from: Month
-	to: Month
-	school?: string
-	caseworker?: string
-	phase?: string
-	age?: AgeGroup
-}
-
-export interface ParsedQuery {
-	query: TimelinessQuery
-	/** Field name -> message, for the error summary; the default period is used while there are errors. */
-	errors: Record<string, string>
-	today: IsoDate
-}
-
-export function readTimelinessQuery(url: URL, today: IsoDate = todayInLondon(new Date())): ParsedQuery {
-	const raw = Object.fromEntries(['from', 'to', 'school', 'caseworker', 'phase', 'age'].map((k) => [k, url.searchParams.get(k) ?? undefined]))
-	const parsed = TimelinessQuerySchema.safeParse(raw)
-	const errors: Record<string, string> = {}
-	const fallback = defaultPeriod(today)
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-		return { query: { ...fallback }, errors, today }
-	}
-	const value = parsed.data
-	const from = value.from ?? fallback.from
-	const to = value.to ?? fallback.to
-	const current = monthOf(today)
-	if (to > current) errors.to = 'The end month must be this month or earlier'
-	else if (from > to) errors.from = 'The start month must be the same as or before the end month'
-	else if (addMonthsTo(from, MAX_PERIOD_MONTHS) <= to) errors.from = `Choose a period of ${MAX_PERIOD_MONTHS} months or less`
-	const filters = { school: value.school, caseworker: value.caseworker, phase: value.phase, age: value.age }
-	return { query: Object.keys(errors).length ? { ...fallback, ...filters } : { from, to, ...filters }, errors, today }
-}
-
-/** The query string for links that keep the period and filters (blank ones left out). */
-export function timelinessSearch(query: TimelinessQuery, extra: Record<string, string | undefined> = {}): string {
-	const params = new URLSearchParams()
-	for (const [key, value] of Object.entries({ ...extra, from: query.from, to: query.to, school: query.school, caseworker: query.caseworker, phase: query.phase, age: query.age })) {
-		if (value) params.set(key, value)
-	}
-	return `?${params}`
-}
-
-export function filtersOf(query: TimelinessQuery): TimelinessFilters {
-	return { schoolId: query.school, caseworkerId: query.caseworker, phase: query.phase, ageGroup: query.age }
-}
-
-export function periodOf(query: TimelinessQuery): { from: IsoDate; to: IsoDate } {
-	return { from: firstDayOf(query.from), to: lastDayOf(query.to) }
-}
 
 /** The council whose figures the user may see: from the same tenancy rule as every other query. */
 export function councilIdOf(user: SessionUser): string {
@@ -130,7 +48,7 @@ const and = (clauses: Prisma.Sql[]) => (clauses.length ? Prisma.join(clauses, ' 
  * period, or by today) with no review started.
  *
  * Plain SQL with joins rather than nested Prisma selects: at Kent scale (about 25,000 reviews) it is one
- * statement, about half the time (docs/decisions/006-timeliness-figures.md). It uses only SQL that SQLite
+ * statement, about half the time (docs/decisions/009-timeliness-figures.md). It uses only SQL that SQLite
  * and PostgreSQL share, and every value is a bound parameter.
  */
 export async function loadTimelinessRows(user: SessionUser, query: TimelinessQuery, today: IsoDate): Promise<TimelinessRow[]> {

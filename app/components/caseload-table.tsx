@@ -1,0 +1,115 @@
+import { Link } from 'react-router'
+import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
+import { formatDate, pluralise } from '#app/utils/format.ts'
+import type { CaseloadRow } from '#app/utils/caseload.server.ts'
+
+// Red, amber, green: the words in the tag say the state (colour is never the only signal).
+const RAG_TAG = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' } as const
+
+function daysLeft(days: number) {
+	// A real minus sign, so screen readers say "minus".
+	return days < 0 ? `\u2212${-days}` : String(days)
+}
+
+/**
+ * The caseload: one row per open review or review due, with the next statutory deadline, days left, its
+ * state in words, the review's status and the caseworker. With `assignHref`, the caseworker links to the
+ * page that changes it.
+ */
+export function CaseloadTable({ rows, total, caption, assignHref }: { rows: CaseloadRow[]; total: number; caption: string; assignHref?: (row: CaseloadRow) => string }) {
+	if (!rows.length) return <p className="govuk-body">No reviews or children match these filters.</p>
+	return (
+		<div className="app-table-wrap">
+			<table className="govuk-table app-caseload">
+				<caption className="govuk-table__caption govuk-table__caption--m">
+					{caption} ({pluralise(total, 'row')})
+				</caption>
+				<thead className="govuk-table__head">
+					<tr className="govuk-table__row">
+						<th scope="col" className="govuk-table__header">
+							Child or young person
+						</th>
+						<th scope="col" className="govuk-table__header">
+							School
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Next deadline
+						</th>
+						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+							Days left
+						</th>
+						<th scope="col" className="govuk-table__header">
+							State
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Review
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Caseworker
+						</th>
+					</tr>
+				</thead>
+				<tbody className="govuk-table__body">
+					{rows.map((row) => (
+						<tr className="govuk-table__row" key={`${row.kind}-${row.key}`}>
+							<th scope="row" className="govuk-table__header">
+								<Link className="govuk-link" to={row.href}>
+									{row.childName}
+								</Link>
+								<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {row.upn}</span>
+							</th>
+							<td className="govuk-table__cell">{row.school ?? 'No school'}</td>
+							<td className="govuk-table__cell">
+								{row.deadline ? (
+									<>
+										{row.deadline.label}
+										<span className="govuk-!-display-block">{formatDate(row.deadline.dueOn)}</span>
+									</>
+								) : (
+									'None open'
+								)}
+							</td>
+							<td className="govuk-table__cell govuk-table__cell--numeric">{row.deadline ? daysLeft(row.deadline.daysLeft) : <>
+										<span aria-hidden="true">–</span>
+										<span className="govuk-visually-hidden">None</span>
+									</>}</td>
+							<td className="govuk-table__cell">
+								{row.deadline ? (
+									<strong className={`govuk-tag ${RAG_TAG[row.deadline.colour]}`}>{row.deadline.words}</strong>
+								) : (
+									<strong className="govuk-tag govuk-tag--grey">Nothing due</strong>
+								)}
+							</td>
+							<td className="govuk-table__cell">
+								<strong className={reviewStatusTag(row.status)}>{reviewStatusLabel(row.status)}</strong>
+							</td>
+							<td className="govuk-table__cell">
+								<Caseworker row={row} href={assignHref?.(row)} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}
+
+function Caseworker({ row, href }: { row: CaseloadRow; href?: string }) {
+	if (!href) return <>{row.caseworker ?? 'Unassigned'}</>
+	if (!row.caseworker) {
+		return (
+			<>
+				Unassigned
+				<Link className="govuk-link govuk-!-display-block" to={href}>
+					Assign<span className="govuk-visually-hidden"> a caseworker to {row.childName}</span>
+				</Link>
+			</>
+		)
+	}
+	// The link's text is the caseworker's name, and its accessible name starts with it (WCAG 2.5.3).
+	return (
+		<Link className="govuk-link" to={href} aria-label={`${row.caseworker}: change the caseworker for ${row.childName}`}>
+			{row.caseworker}
+		</Link>
+	)
+}

@@ -1,0 +1,309 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import type { Route } from './+types/workload'
+import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
+import { PageTitle } from '#app/components/page.tsx'
+import { prisma } from '#app/db.server.ts'
+import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import { hasPermission } from '#app/domain/permissions.ts'
+import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
+import { ReassignSchema } from '#app/domain/workload.ts'
+import { Prisma } from '#app/generated/sqlite/client.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { requirePermission } from '#app/utils/auth.server.ts'
+import { formatDate, pluralise } from '#app/utils/format.ts'
+import { councilIdOf } from '#app/utils/timeliness.server.ts'
+
+const NONE = 'none'
+
+type Counts = { children: number; open: number; dueThisWeek: number; overdue: number }
+
+async function caseworkersOf(laId: string) {
+	return prisma.user.findMany({ where: { laId, roles: { some: { role: 'CASEWORKER' } } }, orderBy: { name: 'asc' }, select: { id: true, name: true, active: true } })
+}
+
+/**
+ * Each caseworker's load: children, open reviews, open reviews whose next statutory deadline (the one the
+ * caseload sorts by) falls in the next 7 days, and overdue work: open reviews past that deadline plus plans
+ * whose review date has passed with no review started.
+ */
+async function workloadCounts(laId: string, today: string): Promise<Map<string | null, Counts>> {
+	const weekEnd = addDays(today, 6)
+	const open = Prisma.join([...OPEN_REVIEW_STATUSES])
+	const [children, reviews, notStarted] = await Promise.all([
+		prisma.child.groupBy({ by: ['caseworkerId'], where: { laId }, _count: { _all: true } }),
+		prisma.$queryRaw<Array<{ caseworkerId: string | null; open: number | bigint; dueThisWeek: number | bigint | null; overdue: number | bigint | null }>>`
+			SELECT c."caseworkerId" AS "caseworkerId", COUNT(*) AS open,
+				SUM(CASE WHEN r."nextDeadlineOn" BETWEEN ${today} AND ${weekEnd} THEN 1 ELSE 0 END) AS "dueThisWeek",
+				SUM(CASE WHEN r."nextDeadlineOn" < ${today} THEN 1 ELSE 0 END) AS overdue
+			FROM "AnnualReview" r JOIN "Child" c ON c.id = r."childId"
+			WHERE c."laId" = ${laId} AND r.status IN (${open})
+			GROUP BY c."caseworkerId"`,
+		prisma.$queryRaw<Array<{ caseworkerId: string | null; count: number | bigint }>>`
+			SELECT c."caseworkerId" AS "caseworkerId", COUNT(*) AS count
+			FROM "EhcPlan" p JOIN "Child" c ON c.id = p."childId"
+			WHERE c."laId" = ${laId} AND p.status = 'ACTIVE' AND p."reviewDueOn" < ${today}
+				AND NOT EXISTS (SELECT 1 FROM "AnnualReview" r WHERE r."childId" = c.id AND r.status IN (${open}))
+			GROUP BY c."caseworkerId"`,
+	])
+	const counts = new Map<string | null, Counts>()
+	const entry = (id: string | null) => {
+		let c = counts.get(id)
+		if (!c) counts.set(id, (c = { children: 0, open: 0, dueThisWeek: 0, overdue: 0 }))
+		return c
+	}
+	for (const c of children) entry(c.caseworkerId).children = c._count._all
+	for (const r of reviews) {
+		const c = entry(r.caseworkerId)
+		c.open = Number(r.open)
+		c.dueThisWeek = Number(r.dueThisWeek ?? 0)
+		c.overdue += Number(r.overdue ?? 0)
+	}
+	for (const p of notStarted) entry(p.caseworkerId).overdue += Number(p.count)
+	return counts
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requirePermission(request, 'caseload:assign')
+	const laId = councilIdOf(user)
+	const canMove = hasPermission(user.roles, 'workload:manage')
+	const today = todayInLondon(new Date())
+	const url = new URL(request.url)
+	const [caseworkers, counts] = await Promise.all([caseworkersOf(laId), workloadCounts(laId, today)])
+	const zero: Counts = { children: 0, open: 0, dueThisWeek: 0, overdue: 0 }
+	const rows = [
+		...caseworkers.filter((c) => c.active || counts.has(c.id)).map((c) => ({ id: c.id, name: c.active ? c.name : `${c.name} (no longer active)`, ...(counts.get(c.id) ?? zero) })),
+		{ id: NONE, name: 'No caseworker', ...(counts.get(null) ?? zero) },
+	]
+
+	const selectedParam = url.searchParams.get('caseworker')
+	const selected = canMove && selectedParam ? (rows.find((r) => r.id === selectedParam) ?? null) : null
+	const children = selected
+		? await prisma.child.findMany({
+				where: { laId, caseworkerId: selected.id === NONE ? null : selected.id },
+				orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+				select: { id: true, firstName: true, lastName: true, upn: true, school: { select: { name: true } }, plan: { select: { reviewDueOn: true } } },
+			})
+		: []
+	const movedTo = url.searchParams.get('to')
+	const moved = Number.parseInt(url.searchParams.get('moved') ?? '', 10)
+	const movedName = movedTo ? caseworkers.find((c) => c.id === movedTo)?.name : undefined
+	return {
+		laName: user.laName,
+		canMove,
+		rows,
+		selected: selected && { id: selected.id, name: selected.name },
+		children: children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, upn: c.upn, school: c.school?.name ?? 'No school', reviewDueOn: c.plan?.reviewDueOn ?? null })),
+		targets: caseworkers.filter((c) => c.active && c.id !== selected?.id).map((c) => ({ value: c.id, label: c.name })),
+		banner: movedName && moved > 0 ? `${pluralise(moved, 'child', 'children')} moved to ${movedName}` : null,
+	}
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requirePermission(request, 'caseload:assign')
+	await requirePermission(request, 'workload:manage')
+	const laId = councilIdOf(user)
+	const submission = parseWithZod(await request.formData(), { schema: ReassignSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const { from, childIds, to } = submission.value
+	const fromId = from === NONE ? null : from
+	const ids = [...new Set(childIds)]
+	const [target, source] = await Promise.all([
+		prisma.user.findFirst({ where: { id: to, laId, active: true, roles: { some: { role: 'CASEWORKER' } } }, select: { id: true, name: true } }),
+		fromId ? prisma.user.findFirst({ where: { id: fromId, laId }, select: { id: true, name: true } }) : null,
+	])
+	if (!target || to === fromId) return data({ result: submission.reply({ fieldErrors: { to: ['Select the caseworker to move them to'] } }) }, { status: 400 })
+	if (fromId && !source) return data({ result: submission.reply({ formErrors: ['Choose whose children to move'] }) }, { status: 400 })
+	const fromLabel = source ? `${source.name} (${source.id})` : 'No caseworker'
+	const toLabel = `${target.name} (${target.id})`
+
+	// All or none: if any child has been moved by someone else meanwhile, nothing is moved and the list is shown again.
+	const moved = await prisma.$transaction(async (tx) => {
+		const where = { id: { in: ids }, laId, caseworkerId: fromId }
+		const found = await tx.child.findMany({ where, select: { id: true } })
+		if (found.length !== ids.length) return null
+		const updated = await tx.child.updateMany({ where, data: { caseworkerId: target.id } })
+		if (updated.count !== ids.length) throw new Error('reassignment changed a different number of children than selected')
+		for (const child of found) {
+			await audit(request, user.id, 'caseworker.assign', { entityType: 'Child', entityId: child.id, childId: child.id, details: `${fromLabel} -> ${toLabel}` }, tx)
+		}
+		return found.length
+	})
+	if (moved === null) {
+		return data(
+			{ result: submission.reply({ formErrors: ['Some of the children you selected are no longer with this caseworker. Check the list and try again.'] }) },
+			{ status: 400 },
+		)
+	}
+	throw redirect(`/workload?${new URLSearchParams({ caseworker: from, moved: String(moved), to: target.id })}#children`)
+}
+
+export default function Workload() {
+	const { laName, canMove, rows, selected, children, targets, banner } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useGovukForm({ id: 'reassign', schema: ReassignSchema, lastResult: actionData?.result, defaultValue: { from: selected?.id ?? '' } })
+	const errors = summaryErrors(form.id, form.allErrors, ['childIds', 'to'])
+	const totals = rows.reduce((t, r) => ({ children: t.children + r.children, open: t.open + r.open, dueThisWeek: t.dueThisWeek + r.dueThisWeek, overdue: t.overdue + r.overdue }), {
+		children: 0,
+		open: 0,
+		dueThisWeek: 0,
+		overdue: 0,
+	})
+	return (
+		<>
+			<PageTitle title={selected ? `Workload: move ${selected.name}’s children` : 'Workload'} error={errors.length > 0} />
+			{banner ? (
+				<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="moved-banner-title" data-module="govuk-notification-banner">
+					<div className="govuk-notification-banner__header">
+						<h2 className="govuk-notification-banner__title" id="moved-banner-title">
+							Success
+						</h2>
+					</div>
+					<div className="govuk-notification-banner__content">
+						<p className="govuk-notification-banner__heading">{banner}</p>
+					</div>
+				</div>
+			) : null}
+			<span className="govuk-caption-l">{laName}</span>
+			<h1 className="govuk-heading-l">Workload</h1>
+			<div className="app-table-wrap">
+				<table className="govuk-table">
+					<caption className="govuk-table__caption govuk-table__caption--m">Caseload of each caseworker</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Caseworker
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Children
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Open reviews
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Deadline in the next 7 days
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Overdue
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{rows.map((r) => (
+							<tr className="govuk-table__row" key={r.id}>
+								<th scope="row" className="govuk-table__header">
+									{canMove ? (
+										<a className="govuk-link" href={`/workload?caseworker=${r.id}#children`}>
+											{r.name}
+										</a>
+									) : (
+										r.name
+									)}
+								</th>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{r.children}</td>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{r.open}</td>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{r.dueThisWeek}</td>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{r.overdue}</td>
+							</tr>
+						))}
+					</tbody>
+					<tfoot>
+						<tr className="govuk-table__row">
+							<th scope="row" className="govuk-table__header">
+								Total
+							</th>
+							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.children}</td>
+							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.open}</td>
+							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.dueThisWeek}</td>
+							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.overdue}</td>
+						</tr>
+					</tfoot>
+				</table>
+			</div>
+			<details className="govuk-details">
+				<summary className="govuk-details__summary">
+					<span className="govuk-details__summary-text">What these numbers count</span>
+				</summary>
+				<div className="govuk-details__text">
+					<p className="govuk-body">Children: children whose caseworker this is. Open reviews: their annual reviews not yet closed.</p>
+					<p className="govuk-body">
+						Deadline in the next 7 days: open reviews whose next statutory deadline (the one the caseload is sorted by) falls today or in the next 6 days.
+					</p>
+					<p className="govuk-body">
+						Overdue: open reviews whose next statutory deadline has passed, and children whose annual review date has passed with no review started.
+					</p>
+				</div>
+			</details>
+			{canMove ? <MoveChildren form={form} fields={fields} errors={errors} selected={selected} rows={rows} children={children} targets={targets} /> : null}
+		</>
+	)
+}
+
+type ReassignForm = ReturnType<typeof useGovukForm<typeof ReassignSchema>>
+
+function MoveChildren({
+	form,
+	fields,
+	errors,
+	selected,
+	rows,
+	children,
+	targets,
+}: {
+	form: ReassignForm[0]
+	fields: ReassignForm[1]
+	errors: SummaryError[]
+	selected: { id: string; name: string } | null
+	rows: Array<{ id: string; name: string; children: number }>
+	children: Array<{ id: string; name: string; upn: string; school: string; reviewDueOn: string | null }>
+	targets: Array<{ value: string; label: string }>
+}) {
+	return (
+		<section aria-labelledby="children">
+			<h2 className="govuk-heading-l" id="children" tabIndex={-1}>
+				Move children to another caseworker
+			</h2>
+			<form method="get" action="/workload#children" className="app-search govuk-!-margin-bottom-6" aria-label="Choose a caseworker">
+				<div className="govuk-form-group">
+					<label className="govuk-label" htmlFor="caseworker">
+						Whose children
+					</label>
+					<select className="govuk-select" id="caseworker" name="caseworker" defaultValue={selected?.id ?? ''}>
+						<option value="">Choose a caseworker</option>
+						{rows.map((r) => (
+							<option key={r.id} value={r.id}>
+								{r.name} ({pluralise(r.children, 'child', 'children')})
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+					Show their children
+				</button>
+			</form>
+			{selected ? (
+				children.length ? (
+					<Form method="post" {...getFormProps(form)} noValidate>
+						<ErrorSummary errors={errors} />
+						<input type="hidden" name={fields.from.name} value={selected.id} />
+						<Checkboxes
+							field={fields.childIds}
+							legend={`${selected.name}: select the children to move`}
+							legendClass="govuk-fieldset__legend--m"
+							hint={`${pluralise(children.length, 'child', 'children')}, by surname.`}
+							options={children.map((c) => ({
+								value: c.id,
+								label: `${c.name}, UPN ${c.upn}, ${c.school}${c.reviewDueOn ? `, review due ${formatDate(c.reviewDueOn)}` : ''}`,
+							}))}
+						/>
+						<Select field={fields.to} label="Move them to" labelClass="govuk-label--m" options={targets} placeholder="Choose a caseworker" />
+						<Button>Move the selected children</Button>
+					</Form>
+				) : (
+					<p className="govuk-body">{selected.name} has no children on their caseload.</p>
+				)
+			) : null}
+		</section>
+	)
+}

@@ -1,0 +1,110 @@
+/**
+ * Caseworkers' deadline feeds: a secret, revocable iCalendar address per user.
+ *
+ * The key is 32 random bytes (base64url) and is the only credential a calendar client sends, so it is
+ * treated like a password: the database keeps only its SHA-256 (User.calendarKey), and the full address is
+ * shown once, right after it is created. A stolen database or backup therefore yields no working feed
+ * address, and the address does not sit in every later page. Someone who loses it stops it and makes a new
+ * one (which is also what to do if it leaks). A key of 256 random bits needs no slow hash or salt.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { prisma } from '#app/db.server.ts'
+import { todayInLondon } from '#app/domain/calendar-date.ts'
+import type { DeadlineId } from '#app/domain/statutory-clock.ts'
+import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
+import { env } from '#app/env.server.ts'
+import { buildCalendar, type CalendarEvent } from '#app/utils/ical.ts'
+import { clocksFor } from '#app/utils/reviews.server.ts'
+
+/** Who may have a feed: the people who work a caseload. */
+export const CALENDAR_ROLES = ['CASEWORKER', 'MANAGER'] as const
+
+const KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+export const hashCalendarKey = (key: string) => createHash('sha256').update(key).digest('hex')
+
+export function newCalendarKey(): { key: string; hash: string } {
+	const key = randomBytes(32).toString('base64url')
+	return { key, hash: hashCalendarKey(key) }
+}
+
+export function calendarUrl(key: string): string {
+	return new URL(`/calendar/${key}.ics`, env.APP_URL).toString()
+}
+
+/** The deadlines the council acts on (or waits for), with the words that start each event's title. */
+const FEED_DEADLINES: Partial<Record<DeadlineId, string>> = {
+	review_report: 'Review report due',
+	la_decision: 'Decision due',
+	amendment_notice: 'Amendment notice due',
+	representations: 'Representations close',
+	final_plan: 'Final plan due',
+	phase_transfer: 'Phase transfer plan due',
+}
+
+/**
+ * The feed for a key, or null for an unknown or revoked key (or a user who no longer works a caseload).
+ * One all-day event per open deadline of the open reviews of the children assigned to the key's owner.
+ * Titles carry the child's first name and initial only: calendars are synced to phones and other services.
+ */
+export async function calendarFeed(key: string, now: Date): Promise<string | null> {
+	if (!KEY_PATTERN.test(key)) return null
+	const user = await prisma.user.findUnique({
+		where: { calendarKey: hashCalendarKey(key) },
+		select: { id: true, name: true, active: true, laId: true, la: { select: { name: true } }, roles: { select: { role: true } } },
+	})
+	if (!user || !user.active || !user.laId || !user.roles.some((r) => (CALENDAR_ROLES as readonly string[]).includes(r.role))) return null
+	const reviews = await prisma.annualReview.findMany({
+		// The children assigned to the key's owner, in the owner's council: nobody else's.
+		where: { status: { in: OPEN_REVIEW_STATUSES }, laId: user.laId, child: { caseworkerId: user.id, laId: user.laId } },
+		orderBy: { id: 'asc' },
+		select: {
+			id: true,
+			meetingOn: true,
+			invitationsSentOn: true,
+			reportReceivedOn: true,
+			decision: { select: { outcome: true, decidedOn: true } },
+			notice: { select: { issuedOn: true } },
+			finalPlan: { select: { issuedOn: true } },
+			school: { select: { name: true } },
+			child: {
+				select: {
+					firstName: true,
+					lastName: true,
+					dateOfBirth: true,
+					yearGroup: true,
+					phaseTransfer: true,
+					school: { select: { name: true } },
+					plan: { select: { firstIssuedOn: true, lastReviewOn: true } },
+				},
+			},
+		},
+	})
+	const today = todayInLondon(now)
+	const host = new URL(env.APP_URL).hostname
+	const events: CalendarEvent[] = []
+	for (const review of reviews) {
+		const { child } = review
+		const who = `${child.firstName} ${child.lastName.slice(0, 1)}.`
+		const school = child.school?.name ?? review.school?.name
+		const link = new URL(`/reviews/${review.id}`, env.APP_URL).toString()
+		for (const deadline of clocksFor(review, today).deadlines) {
+			const prefix = FEED_DEADLINES[deadline.id]
+			if (!prefix || deadline.state === 'met') continue
+			events.push({
+				// Stable per review and deadline: a client updates the event when the date moves.
+				uid: `${review.id}-${deadline.id}@${host}`,
+				date: deadline.dueOn,
+				summary: `${prefix}: ${who}${school ? ` (${school})` : ''}`,
+				description: `${deadline.label}. ${deadline.rule} (${deadline.citation})\n${link}`,
+				url: link,
+			})
+		}
+	}
+	return buildCalendar({
+		productId: `-//${user.la?.name ?? 'Council'}//EHC annual reviews//EN`,
+		name: `EHC review deadlines, ${user.name}`,
+		events,
+		now,
+	})
+}

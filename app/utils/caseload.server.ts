@@ -1,0 +1,316 @@
+/**
+ * The council's caseload: every open annual review in the council, plus every child whose next review is
+ * due within 12 weeks (or overdue) and has no review started yet, most urgent first, 25 to a page.
+ *
+ * How the two kinds of row become one list, fast at Kent scale (21,000 children, ~25,000 reviews):
+ * - Open reviews are sorted by their stored next deadline (AnnualReview.nextDeadlineOn, kept in step by
+ *   refreshNextDeadline), "review due" children by their plan's stored review date (EhcPlan.reviewDueOn).
+ *   Both are indexed, so each kind's first N rows in date order come straight off an index.
+ * - A page is the merge of the two kinds by date: for page p we take the first p x 25 keys (id and date
+ *   only) of each kind, merge them, slice the page and only then load those 25 rows in full. Page 1 reads
+ *   50 keys, however large the council. Deep pages read more keys, which is fine: people work from the top.
+ *   Reviews with no open deadline (e.g. a final plan issued, not yet closed) have no date and come last.
+ * - The totals are two counts on the same `where` clauses, so the page count is exact.
+ * A single SQL UNION would have to sort both kinds in full for every page, and Prisma cannot express it.
+ *
+ * Tenancy: every query is limited to the user's council. Reviews are counted and ordered by their own
+ * `laId` (the council responsible for the review, the leading column of their index, so counting needs no
+ * join); the rows shown are then loaded with `reviewScope(user)` as well, so a review whose child belongs
+ * to another council can never be displayed. Children are always limited by `childScope(user)`.
+ */
+import { prisma } from '#app/db.server.ts'
+import { addDays, daysBetween, type IsoDate } from '#app/domain/calendar-date.ts'
+import { CASELOAD_MAX_ROWS, CASELOAD_PAGE_SIZE, DUE_SOON_DAYS, NOT_STARTED, REVIEW_DUE_WINDOW_DAYS, type CaseloadFilter } from '#app/domain/caseload.ts'
+import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
+import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
+import type { SessionUser } from '#app/utils/auth.server.ts'
+import { reviewFacts } from '#app/utils/reviews.server.ts'
+import { childScope } from '#app/utils/tenancy.server.ts'
+
+type DateRange = { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }
+
+/**
+ * The deadline filters as one date range on the row's date: overdue (before today), due within 7 days
+ * (today to today + 7), or both ticked (anything up to today + 7).
+ */
+function deadlineRange(filter: CaseloadFilter, today: IsoDate): DateRange | null {
+	const soonEnd = addDays(today, DUE_SOON_DAYS)
+	if (filter.overdue && filter.dueSoon) return { lte: soonEnd }
+	if (filter.overdue) return { lt: today }
+	if (filter.dueSoon) return { gte: today, lte: soonEnd }
+	return null
+}
+
+/** Filters on the child (caseworker, school, phase transfer, name or UPN), shared by both kinds of row. */
+function childFilters(user: SessionUser, filter: CaseloadFilter): Prisma.ChildWhereInput[] {
+	const where: Prisma.ChildWhereInput[] = []
+	if (filter.view === 'mine') where.push({ caseworkerId: user.id })
+	if (filter.view === 'unassigned') where.push({ caseworkerId: null })
+	if (filter.schoolId) where.push({ schoolId: filter.schoolId })
+	if (filter.phaseTransfer) where.push({ phaseTransfer: { not: null } })
+	// searchText is stored lower-case, so `contains` is case-insensitive on SQLite and PostgreSQL alike.
+	if (filter.q) where.push({ searchText: { contains: filter.q.toLowerCase() } })
+	return where
+}
+
+/**
+ * The children the rows may belong to. A caseworker's own caseload, one school's children or the children a
+ * search finds are usually a few hundred at most: they are read first (through the caseworkerId or schoolId
+ * index, or one pass over the names) and their reviews and plans are then found by child. Across the council,
+ * or when that set is large, the reviews and plans are walked in date order instead with the child's filters
+ * joined in. (Each is the way SQLite plans well, with statistics or without.)
+ */
+type ChildSet = { ids: string[] } | { filters: Prisma.ChildWhereInput[] }
+const CHILD_SET_LIMIT = 2000
+
+async function childSet(user: SessionUser, filter: CaseloadFilter): Promise<ChildSet> {
+	const filters = childFilters(user, filter)
+	if (filter.view !== 'mine' && !filter.schoolId && !filter.q) return { filters }
+	const children = await prisma.child.findMany({ where: { AND: [childScope(user), ...filters] }, take: CHILD_SET_LIMIT + 1, select: { id: true } })
+	return children.length > CHILD_SET_LIMIT ? { filters } : { ids: children.map((c) => c.id) }
+}
+
+/**
+ * Open reviews matching the filter, or null when the filter rules them out ('not started'). Without a child set
+ * the child's filters are joined in (as the caseload export uses it).
+ */
+export function openReviewWhere(
+	user: SessionUser,
+	filter: CaseloadFilter,
+	today: IsoDate,
+	children: ChildSet = { filters: childFilters(user, filter) },
+): Prisma.AnnualReviewWhereInput | null {
+	if (filter.state === NOT_STARTED || !user.laId) return null
+	const range = deadlineRange(filter, today)
+	return {
+		AND: [
+			// The council's reviews: those of children read in its scope, or those with its own laId (indexed with
+			// the status and date, so the whole council's are counted without reading a row).
+			'ids' in children ? { childId: { in: children.ids } } : { laId: user.laId },
+			{ status: filter.state ? filter.state : { in: OPEN_REVIEW_STATUSES } },
+			...(range ? [{ nextDeadlineOn: range }] : []),
+			// The child's filters need the join anyway, so the child's tenancy scope rides along.
+			...('filters' in children && children.filters.length ? [{ child: { AND: [childScope(user), ...children.filters] } }] : []),
+		],
+	}
+}
+
+/** Plans of children due a review (within 12 weeks or overdue) with none started, or null when ruled out. */
+export function reviewDueWhere(
+	user: SessionUser,
+	filter: CaseloadFilter,
+	today: IsoDate,
+	children: ChildSet = { filters: childFilters(user, filter) },
+): Prisma.EhcPlanWhereInput | null {
+	if (filter.state !== null && filter.state !== NOT_STARTED) return null
+	const range = deadlineRange(filter, today)
+	const windowEnd = addDays(today, REVIEW_DUE_WINDOW_DAYS)
+	const notStarted = { reviews: { none: { status: { in: OPEN_REVIEW_STATUSES } } } }
+	return {
+		status: 'ACTIVE',
+		// Every deadline range ends before the window does, so it narrows the window.
+		reviewDueOn: range ?? { lte: windowEnd },
+		...('ids' in children
+			? { childId: { in: children.ids }, child: notStarted }
+			: { child: { AND: [childScope(user), ...children.filters, notStarted] } }),
+	}
+}
+
+type Key = { kind: 'review' | 'due'; id: string; sortOn: IsoDate | null }
+
+/** Merges two lists each already in date order; on the same date an open review comes first. */
+function mergeByDate(reviews: Key[], due: Key[]): Key[] {
+	const out: Key[] = []
+	let i = 0
+	let j = 0
+	while (i < reviews.length || j < due.length) {
+		const r = reviews[i]
+		const d = due[j]
+		if (r && (!d || r.sortOn! <= d.sortOn!)) {
+			out.push(r)
+			i++
+		} else {
+			out.push(d!)
+			j++
+		}
+	}
+	return out
+}
+
+/**
+ * The keys of one page in order, and the totals. The list stops at CASELOAD_MAX_ROWS: open reviews are
+ * counted exactly (their index answers without reading a row), but children due a review are counted by
+ * walking their plans in date order, each probed for an open review and its child's council, about 1 µs a
+ * plan; a whole council's (10,000 plans at Kent scale) would cost 10 ms a page for a number nobody acts on.
+ * So the walk stops when the list is full, and beyond it the page says "more than 1,000" and the filters
+ * narrow the list.
+ */
+async function pageKeys(user: SessionUser, filter: CaseloadFilter, today: IsoDate) {
+	const children = await childSet(user, filter)
+	const reviewWhere = openReviewWhere(user, filter, today, children)
+	const dueWhere = reviewDueWhere(user, filter, today, children)
+	const datedWhere = reviewWhere && { AND: [reviewWhere, { nextDeadlineOn: { not: null } }] }
+	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere }) : 0
+	const maxPage = CASELOAD_MAX_ROWS / CASELOAD_PAGE_SIZE
+	const wanted = Math.min(filter.page, maxPage) * CASELOAD_PAGE_SIZE
+	// Room left in the list for children due: their keys are read up to it (so counted), or at least to this page.
+	const dueTake = Math.max(wanted, CASELOAD_MAX_ROWS + 1 - reviews)
+	const [reviewKeys, dueKeys] = await Promise.all([
+		datedWhere && reviews
+			? prisma.annualReview.findMany({ where: datedWhere, orderBy: [{ nextDeadlineOn: 'asc' }, { id: 'asc' }], take: wanted, select: { id: true, nextDeadlineOn: true } })
+			: [],
+		dueWhere ? prisma.ehcPlan.findMany({ where: dueWhere, orderBy: [{ reviewDueOn: 'asc' }, { childId: 'asc' }], take: dueTake, select: { childId: true, reviewDueOn: true } }) : [],
+	])
+	// Fewer due keys than asked for are all of them; as many as asked for fill the list past the cap, so the
+	// total is then "more than" it either way.
+	const counted = reviews + dueKeys.length
+	const shown = Math.min(counted, CASELOAD_MAX_ROWS)
+	const pages = Math.max(1, Math.ceil(shown / CASELOAD_PAGE_SIZE))
+	const page = Math.min(filter.page, pages)
+	const offset = (page - 1) * CASELOAD_PAGE_SIZE
+	const end = Math.min(offset + CASELOAD_PAGE_SIZE, shown)
+	const keys: Key[] = mergeByDate(
+		reviewKeys.map((r) => ({ kind: 'review' as const, id: r.id, sortOn: r.nextDeadlineOn })),
+		dueKeys.map((p) => ({ kind: 'due' as const, id: p.childId, sortOn: p.reviewDueOn })),
+	).slice(offset, end)
+	// Past every dated row (so both key lists were read to their end and are exact): reviews with no open
+	// deadline, in a stable order.
+	if (keys.length < end - offset && reviewWhere) {
+		const skip = Math.max(0, offset - (reviewKeys.length + dueKeys.length))
+		const rest = await prisma.annualReview.findMany({
+			where: { AND: [reviewWhere, { nextDeadlineOn: null }] },
+			orderBy: { id: 'asc' },
+			skip,
+			take: end - offset - keys.length,
+			select: { id: true },
+		})
+		keys.push(...rest.map((r) => ({ kind: 'review' as const, id: r.id, sortOn: null })))
+	}
+	return { keys, total: shown, capped: counted > CASELOAD_MAX_ROWS, page, pages }
+}
+
+const childSelect = {
+	id: true,
+	firstName: true,
+	lastName: true,
+	upn: true,
+	dateOfBirth: true,
+	yearGroup: true,
+	phaseTransfer: true,
+	school: { select: { name: true } },
+	caseworker: { select: { name: true } },
+	plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true } },
+} as const
+
+export interface CaseloadDeadline {
+	id: Deadline['id']
+	label: string
+	dueOn: IsoDate
+	daysLeft: number
+	colour: 'red' | 'amber' | 'green'
+	words: string
+}
+
+export interface CaseloadRow {
+	kind: 'review' | 'due'
+	/** The review's id for an open review, the child's for a review due. */
+	key: string
+	href: string
+	childId: string
+	childName: string
+	upn: string
+	school: string | null
+	/** The review's status, or null: no review started. */
+	status: ReviewStatus | null
+	caseworker: string | null
+	/** The stored date the list is sorted by. */
+	sortOn: IsoDate | null
+	deadline: CaseloadDeadline | null
+}
+
+function shown(deadline: Deadline | undefined, today: IsoDate): CaseloadDeadline | null {
+	if (!deadline) return null
+	const rag = ragStatus(deadline)
+	return { id: deadline.id, label: deadline.label, dueOn: deadline.dueOn, daysLeft: daysBetween(today, deadline.dueOn), colour: rag.colour, words: rag.words }
+}
+
+/**
+ * One page of the caseload, most urgent first, with the totals for the pagination. The page's rows are read
+ * by id, each with its council in the `where` (reviews by their own `laId`, children by `childScope`): the
+ * (id, laId) indexes answer that directly, where SQLite without statistics would otherwise walk the council.
+ * A review is shown only with its child, so both scopes hold for every row.
+ */
+export async function loadCaseload(user: SessionUser, filter: CaseloadFilter, today: IsoDate) {
+	const { keys, total, capped, page, pages } = await pageKeys(user, filter, today)
+	const reviewIds = keys.filter((k) => k.kind === 'review').map((k) => k.id)
+	const reviews = reviewIds.length
+		? await prisma.annualReview.findMany({
+				where: { id: { in: reviewIds }, laId: user.laId ?? '' },
+				select: {
+					id: true,
+					childId: true,
+					status: true,
+					nextDeadlineId: true,
+					meetingOn: true,
+					invitationsSentOn: true,
+					reportReceivedOn: true,
+					decision: { select: { outcome: true, decidedOn: true } },
+					notice: { select: { issuedOn: true } },
+					finalPlan: { select: { issuedOn: true } },
+				},
+			})
+		: []
+	const childIds = [...new Set([...reviews.map((r) => r.childId), ...keys.filter((k) => k.kind === 'due').map((k) => k.id)])]
+	const children = childIds.length ? await prisma.child.findMany({ where: { AND: [{ id: { in: childIds } }, childScope(user)] }, select: childSelect }) : []
+	const reviewById = new Map(reviews.map((r) => [r.id, r]))
+	const childById = new Map(children.map((c) => [c.id, c]))
+	const rows: CaseloadRow[] = []
+	for (const key of keys) {
+		const review = key.kind === 'review' ? reviewById.get(key.id) : undefined
+		const child = childById.get(review ? review.childId : key.id)
+		if (!child || (key.kind === 'review' && !review)) continue
+		const base = {
+			childId: child.id,
+			childName: `${child.firstName} ${child.lastName}`,
+			upn: child.upn,
+			school: child.school?.name ?? null,
+			caseworker: child.caseworker?.name ?? null,
+			sortOn: key.sortOn,
+		}
+		if (review) {
+			// The deadline the list is sorted by, described by the statutory clock itself (label, state in words).
+			// Should the stored one have gone stale (the clock moved on with the calendar), the clock's next is shown.
+			const deadlines = computeDeadlines(reviewFacts({ ...review, child }, today))
+			const stored = deadlines.find((d) => d.id === review.nextDeadlineId && d.state !== 'met')
+			rows.push({
+				...base,
+				kind: 'review',
+				key: review.id,
+				href: `/reviews/${review.id}`,
+				status: review.status as ReviewStatus,
+				deadline: review.nextDeadlineId ? shown(stored ?? nextDeadline(deadlines) ?? undefined, today) : null,
+			})
+		} else if (child.plan) {
+			const facts = reviewFacts({ meetingOn: null, reportReceivedOn: null, child }, today)
+			rows.push({
+				...base,
+				kind: 'due',
+				key: child.id,
+				href: `/children/${child.id}`,
+				status: null,
+				deadline: shown(
+					computeDeadlines(facts).find((d) => d.id === 'review_due'),
+					today,
+				),
+			})
+		}
+	}
+	return { rows, total, capped, page, pages }
+}
+
+/** The council's schools, for the filter. */
+export function schoolsOf(user: SessionUser) {
+	if (!user.laId) return Promise.resolve([])
+	return prisma.school.findMany({ where: { laId: user.laId }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}

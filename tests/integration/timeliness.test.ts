@@ -1,0 +1,423 @@
+// The timeliness dashboard, its lists and the CSV exports, on the seeded database. The expected figures are
+// worked out here again, straight from the database rows and the definitions in words (not by calling
+// app/domain/timeliness.ts), so a mistake in the module shows up as a difference.
+import { parse } from 'csv-parse/sync'
+import { expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import * as caseload from '#app/routes/caseload.tsx'
+import * as caseloadExport from '#app/routes/caseload-export.ts'
+import * as timeliness from '#app/routes/timeliness.tsx'
+import * as timelinessExport from '#app/routes/timeliness-export.ts'
+import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
+import * as sen2 from '#app/routes/timeliness-sen2.ts'
+import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
+
+const MANAGER = 'manager@kent.example.gov.uk'
+const CASEWORKER = 'caseworker@kent.example.gov.uk'
+const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
+const MEDWAY_SENCO = 'senco@medway-school.example.org'
+const OPEN = ['DRAFT', 'SUBMITTED', 'DECISION_MADE', 'NOTICE_ISSUED', 'REPRESENTATIONS', 'FINAL_ISSUED']
+
+type Dashboard = Exclude<Awaited<ReturnType<typeof timeliness.loader>>, Response>
+
+// Calendar arithmetic written independently of app/domain (UTC dates, whole days).
+const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const monthStart = (iso: string, monthsBack: number) => {
+	const d = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1 - monthsBack, 1))
+	return d.toISOString().slice(0, 10)
+}
+const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
+const ageOn = (dob: string, on: string) => Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) - (on.slice(5) < dob.slice(5) ? 1 : 0)
+
+/** One review (or plan due with no review started) as the test sees it. */
+type Fact = {
+	childId: string
+	status: string | null
+	dueOn: string
+	meetingOn: string | null
+	reportOn: string | null
+	decidedOn: string | null
+	outcome: string | null
+	noticeOn: string | null
+	finalOn: string | null
+	schoolId: string | null
+	phase: string | null
+	caseworkerId: string | null
+	dateOfBirth: string
+}
+
+async function kentLaId() {
+	return (await prisma.localAuthority.findUniqueOrThrow({ where: { code: '886' }, select: { id: true } })).id
+}
+
+/** Every Kent review and every Kent plan whose review date has come with no review started for it. */
+async function facts(laId: string): Promise<Fact[]> {
+	const reviews = await prisma.annualReview.findMany({
+		where: { child: { laId } },
+		select: {
+			childId: true,
+			status: true,
+			dueOn: true,
+			meetingOn: true,
+			reportReceivedOn: true,
+			school: { select: { id: true, phase: true } },
+			child: { select: { dateOfBirth: true, caseworkerId: true } },
+			decision: { select: { decidedOn: true, outcome: true } },
+			notice: { select: { issuedOn: true } },
+			finalPlan: { select: { issuedOn: true } },
+		},
+	})
+	const plans = await prisma.ehcPlan.findMany({
+		where: { status: 'ACTIVE', child: { laId } },
+		select: {
+			reviewDueOn: true,
+			child: { select: { id: true, dateOfBirth: true, caseworkerId: true, school: { select: { id: true, phase: true } }, reviews: { select: { status: true, dueOn: true } } } },
+		},
+	})
+	return [
+		...reviews.map((r) => ({
+			childId: r.childId,
+			status: r.status,
+			dueOn: r.dueOn,
+			meetingOn: r.meetingOn,
+			reportOn: r.reportReceivedOn,
+			decidedOn: r.decision?.decidedOn ?? null,
+			outcome: r.decision?.outcome ?? null,
+			noticeOn: r.notice?.issuedOn ?? null,
+			finalOn: r.finalPlan?.issuedOn ?? null,
+			schoolId: r.school?.id ?? null,
+			phase: r.school?.phase ?? null,
+			caseworkerId: r.child.caseworkerId,
+			dateOfBirth: r.child.dateOfBirth,
+		})),
+		// Not started: no open review, and no review answering this due date or a later one.
+		...plans
+			.filter((p) => !p.child.reviews.some((r) => OPEN.includes(r.status) || r.dueOn >= p.reviewDueOn))
+			.map((p) => ({
+				childId: p.child.id,
+				status: null,
+				dueOn: p.reviewDueOn,
+				meetingOn: null,
+				reportOn: null,
+				decidedOn: null,
+				outcome: null,
+				noticeOn: null,
+				finalOn: null,
+				schoolId: p.child.school?.id ?? null,
+				phase: p.child.school?.phase ?? null,
+				caseworkerId: p.child.caseworkerId,
+				dateOfBirth: p.child.dateOfBirth,
+			})),
+	]
+}
+
+/** The figures, from the definitions in words (app/domain/timeliness.ts's FIGURE_TEXT and the brief). */
+function expected(all: Fact[], from: string, to: string, today: string) {
+	const inPeriod = (d: string | null) => d !== null && d >= from && d <= to
+	const held = (f: Fact) => f.meetingOn !== null && f.meetingOn <= today
+	const share = (list: Fact[], ok: (f: Fact) => boolean) => {
+		const within = list.filter(ok).length
+		return { kind: 'share', within, total: list.length, percent: list.length ? Math.round((within * 100) / list.length) : null }
+	}
+	const count = (list: Fact[]) => ({ kind: 'count', value: list.length })
+	const due = all.filter((f) => inPeriod(f.dueOn))
+	const decided = all.filter((f) => held(f) && inPeriod(f.meetingOn) && f.decidedOn)
+	return {
+		due: count(due),
+		held: count(due.filter(held)),
+		not_held: count(due.filter((f) => !held(f) && f.dueOn < today)),
+		held_on_time: share(
+			due.filter((f) => held(f) || f.dueOn < today),
+			(f) => held(f) && f.meetingOn! <= f.dueOn,
+		),
+		reports_2_weeks: share(
+			all.filter((f) => held(f) && inPeriod(f.meetingOn) && f.reportOn),
+			(f) => f.reportOn! <= plusDays(f.meetingOn!, 14),
+		),
+		decisions_4_weeks: share(decided, (f) => f.decidedOn! <= plusDays(f.meetingOn!, 28)),
+		final_plans_8_weeks: share(
+			all.filter((f) => inPeriod(f.noticeOn) && f.finalOn),
+			(f) => f.finalOn! <= plusDays(f.noticeOn!, 56),
+		),
+		outcome_maintain: count(all.filter((f) => inPeriod(f.decidedOn) && f.outcome === 'MAINTAIN')),
+		outcome_amend: count(all.filter((f) => inPeriod(f.decidedOn) && f.outcome === 'AMEND')),
+		outcome_cease: count(all.filter((f) => inPeriod(f.decidedOn) && f.outcome === 'CEASE')),
+	}
+}
+
+/** Today's lists, from their definitions. */
+function expectedCurrent(all: Fact[], today: string) {
+	const open = (f: Fact) => f.status !== null && OPEN.includes(f.status)
+	const held = (f: Fact) => f.meetingOn !== null && f.meetingOn <= today
+	const breaches = all.filter((f) => {
+		if (!open(f) || !held(f)) return false
+		let next: string | null = null
+		if (!f.decidedOn) next = plusDays(f.meetingOn!, 28)
+		else if (f.outcome === 'AMEND' && !f.noticeOn) next = plusDays(f.meetingOn!, 28)
+		else if (f.noticeOn && !f.finalOn) next = plusDays(f.noticeOn, 56)
+		return next !== null && next >= today && next <= plusDays(today, 14)
+	})
+	return {
+		open_by_due: all.filter((f) => open(f) || (f.status === null && f.dueOn <= today)).length,
+		awaiting_decision: all.filter((f) => open(f) && held(f) && !f.decidedOn).length,
+		breaches_2_weeks: breaches.length,
+	}
+}
+
+async function dashboard(path: string, email = MANAGER) {
+	const result = await run(timeliness.loader, request(path, { cookie: await cookieFor(email) }))
+	if (result instanceof Response) throw new Error(`dashboard answered ${result.status}`)
+	return result as Dashboard
+}
+
+test('the dashboard’s figures equal the figures worked out from the database rows, for the last 12 complete months', async () => {
+	const data = await dashboard('/timeliness')
+	const { today } = data
+	const from = monthStart(today, 12)
+	const to = plusDays(monthStart(today, 0), -1)
+	expect(data.query).toMatchObject({ from: from.slice(0, 7), to: to.slice(0, 7) })
+	const all = await facts(await kentLaId())
+	const want = expected(all, from, to, today)
+	expect(data.report!.figures).toEqual(want)
+	// The seed has a year of closed reviews: the test is not comparing zeros.
+	expect(want.due.value).toBeGreaterThan(100)
+	expect(want.decisions_4_weeks.total).toBeGreaterThan(100)
+	expect(want.decisions_4_weeks.within).toBeGreaterThan(0)
+	expect(want.decisions_4_weeks.within).toBeLessThan(want.decisions_4_weeks.total)
+	expect(want.final_plans_8_weeks.total).toBeGreaterThan(10)
+	// Month by month adds up to the whole period, and each month is the same definition over that month.
+	expect(data.report!.months).toHaveLength(12)
+	const sum = (id: 'due' | 'decisions_4_weeks') => data.report!.months.reduce((n, m) => n + (m.figures[id].kind === 'count' ? (m.figures[id] as any).value : (m.figures[id] as any).total), 0)
+	expect(sum('due')).toBe(want.due.value)
+	expect(sum('decisions_4_weeks')).toBe(want.decisions_4_weeks.total)
+	const march = data.report!.months.find((m) => m.month.endsWith('-03'))!
+	expect(march.figures).toEqual(expected(all, `${march.month}-01`, `${march.month}-31`, today))
+	// Today's lists.
+	const current = expectedCurrent(all, today)
+	expect(Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total]))).toEqual(current)
+	expect(current.open_by_due).toBeGreaterThan(10)
+	expect(data.report!.current.open_by_due.top).toHaveLength(10)
+	const dues = data.report!.current.open_by_due.top.map((l) => l.dueOn)
+	expect(dues).toEqual([...dues].sort())
+})
+
+test('filters narrow every figure: school, caseworker, phase and age group', async () => {
+	const laId = await kentLaId()
+	const all = await facts(laId)
+	const oakfield = (await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO }, select: { schoolId: true } })).schoolId!
+	const priya = (await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER }, select: { id: true } })).id
+	const cases: Array<[string, (f: Fact) => boolean]> = [
+		[`school=${oakfield}`, (f) => f.schoolId === oakfield],
+		[`caseworker=${priya}`, (f) => f.caseworkerId === priya],
+		['caseworker=none', (f) => f.caseworkerId === null],
+		['phase=SECONDARY', (f) => f.phase === 'SECONDARY'],
+		['age=11to15', (f) => ageOn(f.dateOfBirth, f.dueOn) >= 11 && ageOn(f.dateOfBirth, f.dueOn) <= 15],
+		[`phase=PRIMARY&caseworker=${priya}`, (f) => f.phase === 'PRIMARY' && f.caseworkerId === priya],
+	]
+	const unfiltered = await dashboard('/timeliness')
+	for (const [search, keep] of cases) {
+		const data = await dashboard(`/timeliness?${search}`)
+		const want = expected(all.filter(keep), `${data.query.from}-01`, lastDayOf(data.query.to), data.today)
+		expect(data.report!.figures, search).toEqual(want)
+		expect((data.report!.figures.due as any).value, search).toBeGreaterThan(0)
+		expect((data.report!.figures.due as any).value, search).toBeLessThan((unfiltered.report!.figures.due as any).value)
+		expect(Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total])), search).toEqual(expectedCurrent(all.filter(keep), data.today))
+	}
+})
+
+test('a chosen period: figures for those months only; a start after the end is an error, not figures', async () => {
+	const all = await facts(await kentLaId())
+	const data = await dashboard('/timeliness?from=2026-01&to=2026-03')
+	expect(data.report!.months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
+	expect(data.report!.figures).toEqual(expected(all, '2026-01-01', '2026-03-31', data.today))
+	const wrong = await dashboard('/timeliness?from=2026-05&to=2026-03')
+	expect(wrong.report).toBeNull()
+	expect(wrong.errors.from).toMatch(/start month/)
+	const future = await dashboard('/timeliness?from=2026-05&to=2099-03')
+	expect(future.errors.to).toBeTruthy()
+})
+
+test('caseworkers, SENCos and the signed-out cannot see the figures or their exports', async () => {
+	const routes = [
+		[timeliness.loader, '/timeliness'],
+		[timelinessReviews.loader, '/timeliness/reviews?figure=due'],
+		[timelinessExport.loader, '/timeliness/export.csv'],
+		[sen2.loader, '/timeliness/sen2.csv'],
+	] as const
+	for (const email of [CASEWORKER, OAKFIELD_SENCO, MEDWAY_SENCO]) {
+		const cookie = await cookieFor(email)
+		for (const [loader, path] of routes) expect(await statusOf(loader, request(path, { cookie })), `${email} ${path}`).toBe(403)
+	}
+	for (const [loader, path] of routes) expectRedirect(await run(loader, request(path)), /^\/sign-in/)
+	expect(await statusOf(caseloadExport.loader, request('/caseload/export.csv', { cookie: await cookieFor(OAKFIELD_SENCO) }))).toBe(403)
+	expectRedirect(await run(caseloadExport.loader, request('/caseload/export.csv')), /^\/sign-in/)
+})
+
+test('another council’s reviews are never counted or listed', async () => {
+	const medway = await prisma.localAuthority.findUniqueOrThrow({ where: { code: '887' }, select: { id: true } })
+	const data0 = await dashboard('/timeliness')
+	// Put a Medway review squarely in the period, held and decided late, so it would show if it leaked.
+	const medwayReview = await prisma.annualReview.findFirstOrThrow({ where: { child: { laId: medway.id } }, select: { id: true, childId: true } })
+	const dueOn = `${data0.query.from}-15`
+	await prisma.annualReview.update({ where: { id: medwayReview.id }, data: { dueOn, meetingOn: dueOn, reportReceivedOn: dueOn } })
+	const data = await dashboard('/timeliness')
+	expect(data.report!.figures).toEqual(data0.report!.figures)
+	const all = await facts(await kentLaId())
+	expect(data.report!.figures).toEqual(expected(all, `${data.query.from}-01`, plusDays(monthStart(data.today, 0), -1), data.today))
+	// The list behind "due" holds only Kent children, all of them.
+	const cookie = await cookieFor(MANAGER)
+	const list = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=due', { cookie }))) as any
+	expect(list.total).toBe((data.report!.figures.due as any).value)
+	const childIds: string[] = []
+	for (let page = 1; page <= list.pages; page++) {
+		const p = (await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=due&page=${page}`, { cookie }))) as any
+		childIds.push(...p.rows.map((r: any) => r.childId))
+	}
+	expect(childIds).toHaveLength(list.total)
+	expect(childIds).not.toContain(medwayReview.childId)
+	expect(await prisma.child.count({ where: { id: { in: childIds }, laId: { not: await kentLaId() } } })).toBe(0)
+	// A Medway school as a filter finds nothing.
+	const medwaySchool = (await prisma.user.findUniqueOrThrow({ where: { email: MEDWAY_SENCO }, select: { schoolId: true } })).schoolId!
+	const filtered = await dashboard(`/timeliness?school=${medwaySchool}`)
+	expect(filtered.report!.figures.due).toEqual({ kind: 'count', value: 0 })
+})
+
+test('each figure links to the reviews behind it, with whether each was in time', async () => {
+	const cookie = await cookieFor(MANAGER)
+	const data = await dashboard('/timeliness')
+	const figure = data.report!.figures.decisions_4_weeks as { within: number; total: number }
+	const all = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=decisions_4_weeks', { cookie }))) as any
+	expect(all.total).toBe(figure.total)
+	expect(all.counts).toEqual({ all: figure.total, yes: figure.within, no: figure.total - figure.within })
+	expect(all.rows.length).toBe(Math.min(50, figure.total))
+	for (const row of all.rows) {
+		expect(row.within).toBe(row.decidedOn <= plusDays(row.meetingOn, 28))
+		expect(row.childName).not.toBe('Unknown')
+	}
+	const late = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=decisions_4_weeks&within=no', { cookie }))) as any
+	expect(late.total).toBe(figure.total - figure.within)
+	expect(late.rows.every((r: any) => r.within === false)).toBe(true)
+	// An unknown figure is a bad request.
+	expect(await statusOf(timelinessReviews.loader, request('/timeliness/reviews?figure=nope', { cookie }))).toBe(400)
+})
+
+function parseCsv(bytes: Uint8Array) {
+	expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 byte-order mark, for spreadsheet programs
+	return parse(Buffer.from(bytes), { bom: true }) as string[][]
+}
+
+async function download(loader: (args: any) => unknown, path: string, email = MANAGER) {
+	const response = (await run(loader, request(path, { cookie: await cookieFor(email) }))) as Response
+	expect(response).toBeInstanceOf(Response)
+	expect(response.status).toBe(200)
+	expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
+	expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.csv"$/)
+	return parseCsv(new Uint8Array(await response.arrayBuffer()))
+}
+
+test('the figures export: the whole period then each month, every figure, matching the dashboard; audited', async () => {
+	const data = await dashboard('/timeliness?from=2026-01&to=2026-06')
+	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
+	const [header, ...rows] = await download(timelinessExport.loader, '/timeliness/export.csv?from=2026-01&to=2026-06')
+	expect(header).toEqual(['Period', 'From', 'To', 'School', 'Caseworker', 'Phase of school', 'Age group', 'Figure', 'Figure id', 'Count or total', 'In time', 'Per cent in time', 'Definition', 'Regulation'])
+	expect(rows).toHaveLength((1 + 6) * 10)
+	const decisions = rows.find((r) => r[0] === 'Whole period' && r[8] === 'decisions_4_weeks')!
+	const figure = data.report!.figures.decisions_4_weeks as { within: number; total: number; percent: number }
+	expect(decisions.slice(1, 3)).toEqual(['2026-01-01', '2026-06-30'])
+	expect(decisions.slice(9, 12)).toEqual([String(figure.total), String(figure.within), String(figure.percent)])
+	expect(decisions[13]).toMatch(/reg 20\(10\)/)
+	const february = rows.find((r) => r[0] === 'February 2026' && r[8] === 'due')!
+	expect(february.slice(1, 3)).toEqual(['2026-02-01', '2026-02-28'])
+	expect(february[9]).toBe(String((data.report!.months[1]!.figures.due as any).value))
+	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
+})
+
+test('the SEN2 lines: one per review due in the period, Y/N from the definitions', async () => {
+	const data = await dashboard('/timeliness')
+	const today = data.today
+	const [header, ...rows] = await download(sen2.loader, '/timeliness/sen2.csv')
+	expect(header).toEqual([
+		'UPN',
+		'Surname',
+		'Forename',
+		'Date of birth',
+		'Review due date',
+		'Review meeting held date',
+		'Decision date',
+		'Decision outcome',
+		'Decision within 4 weeks of the meeting (Y/N)',
+		'Review held on time (Y/N)',
+	])
+	expect(rows).toHaveLength((data.report!.figures.due as any).value)
+	const byUpn = new Map((await prisma.child.findMany({ where: { laId: await kentLaId() }, select: { upn: true, dateOfBirth: true } })).map((c) => [c.upn, c]))
+	for (const [upn, , , dob, dueOn, heldOn, decidedOn, outcome, within4, onTime] of rows) {
+		expect(byUpn.get(upn!)?.dateOfBirth).toBe(dob)
+		expect(dueOn! >= `${data.query.from}-01`).toBe(true)
+		expect(onTime).toBe(heldOn ? (heldOn <= dueOn! ? 'Y' : 'N') : dueOn! < today ? 'N' : '')
+		if (decidedOn) expect(within4).toBe(decidedOn <= plusDays(heldOn!, 28) ? 'Y' : 'N')
+		expect(['', 'Maintain', 'Amend', 'Cease']).toContain(outcome)
+	}
+	expect(rows.some((r) => r[8] === 'Y')).toBe(true)
+	expect(rows.some((r) => r[8] === 'N')).toBe(true)
+})
+
+test('the caseload export: exactly the rows of /caseload for the same filters, in the same order, every page', async () => {
+	const laId = await kentLaId()
+	const oakfield = (await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO }, select: { schoolId: true } })).schoolId!
+	const today = (await dashboard('/timeliness')).today
+	const cases: Array<[string, string]> = [
+		[MANAGER, 'view=all'],
+		[MANAGER, 'view=unassigned'],
+		[MANAGER, `view=all&school=${oakfield}`],
+		[MANAGER, 'view=all&status=SUBMITTED'],
+		[MANAGER, 'view=all&status=NOT_STARTED'],
+		[MANAGER, 'view=all&due=overdue'],
+		[CASEWORKER, ''], // a caseworker's own caseload by default
+	]
+	for (const [email, search] of cases) {
+		const cookie = await cookieFor(email)
+		const page = (await run(caseload.loader, request(`/caseload?${search}`, { cookie }))) as { total: number; rows: Array<{ upn: string }> }
+		const [header, ...rows] = await download(caseloadExport.loader, `/caseload/export.csv?${search}`, email)
+		expect(header).toEqual(['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'])
+		expect(rows.length, search).toBe(page.total)
+		expect(rows.slice(0, page.rows.length).map((r) => r[1]), search).toEqual(page.rows.map((r) => r.upn))
+		// Days left is the next deadline less today.
+		for (const r of rows.filter((r) => r[6])) expect(Number(r[8])).toBe(Math.round((Date.parse(r[6]!) - Date.parse(today)) / 86_400_000))
+	}
+	const all = await download(caseloadExport.loader, '/caseload/export.csv?view=all')
+	expect(all.length - 1).toBeGreaterThan(50)
+	expect(all.slice(1).some((r) => r[4] === 'Not started')).toBe(true)
+	const submitted = await download(caseloadExport.loader, '/caseload/export.csv?view=all&status=SUBMITTED')
+	expect(submitted.length - 1).toBe(await prisma.annualReview.count({ where: { laId, status: 'SUBMITTED' } }))
+	expect(submitted.slice(1).every((r) => r[4] === 'Report submitted')).toBe(true)
+	// Never another council's children.
+	const medwayUpns = (await prisma.child.findMany({ where: { laId: { not: laId } }, select: { upn: true } })).map((c) => c.upn)
+	expect(all.some((r) => medwayUpns.includes(r[1]!))).toBe(false)
+})
+
+test('a cell that a spreadsheet would run as a formula is written as text', async () => {
+	const laId = await kentLaId()
+	const data = await dashboard('/timeliness')
+	// A child with an open review due in the period, so they are on the caseload and in the SEN2 lines.
+	const from = `${data.query.from}-01`
+	const review = await prisma.annualReview.findFirstOrThrow({
+		where: { child: { laId }, status: { in: OPEN }, dueOn: { gte: from, lte: plusDays(monthStart(data.today, 0), -1) } },
+		select: { childId: true },
+	})
+	const child = await prisma.child.update({
+		where: { id: review.childId },
+		data: { firstName: '=HYPERLINK("http://example.com/x","Click")', lastName: '+SUM(1,2)' },
+		select: { upn: true, schoolId: true },
+	})
+	await prisma.school.update({ where: { id: child.schoolId! }, data: { name: '@Formula School' } })
+	const caseload = await download(caseloadExport.loader, '/caseload/export.csv?view=all')
+	const line = caseload.find((r) => r[1] === child.upn)!
+	expect(line[0]).toBe(`'=HYPERLINK("http://example.com/x","Click") +SUM(1,2)`)
+	expect(line[2]).toBe(`'@Formula School`)
+	const sen2Rows = await download(sen2.loader, '/timeliness/sen2.csv')
+	const sen2Line = sen2Rows.find((r) => r[0] === child.upn)!
+	expect(sen2Line.slice(1, 3)).toEqual([`'+SUM(1,2)`, `'=HYPERLINK("http://example.com/x","Click")`])
+	// Negative numbers stay numbers.
+	expect(caseload.slice(1).some((r) => /^-\d+$/.test(r[8]!))).toBe(true)
+	for (const row of [...caseload, ...sen2Rows]) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+@]/)
+})
