@@ -16,13 +16,26 @@ function daysLeft(days: number) {
  * state in words, the review's status and the caseworker. With `assignHref`, the caseworker links to the
  * page that changes it.
  */
-export function CaseloadTable({ rows, total, caption, assignHref }: { rows: CaseloadRow[]; total: number; caption: string; assignHref?: (row: CaseloadRow) => string }) {
+export function CaseloadTable({
+	rows,
+	total,
+	capped,
+	caption,
+	assignHref,
+}: {
+	rows: CaseloadRow[]
+	total: number
+	/** More rows match than the list shows (`total`). */
+	capped?: boolean
+	caption: string
+	assignHref?: (row: CaseloadRow) => string
+}) {
 	if (!rows.length) return <p className="govuk-body">No reviews or children match these filters.</p>
 	return (
 		<div className="app-table-wrap">
-			<table className="govuk-table app-caseload">
+			<table className="govuk-table govuk-!-font-size-16">
 				<caption className="govuk-table__caption govuk-table__caption--m">
-					{caption} ({pluralise(total, 'row')})
+					{caption} ({capped ? `more than ${pluralise(total, 'row')}` : pluralise(total, 'row')})
 				</caption>
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">

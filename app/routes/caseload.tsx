@@ -58,7 +58,7 @@ function filterCount(filter: CaseloadFilter) {
 }
 
 export default function Caseload() {
-	const { laName, filter, rows, total, page, pages, schools, canAssign, canSubscribe, assigned } = useLoaderData<typeof loader>()
+	const { laName, filter, rows, total, capped, page, pages, schools, canAssign, canSubscribe, assigned } = useLoaderData<typeof loader>()
 	const here = caseloadSearch(filter)
 	return (
 		<>
@@ -99,9 +99,15 @@ export default function Caseload() {
 			<CaseloadTable
 				rows={rows}
 				total={total}
+				capped={capped}
 				caption={`${CASELOAD_VIEWS[filter.view]}, most urgent first`}
 				assignHref={canAssign ? (row) => `/children/${row.childId}/assign?${new URLSearchParams({ back: `/caseload${here}` })}` : undefined}
 			/>
+			{capped ? (
+				<p className="govuk-body">
+					The list shows the {total.toLocaleString('en-GB')} most urgent. Use the filters to find others, such as a school, a status or a child’s name.
+				</p>
+			) : null}
 			<Pagination page={page} pages={pages} hrefFor={(p) => caseloadSearch(filter, p)} />
 		</>
 	)

@@ -6,17 +6,17 @@
  * - Open reviews are sorted by their stored next deadline (AnnualReview.nextDeadlineOn, kept in step by
  *   refreshNextDeadline), "review due" children by their plan's stored review date (EhcPlan.reviewDueOn).
  *   Both are indexed, so each kind's first N rows in date order come straight off an index.
- * - A page is the merge of the two kinds by date: for page p we take the first p x 25 keys (id and date
+ * - A page is the merge of the two kinds by date: for page p we read the first p x 25 keys (id and date
  *   only) of each kind, merge them, slice the page and only then load those 25 rows in full. Page 1 reads
- *   50 keys, however large the council. Deep pages read more keys, which is fine: people work from the top.
- *   Reviews with no open deadline (e.g. a final plan issued, not yet closed) have no date and come last.
- * - The totals are two counts on the same `where` clauses, so the page count is exact.
- * A single SQL UNION would have to sort both kinds in full for every page, and Prisma cannot express it.
+ *   50 keys, however large the council. On the same date an open review comes first. Reviews with no open
+ *   deadline (a final plan issued, not yet closed) have no date and come last.
+ * - The list stops at 1,000 rows (CASELOAD_MAX_ROWS, 40 pages); see pageKeys for why and how it is counted.
+ * A single SQL UNION would sort both kinds in full for every page, and Prisma cannot express one.
  *
- * Tenancy: every query is limited to the user's council. Reviews are counted and ordered by their own
- * `laId` (the council responsible for the review, the leading column of their index, so counting needs no
- * join); the rows shown are then loaded with `reviewScope(user)` as well, so a review whose child belongs
- * to another council can never be displayed. Children are always limited by `childScope(user)`.
+ * Tenancy: every query is limited to the user's council. Open reviews are found by their own `laId` (the
+ * council responsible for the review, the leading column of their indexes, so the council's are counted
+ * without a join), or by children already read in the council's scope; children and plans always through
+ * `childScope(user)`. A row is shown only when its child is found in `childScope(user)` too.
  */
 import { prisma } from '#app/db.server.ts'
 import { addDays, daysBetween, type IsoDate } from '#app/domain/calendar-date.ts'
