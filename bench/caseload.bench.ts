@@ -12,7 +12,9 @@
  *    change it mid-run; serves it with react-router-serve in production mode (RUN_JOBS=false) per database.
  * 3. Signs in as the SEN manager with a real POST /sign-in, and from a second process drives each page with
  *    autocannon (10 connections, 15 s, after a 3 s warm-up), recording every response's latency to compute the
- *    95th percentile exactly (autocannon itself reports 97.5 and 99).
+ *    95th percentile exactly (autocannon itself reports 97.5 and 99). Small and Kent run back to back, twice.
+ * PostgreSQL databases are ANALYZEd after seeding, as autovacuum does on a production server (the test server
+ * here runs with autovacuum off); SQLite ones are not, because the app never analyzes them (the worst case).
  * Results are printed and written to bench/results/caseload.md.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
@@ -29,6 +31,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3390)
 const CONNECTIONS = 10
 const DURATION_S = 15
 const WARMUP_S = 3
+/** Each page is measured this many times, small and Kent back to back each time (the machine is shared). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const MANAGER = { email: 'manager@kent.example.gov.uk', password: 'Annual-Review-2026' }
 const PAGES = [
 	{ name: 'All', path: '/caseload?view=all' },
@@ -134,6 +138,7 @@ async function freshDatabase(provider: Provider, size: Size, today: string): Pro
 	const started = performance.now()
 	const summary = await seed(prisma, { scale: size, today })
 	if (provider === 'SQLite') await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
+	else await prisma.$executeRawUnsafe('ANALYZE')
 	await prisma.$disconnect()
 	console.log(`Seeded ${size} on ${provider}: ${summary.children.toLocaleString('en-GB')} children, ${summary.reviews.toLocaleString('en-GB')} reviews in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
@@ -199,7 +204,7 @@ async function signIn(): Promise<string> {
 /** One request by hand first: the page must be the caseload (not a sign-in redirect or an error). */
 async function check(pagePath: string, cookie: string): Promise<{ rows: string }> {
 	const response = await fetch(`http://localhost:${PORT}${pagePath}`, { headers: { cookie }, redirect: 'manual' })
-	const html = await response.text()
+	const html = (await response.text()).replaceAll('<!-- -->', '')
 	if (response.status !== 200 || !html.includes('<h1 class="govuk-heading-l">Caseload</h1>')) throw new Error(`${pagePath}: ${response.status}`)
 	return { rows: /most urgent first \(([^)]*)\)/.exec(html)?.[1] ?? '?' }
 }
@@ -207,11 +212,13 @@ async function check(pagePath: string, cookie: string): Promise<{ rows: string }
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Measurement {
+	round: number
 	provider: Provider
 	size: Size
 	page: string
 	path: string
 	rows: string
+	loadAverage: number
 	load: Load
 }
 
@@ -232,23 +239,26 @@ async function main() {
 
 	const measurements: Measurement[] = []
 	const loadBefore = os.loadavg()
-	for (const provider of providers) {
-		for (const page of PAGES) {
-			// Small then Kent, back to back, so both see the same machine.
-			for (const size of ['demo', 'kent'] as const) {
-				const server = await startServer(databaseUrl(provider, size))
-				try {
-					const cookie = await signIn()
-					const { rows } = await check(page.path, cookie)
-					const url = `http://localhost:${PORT}${page.path}`
-					await driveInChild(url, cookie, WARMUP_S)
-					const load = await driveInChild(url, cookie, DURATION_S)
-					measurements.push({ provider, size, page: page.name, path: page.path, rows, load })
-					console.log(
-						`${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${load.p50} ms  p95 ${load.p95} ms  p97.5 ${load.p97_5} ms  p99 ${load.p99} ms  non-2xx ${load.non2xx}`,
-					)
-				} finally {
-					await stopServer(server)
+	for (let round = 1; round <= ROUNDS; round++) {
+		for (const provider of providers) {
+			for (const page of PAGES) {
+				// Small then Kent, back to back, so both see the same machine.
+				for (const size of ['demo', 'kent'] as const) {
+					const server = await startServer(databaseUrl(provider, size))
+					try {
+						const cookie = await signIn()
+						const { rows } = await check(page.path, cookie)
+						const url = `http://localhost:${PORT}${page.path}`
+						await driveInChild(url, cookie, WARMUP_S)
+						const loadAverage = os.loadavg()[0]!
+						const load = await driveInChild(url, cookie, DURATION_S)
+						measurements.push({ round, provider, size, page: page.name, path: page.path, rows, loadAverage, load })
+						console.log(
+							`${round} ${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${ms(load.p50)}  p95 ${ms(load.p95)}  p97.5 ${load.p97_5}  p99 ${load.p99}  non-2xx ${load.non2xx}  (load average ${loadAverage.toFixed(1)})`,
+						)
+					} finally {
+						await stopServer(server)
+					}
 				}
 			}
 		}
@@ -257,13 +267,15 @@ async function main() {
 	await writeResults(measurements, today, loadBefore, loadAfter)
 }
 
+const ms = (value: number) => value.toFixed(1)
+
 async function writeResults(measurements: Measurement[], today: string, loadBefore: number[], loadAfter: number[]) {
 	const cpus = os.cpus()
 	const row = (m: Measurement) => {
-		const small = measurements.find((o) => o.provider === m.provider && o.page === m.page && o.size === 'demo')!
+		const small = measurements.find((o) => o.round === m.round && o.provider === m.provider && o.page === m.page && o.size === 'demo')!
 		const ratio = m.size === 'kent' ? `${((m.load.rps / small.load.rps) * 100).toFixed(0)}%` : ''
-		const aim = m.size === 'kent' ? (m.load.p95 < 100 && m.load.rps >= small.load.rps / 2 ? 'yes' : 'no') : ''
-		return `| ${m.provider} | ${m.size === 'kent' ? 'Kent (21,000 children)' : 'Small (200 children)'} | ${m.page}: \`${m.path}\` | ${m.rows} | ${m.load.rps.toFixed(0)} | ${m.load.p50} | **${m.load.p95}** | ${m.load.p97_5} | ${m.load.p99} | ${m.load.non2xx} | ${Math.round(m.load.bytesPerResponse / 1000)} | ${ratio} | ${aim} |`
+		const aim = m.size === 'kent' ? `${m.load.p95 < 100 ? 'yes' : 'no'} / ${m.load.rps >= small.load.rps / 2 ? 'yes' : 'no'}` : ''
+		return `| ${m.round} | ${m.provider} | ${m.size === 'kent' ? 'Kent (21,000 children)' : 'Small (200 children)'} | ${m.page}: \`${m.path}\` | ${m.rows} | ${m.load.rps.toFixed(0)} | ${ms(m.load.p50)} | **${ms(m.load.p95)}** | ${m.load.p97_5} | ${m.load.p99} | ${m.load.non2xx} | ${Math.round(m.load.bytesPerResponse / 1000)} | ${m.loadAverage.toFixed(1)} | ${ratio} | ${aim} |`
 	}
 	const lines = [
 		'# Caseload page benchmark',
@@ -272,10 +284,10 @@ async function writeResults(measurements: Measurement[], today: string, loadBefo
 		`Date: ${today}. Command: \`npx tsx bench/caseload.bench.ts\`. The built app (react-router-serve, NODE_ENV=production, RUN_JOBS=false) signed in as the SEN manager;`,
 		`autocannon in a second process, ${CONNECTIONS} connections for ${DURATION_S} s after a ${WARMUP_S} s warm-up. Latencies in ms; p95 is computed from every response's latency,`,
 		'p97.5 and p99 are autocannon’s. Kent / small is the throughput at Kent scale as a share of the small council’s on the same page and database;',
-		'the aim is p95 under 100 ms and at least 50%.',
+		'the aim is p95 under 100 ms and at least 50% (the last column answers each). Load average: the machine’s 1-minute load average as the run began.',
 		'',
-		'| Database | Council | Page | Rows listed | Requests/s | p50 | p95 | p97.5 | p99 | Non-2xx | KB per page | Kent / small | Aim met |',
-		'|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		'| Round | Database | Council | Page | Rows listed | Requests/s | p50 | p95 | p97.5 | p99 | Non-2xx | KB per page | Load average | Kent / small | p95 < 100 / ≥ 50% |',
+		'|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 		...measurements.map(row),
 		'',
 	]

@@ -105,10 +105,16 @@ export default function Caseload() {
 			/>
 			{capped ? (
 				<p className="govuk-body">
-					The list shows the {total.toLocaleString('en-GB')} most urgent. Use the filters to find others, such as a school, a status or a child’s name.
+					The list shows the {total.toLocaleString('en-GB')} most urgent. Use the filters to find others, such as a school, a status or a child’s name, or download
+					the spreadsheet, which has every row.
 				</p>
 			) : null}
 			<Pagination page={page} pages={pages} hrefFor={(p) => caseloadSearch(filter, p)} />
+			<p className="govuk-body">
+				<a className="govuk-link" href={`/caseload/export.csv${caseloadSearch(filter, 1)}`}>
+					Download this list as a spreadsheet (CSV)
+				</a>
+			</p>
 		</>
 	)
 }
