@@ -9,7 +9,8 @@
  *    (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/postgres; the
  *    databases caseload_bench_kent and caseload_bench_demo are dropped and created).
  * 2. Builds the app (`npm run build`) and copies the build aside, so another build in the working tree cannot
- *    change it mid-run; serves it with react-router-serve in production mode (RUN_JOBS=false) per database.
+ *    change it mid-run; serves it with the production server (server.js) in production mode (RUN_JOBS=false)
+ *    per database, with 2 worker processes (its default here) and with 1 (BENCH_WORKERS=2,1).
  * 3. Signs in as the SEN manager with a real POST /sign-in, and from a second process drives each page with
  *    autocannon (10 connections, 15 s, after a 3 s warm-up), recording every response's latency to compute the
  *    95th percentile exactly (autocannon itself reports 97.5 and 99). Small and Kent run back to back, twice.
@@ -33,6 +34,11 @@ const DURATION_S = 15
 const WARMUP_S = 3
 /** Each page is measured this many times, small and Kent back to back each time (the machine is shared). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
+/**
+ * The production server's worker processes (server.js, WEB_CONCURRENCY): 2, its default on these 2-core
+ * machines, and 1 for comparison (a single Node process, as react-router-serve runs).
+ */
+const WORKERS = (process.env.BENCH_WORKERS ?? '2,1').split(',').map(Number)
 const MANAGER = { email: 'manager@kent.example.gov.uk', password: 'Annual-Review-2026' }
 const PAGES = [
 	{ name: 'All', path: '/caseload?view=all' },
@@ -159,11 +165,12 @@ async function waitFor(url: string, timeoutMs: number) {
 	throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-async function startServer(databaseUrl: string): Promise<ChildProcess> {
-	const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/@react-router/serve/bin.js'), './build/server/index.js'], {
+async function startServer(databaseUrl: string, workers: number): Promise<ChildProcess> {
+	const server = spawn(process.execPath, [path.join(ROOT, 'server.js'), './build/server/index.js'], {
 		cwd: WORK,
 		env: {
 			...process.env,
+			WEB_CONCURRENCY: String(workers),
 			NODE_ENV: 'production',
 			PORT: String(PORT),
 			DATABASE_URL: databaseUrl,
@@ -213,6 +220,7 @@ async function check(pagePath: string, cookie: string): Promise<{ rows: string }
 
 interface Measurement {
 	round: number
+	workers: number
 	provider: Provider
 	size: Size
 	page: string
@@ -240,11 +248,11 @@ async function main() {
 	const measurements: Measurement[] = []
 	const loadBefore = os.loadavg()
 	for (let round = 1; round <= ROUNDS; round++) {
-		for (const provider of providers) {
+		for (const workers of WORKERS) for (const provider of providers) {
 			for (const page of PAGES) {
 				// Small then Kent, back to back, so both see the same machine.
 				for (const size of ['demo', 'kent'] as const) {
-					const server = await startServer(databaseUrl(provider, size))
+					const server = await startServer(databaseUrl(provider, size), workers)
 					try {
 						const cookie = await signIn()
 						const { rows } = await check(page.path, cookie)
@@ -252,9 +260,9 @@ async function main() {
 						await driveInChild(url, cookie, WARMUP_S)
 						const loadAverage = os.loadavg()[0]!
 						const load = await driveInChild(url, cookie, DURATION_S)
-						measurements.push({ round, provider, size, page: page.name, path: page.path, rows, loadAverage, load })
+						measurements.push({ round, workers, provider, size, page: page.name, path: page.path, rows, loadAverage, load })
 						console.log(
-							`${round} ${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${ms(load.p50)}  p95 ${ms(load.p95)}  p97.5 ${load.p97_5}  p99 ${load.p99}  non-2xx ${load.non2xx}  (load average ${loadAverage.toFixed(1)})`,
+							`${round} ${workers}w ${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${ms(load.p50)}  p95 ${ms(load.p95)}  p97.5 ${load.p97_5}  p99 ${load.p99}  non-2xx ${load.non2xx}  (load average ${loadAverage.toFixed(1)})`,
 						)
 					} finally {
 						await stopServer(server)
@@ -272,22 +280,22 @@ const ms = (value: number) => value.toFixed(1)
 async function writeResults(measurements: Measurement[], today: string, loadBefore: number[], loadAfter: number[], reused: boolean) {
 	const cpus = os.cpus()
 	const row = (m: Measurement) => {
-		const small = measurements.find((o) => o.round === m.round && o.provider === m.provider && o.page === m.page && o.size === 'demo')!
+		const small = measurements.find((o) => o.round === m.round && o.workers === m.workers && o.provider === m.provider && o.page === m.page && o.size === 'demo')!
 		const ratio = m.size === 'kent' ? `${((m.load.rps / small.load.rps) * 100).toFixed(0)}%` : ''
 		const aim = m.size === 'kent' ? `${m.load.p95 < 100 ? 'yes' : 'no'} / ${m.load.rps >= small.load.rps / 2 ? 'yes' : 'no'}` : ''
-		return `| ${m.round} | ${m.provider} | ${m.size === 'kent' ? 'Kent (21,000 children)' : 'Small (200 children)'} | ${m.page}: \`${m.path}\` | ${m.rows} | ${m.load.rps.toFixed(0)} | ${ms(m.load.p50)} | **${ms(m.load.p95)}** | ${m.load.p97_5} | ${m.load.p99} | ${m.load.non2xx} | ${Math.round(m.load.bytesPerResponse / 1000)} | ${m.loadAverage.toFixed(1)} | ${ratio} | ${aim} |`
+		return `| ${m.round} | ${m.workers} | ${m.provider} | ${m.size === 'kent' ? 'Kent (21,000 children)' : 'Small (200 children)'} | ${m.page}: \`${m.path}\` | ${m.rows} | ${m.load.rps.toFixed(0)} | ${ms(m.load.p50)} | **${ms(m.load.p95)}** | ${m.load.p97_5} | ${m.load.p99} | ${m.load.non2xx} | ${Math.round(m.load.bytesPerResponse / 1000)} | ${m.loadAverage.toFixed(1)} | ${ratio} | ${aim} |`
 	}
 	const lines = [
 		'# Caseload page benchmark',
 		'',
 		`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (shared with other work: load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before the runs, ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} after); Node ${process.version}.`,
-		`Date: ${today}. Command: \`npx tsx bench/caseload.bench.ts${reused ? ' --reuse' : ''}\` (${reused ? 'databases seeded by the previous run' : 'databases seeded afresh'}). The built app (react-router-serve, NODE_ENV=production, RUN_JOBS=false) signed in as the SEN manager;`,
+		`Date: ${today}. Command: \`npx tsx bench/caseload.bench.ts${reused ? ' --reuse' : ''}\` (${reused ? 'databases seeded by the previous run' : 'databases seeded afresh'}). The built app (server.js with 1 or 2 worker processes, NODE_ENV=production, RUN_JOBS=false) signed in as the SEN manager;`,
 		`autocannon in a second process, ${CONNECTIONS} connections for ${DURATION_S} s after a ${WARMUP_S} s warm-up. Latencies in ms; p95 is computed from every response's latency,`,
 		'p97.5 and p99 are autocannon’s. Kent / small is the throughput at Kent scale as a share of the small council’s on the same page and database;',
 		'the aim is p95 under 100 ms and at least 50% (the last column answers each). Load average: the machine’s 1-minute load average as the run began.',
 		'',
-		'| Round | Database | Council | Page | Rows listed | Requests/s | p50 | p95 | p97.5 | p99 | Non-2xx | KB per page | Load average | Kent / small | p95 < 100 / ≥ 50% |',
-		'|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		'| Round | Workers | Database | Council | Page | Rows listed | Requests/s | p50 | p95 | p97.5 | p99 | Non-2xx | KB per page | Load average | Kent / small | p95 < 100 / ≥ 50% |',
+		'|---:|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 		...measurements.map(row),
 		'',
 		'## Reading the figures',

@@ -13,6 +13,7 @@ import type { Role } from '#app/domain/permissions.ts'
 import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma, PrismaClient } from '#app/generated/sqlite/client.ts'
+import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -118,6 +119,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
 		// loop of awaited writes never yields one, so without this the seed holds every statement it ran (~1.8 GB).
 		await new Promise((resolve) => setImmediate(resolve))
 	}
+	// The next deadlines written above are close; the statutory clock makes them exact, as the daily job does.
+	await refreshNextDeadlines(prisma, { today: options.today })
 	return summary
 }
 
@@ -2170,7 +2173,8 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 	const officer = ctx.officer
 	const meetingOn = review.meetingOn
 
-	// The statutory deadline the caseload sorts by (statutory-clock.ts defines each).
+	// The statutory deadline the caseload sorts by (statutory-clock.ts defines each), near enough: the seed ends
+	// by recomputing every open review's with the clock itself (refreshNextDeadlines).
 	let nextDeadlineOn: IsoDate | null = null
 	let nextDeadlineId: string | null = null
 	switch (review.status) {

@@ -1,5 +1,5 @@
 // Starts the built app for the Playwright journeys: a fresh SQLite database, migrated and seeded with
-// the demo data, served by react-router-serve in production mode.
+// the demo data, served by the production server (server.js) in production mode, as one process.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,6 +28,6 @@ await deployMigrations(env.DATABASE_URL)
 const seed = spawn('npx', ['tsx', 'prisma/seed.ts', '--scale', 'demo'], { env, stdio: 'inherit' })
 const seeded = await new Promise<number>((resolve) => seed.on('exit', (code) => resolve(code ?? 1)))
 if (seeded !== 0) process.exit(seeded)
-const server = spawn('npx', ['react-router-serve', './build/server/index.js'], { env, stdio: 'inherit' })
+const server = spawn(process.execPath, ['server.js'], { env: { ...env, WEB_CONCURRENCY: '1' }, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -23,7 +23,11 @@ export type CaseloadState = ReviewStatus | typeof NOT_STARTED
 
 export interface CaseloadFilter {
 	view: CaseloadView
-	schoolId: string | null
+	/**
+	 * The school filter as typed: part of a school's name or its URN (or a school's id, from a link). The server
+	 * resolves it to the council's matching schools (matchSchools in app/utils/caseload.server.ts).
+	 */
+	school: string
 	state: CaseloadState | null
 	overdue: boolean
 	dueSoon: boolean
@@ -38,11 +42,10 @@ export function readCaseloadFilter(url: URL, user: { roles: readonly string[] })
 	const view = params.get('view')
 	const state = params.get('status')
 	const due = params.getAll('due')
-	const school = params.get('school')?.trim()
 	return {
 		// A caseworker starts on their own caseload; managers and admins on the whole council's.
 		view: view && view in CASELOAD_VIEWS ? (view as CaseloadView) : user.roles.includes('CASEWORKER') && !user.roles.includes('MANAGER') ? 'mine' : 'all',
-		schoolId: school && school.length <= 40 ? school : null,
+		school: (params.get('school') ?? '').trim().slice(0, 100),
 		state: state === NOT_STARTED || (OPEN_REVIEW_STATUSES as string[]).includes(state ?? '') ? (state as CaseloadState) : null,
 		overdue: due.includes('overdue'),
 		dueSoon: due.includes('soon'),
@@ -55,7 +58,7 @@ export function readCaseloadFilter(url: URL, user: { roles: readonly string[] })
 /** The query string for a filter (and page), as the filter form writes it. */
 export function caseloadSearch(filter: CaseloadFilter, page = filter.page): string {
 	const params = new URLSearchParams({ view: filter.view })
-	if (filter.schoolId) params.set('school', filter.schoolId)
+	if (filter.school) params.set('school', filter.school)
 	if (filter.state) params.set('status', filter.state)
 	if (filter.overdue) params.append('due', 'overdue')
 	if (filter.dueSoon) params.append('due', 'soon')

@@ -5,8 +5,9 @@
 import { prisma } from '#app/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
+import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { enqueueEmail, type OutgoingEmail } from '#app/utils/email.server.ts'
-import { reviewFacts } from '#app/utils/reviews.server.ts'
+import { reviewFacts } from '#app/domain/review-facts.ts'
 import type { TemplateName } from '#emails/index.ts'
 
 /** The decision reminder goes when this many days are left (or fewer, if the job did not run that day). */
@@ -170,7 +171,7 @@ async function enqueueOnce<Name extends TemplateName>(message: OutgoingEmail<Nam
 }
 
 /**
- * Runs the reminders at start-up and then once a day: an hourly check does nothing if today's run (in
+ * Runs the next-deadline refresh and the reminders at start-up and then once a day: an hourly check does nothing if today's run (in
  * Europe/London) is done. The last run date is kept in memory; after a restart the run repeats, harmlessly.
  */
 export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => void } {
@@ -181,6 +182,8 @@ export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => void
 		if (running || lastRunOn === today) return
 		running = true
 		try {
+			// First the stored next deadlines the calendar has moved on (the caseload's order), then the reminders.
+			await refreshNextDeadlines(prisma, { today })
 			await writeDailyReminders({ today })
 			lastRunOn = today
 		} catch (error) {

@@ -1,7 +1,7 @@
 // Background work started with the web server: the outbox worker (email) and the daily reminders.
-// RUN_JOBS=false turns it off, e.g. for a web-only instance when several run against PostgreSQL
-// (any number of instances may run the jobs: claims and dedupe keys keep each email single).
-import { isPostgres } from '#app/db-factory.server.ts'
+// RUN_JOBS=false turns them off, e.g. for a web-only instance when several run against PostgreSQL
+// (any number of instances may run them: claims and dedupe keys keep each email single); server.js runs
+// them in its first worker only.
 import { env } from '#app/env.server.ts'
 import { failInterruptedJobs } from '#app/jobs/jobs.server.ts'
 import { startOutboxWorker } from '#app/jobs/outbox.server.ts'
@@ -10,10 +10,11 @@ import { startReminderJob } from '#app/jobs/reminders.server.ts'
 let started = false
 
 export function startBackgroundJobs() {
-	if (started || !env.RUN_JOBS || env.NODE_ENV === 'test') return
+	if (started || env.NODE_ENV === 'test') return
 	started = true
-	// On the embedded database there is one instance: jobs it was running when it stopped will not finish.
-	if (!isPostgres(env.DATABASE_URL)) void failInterruptedJobs().catch((error) => console.warn('Could not mark interrupted jobs', error))
+	// Every process (each web worker runs the jobs people start): jobs whose process has gone will not finish.
+	void failInterruptedJobs().catch((error) => console.warn('Could not mark interrupted jobs', error))
+	if (!env.RUN_JOBS) return
 	startOutboxWorker(10_000)
 	startReminderJob()
 }

@@ -6,9 +6,9 @@ import { reviewStatusLabel } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, type Deadline } from '#app/domain/statutory-clock.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { openReviewWhere, reviewDueWhere } from '#app/utils/caseload.server.ts'
+import { openReviewWhere, resolveCaseloadFilter, reviewDueWhere } from '#app/utils/caseload.server.ts'
 import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { reviewFacts } from '#app/utils/reviews.server.ts'
+import { reviewFacts } from '#app/domain/review-facts.ts'
 import { childScope, reviewScope } from '#app/utils/tenancy.server.ts'
 
 const HEADER = ['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'] as const
@@ -63,7 +63,7 @@ async function* mergeByDate(reviews: AsyncGenerator<Line>, due: AsyncGenerator<L
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:read')
 	const today = todayInLondon(new Date())
-	const filter = { ...readCaseloadFilter(new URL(request.url), user), page: 1 }
+	const filter = await resolveCaseloadFilter(user, { ...readCaseloadFilter(new URL(request.url), user), page: 1 })
 	const reviewWhere = openReviewWhere(user, filter, today)
 	const dueWhere = reviewDueWhere(user, filter, today)
 	await audit(request, user.id, 'export.download', { details: `caseload.csv ${caseloadSearch(filter)}` })

@@ -11,7 +11,7 @@ import { CASELOAD_VIEWS, caseloadSearch, NOT_STARTED, readCaseloadFilter, REVIEW
 import { hasPermission } from '#app/domain/permissions.ts'
 import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '#app/domain/review-status.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
-import { loadCaseload, schoolsOf } from '#app/utils/caseload.server.ts'
+import { loadCaseload, resolveCaseloadFilter } from '#app/utils/caseload.server.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
 
 // The filter form's fields (a GET form: the server reads them with readCaseloadFilter, which ignores
@@ -30,18 +30,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const filter = readCaseloadFilter(url, user)
 	const today = todayInLondon(new Date())
 	const assignedId = url.searchParams.get('assigned')
-	const [list, schools, assigned] = await Promise.all([
-		loadCaseload(user, filter, today),
-		schoolsOf(user),
+	const query = await resolveCaseloadFilter(user, filter)
+	const [list, assigned] = await Promise.all([
+		loadCaseload(user, query, today),
 		assignedId
 			? prisma.child.findFirst({ where: { AND: [{ id: assignedId }, childScope(user)] }, select: { firstName: true, lastName: true, caseworker: { select: { name: true } } } })
 			: null,
 	])
 	return {
 		laName: user.laName,
-		filter: { ...filter, page: list.page },
+		// A school linked by its id is shown (and paged) by its name.
+		filter: { ...filter, school: query.schools?.length === 1 && query.schools[0]!.id === filter.school ? query.schools[0]!.name : filter.school, page: list.page },
 		...list,
-		schools,
+		// The schools the school filter matched, named on the page (a few; the first 10 are enough to say which).
+		schools: query.schools && { count: query.schools.length, first: query.schools.slice(0, 10).map((s) => s.name) },
 		canAssign: hasPermission(user.roles, 'caseload:assign'),
 		canSubscribe: user.roles.includes('CASEWORKER') || user.roles.includes('MANAGER'),
 		assigned: assigned?.caseworker ? { child: `${assigned.firstName} ${assigned.lastName}`, caseworker: assigned.caseworker.name } : null,
@@ -54,7 +56,7 @@ const STATE_OPTIONS = [
 ]
 
 function filterCount(filter: CaseloadFilter) {
-	return [filter.schoolId, filter.state, filter.overdue, filter.dueSoon, filter.phaseTransfer, filter.q].filter(Boolean).length
+	return [filter.school, filter.state, filter.overdue, filter.dueSoon, filter.phaseTransfer, filter.q].filter(Boolean).length
 }
 
 export default function Caseload() {
@@ -95,7 +97,8 @@ export default function Caseload() {
 				</ul>
 			</nav>
 			{/* Keyed by the query string, so the form shows the filters of the page it is on after any navigation. */}
-			<Filters key={here} filter={filter} schools={schools} />
+			<Filters key={here} filter={filter} />
+			{schools ? <SchoolsMatched text={filter.school} schools={schools} /> : null}
 			<CaseloadTable
 				rows={rows}
 				total={total}
@@ -119,12 +122,37 @@ export default function Caseload() {
 	)
 }
 
-function Filters({ filter, schools }: { filter: CaseloadFilter; schools: Array<{ id: string; name: string }> }) {
+/** Which schools the school filter matched, so a partial name that matched several (or none) is plain to see. */
+function SchoolsMatched({ text, schools }: { text: string; schools: { count: number; first: string[] } }) {
+	if (!schools.count) {
+		return (
+			<div className="govuk-inset-text">
+				No school matches “{text}”. Check the spelling, or try part of the school’s name or its URN.
+			</div>
+		)
+	}
+	return (
+		<p className="govuk-body">
+			{schools.count === 1 ? (
+				<>
+					Children at <strong>{schools.first[0]}</strong>.
+				</>
+			) : (
+				<>
+					Children at the {schools.count} schools matching “{text}”: {schools.first.join(', ')}
+					{schools.count > schools.first.length ? ` and ${schools.count - schools.first.length} more` : ''}.
+				</>
+			)}
+		</p>
+	)
+}
+
+function Filters({ filter }: { filter: CaseloadFilter }) {
 	const [form, fields] = useGovukForm({
 		id: 'caseload-filters',
 		schema: CaseloadFilterSchema,
 		defaultValue: {
-			school: filter.schoolId ?? '',
+			school: filter.school,
 			status: filter.state ?? '',
 			due: [...(filter.overdue ? ['overdue'] : []), ...(filter.dueSoon ? ['soon'] : [])],
 			transfer: filter.phaseTransfer ? ['yes'] : [],
@@ -142,7 +170,7 @@ function Filters({ filter, schools }: { filter: CaseloadFilter; schools: Array<{
 				<Form method="get" id={form.id} noValidate>
 					<input type="hidden" name="view" value={filter.view} />
 					<TextField field={fields.q} label="Name or UPN" type="search" spellCheck={false} width="govuk-input--width-20" />
-					<Select field={fields.school} label="School" placeholder="Any school" options={schools.map((s) => ({ value: s.id, label: s.name }))} />
+					<TextField field={fields.school} label="School" hint="Part of the school’s name, or its URN" spellCheck={false} width="govuk-input--width-20" />
 					<Select field={fields.status} label="Review status" placeholder="Any status" options={STATE_OPTIONS} />
 					<Checkboxes
 						field={fields.due}
@@ -157,7 +185,7 @@ function Filters({ filter, schools }: { filter: CaseloadFilter; schools: Array<{
 						<button type="submit" className="govuk-button" data-module="govuk-button">
 							Apply filters
 						</button>
-						<Link className="govuk-link" to={caseloadSearch({ view: filter.view, schoolId: null, state: null, overdue: false, dueSoon: false, phaseTransfer: false, q: '', page: 1 })}>
+						<Link className="govuk-link" to={caseloadSearch({ view: filter.view, school: '', state: null, overdue: false, dueSoon: false, phaseTransfer: false, q: '', page: 1 })}>
 							Clear filters
 						</Link>
 					</div>

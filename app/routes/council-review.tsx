@@ -14,7 +14,8 @@ import { chronology } from '#app/utils/chronology.server.ts'
 import { closeReview, StepError } from '#app/utils/council.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/format.ts'
 import { buildReviewRecord } from '#app/utils/review-record.server.ts'
-import { clocksFor, requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
+import { requireReviewAccess } from '#app/utils/reviews.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:read')

@@ -10,7 +10,8 @@ import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/format.ts'
-import { clocksFor, loadReview, partStates, requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
+import { loadReview, partStates, requireReviewAccess } from '#app/utils/reviews.server.ts'
 
 const MEETING_CLOCKS = ['invitations', 'advice_circulated', 'review_report', 'la_decision', 'amendment_notice', 'representations', 'final_plan', 'phase_transfer', 'review_due']
 

@@ -35,50 +35,71 @@ async function readToken(request: Request): Promise<string | null> {
 	return typeof value === 'string' && value.length > 20 ? value : null
 }
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
+// The root layout and the page both ask who is signed in: one request reads the session once.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>()
+
+/** The signed-in user of this request, or null; read from the database once per request. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+	let user = usersByRequest.get(request)
+	if (!user) {
+		user = readUser(request)
+		usersByRequest.set(request, user)
+	}
+	return user
+}
+
+type SessionSqlRow = {
+	sessionId: string
+	expiresAt: Date | string
+	createdAt: Date | string
+	userId: string
+	email: string
+	name: string
+	active: boolean | number
+	schoolId: string | null
+	laId: string | null
+	schoolName: string | null
+	schoolActive: boolean | number | null
+	schoolLaName: string | null
+	laName: string | null
+	role: string | null
+}
+
+async function readUser(request: Request): Promise<SessionUser | null> {
 	const token = await readToken(request)
 	if (!token) return null
-	const session = await prisma.session.findUnique({
-		where: { id: hashToken(token) },
-		select: {
-			id: true,
-			expiresAt: true,
-			createdAt: true,
-			user: {
-				select: {
-					id: true,
-					email: true,
-					name: true,
-					active: true,
-					schoolId: true,
-					laId: true,
-					roles: { select: { role: true } },
-					school: { select: { name: true, active: true, la: { select: { name: true } } } },
-					la: { select: { name: true } },
-				},
-			},
-		},
-	})
+	// Every request reads the session: one statement (a row per role) rather than Prisma's six nested reads.
+	const rows = await prisma.$queryRaw<SessionSqlRow[]>`
+		SELECT s."id" AS "sessionId", s."expiresAt", s."createdAt", u."id" AS "userId", u."email", u."name", u."active", u."schoolId", u."laId",
+			sc."name" AS "schoolName", sc."active" AS "schoolActive", scla."name" AS "schoolLaName", la."name" AS "laName", r."role"
+		FROM "Session" s
+		JOIN "User" u ON u."id" = s."userId"
+		LEFT JOIN "School" sc ON sc."id" = u."schoolId"
+		LEFT JOIN "LocalAuthority" scla ON scla."id" = sc."laId"
+		LEFT JOIN "LocalAuthority" la ON la."id" = u."laId"
+		LEFT JOIN "UserRole" r ON r."userId" = u."id"
+		WHERE s."id" = ${hashToken(token)}`
+	const session = rows[0]
 	const now = Date.now()
-	if (!session || session.expiresAt.getTime() <= now || !session.user.active || session.user.school?.active === false) {
-		if (session) await prisma.session.delete({ where: { id: session.id } }).catch(() => {})
+	const expiresAt = session ? new Date(session.expiresAt).getTime() : 0
+	if (!session || expiresAt <= now || !session.active || (session.schoolId !== null && !session.schoolActive)) {
+		if (session) await prisma.session.delete({ where: { id: session.sessionId } }).catch(() => {})
 		return null
 	}
 	// Sliding idle expiry, capped by an absolute maximum; written at most once a minute.
-	const idleExpiry = Math.min(now + minutes(env.SESSION_IDLE_MINUTES), session.createdAt.getTime() + minutes(env.SESSION_MAX_HOURS * 60))
-	if (idleExpiry - session.expiresAt.getTime() > minutes(1)) {
-		await prisma.session.update({ where: { id: session.id }, data: { expiresAt: new Date(idleExpiry) } })
+	const idleExpiry = Math.min(now + minutes(env.SESSION_IDLE_MINUTES), new Date(session.createdAt).getTime() + minutes(env.SESSION_MAX_HOURS * 60))
+	if (idleExpiry - expiresAt > minutes(1)) {
+		await prisma.session.update({ where: { id: session.sessionId }, data: { expiresAt: new Date(idleExpiry) } })
 	}
-	const { user } = session
 	return {
-		id: user.id,
-		email: user.email,
-		name: user.name,
-		roles: user.roles.map((r) => r.role).filter(isRole),
-		schoolId: user.schoolId,
-		laId: user.laId,
-		schoolName: user.school?.name ?? null,
-		laName: user.la?.name ?? user.school?.la.name ?? null,
+		id: session.userId,
+		email: session.email,
+		name: session.name,
+		roles: rows.flatMap((r) => (r.role && isRole(r.role) ? [r.role] : [])),
+		schoolId: session.schoolId,
+		laId: session.laId,
+		schoolName: session.schoolName,
+		laName: session.laName ?? session.schoolLaName,
 	}
 }
 

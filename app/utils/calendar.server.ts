@@ -14,7 +14,7 @@ import type { DeadlineId } from '#app/domain/statutory-clock.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { env } from '#app/env.server.ts'
 import { buildCalendar, type CalendarEvent } from '#app/utils/ical.ts'
-import { clocksFor } from '#app/utils/reviews.server.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
 
 /** Who may have a feed: the people who work a caseload. */
 export const CALENDAR_ROLES = ['CASEWORKER', 'MANAGER'] as const

@@ -25,7 +25,7 @@ import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-stat
 import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
-import { reviewFacts } from '#app/utils/reviews.server.ts'
+import { reviewFacts } from '#app/domain/review-facts.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
 
 type DateRange = { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }
@@ -34,7 +34,7 @@ type DateRange = { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }
  * The deadline filters as one date range on the row's date: overdue (before today), due within 7 days
  * (today to today + 7), or both ticked (anything up to today + 7).
  */
-function deadlineRange(filter: CaseloadFilter, today: IsoDate): DateRange | null {
+function deadlineRange(filter: CaseloadQuery, today: IsoDate): DateRange | null {
 	const soonEnd = addDays(today, DUE_SOON_DAYS)
 	if (filter.overdue && filter.dueSoon) return { lte: soonEnd }
 	if (filter.overdue) return { lt: today }
@@ -42,12 +42,39 @@ function deadlineRange(filter: CaseloadFilter, today: IsoDate): DateRange | null
 	return null
 }
 
+/** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
+export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }
+export type SchoolMatch = { id: string; name: string; urn: string }
+
+/**
+ * The council's schools the school filter names, or null when there is no school filter. The text may be a
+ * school's id (from a link), its URN or its whole name (those schools only), or part of a name or URN (every
+ * school it is part of), case-insensitively. The council's schools are read only when the filter is used: a
+ * council of 600 schools is too many for a select (docs/decisions/012).
+ */
+export async function matchSchools(user: SessionUser, text: string): Promise<SchoolMatch[] | null> {
+	if (!text) return null
+	if (!user.laId) return []
+	const schools = await prisma.school.findMany({ where: { laId: user.laId }, orderBy: { name: 'asc' }, select: { id: true, name: true, urn: true } })
+	const wanted = text.toLowerCase()
+	const byId = schools.filter((s) => s.id === text)
+	if (byId.length) return byId
+	const whole = schools.filter((s) => s.name.toLowerCase() === wanted || s.urn.toLowerCase() === wanted)
+	if (whole.length) return whole
+	return schools.filter((s) => s.name.toLowerCase().includes(wanted) || s.urn.toLowerCase().includes(wanted))
+}
+
+/** Reads the school filter's schools: the filter as the where clauses below take it. */
+export async function resolveCaseloadFilter(user: SessionUser, filter: CaseloadFilter): Promise<CaseloadQuery> {
+	return { ...filter, schools: await matchSchools(user, filter.school) }
+}
+
 /** Filters on the child (caseworker, school, phase transfer, name or UPN), shared by both kinds of row. */
-function childFilters(user: SessionUser, filter: CaseloadFilter): Prisma.ChildWhereInput[] {
+function childFilters(user: SessionUser, filter: CaseloadQuery): Prisma.ChildWhereInput[] {
 	const where: Prisma.ChildWhereInput[] = []
 	if (filter.view === 'mine') where.push({ caseworkerId: user.id })
 	if (filter.view === 'unassigned') where.push({ caseworkerId: null })
-	if (filter.schoolId) where.push({ schoolId: filter.schoolId })
+	if (filter.schools) where.push({ schoolId: { in: filter.schools.map((s) => s.id) } })
 	if (filter.phaseTransfer) where.push({ phaseTransfer: { not: null } })
 	// searchText is stored lower-case, so `contains` is case-insensitive on SQLite and PostgreSQL alike.
 	if (filter.q) where.push({ searchText: { contains: filter.q.toLowerCase() } })
@@ -62,11 +89,12 @@ function childFilters(user: SessionUser, filter: CaseloadFilter): Prisma.ChildWh
  * joined in. (Each is the way SQLite plans well, with statistics or without.)
  */
 type ChildSet = { ids: string[] } | { filters: Prisma.ChildWhereInput[] }
-const CHILD_SET_LIMIT = 2000
+// Under the 999 bound parameters Prisma allows a SQLite statement, with room for the rest of the query.
+const CHILD_SET_LIMIT = 900
 
-async function childSet(user: SessionUser, filter: CaseloadFilter): Promise<ChildSet> {
+async function childSet(user: SessionUser, filter: CaseloadQuery): Promise<ChildSet> {
 	const filters = childFilters(user, filter)
-	if (filter.view !== 'mine' && !filter.schoolId && !filter.q) return { filters }
+	if (filter.view !== 'mine' && !filter.schools && !filter.q) return { filters }
 	const children = await prisma.child.findMany({ where: { AND: [childScope(user), ...filters] }, take: CHILD_SET_LIMIT + 1, select: { id: true } })
 	return children.length > CHILD_SET_LIMIT ? { filters } : { ids: children.map((c) => c.id) }
 }
@@ -77,7 +105,7 @@ async function childSet(user: SessionUser, filter: CaseloadFilter): Promise<Chil
  */
 export function openReviewWhere(
 	user: SessionUser,
-	filter: CaseloadFilter,
+	filter: CaseloadQuery,
 	today: IsoDate,
 	children: ChildSet = { filters: childFilters(user, filter) },
 ): Prisma.AnnualReviewWhereInput | null {
@@ -99,7 +127,7 @@ export function openReviewWhere(
 /** Plans of children due a review (within 12 weeks or overdue) with none started, or null when ruled out. */
 export function reviewDueWhere(
 	user: SessionUser,
-	filter: CaseloadFilter,
+	filter: CaseloadQuery,
 	today: IsoDate,
 	children: ChildSet = { filters: childFilters(user, filter) },
 ): Prisma.EhcPlanWhereInput | null {
@@ -116,6 +144,8 @@ export function reviewDueWhere(
 			: { child: { AND: [childScope(user), ...children.filters, notStarted] } }),
 	}
 }
+
+const DUE_ORDER = [{ reviewDueOn: 'asc' }, { childId: 'asc' }] satisfies Prisma.EhcPlanOrderByWithRelationInput[]
 
 type Key = { kind: 'review' | 'due'; id: string; sortOn: IsoDate | null }
 
@@ -146,7 +176,7 @@ function mergeByDate(reviews: Key[], due: Key[]): Key[] {
  * So the walk stops when the list is full, and beyond it the page says "more than 1,000" and the filters
  * narrow the list.
  */
-async function pageKeys(user: SessionUser, filter: CaseloadFilter, today: IsoDate) {
+async function pageKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate) {
 	const children = await childSet(user, filter)
 	const reviewWhere = openReviewWhere(user, filter, today, children)
 	const dueWhere = reviewDueWhere(user, filter, today, children)
@@ -154,17 +184,21 @@ async function pageKeys(user: SessionUser, filter: CaseloadFilter, today: IsoDat
 	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere }) : 0
 	const maxPage = CASELOAD_MAX_ROWS / CASELOAD_PAGE_SIZE
 	const wanted = Math.min(filter.page, maxPage) * CASELOAD_PAGE_SIZE
-	// Room left in the list for children due: their keys are read up to it (so counted), or at least to this page.
-	const dueTake = Math.max(wanted, CASELOAD_MAX_ROWS + 1 - reviews)
-	const [reviewKeys, dueKeys] = await Promise.all([
+	// Room left in the list for children due: they are counted up to it (in the database, no rows read), and
+	// their keys read to this page.
+	const dueLimit = Math.max(wanted, CASELOAD_MAX_ROWS + 1 - reviews)
+	const [reviewKeys, dueKeys, due] = await Promise.all([
 		datedWhere && reviews
 			? prisma.annualReview.findMany({ where: datedWhere, orderBy: [{ nextDeadlineOn: 'asc' }, { id: 'asc' }], take: wanted, select: { id: true, nextDeadlineOn: true } })
 			: [],
-		dueWhere ? prisma.ehcPlan.findMany({ where: dueWhere, orderBy: [{ reviewDueOn: 'asc' }, { childId: 'asc' }], take: dueTake, select: { childId: true, reviewDueOn: true } }) : [],
+		dueWhere ? prisma.ehcPlan.findMany({ where: dueWhere, orderBy: DUE_ORDER, take: wanted, select: { childId: true, reviewDueOn: true } }) : [],
+		// In date order too: the walk then follows the reviewDueOn index and stops at the limit (without an order
+		// Prisma orders a limited count by id, and SQLite would sort every matching plan first).
+		dueWhere ? prisma.ehcPlan.count({ where: dueWhere, orderBy: DUE_ORDER, take: dueLimit }) : 0,
 	])
-	// Fewer due keys than asked for are all of them; as many as asked for fill the list past the cap, so the
-	// total is then "more than" it either way.
-	const counted = reviews + dueKeys.length
+	// A count under the limit is all of them; one at the limit fills the list past the cap, so the total is then
+	// "more than" it either way.
+	const counted = reviews + due
 	const shown = Math.min(counted, CASELOAD_MAX_ROWS)
 	const pages = Math.max(1, Math.ceil(shown / CASELOAD_PAGE_SIZE))
 	const page = Math.min(filter.page, pages)
@@ -260,7 +294,7 @@ const CHILD_JOINS = Prisma.sql`LEFT JOIN "School" s ON s."id" = c."schoolId" LEF
  * that directly. (SQLite without statistics would rather walk the council's children: the CROSS JOIN keeps
  * it on the 25 reviews first, https://sqlite.org/optoverview.html#crossjoin; PostgreSQL reads it as a join.)
  */
-export async function loadCaseload(user: SessionUser, filter: CaseloadFilter, today: IsoDate) {
+export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, today: IsoDate) {
 	const { keys, total, capped, page, pages } = await pageKeys(user, filter, today)
 	const laId = councilOf(user)
 	const reviewIds = keys.filter((k) => k.kind === 'review').map((k) => k.id)
@@ -351,10 +385,4 @@ function councilOf(user: SessionUser): string {
 	const scope = childScope(user)
 	if (typeof scope.laId !== 'string') throw forbidden()
 	return scope.laId
-}
-
-/** The council's schools, for the filter. */
-export function schoolsOf(user: SessionUser) {
-	if (!user.laId) return Promise.resolve([])
-	return prisma.school.findMany({ where: { laId: user.laId }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
 }

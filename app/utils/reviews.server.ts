@@ -2,7 +2,7 @@ import { data } from 'react-router'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { PART_KEYS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
-import { computeDeadlines, nextDeadline, type Deadline, type ReviewFacts } from '#app/domain/statutory-clock.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
 import { audit, type AuditAction } from '#app/utils/audit.server.ts'
 import { forbidden, notFound, requirePermission, type SessionUser } from '#app/utils/auth.server.ts'
 import { reviewScope } from '#app/utils/tenancy.server.ts'
@@ -165,41 +165,6 @@ export async function savePart(
 	})
 	if (updated.count === 0) return { ok: false, conflict: { savedBy: existing.updatedBy?.name ?? 'Someone', savedAt: existing.updatedAt } }
 	return { ok: true, version: args.openedVersion + 1 }
-}
-
-/** The facts the statutory clock needs, from a review and its child. */
-export function reviewFacts(
-	review: {
-		meetingOn: string | null
-		invitationsSentOn?: string | null
-		reportReceivedOn: string | null
-		decision?: { outcome: string; decidedOn: string } | null
-		notice?: { issuedOn: string } | null
-		finalPlan?: { issuedOn: string } | null
-		child: { dateOfBirth: string; yearGroup: number | null; phaseTransfer: string | null; plan: { firstIssuedOn: string; lastReviewOn: string | null } | null }
-	},
-	today: string = todayInLondon(new Date()),
-): ReviewFacts {
-	return {
-		today,
-		planIssuedOn: review.child.plan?.firstIssuedOn ?? today,
-		lastReviewMeetingOn: review.child.plan?.lastReviewOn ?? null,
-		dateOfBirth: review.child.dateOfBirth,
-		yearGroup: review.child.yearGroup,
-		phaseTransfer: review.child.phaseTransfer === 'POST16' ? 'post16' : review.child.phaseTransfer === 'SCHOOL' ? 'school' : undefined,
-		meetingOn: review.meetingOn,
-		invitationsSentOn: review.invitationsSentOn ?? null,
-		reportReceivedOn: review.reportReceivedOn,
-		decisionOn: review.decision?.decidedOn ?? null,
-		decision: (review.decision?.outcome.toLowerCase() as 'maintain' | 'amend' | 'cease' | undefined) ?? null,
-		amendmentNoticeSentOn: review.notice?.issuedOn ?? null,
-		finalIssuedOn: review.finalPlan?.issuedOn ?? null,
-	}
-}
-
-export function clocksFor(review: Parameters<typeof reviewFacts>[0], today?: string): { deadlines: Deadline[]; next: Deadline | null } {
-	const deadlines = computeDeadlines(reviewFacts(review, today))
-	return { deadlines, next: nextDeadline(deadlines) }
 }
 
 /** Keeps the stored next deadline (which the caseload sorts by) in step with the clock. */

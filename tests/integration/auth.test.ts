@@ -94,3 +94,37 @@ test('passwords are hashed with scrypt and verified only with the right password
 	expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false)
 	expect(await hashPassword('x')).not.toBe(await hashPassword('x'))
 })
+
+test('a session reads its user, roles and council in one go, once per request, and ends when the user or school is switched off', async () => {
+	const cookie = await cookieFor(SENCO)
+	const req = request('/school', { cookie })
+	const user = await getUser(req)
+	expect(user).toMatchObject({ email: SENCO, roles: ['SENCO'], schoolName: 'Oakfield Primary School', laName: 'Kent County Council', laId: null })
+	// A second role shows up as a second role, not a second user.
+	const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@kent.example.gov.uk' }, select: { id: true } })
+	await prisma.userRole.create({ data: { userId: admin.id, role: 'MANAGER' } })
+	const both = await getUser(request('/', { cookie: await cookieFor('admin@kent.example.gov.uk') }))
+	expect(both?.roles.sort()).toEqual(['ADMIN', 'MANAGER'])
+	expect(both).toMatchObject({ laName: 'Kent County Council', schoolId: null, schoolName: null })
+	await prisma.userRole.delete({ where: { userId_role: { userId: admin.id, role: 'MANAGER' } } })
+
+	// The same request asks again (the layout and the page): the same answer without reading the database.
+	await prisma.session.deleteMany({ where: { user: { email: SENCO } } })
+	expect(await getUser(req)).toEqual(user)
+	// A new request reads it afresh: gone.
+	expect(await getUser(request('/school', { cookie }))).toBeNull()
+
+	// A school switched off ends its SENCo's sessions.
+	const fresh = await cookieFor(SENCO)
+	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
+	await prisma.school.update({ where: { id: senco.schoolId! }, data: { active: false } })
+	expectRedirect(await run(school.loader, request('/school', { cookie: fresh })), '/sign-in?redirectTo=%2Fschool')
+	expect(await prisma.session.count({ where: { user: { email: SENCO } } })).toBe(0)
+	await prisma.school.update({ where: { id: senco.schoolId! }, data: { active: true } })
+	// So does a user switched off.
+	const again = await cookieFor(SENCO)
+	await prisma.user.update({ where: { email: SENCO }, data: { active: false } })
+	expect(await getUser(request('/school', { cookie: again }))).toBeNull()
+	await prisma.user.update({ where: { email: SENCO }, data: { active: true } })
+	expect(await getUser(request('/school', { cookie: await cookieFor(SENCO) }))).toMatchObject({ email: SENCO })
+})

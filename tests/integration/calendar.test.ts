@@ -8,7 +8,7 @@ import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { computeDeadlines } from '#app/domain/statutory-clock.ts'
 import * as calendar from '#app/routes/calendar.tsx'
 import * as feed from '#app/routes/calendar-feed.ts'
-import { reviewFacts } from '#app/utils/reviews.server.ts'
+import { reviewFacts } from '#app/domain/review-facts.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const PRIYA = 'caseworker@kent.example.gov.uk'

@@ -243,6 +243,50 @@ test('assigning: a SENCo, an administrator and another council get 403; an unkno
 	expectRedirect(await run(assign.loader, request(`/children/${kentChild.id}/assign`), { childId: kentChild.id }), /^\/sign-in/)
 })
 
+test('the school filter takes part of a name or a URN, says which schools it matched, and only the council’s', async () => {
+	const manager = await userOf(MANAGER)
+	const cookie = await cookieFor(MANAGER)
+	const all = await candidates(manager.laId!)
+	const schools = await prisma.school.findMany({ where: { laId: manager.laId! }, select: { id: true, name: true, urn: true } })
+	const rowsAt = (ids: string[]) => all.filter((c) => c.child.schoolId !== null && ids.includes(c.child.schoolId)).map(keyOf).sort()
+
+	// A word several school names share (case as typed does not matter): every one of those schools.
+	const words = schools.flatMap((s) => s.name.split(' ').filter((w) => w.length > 3 && !['School', 'Primary'].includes(w)))
+	const shared = words.find((w) => schools.filter((s) => s.name.includes(w)).length > 1)!
+	expect(shared).toBeTruthy()
+	const matching = schools.filter((s) => s.name.toLowerCase().includes(shared.toLowerCase()))
+	const several = await allRows(cookie, `view=all&school=${encodeURIComponent(shared.toUpperCase())}`)
+	expect(several.first.schools).toEqual({ count: matching.length, first: matching.map((s) => s.name).sort() })
+	expect(several.rows.map(keyOf).sort()).toEqual(rowsAt(matching.map((s) => s.id)))
+	expect(several.rows.length).toBeGreaterThan(0)
+
+	// A whole name is that school only (even when another school's name contains it); so is a URN.
+	const one = schools.find((s) => all.some((c) => c.child.schoolId === s.id))!
+	for (const text of [one.name.toLowerCase(), one.urn]) {
+		const { rows, first } = await allRows(cookie, `view=all&school=${encodeURIComponent(text)}`)
+		expect(first.schools, text).toEqual({ count: 1, first: [one.name] })
+		expect(rows.map(keyOf).sort(), text).toEqual(rowsAt([one.id]))
+	}
+	// A school's id (from a link) is shown, and paged, by its name.
+	const linked = (await run(caseload.loader, request(`/caseload?view=all&school=${one.id}`, { cookie }))) as Loaded
+	expect(linked.filter.school).toBe(one.name)
+	expect(linked.schools).toEqual({ count: 1, first: [one.name] })
+
+	// Nothing matched: no rows, and the page says so rather than listing everything.
+	const none = (await run(caseload.loader, request('/caseload?view=all&school=zzzz-no-such-school', { cookie }))) as Loaded
+	expect(none.schools).toEqual({ count: 0, first: [] })
+	expect(none.rows).toEqual([])
+	expect(none.total).toBe(0)
+
+	// Another council's school, by name or id, matches nothing here.
+	const medway = await prisma.school.findFirstOrThrow({ where: { la: { name: 'Medway Council' } }, select: { id: true, name: true } })
+	for (const text of [medway.id, medway.name]) {
+		const other = (await run(caseload.loader, request(`/caseload?view=all&school=${encodeURIComponent(text)}`, { cookie }))) as Loaded
+		expect(other.schools, text).toEqual({ count: 0, first: [] })
+		expect(other.rows, text).toEqual([])
+	}
+})
+
 test('past 1,000 rows the list stops, says so, and still shows the most urgent first', async () => {
 	const manager = await userOf(MANAGER)
 	const school = await prisma.school.findFirstOrThrow({ where: { laId: manager.laId! }, select: { id: true } })
@@ -275,4 +319,10 @@ test('past 1,000 rows the list stops, says so, and still shows the most urgent f
 	// A filter that fits shows its exact count again.
 	const bulk = (await run(caseload.loader, request('/caseload?view=all&q=bulk%20child%2099', { cookie }))) as Loaded
 	expect(bulk).toMatchObject({ total: 11, capped: false })
+	// A search or a school with more children than one statement can list by id is walked in date order instead.
+	for (const query of ['q=bulk', `school=${school.id}`]) {
+		const many = (await run(caseload.loader, request(`/caseload?view=all&${query}&page=40`, { cookie }))) as Loaded
+		expect(many, query).toMatchObject({ total: 1000, page: 40 })
+		expect(many.rows, query).toHaveLength(25)
+	}
 })

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "owner" TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,72 @@
+// The production server (`npm start`): the built app on express, one worker process per core.
+//
+// Node runs JavaScript on one core; a council's server has several. The primary process forks
+// WEB_CONCURRENCY workers (default: one per core, at most 4), which share the port; the kernel hands each
+// new connection to a worker. Only the first worker runs the background jobs (email outbox, daily
+// reminders) unless RUN_JOBS=false; a worker that dies is replaced. docs/decisions/012 says why and what
+// it measured. WEB_CONCURRENCY=1 serves from a single process, as the Playwright journeys do.
+//
+// What react-router-serve did, with less work per request: compression, the hashed assets cached for a
+// year, the other files of build/client (favicon and the like) found without a file-system lookup on every
+// page request, a one-line access log (LOG_REQUESTS=false turns it off), and React Router's handler.
+import cluster from 'node:cluster'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+import morgan from 'morgan'
+
+const BUILD = path.resolve(process.argv[2] ?? 'build/server/index.js')
+const CLIENT = path.resolve(path.dirname(BUILD), '../client')
+const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? '', 10) || Math.min(os.availableParallelism(), 4))
+
+if (cluster.isPrimary && workers > 1) {
+	let stopping = false
+	const fork = (index) => {
+		// Background jobs in the first worker only (RUN_JOBS=false leaves them off everywhere).
+		const runJobs = index === 0 ? (process.env.RUN_JOBS ?? 'true') : 'false'
+		cluster.fork({ RUN_JOBS: runJobs, WORKER_INDEX: String(index) }).on('exit', (code, signal) => {
+			if (stopping) return
+			console.error(`Worker ${index + 1} stopped (${signal ?? `exit code ${code}`}); starting another.`)
+			setTimeout(() => fork(index), 1000)
+		})
+	}
+	for (let index = 0; index < workers; index++) fork(index)
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			stopping = true
+			for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal)
+			setTimeout(() => process.exit(0), 5000).unref()
+			cluster.on('exit', () => {
+				if (!Object.keys(cluster.workers ?? {}).length) process.exit(0)
+			})
+		})
+	}
+} else {
+	const build = await import(BUILD)
+	const app = express()
+	app.disable('x-powered-by')
+	app.use(compression())
+	app.use(`${build.publicPath}assets`, express.static(path.join(CLIENT, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
+	// The few other files at the top of build/client, looked up once rather than on every request.
+	const files = new Set(fs.readdirSync(CLIENT).filter((name) => name !== 'assets'))
+	const staticFiles = express.static(CLIENT, { maxAge: '1h', index: false })
+	app.use((req, res, next) => (files.has(req.path.split('/')[1] ?? '') ? staticFiles(req, res, next) : next()))
+	if (process.env.LOG_REQUESTS !== 'false') app.use(morgan('tiny'))
+	app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+	const port = Number(process.env.PORT || 3000)
+	const server = app.listen(port, process.env.HOST, () => {
+		if (process.env.WORKER_INDEX === undefined || process.env.WORKER_INDEX === '0') {
+			console.log(`Listening on http://localhost:${port}${workers > 1 ? ` (${workers} workers)` : ''}`)
+		}
+	})
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			server.close(() => process.exit(0))
+			setTimeout(() => process.exit(0), 4000).unref()
+		})
+	}
+}
