@@ -2210,6 +2210,8 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 		meetingTime: meetingOn ? rng.pick(MEETING_TIMES) : null,
 		meetingPlace: meetingOn ? rng.pick([`${school.name}, meeting room`, 'Online (Microsoft Teams)', `${school.name} and online (hybrid)`]) : '',
 		invitationsSentOn: review.invitationsSentOn,
+		// The school sent the advice with the invitations.
+		adviceCirculatedOn: review.invitationsSentOn,
 		recommendation: review.recommendation,
 		submittedAt,
 		reportReceivedOn: review.reportReceivedOn,

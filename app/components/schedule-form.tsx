@@ -8,6 +8,8 @@ export type ScheduleDefaults = {
 	meetingTime?: string
 	meetingPlace?: string
 	invitees: Array<{ role: string; name: string; email: string }>
+	invitationsSentOn?: { day: string; month: string; year: string }
+	adviceCirculatedOn?: { day: string; month: string; year: string }
 }
 
 const ROLE_OPTIONS = INVITEE_ROLES.map((value) => ({ value, label: INVITEE_ROLE_LABELS[value] }))
@@ -19,7 +21,7 @@ export function ScheduleForm({ lastResult, defaults, submitLabel }: { lastResult
 	const invitees = fields.invitees.getFieldList()
 	return (
 		<>
-			<ErrorSummary errors={summaryErrors(form.id, form.allErrors, ['meetingOn', 'meetingTime', 'meetingPlace', 'invitees'])} />
+			<ErrorSummary errors={summaryErrors(form.id, form.allErrors, ['meetingOn', 'meetingTime', 'meetingPlace', 'invitees', 'invitationsSentOn', 'adviceCirculatedOn'])} />
 			<Form method="post" {...getFormProps(form)} noValidate>
 				<DateField field={fields.meetingOn} legend="Date of the review meeting" legendClass="govuk-fieldset__legend--m" hint="For example, 27 3 2027" />
 				<TextField field={fields.meetingTime} label="Time of the meeting" hint="On a 24-hour clock, for example 14:30" width="govuk-input--width-5" />
@@ -42,6 +44,18 @@ export function ScheduleForm({ lastResult, defaults, submitLabel }: { lastResult
 						</fieldset>
 					)
 				})}
+				<h2 className="govuk-heading-m">Invitations and advice</h2>
+				<p className="govuk-body">
+					The invitations, and the advice and information from everyone invited, must be sent to all of them at least 2 weeks before the meeting. Record the dates
+					when they have gone; leave them blank until then.
+				</p>
+				<DateField field={fields.invitationsSentOn} legend="Invitations sent (optional)" legendClass="govuk-fieldset__legend--s" hint="For example, 13 3 2027" />
+				<DateField
+					field={fields.adviceCirculatedOn}
+					legend="Advice and information sent to everyone invited (optional)"
+					legendClass="govuk-fieldset__legend--s"
+					hint="For example, 13 3 2027"
+				/>
 				<Button>{submitLabel}</Button>
 			</Form>
 		</>

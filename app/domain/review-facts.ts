@@ -8,6 +8,7 @@ export function reviewFacts(
 	review: {
 		meetingOn: string | null
 		invitationsSentOn?: string | null
+		adviceCirculatedOn?: string | null
 		reportReceivedOn: string | null
 		decision?: { outcome: string; decidedOn: string } | null
 		notice?: { issuedOn: string } | null
@@ -25,6 +26,7 @@ export function reviewFacts(
 		phaseTransfer: review.child.phaseTransfer === 'POST16' ? 'post16' : review.child.phaseTransfer === 'SCHOOL' ? 'school' : undefined,
 		meetingOn: review.meetingOn,
 		invitationsSentOn: review.invitationsSentOn ?? null,
+		adviceCirculatedOn: review.adviceCirculatedOn ?? null,
 		reportReceivedOn: review.reportReceivedOn,
 		decisionOn: review.decision?.decidedOn ?? null,
 		decision: (review.decision?.outcome.toLowerCase() as 'maintain' | 'amend' | 'cease' | undefined) ?? null,

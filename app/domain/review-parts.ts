@@ -4,7 +4,7 @@
 // completed, or submitting the review, requires every answer the review report needs (reg 20(7)-(8);
 // SEND Code of Practice 9.176).
 import { z } from 'zod'
-import { isIsoDate, toIsoDate, type IsoDate } from './calendar-date.ts'
+import { isIsoDate, toIsoDate, todayInLondon, type IsoDate } from './calendar-date.ts'
 
 export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const
 export type PlanSection = (typeof PLAN_SECTIONS)[number]
@@ -139,8 +139,18 @@ export const ScheduleSchema = z
 			)
 			.max(INVITEE_ROWS)
 			.optional(),
+		// reg 20(3)-(4): recorded once done (the statutory clock counts them met), blank until then.
+		invitationsSentOn: dateInput('the date the invitations were sent', { required: false }),
+		adviceCirculatedOn: dateInput('the date the advice was sent to everyone invited', { required: false }),
 	})
 	.superRefine((value, ctx) => {
+		const today = todayInLondon(new Date())
+		if (value.invitationsSentOn && value.invitationsSentOn > today) {
+			ctx.addIssue({ code: 'custom', path: ['invitationsSentOn'], message: 'The date the invitations were sent must be today or in the past' })
+		}
+		if (value.adviceCirculatedOn && value.adviceCirculatedOn > today) {
+			ctx.addIssue({ code: 'custom', path: ['adviceCirculatedOn'], message: 'The date the advice was sent must be today or in the past' })
+		}
 		const rows = value.invitees ?? []
 		rows.forEach((row, i) => {
 			const used = row.name || row.email || row.role

@@ -18,6 +18,7 @@ const reviewSelect = {
 	nextDeadlineId: true,
 	meetingOn: true,
 	invitationsSentOn: true,
+	adviceCirculatedOn: true,
 	reportReceivedOn: true,
 	decision: { select: { outcome: true, decidedOn: true } },
 	notice: { select: { issuedOn: true } },

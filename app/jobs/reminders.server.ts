@@ -26,6 +26,7 @@ const reviewSelect = {
 	laId: true,
 	meetingOn: true,
 	invitationsSentOn: true,
+	adviceCirculatedOn: true,
 	reportReceivedOn: true,
 	school: { select: { name: true } },
 	decision: { select: { decidedOn: true, outcome: true } },

@@ -80,6 +80,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		nextDeadlineOn: true,
 		meetingOn: true,
 		invitationsSentOn: true,
+		adviceCirculatedOn: true,
 		reportReceivedOn: true,
 		decision: { select: { outcome: true, decidedOn: true } },
 		notice: { select: { issuedOn: true } },

@@ -17,13 +17,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			meetingOn: true,
 			meetingTime: true,
 			meetingPlace: true,
+			invitationsSentOn: true,
+			adviceCirculatedOn: true,
 			child: { select: { firstName: true, lastName: true } },
 			invitees: { orderBy: { id: 'asc' }, select: { role: true, name: true, email: true } },
 		},
 	})
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
-		defaults: { meetingOn: dateParts(review.meetingOn), meetingTime: review.meetingTime ?? '', meetingPlace: review.meetingPlace, invitees: review.invitees },
+		defaults: {
+			meetingOn: dateParts(review.meetingOn),
+			meetingTime: review.meetingTime ?? '',
+			meetingPlace: review.meetingPlace,
+			invitees: review.invitees,
+			invitationsSentOn: dateParts(review.invitationsSentOn),
+			adviceCirculatedOn: dateParts(review.adviceCirculatedOn),
+		},
 	}
 }
 
@@ -36,7 +45,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	await prisma.$transaction(async (tx) => {
 		await tx.annualReview.update({
 			where: { id: review.id },
-			data: { meetingOn: value.meetingOn, meetingTime: value.meetingTime, meetingPlace: value.meetingPlace ?? '', lockVersion: { increment: 1 } },
+			data: {
+				meetingOn: value.meetingOn,
+				meetingTime: value.meetingTime,
+				meetingPlace: value.meetingPlace ?? '',
+				invitationsSentOn: value.invitationsSentOn ?? null,
+				adviceCirculatedOn: value.adviceCirculatedOn ?? null,
+				lockVersion: { increment: 1 },
+			},
 		})
 		// Rows are updated in place, so attendance recorded against an invitee stays with them.
 		const existing = await tx.reviewInvitee.findMany({ where: { reviewId: review.id }, orderBy: { id: 'asc' }, select: { id: true } })

@@ -63,6 +63,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 				meetingOn: value.meetingOn,
 				meetingTime: value.meetingTime,
 				meetingPlace: value.meetingPlace ?? '',
+				invitationsSentOn: value.invitationsSentOn ?? null,
+				adviceCirculatedOn: value.adviceCirculatedOn ?? null,
 				createdById: user.id,
 				invitees: {
 					create: (value.invitees ?? []).filter((i) => i.name && i.role).map((i) => ({ role: i.role!, name: i.name!, email: i.email ?? '' })),

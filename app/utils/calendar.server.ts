@@ -62,6 +62,7 @@ export async function calendarFeed(key: string, now: Date): Promise<string | nul
 			id: true,
 			meetingOn: true,
 			invitationsSentOn: true,
+			adviceCirculatedOn: true,
 			reportReceivedOn: true,
 			decision: { select: { outcome: true, decidedOn: true } },
 			notice: { select: { issuedOn: true } },

@@ -275,6 +275,7 @@ type ReviewSqlRow = ChildSqlRow & {
 	nextDeadlineId: string | null
 	meetingOn: string | null
 	invitationsSentOn: string | null
+	adviceCirculatedOn: string | null
 	reportReceivedOn: string | null
 	decisionOutcome: string | null
 	decidedOn: string | null
@@ -302,7 +303,7 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 	const [reviews, children] = await Promise.all([
 		reviewIds.length
 			? prisma.$queryRaw<ReviewSqlRow[]>`
-				SELECT r."id" AS "reviewId", r."status", r."nextDeadlineId", r."meetingOn", r."invitationsSentOn", r."reportReceivedOn",
+				SELECT r."id" AS "reviewId", r."status", r."nextDeadlineId", r."meetingOn", r."invitationsSentOn", r."adviceCirculatedOn", r."reportReceivedOn",
 					d."outcome" AS "decisionOutcome", d."decidedOn", n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn", ${CHILD_COLUMNS}
 				FROM "AnnualReview" r
 				CROSS JOIN "Child" c
@@ -342,6 +343,7 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 				{
 					meetingOn: review.meetingOn,
 					invitationsSentOn: review.invitationsSentOn,
+					adviceCirculatedOn: review.adviceCirculatedOn,
 					reportReceivedOn: review.reportReceivedOn,
 					decision: review.decisionOutcome && review.decidedOn ? { outcome: review.decisionOutcome, decidedOn: review.decidedOn } : null,
 					notice: review.noticeIssuedOn ? { issuedOn: review.noticeIssuedOn } : null,

@@ -57,6 +57,7 @@ async function expectedEvents(email: string) {
 			id: true,
 			meetingOn: true,
 			invitationsSentOn: true,
+			adviceCirculatedOn: true,
 			reportReceivedOn: true,
 			decision: { select: { outcome: true, decidedOn: true } },
 			notice: { select: { issuedOn: true } },

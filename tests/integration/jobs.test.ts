@@ -15,6 +15,7 @@ const clockSelect = {
 	nextDeadlineId: true,
 	meetingOn: true,
 	invitationsSentOn: true,
+	adviceCirculatedOn: true,
 	reportReceivedOn: true,
 	decision: { select: { outcome: true, decidedOn: true } },
 	notice: { select: { issuedOn: true } },

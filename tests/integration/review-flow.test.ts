@@ -3,6 +3,7 @@
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
 import * as check from '#app/routes/review-check.tsx'
 import * as reviewNew from '#app/routes/review-new.tsx'
 import * as part from '#app/routes/review-part.tsx'
@@ -128,4 +129,51 @@ test('a submission that fails part-way (an email cannot be queued) leaves the dr
 	const again = (await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId })) as any
 	expect(again.init.status).toBe(409)
 	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(2)
+})
+
+test('the dates the invitations and the advice went out are recorded, checked, and the clock counts them met', async () => {
+	const cookie = await cookieFor(SENCO)
+	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
+	const child = await prisma.child.findFirstOrThrow({
+		where: { schoolId: senco.schoolId!, plan: { isNot: null }, reviews: { none: { status: { not: 'CLOSED' } } } },
+		select: { id: true },
+	})
+	const today = todayInLondon(new Date())
+	const meeting = addDays(today, 10) // the 2-week dates have passed: without the records, both deadlines are missed
+	const parts = (prefix: string, iso: string) => ({ [`${prefix}.day`]: iso.slice(8), [`${prefix}.month`]: iso.slice(5, 7), [`${prefix}.year`]: iso.slice(0, 4) })
+	const form = {
+		...parts('meetingOn', meeting),
+		meetingTime: '10:00',
+		'invitees[0].role': 'PARENT',
+		'invitees[0].name': 'Mr Novak',
+	}
+	// A date in the future is refused, with the rest of the form kept.
+	const future = (await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', addDays(today, 1)) } }), { childId: child.id })) as any
+	expect(future.init.status).toBe(400)
+	expect(future.data.result.error.invitationsSentOn).toEqual(['The date the invitations were sent must be today or in the past'])
+	expect(future.data.result.initialValue['invitees[0].name'] ?? future.data.result.initialValue.invitees?.[0]?.name).toBe('Mr Novak')
+	// Half a date says what is missing.
+	const half = (await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, 'adviceCirculatedOn.day': '3' } }), { childId: child.id })) as any
+	expect(half.data.result.error.adviceCirculatedOn).toEqual(['The date the advice was sent to everyone invited must include a month and year'])
+
+	const invited = addDays(meeting, -16)
+	const advised = addDays(meeting, -12) // 2 days late
+	const created = await run(
+		reviewNew.action,
+		request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', invited), ...parts('adviceCirculatedOn', advised) } }),
+		{ childId: child.id },
+	)
+	const reviewId = expectRedirect(created, /^\/reviews\//).headers.get('location')!.split('/')[2]!
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { invitationsSentOn: true, adviceCirculatedOn: true, nextDeadlineId: true, nextDeadlineOn: true, meetingOn: true, reportReceivedOn: true, child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } } },
+	})
+	expect(review).toMatchObject({ invitationsSentOn: invited, adviceCirculatedOn: advised })
+	const { deadlines, next } = clocksFor(review, today)
+	expect(deadlines.find((d) => d.id === 'invitations')).toMatchObject({ state: 'met', metOn: invited })
+	expect(deadlines.find((d) => d.id === 'advice_circulated')).toMatchObject({ state: 'met', metOn: advised, daysLate: 2 })
+	// Neither is outstanding, so neither is the caseload's next deadline (a false "missed").
+	expect(['invitations', 'advice_circulated']).not.toContain(next?.id)
+	expect(deadlines.filter((d) => d.state === 'missed').map((d) => d.id)).not.toContain('invitations')
+	expect(review.nextDeadlineId).toBe(next?.id)
 })

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AnnualReview" ADD COLUMN "adviceCirculatedOn" TEXT;
