@@ -6,6 +6,7 @@ import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, 
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import { DUE_SOON_DAYS } from '#app/domain/caseload.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { ReassignSchema } from '#app/domain/workload.ts'
@@ -25,11 +26,11 @@ async function caseworkersOf(laId: string) {
 
 /**
  * Each caseworker's load: children, open reviews, open reviews whose next statutory deadline (the one the
- * caseload sorts by) falls in the next 7 days, and overdue work: open reviews past that deadline plus plans
+ * caseload sorts by) is due within 7 days (the caseload's filter and the clock's amber band), and overdue work: open reviews past that deadline plus plans
  * whose review date has passed with no review started.
  */
 async function workloadCounts(laId: string, today: string): Promise<Map<string | null, Counts>> {
-	const weekEnd = addDays(today, 6)
+	const weekEnd = addDays(today, DUE_SOON_DAYS)
 	const open = Prisma.join([...OPEN_REVIEW_STATUSES])
 	const [children, reviews, notStarted] = await Promise.all([
 		prisma.child.groupBy({ by: ['caseworkerId'], where: { laId }, _count: { _all: true } }),
@@ -182,7 +183,7 @@ export default function Workload() {
 								Open reviews
 							</th>
 							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Deadline in the next 7 days
+								Due within 7 days
 							</th>
 							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
 								Overdue
@@ -228,7 +229,8 @@ export default function Workload() {
 				<div className="govuk-details__text">
 					<p className="govuk-body">Children: children whose caseworker this is. Open reviews: their annual reviews not yet closed.</p>
 					<p className="govuk-body">
-						Deadline in the next 7 days: open reviews whose next statutory deadline (the one the caseload is sorted by) falls today or in the next 6 days.
+						Due within 7 days: open reviews whose next statutory deadline (the one the caseload is sorted by) falls today or in the next 7 days, as the
+						caseload’s “Due within 7 days” filter counts them (and the statutory clock shows in amber).
 					</p>
 					<p className="govuk-body">
 						Overdue: open reviews whose next statutory deadline has passed, and children whose annual review date has passed with no review started.

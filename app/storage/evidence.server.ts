@@ -4,6 +4,7 @@ import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/env.server.ts'
 import { scanStream } from '#app/storage/clamd.server.ts'
+import { multipartBoundary, readMultipart, type PartSink } from '#app/utils/multipart.server.ts'
 
 // Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
 // key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.
@@ -118,28 +119,33 @@ export async function receiveEvidenceUpload(
 
 	try {
 		try {
-			await readMultipart(request.body, boundary, (part) => {
-				if (part.name === fileField || part.filename !== null) {
-					if (part.name !== fileField || fileSeen) return discard(maxBytes) // one file per form
-					fileSeen = true
-					fileName = part.filename
-					return upload
-				}
-				const chunks: Buffer[] = []
-				return {
-					write(chunk) {
-						textBytes += chunk.length
-						if (textBytes > MAX_TEXT_BYTES) throw new Response('The form is too large', { status: 413 })
-						chunks.push(Buffer.from(chunk))
-					},
-					end() {
-						if (part.name === null) return
-						const values = text.get(part.name) ?? []
-						values.push(Buffer.concat(chunks).toString('utf8'))
-						text.set(part.name, values)
-					},
-				}
-			})
+			await readMultipart(
+				request.body,
+				boundary,
+				(part) => {
+					if (part.name === fileField || part.filename !== null) {
+						if (part.name !== fileField || fileSeen) return discard(maxBytes) // one file per form
+						fileSeen = true
+						fileName = part.filename
+						return upload
+					}
+					const chunks: Buffer[] = []
+					return {
+						write(chunk) {
+							textBytes += chunk.length
+							if (textBytes > MAX_TEXT_BYTES) throw new Response('The form is too large', { status: 413 })
+							chunks.push(Buffer.from(chunk))
+						},
+						end() {
+							if (part.name === null) return
+							const values = text.get(part.name) ?? []
+							values.push(Buffer.concat(chunks).toString('utf8'))
+							text.set(part.name, values)
+						},
+					}
+				},
+				{ maxParts: MAX_PARTS, maxHeaderBytes: MAX_PART_HEADER_BYTES, maxSkippedBytes: MAX_PART_HEADER_BYTES },
+			)
 		} catch (error) {
 			if (!(error instanceof FileTooLarge)) throw error
 			return result(null, uploadMessages.tooLarge(maxBytes))
@@ -224,11 +230,6 @@ export async function deleteEvidenceFile(storageKey: string) {
 
 class FileTooLarge extends Error {}
 
-interface PartSink {
-	write(chunk: Buffer): void | Promise<void>
-	end(): void | Promise<void>
-}
-
 /** Bytes of other file inputs are read and dropped, within the same limit. */
 function discard(maxBytes: number): PartSink {
 	let size = 0
@@ -296,108 +297,6 @@ class TempUpload implements PartSink {
 		await this.#close().catch(() => {})
 		if (this.#created && !this.stored) await fs.rm(this.path, { force: true })
 	}
-}
-
-function multipartBoundary(request: Request) {
-	const contentType = request.headers.get('Content-Type') ?? ''
-	if (!/^multipart\/form-data\s*;/i.test(contentType)) return null
-	const match = /;\s*boundary=(?:"([^"]{1,70})"|([^;\s]{1,70}))/i.exec(contentType)
-	return match ? (match[1] ?? match[2]) : null
-}
-
-const malformed = () => new Response('The upload could not be read', { status: 400 })
-
-/**
- * A streaming multipart/form-data reader (RFC 7578). It pulls one chunk at a time and waits for each part's sink,
- * so memory holds at most a chunk plus a boundary, whatever the file's size. (@remix-run/form-data-parser 0.17
- * collects each part's bytes in memory before handing it over, so it cannot give us that.)
- * Stops at the closing boundary, or when a sink throws. It releases the body rather than cancel it: cancelling
- * destroys the socket, and the browser would show a connection reset instead of our error page.
- */
-async function readMultipart(
-	body: ReadableStream<Uint8Array>,
-	boundary: string,
-	openPart: (part: { name: string | null; filename: string | null }) => PartSink,
-) {
-	const delimiter = Buffer.from(`\r\n--${boundary}`)
-	const reader = body.getReader()
-	// The first boundary has no CRLF before it; adding one lets a single search find every boundary.
-	let buffer: Buffer = Buffer.from('\r\n')
-	let state: 'preamble' | 'boundary' | 'headers' | 'body' = 'preamble'
-	let sink: PartSink | null = null
-	let parts = 0
-	let preambleBytes = 0
-
-	const readMore = async () => {
-		const { done, value } = await reader.read()
-		if (done) throw malformed() // the body ended before the closing boundary
-		const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-		buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk
-	}
-
-	try {
-		for (;;) {
-			if (state === 'preamble' || state === 'body') {
-				const at = buffer.indexOf(delimiter)
-				// Without a boundary, everything but a possible partial boundary at the end belongs to the part.
-				const end = at === -1 ? Math.max(0, buffer.length - (delimiter.length - 1)) : at
-				if (end > 0) {
-					if (sink) await sink.write(buffer.subarray(0, end))
-					else if ((preambleBytes += end) > MAX_PART_HEADER_BYTES) throw malformed()
-				}
-				if (at === -1) {
-					buffer = buffer.subarray(end)
-					await readMore()
-					continue
-				}
-				await sink?.end()
-				sink = null
-				buffer = buffer.subarray(at + delimiter.length)
-				state = 'boundary'
-			}
-			if (state === 'boundary') {
-				while (buffer.length < 2) await readMore()
-				if (buffer[0] === 0x2d && buffer[1] === 0x2d) return // "--": the closing boundary
-				state = 'headers'
-			}
-			if (state === 'headers') {
-				// The buffer starts with the CRLF ending the boundary line, so a part without headers is CRLF CRLF.
-				const end = buffer.indexOf('\r\n\r\n')
-				if (end === -1) {
-					if (buffer.length > MAX_PART_HEADER_BYTES) throw malformed()
-					await readMore()
-					continue
-				}
-				if (++parts > MAX_PARTS) throw new Response('The form is too large', { status: 413 })
-				sink = openPart(partDisposition(buffer.subarray(0, end).toString('utf8')))
-				buffer = buffer.subarray(end + 4)
-				state = 'body'
-			}
-		}
-	} finally {
-		reader.releaseLock()
-	}
-}
-
-/** The field name and file name from a part's Content-Disposition (browsers percent-encode `"`, CR and LF). */
-function partDisposition(headers: string) {
-	const line = headers.split('\r\n').find((h) => /^content-disposition\s*:/i.test(h)) ?? ''
-	const params = new Map<string, string>()
-	for (const m of line.matchAll(/;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g)) {
-		const key = m[1].toLowerCase()
-		if (!params.has(key)) params.set(key, m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim())
-	}
-	const unescape = (s: string) => s.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
-	let filename = params.has('filename') ? unescape(params.get('filename')!) : null
-	const extended = /^utf-8'[^']*'(.*)$/i.exec(params.get('filename*') ?? '')
-	if (extended) {
-		try {
-			filename = decodeURIComponent(extended[1])
-		} catch {
-			// keep the plain filename
-		}
-	}
-	return { name: params.has('name') ? unescape(params.get('name')!) : null, filename }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -145,6 +145,7 @@ export function reviewDueWhere(
 	}
 }
 
+const REVIEW_ORDER = [{ nextDeadlineOn: 'asc' }, { id: 'asc' }] satisfies Prisma.AnnualReviewOrderByWithRelationInput[]
 const DUE_ORDER = [{ reviewDueOn: 'asc' }, { childId: 'asc' }] satisfies Prisma.EhcPlanOrderByWithRelationInput[]
 
 type Key = { kind: 'review' | 'due'; id: string; sortOn: IsoDate | null }
@@ -170,7 +171,7 @@ function mergeByDate(reviews: Key[], due: Key[]): Key[] {
 
 /**
  * The keys of one page in order, and the totals. The list stops at CASELOAD_MAX_ROWS: open reviews are
- * counted exactly (their index answers without reading a row), but children due a review are counted by
+ * counted up to it from their index (without reading a row), and children due a review are counted by
  * walking their plans in date order, each probed for an open review and its child's council, about 1 µs a
  * plan; a whole council's (10,000 plans at Kent scale) would cost 10 ms a page for a number nobody acts on.
  * So the walk stops when the list is full, and beyond it the page says "more than 1,000" and the filters
@@ -181,7 +182,8 @@ async function pageKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate
 	const reviewWhere = openReviewWhere(user, filter, today, children)
 	const dueWhere = reviewDueWhere(user, filter, today, children)
 	const datedWhere = reviewWhere && { AND: [reviewWhere, { nextDeadlineOn: { not: null } }] }
-	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere }) : 0
+	// Counted up to one past the cap (the list never shows more), in an index's order so the walk stops there.
+	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere, orderBy: REVIEW_ORDER, take: CASELOAD_MAX_ROWS + 1 }) : 0
 	const maxPage = CASELOAD_MAX_ROWS / CASELOAD_PAGE_SIZE
 	const wanted = Math.min(filter.page, maxPage) * CASELOAD_PAGE_SIZE
 	// Room left in the list for children due: they are counted up to it (in the database, no rows read), and
@@ -189,12 +191,13 @@ async function pageKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate
 	const dueLimit = Math.max(wanted, CASELOAD_MAX_ROWS + 1 - reviews)
 	const [reviewKeys, dueKeys, due] = await Promise.all([
 		datedWhere && reviews
-			? prisma.annualReview.findMany({ where: datedWhere, orderBy: [{ nextDeadlineOn: 'asc' }, { id: 'asc' }], take: wanted, select: { id: true, nextDeadlineOn: true } })
+			? prisma.annualReview.findMany({ where: datedWhere, orderBy: REVIEW_ORDER, take: wanted, select: { id: true, nextDeadlineOn: true } })
 			: [],
 		dueWhere ? prisma.ehcPlan.findMany({ where: dueWhere, orderBy: DUE_ORDER, take: wanted, select: { childId: true, reviewDueOn: true } }) : [],
 		// In date order too: the walk then follows the reviewDueOn index and stops at the limit (without an order
 		// Prisma orders a limited count by id, and SQLite would sort every matching plan first).
-		dueWhere ? prisma.ehcPlan.count({ where: dueWhere, orderBy: DUE_ORDER, take: dueLimit }) : 0,
+		// (Not at all when the open reviews fill the list: it is "more than 1,000" whatever the count.)
+		dueWhere && reviews <= CASELOAD_MAX_ROWS ? prisma.ehcPlan.count({ where: dueWhere, orderBy: DUE_ORDER, take: dueLimit }) : 0,
 	])
 	// A count under the limit is all of them; one at the limit fills the list past the cap, so the total is then
 	// "more than" it either way.

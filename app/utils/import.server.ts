@@ -25,6 +25,7 @@ import { ImportChecker, readHeader, type HeaderMap, type ImportRow, type RowProb
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { env } from '#app/env.server.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
+import { multipartBoundary, readMultipart } from '#app/utils/multipart.server.ts'
 
 const MIB = 1024 * 1024
 export const MAX_IMPORT_BYTES = 50 * MIB
@@ -669,7 +670,7 @@ export async function receiveImportUpload(db: Db, request: Request, user: { id: 
 	try {
 		try {
 			await readMultipart(request.body, boundary, (part) => {
-				if (part.filename === null || part.name !== 'file' || fileSeen) return null // other fields are not used
+				if (part.filename === null || part.name !== 'file' || fileSeen) return null // other fields are not used (limit: maxSkippedBytes)
 				fileSeen = true
 				rawName = part.filename
 				fileName = safeName(part.filename)
@@ -768,86 +769,3 @@ export async function runImport(
 	return { kind: 'IMPORT', rows: total, fileName: options.fileName, ...counts }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// A streaming multipart/form-data reader (RFC 7578): one chunk in memory at a time, so a 50MB file is never
-// buffered. (The evidence upload has the same reader in app/storage/evidence.server.ts, not exported;
-// @remix-run/form-data-parser buffers each part.) Stops at the closing boundary, or when a sink throws; it
-// releases the body rather than cancel it, so the browser sees our answer rather than a reset connection.
-
-type PartSink = { write(chunk: Buffer): Promise<void> | void } | null
-
-function multipartBoundary(request: Request) {
-	const contentType = request.headers.get('Content-Type') ?? ''
-	if (!/^multipart\/form-data\s*;/i.test(contentType)) return null
-	const match = /;\s*boundary=(?:"([^"]{1,70})"|([^;\s]{1,70}))/i.exec(contentType)
-	return match ? (match[1] ?? match[2]) : null
-}
-
-const malformed = () => new Response('The upload could not be read', { status: 400 })
-const MAX_HEADER_BYTES = 16 * 1024
-const MAX_PARTS = 100
-
-async function readMultipart(body: ReadableStream<Uint8Array>, boundary: string, openPart: (part: { name: string | null; filename: string | null }) => PartSink) {
-	const delimiter = Buffer.from(`\r\n--${boundary}`)
-	const reader = body.getReader()
-	let buffer: Buffer = Buffer.from('\r\n') // the first boundary has no CRLF before it
-	let state: 'preamble' | 'boundary' | 'headers' | 'body' = 'preamble'
-	let sink: PartSink = null
-	let parts = 0
-	let skipped = 0
-	const readMore = async () => {
-		const { done, value } = await reader.read()
-		if (done) throw malformed()
-		const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-		buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk
-	}
-	try {
-		for (;;) {
-			if (state === 'preamble' || state === 'body') {
-				const at = buffer.indexOf(delimiter)
-				const end = at === -1 ? Math.max(0, buffer.length - (delimiter.length - 1)) : at
-				if (end > 0) {
-					if (sink) await sink.write(buffer.subarray(0, end))
-					else if ((skipped += end) > 4 * MIB) throw malformed() // text fields and preambles are small
-				}
-				if (at === -1) {
-					buffer = buffer.subarray(end)
-					await readMore()
-					continue
-				}
-				sink = null
-				buffer = buffer.subarray(at + delimiter.length)
-				state = 'boundary'
-			}
-			if (state === 'boundary') {
-				while (buffer.length < 2) await readMore()
-				if (buffer[0] === 0x2d && buffer[1] === 0x2d) return
-				state = 'headers'
-			}
-			if (state === 'headers') {
-				const end = buffer.indexOf('\r\n\r\n')
-				if (end === -1) {
-					if (buffer.length > MAX_HEADER_BYTES) throw malformed()
-					await readMore()
-					continue
-				}
-				if (++parts > MAX_PARTS) throw new Response('The form is too large', { status: 413 })
-				sink = openPart(partDisposition(buffer.subarray(0, end).toString('utf8')))
-				buffer = buffer.subarray(end + 4)
-				state = 'body'
-			}
-		}
-	} finally {
-		reader.releaseLock()
-	}
-}
-
-function partDisposition(headers: string) {
-	const line = headers.split('\r\n').find((h) => /^content-disposition\s*:/i.test(h)) ?? ''
-	const params = new Map<string, string>()
-	for (const m of line.matchAll(/;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g)) {
-		const key = m[1]!.toLowerCase()
-		if (!params.has(key)) params.set(key, m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!.trim())
-	}
-	return { name: params.get('name') ?? null, filename: params.has('filename') ? params.get('filename')! : null }
-}

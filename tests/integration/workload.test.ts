@@ -29,7 +29,7 @@ test('the workload table counts each caseworker’s children, open reviews, dead
 	const { priya } = await people()
 	const data = await load('/workload')
 	const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
-	const weekEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10)
+	const weekEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
 	const row = data.rows.find((r) => r.id === priya.id)!
 	const open = await prisma.annualReview.findMany({ where: { status: { in: OPEN }, child: { caseworkerId: priya.id } }, select: { nextDeadlineOn: true } })
 	const notStarted = await prisma.ehcPlan.count({ where: { status: 'ACTIVE', reviewDueOn: { lt: today }, child: { caseworkerId: priya.id, reviews: { none: { status: { in: OPEN } } } } } })
