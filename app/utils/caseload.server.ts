@@ -171,7 +171,7 @@ function mergeByDate(reviews: Key[], due: Key[]): Key[] {
 
 /**
  * The keys of one page in order, and the totals. The list stops at CASELOAD_MAX_ROWS: open reviews are
- * counted up to it from their index (without reading a row), and children due a review are counted by
+ * counted exactly from their index (without reading a row), but children due a review are counted by
  * walking their plans in date order, each probed for an open review and its child's council, about 1 µs a
  * plan; a whole council's (10,000 plans at Kent scale) would cost 10 ms a page for a number nobody acts on.
  * So the walk stops when the list is full, and beyond it the page says "more than 1,000" and the filters
@@ -182,8 +182,10 @@ async function pageKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate
 	const reviewWhere = openReviewWhere(user, filter, today, children)
 	const dueWhere = reviewDueWhere(user, filter, today, children)
 	const datedWhere = reviewWhere && { AND: [reviewWhere, { nextDeadlineOn: { not: null } }] }
-	// Counted up to one past the cap (the list never shows more), in an index's order so the walk stops there.
-	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere, orderBy: REVIEW_ORDER, take: CASELOAD_MAX_ROWS + 1 }) : 0
+	// Counted from their (laId, status, nextDeadlineOn) index without reading a row: at Kent scale 5,600 entries,
+	// about 0.3 ms on SQLite and 1 ms on PostgreSQL. (A count limited to the cap would need an order, and the
+	// order SQLite then picks sorts every open review first.)
+	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere }) : 0
 	const maxPage = CASELOAD_MAX_ROWS / CASELOAD_PAGE_SIZE
 	const wanted = Math.min(filter.page, maxPage) * CASELOAD_PAGE_SIZE
 	// Room left in the list for children due: they are counted up to it (in the database, no rows read), and
