@@ -3,6 +3,21 @@
 import { todayInLondon } from './calendar-date.ts'
 import { computeDeadlines, nextDeadline, type Deadline, type ReviewFacts } from './statutory-clock.ts'
 
+/**
+ * The stored fields reviewFacts reads, as a Prisma `select` on AnnualReview: spread it into a query's select so
+ * the clock gets every fact it needs (a fact left out would make a deadline look unmet).
+ */
+export const CLOCK_FACTS_SELECT = {
+	meetingOn: true,
+	invitationsSentOn: true,
+	adviceCirculatedOn: true,
+	reportReceivedOn: true,
+	decision: { select: { outcome: true, decidedOn: true } },
+	notice: { select: { issuedOn: true } },
+	finalPlan: { select: { issuedOn: true } },
+	child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
+} as const
+
 /** The facts the statutory clock needs, from a review and its child. */
 export function reviewFacts(
 	review: {

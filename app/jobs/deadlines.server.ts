@@ -7,24 +7,11 @@
 import type { PrismaClient } from '#app/db-factory.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 
 const PAGE_SIZE = 500
 
-const reviewSelect = {
-	id: true,
-	updatedAt: true,
-	nextDeadlineOn: true,
-	nextDeadlineId: true,
-	meetingOn: true,
-	invitationsSentOn: true,
-	adviceCirculatedOn: true,
-	reportReceivedOn: true,
-	decision: { select: { outcome: true, decidedOn: true } },
-	notice: { select: { issuedOn: true } },
-	finalPlan: { select: { issuedOn: true } },
-	child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
-} as const satisfies Prisma.AnnualReviewSelect
+const reviewSelect = { id: true, updatedAt: true, nextDeadlineOn: true, nextDeadlineId: true, ...CLOCK_FACTS_SELECT } as const satisfies Prisma.AnnualReviewSelect
 
 /**
  * Recomputes the next deadline of every open review as of `today`, a page at a time, and writes the ones that

@@ -1,8 +1,8 @@
 import { data } from 'react-router'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 import { PART_KEYS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
 import { audit, type AuditAction } from '#app/utils/audit.server.ts'
 import { forbidden, notFound, requirePermission, type SessionUser } from '#app/utils/auth.server.ts'
 import { reviewScope } from '#app/utils/tenancy.server.ts'
@@ -172,17 +172,7 @@ export async function savePart(
 export async function refreshNextDeadline(tx: Tx, reviewId: string) {
 	const review = await tx.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: {
-			status: true,
-			meetingOn: true,
-			invitationsSentOn: true,
-			adviceCirculatedOn: true,
-			reportReceivedOn: true,
-			decision: { select: { outcome: true, decidedOn: true } },
-			notice: { select: { issuedOn: true } },
-			finalPlan: { select: { issuedOn: true } },
-			child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
-		},
+		select: { status: true, ...CLOCK_FACTS_SELECT },
 	})
 	const next = review.status === 'CLOSED' ? null : clocksFor(review).next
 	await tx.annualReview.update({ where: { id: reviewId }, data: { nextDeadlineOn: next?.dueOn ?? null, nextDeadlineId: next?.id ?? null } })

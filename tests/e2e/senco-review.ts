@@ -3,6 +3,7 @@
 // with JavaScript (senco-review.spec.ts) and without (senco-review.no-js.spec.ts).
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import { formatDate } from '#app/utils/format.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { childrenReadyForReview, e2eDb } from './db.ts'
 import { pdfText } from './pdf.ts'
@@ -48,15 +49,22 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	const meeting = addDays(todayInLondon(new Date()), -3)
 	const [y, m, d] = meeting.split('-')
 	// A bad time first: the error summary appears and the date typed is kept.
-	await page.getByLabel('Day').fill(String(Number(d)))
-	await page.getByLabel('Month').fill(String(Number(m)))
-	await page.getByLabel('Year').fill(y!)
+	const meetingDate = page.getByRole('group', { name: 'Date of the review meeting' })
+	await meetingDate.getByLabel('Day').fill(String(Number(d)))
+	await meetingDate.getByLabel('Month').fill(String(Number(m)))
+	await meetingDate.getByLabel('Year').fill(y!)
 	await page.getByLabel('Time of the meeting').fill('half past ten')
 	await page.getByRole('button', { name: 'Schedule the review' }).click()
 	await expect(page.getByRole('alert')).toContainText('Enter the time of the meeting as hours and minutes')
 	await a11y.check()
-	await expect(page.getByLabel('Day')).toHaveValue(String(Number(d)))
+	await expect(meetingDate.getByLabel('Day')).toHaveValue(String(Number(d)))
 	await page.getByLabel('Time of the meeting').fill('10:30')
+	// The invitations went out 3 weeks before the meeting (reg 20(3)): recorded, so the clock counts them met.
+	const invited = addDays(meeting, -21)
+	const invitations = page.getByRole('group', { name: 'Invitations sent (optional)' })
+	await invitations.getByLabel('Day').fill(String(Number(invited.slice(8))))
+	await invitations.getByLabel('Month').fill(String(Number(invited.slice(5, 7))))
+	await invitations.getByLabel('Year').fill(invited.slice(0, 4))
 	const third = page.getByRole('group', { name: 'Invitee 3' })
 	await third.getByLabel('Who they are').selectOption('HEALTH')
 	await third.getByLabel('Name').fill('Dr Anna Price')
@@ -66,6 +74,7 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	await a11y.check()
 	await expect(page.getByRole('heading', { name: 'Annual review', level: 1 })).toBeVisible()
 	await expect(page.getByRole('table', { name: 'Dates the law sets' })).toContainText('Council decision')
+	await expect(page.getByRole('row', { name: /Meeting invitations sent/ })).toContainText(`Met on ${formatDate(invited)}`)
 	const reviewUrl = page.url()
 
 	// The child's voice, by a pathway that is not written.

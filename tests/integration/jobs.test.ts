@@ -5,23 +5,11 @@ import os from 'node:os'
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { failInterruptedJobs, startJob, THIS_PROCESS } from '#app/jobs/jobs.server.ts'
 
-const clockSelect = {
-	id: true,
-	nextDeadlineOn: true,
-	nextDeadlineId: true,
-	meetingOn: true,
-	invitationsSentOn: true,
-	adviceCirculatedOn: true,
-	reportReceivedOn: true,
-	decision: { select: { outcome: true, decidedOn: true } },
-	notice: { select: { issuedOn: true } },
-	finalPlan: { select: { issuedOn: true } },
-	child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
-} as const
+const clockSelect = { id: true, nextDeadlineOn: true, nextDeadlineId: true, ...CLOCK_FACTS_SELECT } as const
 
 test('the daily refresh moves each open review’s stored next deadline on with the calendar, once, and leaves a review changed meanwhile alone', async () => {
 	// Drafts with a meeting booked ten days from "today": before the meeting their next deadline is before it.
