@@ -28,23 +28,32 @@ if (cluster.isPrimary && workers > 1) {
 	const fork = (index) => {
 		// Background jobs in the first worker only (RUN_JOBS=false leaves them off everywhere).
 		const runJobs = index === 0 ? (process.env.RUN_JOBS ?? 'true') : 'false'
-		cluster.fork({ RUN_JOBS: runJobs, WORKER_INDEX: String(index) }).on('exit', (code, signal) => {
+		let listening = false
+		const worker = cluster.fork({ RUN_JOBS: runJobs, WORKER_INDEX: String(index) })
+		worker.on('listening', () => (listening = true))
+		worker.on('exit', (code, signal) => {
 			if (stopping) return
+			if (!listening) {
+				// It never started (a bad setting, say, already explained above): starting it again would fail the same way.
+				console.error(`Worker ${index + 1} could not start (${signal ?? `exit code ${code}`}); stopping.`)
+				stop('SIGTERM', code || 1)
+				return
+			}
 			console.error(`Worker ${index + 1} stopped (${signal ?? `exit code ${code}`}); starting another.`)
 			setTimeout(() => fork(index), 1000)
 		})
 	}
-	for (let index = 0; index < workers; index++) fork(index)
-	for (const signal of ['SIGINT', 'SIGTERM']) {
-		process.on(signal, () => {
-			stopping = true
-			for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal)
-			setTimeout(() => process.exit(0), 5000).unref()
-			cluster.on('exit', () => {
-				if (!Object.keys(cluster.workers ?? {}).length) process.exit(0)
-			})
+	const stop = (signal, exitCode = 0) => {
+		stopping = true
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal)
+		setTimeout(() => process.exit(exitCode), 5000).unref()
+		cluster.on('exit', () => {
+			if (!Object.keys(cluster.workers ?? {}).length) process.exit(exitCode)
 		})
+		if (!Object.keys(cluster.workers ?? {}).length) process.exit(exitCode)
 	}
+	for (let index = 0; index < workers; index++) fork(index)
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))
 } else {
 	const build = await import(BUILD)
 	const app = express()
