@@ -14,10 +14,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
-import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
+
+// As react-router-serve did: the built app runs in production mode unless told otherwise (React picks its
+// production build, and the session cookie is Secure with the __Host- prefix). Set before anything that loads
+// React is imported: React Router's handler and the build are imported below, after this line.
+process.env.NODE_ENV ??= 'production'
 
 const BUILD = path.resolve(process.argv[2] ?? 'build/server/index.js')
 const CLIENT = path.resolve(path.dirname(BUILD), '../client')
@@ -55,6 +59,7 @@ if (cluster.isPrimary && workers > 1) {
 	for (let index = 0; index < workers; index++) fork(index)
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))
 } else {
+	const { createRequestHandler } = await import('@react-router/express')
 	const build = await import(BUILD)
 	const app = express()
 	app.disable('x-powered-by')

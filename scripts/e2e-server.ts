@@ -9,9 +9,10 @@ const port = process.env.E2E_PORT ?? '3100'
 const dataDir = path.resolve('data/e2e')
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
+// NODE_ENV is left to server.js, which runs the build in production mode by default (the journeys check its cookie).
+const { NODE_ENV: _inherited, ...inherited } = process.env
 const env = {
-	...process.env,
-	NODE_ENV: 'production',
+	...inherited,
 	PORT: port,
 	APP_URL: `http://localhost:${port}`,
 	DATABASE_URL: `file:${path.join(dataDir, 'portal.db')}`,

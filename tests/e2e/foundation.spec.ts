@@ -91,6 +91,8 @@ test('a SENCo who requests another school’s child gets 403 over HTTP', async (
 
 	// The same over a plain HTTP request with the session cookie, for the page and its data route.
 	const cookies = await page.context().cookies()
+	// The production server's session cookie: Secure with the __Host- prefix, HttpOnly, SameSite=Lax.
+	expect(cookies).toContainEqual(expect.objectContaining({ name: '__Host-session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' }))
 	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
 	expect((await request.get(href!, { headers: { cookie }, maxRedirects: 0 })).status()).toBe(403)
 	expect((await request.get(`${href}.data`, { headers: { cookie }, maxRedirects: 0 })).status()).toBe(403)
