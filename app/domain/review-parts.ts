@@ -164,6 +164,17 @@ export const ScheduleSchema = z
 	})
 export type ScheduleValue = z.infer<typeof ScheduleSchema>
 
+/** The review's meeting fields from the schedule form, stored the same way when scheduling and rescheduling. */
+export function meetingFields(value: ScheduleValue) {
+	return {
+		meetingOn: value.meetingOn,
+		meetingTime: value.meetingTime,
+		meetingPlace: value.meetingPlace ?? '',
+		invitationsSentOn: value.invitationsSentOn ?? null,
+		adviceCirculatedOn: value.adviceCirculatedOn ?? null,
+	}
+}
+
 // ---------------------------------------------------------------------------------------------
 // The parts
 

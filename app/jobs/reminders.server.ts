@@ -7,7 +7,7 @@ import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { enqueueEmail, type OutgoingEmail } from '#app/utils/email.server.ts'
-import { reviewFacts } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import type { TemplateName } from '#emails/index.ts'
 
 /** The decision reminder goes when this many days are left (or fewer, if the job did not run that day). */
@@ -24,22 +24,13 @@ const LA_DEADLINES: ReadonlySet<DeadlineId> = new Set(['la_decision', 'amendment
 const reviewSelect = {
 	id: true,
 	laId: true,
-	meetingOn: true,
-	invitationsSentOn: true,
-	adviceCirculatedOn: true,
-	reportReceivedOn: true,
+	...CLOCK_FACTS_SELECT,
 	school: { select: { name: true } },
-	decision: { select: { decidedOn: true, outcome: true } },
-	notice: { select: { issuedOn: true } },
-	finalPlan: { select: { issuedOn: true } },
 	child: {
 		select: {
+			...CLOCK_FACTS_SELECT.child.select,
 			firstName: true,
 			lastName: true,
-			dateOfBirth: true,
-			yearGroup: true,
-			phaseTransfer: true,
-			plan: { select: { firstIssuedOn: true, lastReviewOn: true } },
 			caseworker: { select: { id: true, name: true, email: true, active: true } },
 		},
 	},

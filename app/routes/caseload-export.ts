@@ -8,23 +8,21 @@ import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { openReviewWhere, resolveCaseloadFilter, reviewDueWhere } from '#app/utils/caseload.server.ts'
 import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { reviewFacts } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import { childScope, reviewScope } from '#app/utils/tenancy.server.ts'
 
 const HEADER = ['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'] as const
 const BATCH = 500
 
 const childSelect = {
+	...CLOCK_FACTS_SELECT.child.select,
 	id: true,
 	firstName: true,
 	lastName: true,
 	upn: true,
-	dateOfBirth: true,
-	yearGroup: true,
-	phaseTransfer: true,
 	school: { select: { name: true } },
 	caseworker: { select: { name: true } },
-	plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true } },
+	plan: { select: { ...CLOCK_FACTS_SELECT.child.select.plan.select, reviewDueOn: true } },
 } as const
 
 type Line = { sortOn: IsoDate | null; cells: CsvCell[] }
@@ -78,13 +76,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		dueOn: true,
 		nextDeadlineId: true,
 		nextDeadlineOn: true,
-		meetingOn: true,
-		invitationsSentOn: true,
-		adviceCirculatedOn: true,
-		reportReceivedOn: true,
-		decision: { select: { outcome: true, decidedOn: true } },
-		notice: { select: { issuedOn: true } },
-		finalPlan: { select: { issuedOn: true } },
+		...CLOCK_FACTS_SELECT,
 		child: { select: childSelect },
 	} as const
 	const reviewLines = (dated: boolean) =>

@@ -4,7 +4,7 @@ import type { Route } from './+types/review-meeting'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { prisma } from '#app/db.server.ts'
-import { dateParts, ScheduleSchema } from '#app/domain/review-parts.ts'
+import { dateParts, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { refreshNextDeadline, requireEditableReview } from '#app/utils/reviews.server.ts'
 
@@ -45,14 +45,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	await prisma.$transaction(async (tx) => {
 		await tx.annualReview.update({
 			where: { id: review.id },
-			data: {
-				meetingOn: value.meetingOn,
-				meetingTime: value.meetingTime,
-				meetingPlace: value.meetingPlace ?? '',
-				invitationsSentOn: value.invitationsSentOn ?? null,
-				adviceCirculatedOn: value.adviceCirculatedOn ?? null,
-				lockVersion: { increment: 1 },
-			},
+			data: { ...meetingFields(value), lockVersion: { increment: 1 } },
 		})
 		// Rows are updated in place, so attendance recorded against an invitee stays with them.
 		const existing = await tx.reviewInvitee.findMany({ where: { reviewId: review.id }, orderBy: { id: 'asc' }, select: { id: true } })

@@ -4,7 +4,7 @@ import type { Route } from './+types/review-new'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { prisma } from '#app/db.server.ts'
-import { ScheduleSchema } from '#app/domain/review-parts.ts'
+import { meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
@@ -60,11 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				laId: child.laId,
 				planVersionId: version.id,
 				dueOn: plan.reviewDueOn,
-				meetingOn: value.meetingOn,
-				meetingTime: value.meetingTime,
-				meetingPlace: value.meetingPlace ?? '',
-				invitationsSentOn: value.invitationsSentOn ?? null,
-				adviceCirculatedOn: value.adviceCirculatedOn ?? null,
+				...meetingFields(value),
 				createdById: user.id,
 				invitees: {
 					create: (value.invitees ?? []).filter((i) => i.name && i.role).map((i) => ({ role: i.role!, name: i.name!, email: i.email ?? '' })),

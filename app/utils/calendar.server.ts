@@ -14,7 +14,7 @@ import type { DeadlineId } from '#app/domain/statutory-clock.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { env } from '#app/env.server.ts'
 import { buildCalendar, type CalendarEvent } from '#app/utils/ical.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 
 /** Who may have a feed: the people who work a caseload. */
 export const CALENDAR_ROLES = ['CASEWORKER', 'MANAGER'] as const
@@ -60,25 +60,9 @@ export async function calendarFeed(key: string, now: Date): Promise<string | nul
 		orderBy: { id: 'asc' },
 		select: {
 			id: true,
-			meetingOn: true,
-			invitationsSentOn: true,
-			adviceCirculatedOn: true,
-			reportReceivedOn: true,
-			decision: { select: { outcome: true, decidedOn: true } },
-			notice: { select: { issuedOn: true } },
-			finalPlan: { select: { issuedOn: true } },
+			...CLOCK_FACTS_SELECT,
 			school: { select: { name: true } },
-			child: {
-				select: {
-					firstName: true,
-					lastName: true,
-					dateOfBirth: true,
-					yearGroup: true,
-					phaseTransfer: true,
-					school: { select: { name: true } },
-					plan: { select: { firstIssuedOn: true, lastReviewOn: true } },
-				},
-			},
+			child: { select: { ...CLOCK_FACTS_SELECT.child.select, firstName: true, lastName: true, school: { select: { name: true } } } },
 		},
 	})
 	const today = todayInLondon(now)
