@@ -25,7 +25,7 @@ export interface CaseloadFilter {
 	view: CaseloadView
 	/**
 	 * The school filter as typed: part of a school's name or its URN (or a school's id, from a link). The server
-	 * resolves it to the council's matching schools (matchSchools in app/utils/caseload.server.ts).
+	 * resolves it to the council's matching schools (matchSchools in app/utils/schools.server.ts).
 	 */
 	school: string
 	state: CaseloadState | null

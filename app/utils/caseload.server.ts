@@ -26,6 +26,7 @@ import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/d
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
 import { reviewFacts } from '#app/domain/review-facts.ts'
+import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
 
 type DateRange = { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }
@@ -44,25 +45,6 @@ function deadlineRange(filter: CaseloadQuery, today: IsoDate): DateRange | null 
 
 /** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
 export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }
-export type SchoolMatch = { id: string; name: string; urn: string }
-
-/**
- * The council's schools the school filter names, or null when there is no school filter. The text may be a
- * school's id (from a link), its URN or its whole name (those schools only), or part of a name or URN (every
- * school it is part of), case-insensitively. The council's schools are read only when the filter is used: a
- * council of 600 schools is too many for a select (docs/decisions/012).
- */
-export async function matchSchools(user: SessionUser, text: string): Promise<SchoolMatch[] | null> {
-	if (!text) return null
-	if (!user.laId) return []
-	const schools = await prisma.school.findMany({ where: { laId: user.laId }, orderBy: { name: 'asc' }, select: { id: true, name: true, urn: true } })
-	const wanted = text.toLowerCase()
-	const byId = schools.filter((s) => s.id === text)
-	if (byId.length) return byId
-	const whole = schools.filter((s) => s.name.toLowerCase() === wanted || s.urn.toLowerCase() === wanted)
-	if (whole.length) return whole
-	return schools.filter((s) => s.name.toLowerCase().includes(wanted) || s.urn.toLowerCase().includes(wanted))
-}
 
 /** Reads the school filter's schools: the filter as the where clauses below take it. */
 export async function resolveCaseloadFilter(user: SessionUser, filter: CaseloadFilter): Promise<CaseloadQuery> {
