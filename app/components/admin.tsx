@@ -1,4 +1,8 @@
 import type { ReactNode } from 'react'
+import { Form } from 'react-router'
+import { ErrorSummary, type SummaryError } from '#app/components/forms.tsx'
+import { PageTitle, Pagination } from '#app/components/page.tsx'
+import { TableHead, type TableColumn } from '#app/components/table.tsx'
 
 /** GOV.UK success notification banner, shown after a change is saved. */
 export function SavedBanner({ children }: { children: ReactNode }) {
@@ -13,5 +17,157 @@ export function SavedBanner({ children }: { children: ReactNode }) {
 				<p className="govuk-notification-banner__heading">{children}</p>
 			</div>
 		</div>
+	)
+}
+
+/**
+ * The top of an administration list page (schools, users): back to administration, the saved banner after a
+ * change, the heading under the council's name, anything the page says first, then the button that adds one.
+ */
+export function AdminListHeading({ title, laName, saved, add, children }: { title: string; laName: ReactNode; saved: ReactNode; add: { href: string; label: string }; children?: ReactNode }) {
+	return (
+		<>
+			<PageTitle title={title} />
+			<a href="/admin" className="govuk-back-link">
+				Back to administration
+			</a>
+			{saved ? <SavedBanner>{saved}</SavedBanner> : null}
+			<span className="govuk-caption-l">{laName}</span>
+			<h1 className="govuk-heading-l">{title}</h1>
+			{children}
+			<a href={add.href} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+				{add.label}
+			</a>
+		</>
+	)
+}
+
+/**
+ * An administration list: a search form (a plain GET, so it works without JavaScript), one page of the matching
+ * rows as a table, or a sentence when there are none, and the links to the other pages. `noun` is the singular
+ * and plural of what is listed, for the caption and the empty sentence.
+ */
+export function AdminSearchList<T>({
+	q,
+	searchLabel,
+	noun: [one, many],
+	total,
+	page,
+	pages,
+	columns,
+	rows,
+	row,
+}: {
+	q: string
+	searchLabel: string
+	noun: [string, string]
+	total: number
+	page: number
+	pages: number
+	columns: TableColumn[]
+	rows: T[]
+	row: (item: T) => ReactNode
+}) {
+	return (
+		<>
+			<Form method="get" className="app-search" role="search">
+				<div className="govuk-form-group">
+					<label className="govuk-label" htmlFor="q">
+						{searchLabel}
+					</label>
+					<input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={q} />
+				</div>
+				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+					Search
+				</button>
+			</Form>
+			{rows.length ? (
+				<div className="app-table-wrap">
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-table__caption--s">
+							{total} {total === 1 ? one : many}
+							{q ? ` matching ‘${q}’` : ''}
+						</caption>
+						<TableHead columns={columns} />
+						<tbody className="govuk-table__body">{rows.map(row)}</tbody>
+					</table>
+				</div>
+			) : (
+				<p className="govuk-body">{q ? `No ${many} match ‘${q}’.` : `There are no ${many} yet.`}</p>
+			)}
+			<Pagination page={page} pages={pages} hrefFor={(p) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`} />
+		</>
+	)
+}
+
+const STATUS_TAGS: Record<string, string> = { Active: 'govuk-tag--green', Invited: 'govuk-tag--blue', Deactivated: 'govuk-tag--grey', 'School deactivated': 'govuk-tag--grey' }
+
+/** A school's or user's status in a list, as a coloured tag whose words say it too. */
+export function StatusTag({ status }: { status: string }) {
+	return <strong className={`govuk-tag ${STATUS_TAGS[status]}`}>{status}</strong>
+}
+
+/**
+ * The frame of an administration page that changes one school or user: two-thirds width, back link, error
+ * summary, caption and heading (`headingId` lets an error summary link to the heading).
+ */
+export function AdminEditPage({
+	title,
+	errors,
+	back,
+	caption,
+	headingId,
+	children,
+}: {
+	title: string
+	errors: SummaryError[]
+	back: { href: string; label: string }
+	caption?: ReactNode
+	headingId?: string
+	children: ReactNode
+}) {
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title={title} error={errors.length > 0} />
+				<a href={back.href} className="govuk-back-link">
+					{back.label}
+				</a>
+				<ErrorSummary errors={errors} />
+				{caption !== undefined ? <span className="govuk-caption-l">{caption}</span> : null}
+				<h1 className="govuk-heading-l" id={headingId}>
+					{title}
+				</h1>
+				{children}
+			</div>
+		</div>
+	)
+}
+
+/** A form of one button that posts `intent` to the page's action (so it works without JavaScript). */
+export function IntentButton({ intent, variant, children }: { intent: string; variant: 'secondary' | 'warning'; children: ReactNode }) {
+	return (
+		<Form method="post">
+			<button type="submit" name="intent" value={intent} className={`govuk-button govuk-button--${variant}`} data-module="govuk-button">
+				{children}
+			</button>
+		</Form>
+	)
+}
+
+/**
+ * Deactivate or reactivate a school or an account: a heading, what it will do, and the button (posts
+ * `intent=deactivate` or `intent=reactivate`). `noun` is what it acts on, e.g. 'the school'.
+ */
+export function ActivationForm({ active, noun, deactivating, reactivating }: { active: boolean; noun: string; deactivating: string; reactivating: string }) {
+	const label = active ? `Deactivate ${noun}` : `Reactivate ${noun}`
+	return (
+		<>
+			<h2 className="govuk-heading-m">{label}</h2>
+			<p className="govuk-body">{active ? deactivating : reactivating}</p>
+			<IntentButton intent={active ? 'deactivate' : 'reactivate'} variant={active ? 'warning' : 'secondary'}>
+				{label}
+			</IntentButton>
+		</>
 	)
 }

@@ -1,4 +1,5 @@
-import { Link } from 'react-router'
+import { useClientLinks } from '#app/components/client-links.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import type { CaseloadRow } from '#app/utils/caseload.server.ts'
@@ -30,45 +31,23 @@ export function CaseloadTable({
 	caption: string
 	assignHref?: (row: CaseloadRow) => string
 }) {
+	const onClick = useClientLinks()
 	if (!rows.length) return <p className="govuk-body">No reviews or children match these filters.</p>
 	return (
-		<div className="app-table-wrap">
+		// The rows' links are plain <a>: one handler here navigates in the app (see useClientLinks).
+		<div className="app-table-wrap" onClick={onClick}>
 			<table className="govuk-table govuk-!-font-size-16">
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					{caption} ({capped ? `more than ${pluralise(total, 'row')}` : pluralise(total, 'row')})
 				</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Child or young person
-						</th>
-						<th scope="col" className="govuk-table__header">
-							School
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Next deadline
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							Days left
-						</th>
-						<th scope="col" className="govuk-table__header">
-							State
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Review
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Caseworker
-						</th>
-					</tr>
-				</thead>
+				<TableHead columns={['Child or young person', 'School', 'Next deadline', { label: 'Days left', numeric: true }, 'State', 'Review', 'Caseworker']} />
 				<tbody className="govuk-table__body">
 					{rows.map((row) => (
 						<tr className="govuk-table__row" key={`${row.kind}-${row.key}`}>
 							<th scope="row" className="govuk-table__header">
-								<Link className="govuk-link" to={row.href}>
+								<a className="govuk-link" href={row.href}>
 									{row.childName}
-								</Link>
+								</a>
 								<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {row.upn}</span>
 							</th>
 							<td className="govuk-table__cell">{row.school ?? 'No school'}</td>
@@ -113,16 +92,16 @@ function Caseworker({ row, href }: { row: CaseloadRow; href?: string }) {
 		return (
 			<>
 				Unassigned
-				<Link className="govuk-link govuk-!-display-block" to={href}>
+				<a className="govuk-link govuk-!-display-block" href={href}>
 					Assign<span className="govuk-visually-hidden"> a caseworker to {row.childName}</span>
-				</Link>
+				</a>
 			</>
 		)
 	}
 	// The link's text is the caseworker's name, and its accessible name starts with it (WCAG 2.5.3).
 	return (
-		<Link className="govuk-link" to={href} aria-label={`${row.caseworker}: change the caseworker for ${row.childName}`}>
+		<a className="govuk-link" href={href} aria-label={`${row.caseworker}: change the caseworker for ${row.childName}`}>
 			{row.caseworker}
-		</Link>
+		</a>
 	)
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { TableHead } from '#app/components/table.tsx'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 
@@ -41,38 +42,7 @@ export function ChildTable({ rows, total, caption, showSchool, showCaseworker }:
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					{caption} ({pluralise(total, 'child', 'children')})
 				</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Child or young person
-						</th>
-						<th scope="col" className="govuk-table__header">
-							UPN
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Year
-						</th>
-						{showSchool ? (
-							<th scope="col" className="govuk-table__header">
-								School
-							</th>
-						) : null}
-						<th scope="col" className="govuk-table__header">
-							Plan issued
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Next review due
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Review status
-						</th>
-						{showCaseworker ? (
-							<th scope="col" className="govuk-table__header">
-								Caseworker
-							</th>
-						) : null}
-					</tr>
-				</thead>
+				<TableHead columns={['Child or young person', 'UPN', 'Year', showSchool && 'School', 'Plan issued', 'Next review due', 'Review status', showCaseworker && 'Caseworker']} />
 				<tbody className="govuk-table__body">
 					{rows.map((child) => (
 						<tr className="govuk-table__row" key={child.id}>

@@ -1,3 +1,4 @@
+import { TableHead } from '#app/components/table.tsx'
 import type { Deadline } from '#app/domain/statutory-clock.ts'
 import { ragStatus } from '#app/domain/statutory-clock.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -10,19 +11,7 @@ export function DeadlineTable({ deadlines, caption }: { deadlines: Array<Deadlin
 	return (
 		<table className="govuk-table">
 			<caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-			<thead className="govuk-table__head">
-				<tr className="govuk-table__row">
-					<th scope="col" className="govuk-table__header">
-						Deadline
-					</th>
-					<th scope="col" className="govuk-table__header">
-						Date
-					</th>
-					<th scope="col" className="govuk-table__header">
-						State
-					</th>
-				</tr>
-			</thead>
+			<TableHead columns={['Deadline', 'Date', 'State']} />
 			<tbody className="govuk-table__body">
 				{deadlines.map((d) => {
 					const rag = d.rag ?? ragStatus(d)
@@ -74,6 +63,23 @@ export function SummaryList({ rows }: { rows: Array<{ key: string; value: React.
 							</a>
 						</dd>
 					) : null}
+				</div>
+			))}
+		</dl>
+	)
+}
+
+/**
+ * A summary list of keys and their values only. Unlike SummaryList its rows carry no `--no-actions` class: no
+ * row of these lists ever has a change link.
+ */
+export function KeyValueList({ rows }: { rows: Array<readonly [key: string, value: React.ReactNode]> }) {
+	return (
+		<dl className="govuk-summary-list">
+			{rows.map(([key, value]) => (
+				<div className="govuk-summary-list__row" key={key}>
+					<dt className="govuk-summary-list__key">{key}</dt>
+					<dd className="govuk-summary-list__value">{value}</dd>
 				</div>
 			))}
 		</dl>

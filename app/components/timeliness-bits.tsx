@@ -35,9 +35,41 @@ function FilterSelect({ id, label, options, value, error, placeholder }: { id: s
 	)
 }
 
+/** A text filter: the GOV.UK text input's markup (label, hint, error) for this plain GET form. */
+function FilterText({ id, label, hint, value, error }: { id: string; label: string; hint: string; value?: string; error?: string }) {
+	const describedBy = [`${id}-hint`, ...(error ? [`${id}-error`] : [])].join(' ')
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label" htmlFor={id}>
+				{label}
+			</label>
+			<div id={`${id}-hint`} className="govuk-hint">
+				{hint}
+			</div>
+			{error ? (
+				<p id={`${id}-error`} className="govuk-error-message">
+					<span className="govuk-visually-hidden">Error:</span> {error}
+				</p>
+			) : null}
+			<input
+				className={`govuk-input govuk-input--width-20${error ? ' govuk-input--error' : ''}`}
+				id={id}
+				name={id}
+				type="text"
+				defaultValue={value ?? ''}
+				spellCheck={false}
+				autoComplete="off"
+				aria-describedby={describedBy}
+				aria-invalid={error ? true : undefined}
+			/>
+		</div>
+	)
+}
+
 /**
  * The period and filters: a GET form, so the figures have an address to share and bookmark, and it works
- * without JavaScript. Months rather than days: the figures and their series are monthly.
+ * without JavaScript. Months rather than days: the figures and their series are monthly. The school is typed
+ * (part of its name, or its URN) rather than chosen from a select of every school; the server finds the schools.
  */
 export function TimelinessFilterForm({
 	action,
@@ -49,7 +81,7 @@ export function TimelinessFilterForm({
 	action: string
 	query: { from: string; to: string; school?: string; caseworker?: string; phase?: string; age?: string }
 	errors: Record<string, string>
-	options: { months: Option[]; schools: Option[]; caseworkers: Option[]; phases: Option[] }
+	options: { months: Option[]; caseworkers: Option[]; phases: Option[] }
 	hidden?: Record<string, string>
 }) {
 	return (
@@ -67,7 +99,7 @@ export function TimelinessFilterForm({
 			<fieldset className="govuk-fieldset govuk-!-margin-top-4">
 				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filters</legend>
 				<div className="app-search">
-					<FilterSelect id="school" label="School" options={options.schools} value={query.school} error={errors.school} placeholder="All schools" />
+					<FilterText id="school" label="School" hint="Part of the school’s name, or its URN" value={query.school} error={errors.school} />
 					<FilterSelect id="caseworker" label="Caseworker" options={options.caseworkers} value={query.caseworker} error={errors.caseworker} placeholder="All caseworkers" />
 					<FilterSelect id="phase" label="Phase of school" options={options.phases} value={query.phase} error={errors.phase} placeholder="All phases" />
 					<FilterSelect

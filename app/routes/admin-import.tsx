@@ -5,6 +5,8 @@ import { z } from 'zod'
 import type { Route } from './+types/admin-import'
 import { Button, ErrorSummary, FileUpload, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
+import { KeyValueList } from '#app/components/review-bits.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { IMPORT_COLUMNS } from '#app/domain/import-row.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
@@ -119,27 +121,22 @@ export default function Import() {
 			<h1 className="govuk-heading-l">{title}</h1>
 			{upload ? (
 				<>
-					<dl className="govuk-summary-list">
-						{[
+					<KeyValueList
+						rows={[
 							['File', upload.fileName],
 							['Uploaded', upload.uploadedAt],
 							['Rows', upload.rows.toLocaleString('en-GB')],
 							...(!problems
-								? [
+								? ([
 										['New children', upload.counts.created.toLocaleString('en-GB')],
 										['Children updated', upload.counts.updated.toLocaleString('en-GB')],
 										['Children unchanged', upload.counts.unchanged.toLocaleString('en-GB')],
 										['New schools', upload.counts.schoolsCreated.toLocaleString('en-GB')],
 										['Schools updated', upload.counts.schoolsUpdated.toLocaleString('en-GB')],
-									]
+									] as const)
 								: []),
-						].map(([key, value]) => (
-							<div className="govuk-summary-list__row" key={key}>
-								<dt className="govuk-summary-list__key">{key}</dt>
-								<dd className="govuk-summary-list__value">{value}</dd>
-							</div>
-						))}
-					</dl>
+						]}
+					/>
 					{upload.ignoredColumns.length ? (
 						<div className="govuk-inset-text">These columns are not used and will be ignored: {upload.ignoredColumns.join(', ')}.</div>
 					) : null}
@@ -160,19 +157,7 @@ export default function Import() {
 										{pluralise(upload.problemCount, 'problem')}
 										{upload.problemCount > upload.problems.length ? ` (the first ${upload.problems.length} are shown)` : ''}
 									</caption>
-									<thead className="govuk-table__head">
-										<tr className="govuk-table__row">
-											<th scope="col" className="govuk-table__header">
-												Row
-											</th>
-											<th scope="col" className="govuk-table__header">
-												Column
-											</th>
-											<th scope="col" className="govuk-table__header">
-												Problem
-											</th>
-										</tr>
-									</thead>
+									<TableHead columns={['Row', 'Column', 'Problem']} />
 									<tbody className="govuk-table__body">
 										{upload.problems.map((p, i) => (
 											<tr className="govuk-table__row" key={i}>
@@ -224,19 +209,7 @@ export default function Import() {
 							<p className="govuk-body">Headings are matched ignoring capitals and spaces; other columns are ignored. A blank cell in an optional column keeps what the portal already holds: an import never erases.</p>
 							<table className="govuk-table">
 								<caption className="govuk-table__caption govuk-visually-hidden">Columns of the import file</caption>
-								<thead className="govuk-table__head">
-									<tr className="govuk-table__row">
-										<th scope="col" className="govuk-table__header">
-											Column
-										</th>
-										<th scope="col" className="govuk-table__header">
-											Needed
-										</th>
-										<th scope="col" className="govuk-table__header">
-											What it holds
-										</th>
-									</tr>
-								</thead>
+								<TableHead columns={['Column', 'Needed', 'What it holds']} />
 								<tbody className="govuk-table__body">
 									{IMPORT_COLUMNS.map((c) => (
 										<tr className="govuk-table__row" key={c.name}>
@@ -259,22 +232,7 @@ export default function Import() {
 					{recent.length ? (
 						<table className="govuk-table">
 							<caption className="govuk-table__caption govuk-table__caption--m">Recent imports</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
-										When
-									</th>
-									<th scope="col" className="govuk-table__header">
-										By
-									</th>
-									<th scope="col" className="govuk-table__header">
-										File
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Result
-									</th>
-								</tr>
-							</thead>
+							<TableHead columns={['When', 'By', 'File', 'Result']} />
 							<tbody className="govuk-table__body">
 								{recent.map((job) => (
 									<tr className="govuk-table__row" key={job.id}>

@@ -3,8 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-school'
-import { Button, ErrorSummary, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
-import { PageTitle } from '#app/components/page.tsx'
+import { ActivationForm, AdminEditPage } from '#app/components/admin.tsx'
+import { Button, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/utils/admin.server.ts'
@@ -116,72 +116,58 @@ export default function SchoolForm() {
 	const errors = summaryErrors(form.id, form.allErrors, FIELDS)
 	const title = school ? `Change ${school.name}` : 'Add a school'
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title={title} error={errors.length > 0} />
-				<a href="/admin/schools" className="govuk-back-link">
-					Back to schools
-				</a>
-				<ErrorSummary errors={errors} />
-				{school ? <span className="govuk-caption-l">URN {school.urn}</span> : null}
-				<h1 className="govuk-heading-l">{title}</h1>
-				{school && !school.active ? (
-					<div className="govuk-inset-text">This school is deactivated: its SENCos cannot sign in. Its children and reviews are kept.</div>
-				) : null}
-				<Form method="post" {...getFormProps(form)} noValidate>
-					<TextField field={fields.name} label="Name" />
-					<TextField field={fields.urn} label="URN (Unique Reference Number)" hint="6 digits, from Get Information about Schools" width="govuk-input--width-10" inputMode="numeric" spellCheck={false} />
-					<Select field={fields.phase} label="Phase" placeholder="Select a phase" options={SCHOOL_PHASES.map((p) => ({ value: p, label: SCHOOL_PHASE_LABELS[p] }))} />
-					<TextField field={fields.kind} label="Type of school (optional)" hint="For example, academy, maintained, special school or independent" />
-					<TextArea field={fields.address} label="Address (optional)" rows={3} />
-					<TextField
-						field={fields.contactEmail}
-						label="SEN mailbox"
-						hint="The school’s shared SEN email address. Notices go here, not to one person, so they still arrive when staff change."
-						type="email"
-						spellCheck={false}
-						autoComplete="off"
+		<AdminEditPage title={title} errors={errors} back={{ href: '/admin/schools', label: 'Back to schools' }} caption={school ? <>URN {school.urn}</> : undefined}>
+			{school && !school.active ? (
+				<div className="govuk-inset-text">This school is deactivated: its SENCos cannot sign in. Its children and reviews are kept.</div>
+			) : null}
+			<Form method="post" {...getFormProps(form)} noValidate>
+				<TextField field={fields.name} label="Name" />
+				<TextField field={fields.urn} label="URN (Unique Reference Number)" hint="6 digits, from Get Information about Schools" width="govuk-input--width-10" inputMode="numeric" spellCheck={false} />
+				<Select field={fields.phase} label="Phase" placeholder="Select a phase" options={SCHOOL_PHASES.map((p) => ({ value: p, label: SCHOOL_PHASE_LABELS[p] }))} />
+				<TextField field={fields.kind} label="Type of school (optional)" hint="For example, academy, maintained, special school or independent" />
+				<TextArea field={fields.address} label="Address (optional)" rows={3} />
+				<TextField
+					field={fields.contactEmail}
+					label="SEN mailbox"
+					hint="The school’s shared SEN email address. Notices go here, not to one person, so they still arrive when staff change."
+					type="email"
+					spellCheck={false}
+					autoComplete="off"
+				/>
+				<TextField field={fields.headTeacherName} label="Head teacher’s name (optional)" />
+				<TextField field={fields.headTeacherEmail} label="Head teacher’s email address (optional)" hint="Decisions are also sent to the head teacher (reg 20(10))" type="email" spellCheck={false} autoComplete="off" />
+				<Button>{school ? 'Save the changes' : 'Add the school'}</Button>
+			</Form>
+			{school ? (
+				<>
+					<h2 className="govuk-heading-m">SENCos</h2>
+					{sencos.length ? (
+						<ul className="govuk-list">
+							{sencos.map((u) => (
+								<li key={u.id}>
+									<a className="govuk-link" href={`/admin/users/${u.id}`}>
+										{u.name}
+									</a>
+									{u.active ? '' : ' (deactivated)'}
+								</li>
+							))}
+						</ul>
+					) : (
+						<p className="govuk-body">No one at this school has an account yet.</p>
+					)}
+					<p className="govuk-body">
+						<a className="govuk-link" href={`/admin/users/invite?schoolId=${school.id}`}>
+							Invite a SENCo at this school
+						</a>
+					</p>
+					<ActivationForm
+						active={school.active}
+						noun="the school"
+						deactivating="If the school closes or leaves the council, deactivate it. Its SENCos are signed out and cannot sign in. Its children, plans and reviews are kept."
+						reactivating="Reactivating lets the school’s active SENCos sign in again."
 					/>
-					<TextField field={fields.headTeacherName} label="Head teacher’s name (optional)" />
-					<TextField field={fields.headTeacherEmail} label="Head teacher’s email address (optional)" hint="Decisions are also sent to the head teacher (reg 20(10))" type="email" spellCheck={false} autoComplete="off" />
-					<Button>{school ? 'Save the changes' : 'Add the school'}</Button>
-				</Form>
-				{school ? (
-					<>
-						<h2 className="govuk-heading-m">SENCos</h2>
-						{sencos.length ? (
-							<ul className="govuk-list">
-								{sencos.map((u) => (
-									<li key={u.id}>
-										<a className="govuk-link" href={`/admin/users/${u.id}`}>
-											{u.name}
-										</a>
-										{u.active ? '' : ' (deactivated)'}
-									</li>
-								))}
-							</ul>
-						) : (
-							<p className="govuk-body">No one at this school has an account yet.</p>
-						)}
-						<p className="govuk-body">
-							<a className="govuk-link" href={`/admin/users/invite?schoolId=${school.id}`}>
-								Invite a SENCo at this school
-							</a>
-						</p>
-						<h2 className="govuk-heading-m">{school.active ? 'Deactivate the school' : 'Reactivate the school'}</h2>
-						<p className="govuk-body">
-							{school.active
-								? 'If the school closes or leaves the council, deactivate it. Its SENCos are signed out and cannot sign in. Its children, plans and reviews are kept.'
-								: 'Reactivating lets the school’s active SENCos sign in again.'}
-						</p>
-						<Form method="post">
-							<button type="submit" name="intent" value={school.active ? 'deactivate' : 'reactivate'} className={`govuk-button ${school.active ? 'govuk-button--warning' : 'govuk-button--secondary'}`} data-module="govuk-button">
-								{school.active ? 'Deactivate the school' : 'Reactivate the school'}
-							</button>
-						</Form>
-					</>
-				) : null}
-			</div>
-		</div>
+				</>
+			) : null}
+		</AdminEditPage>
 	)
 }

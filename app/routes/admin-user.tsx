@@ -3,8 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-user'
-import { Button, Checkboxes, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
-import { PageTitle } from '#app/components/page.tsx'
+import { ActivationForm, AdminEditPage, IntentButton } from '#app/components/admin.tsx'
+import { Button, Checkboxes, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
+import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { requireCouncilAdmin, requireCouncilUser, sendInvitation } from '#app/utils/admin.server.ts'
@@ -112,83 +113,60 @@ export default function UserAccount() {
 	const errors = [...summaryErrors(form.id, form.allErrors, ['roles']), ...(actionData?.error ? [{ href: '#account', message: actionData.error }] : [])]
 	const status = !user.active ? 'Deactivated' : user.school && !user.school.active ? 'School deactivated' : !user.hasPassword ? 'Invited: has not set a password yet' : 'Active'
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title={user.name} error={errors.length > 0} />
-				<a href="/admin/users" className="govuk-back-link">
-					Back to users
-				</a>
-				<ErrorSummary errors={errors} />
-				<span className="govuk-caption-l">{user.organisation}</span>
-				<h1 className="govuk-heading-l" id="account">
-					{user.name}
-				</h1>
-				<dl className="govuk-summary-list">
-					{[
-						['Email address', user.email],
-						['Role', user.roleLabels.join(', ')],
-						['Organisation', user.organisation],
-						['Status', status],
-						['Last signed in', user.lastSignIn],
-						...(user.invitedUntil && !user.hasPassword ? [['Invitation link expires', user.invitedUntil]] : []),
-					].map(([key, value]) => (
-						<div className="govuk-summary-list__row" key={key}>
-							<dt className="govuk-summary-list__key">{key}</dt>
-							<dd className="govuk-summary-list__value">{value}</dd>
-						</div>
-					))}
-				</dl>
-				{isSelf ? (
-					<p className="govuk-body">This is your own account. To change your roles or deactivate it, ask another manager or administrator.</p>
-				) : (
-					<>
-						{user.isCouncilStaff ? (
-							<Form method="post" {...getFormProps(form)} noValidate>
-								<Checkboxes
-									field={fields.roles}
-									legend="Change their roles"
-									legendClass="govuk-fieldset__legend--m"
-									hint="Select all that apply"
-									options={COUNCIL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-								/>
-								<Button name="intent" value="roles">
-									Save the roles
-								</Button>
-							</Form>
-						) : (
-							<>
-								<h2 className="govuk-heading-m">Their school</h2>
-								<p className="govuk-body">
-									A SENCo sees their school’s children and reviews. That access belongs to the school: if they leave, deactivate this account and invite the new SENCo.
-									The school’s reviews stay as they are, and every SENCo of {user.school?.name} sees them.
-								</p>
-							</>
-						)}
-						{user.active && !user.hasPassword ? (
-							<>
-								<h2 className="govuk-heading-m">Invitation</h2>
-								<p className="govuk-body">They have not set a password yet. Sending the invitation again makes any earlier link stop working.</p>
-								<Form method="post">
-									<button type="submit" name="intent" value="resend" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-										Send the invitation again
-									</button>
-								</Form>
-							</>
-						) : null}
-						<h2 className="govuk-heading-m">{user.active ? 'Deactivate the account' : 'Reactivate the account'}</h2>
-						<p className="govuk-body">
-							{user.active
-								? 'They are signed out at once and cannot sign in. Everything they recorded is kept, and stays with their school or the council.'
-								: 'They will be able to sign in again with their password.'}
-						</p>
-						<Form method="post">
-							<button type="submit" name="intent" value={user.active ? 'deactivate' : 'reactivate'} className={`govuk-button ${user.active ? 'govuk-button--warning' : 'govuk-button--secondary'}`} data-module="govuk-button">
-								{user.active ? 'Deactivate the account' : 'Reactivate the account'}
-							</button>
+		<AdminEditPage title={user.name} errors={errors} back={{ href: '/admin/users', label: 'Back to users' }} caption={user.organisation} headingId="account">
+			<KeyValueList
+				rows={[
+					['Email address', user.email],
+					['Role', user.roleLabels.join(', ')],
+					['Organisation', user.organisation],
+					['Status', status],
+					['Last signed in', user.lastSignIn],
+					...(user.invitedUntil && !user.hasPassword ? ([['Invitation link expires', user.invitedUntil]] as const) : []),
+				]}
+			/>
+			{isSelf ? (
+				<p className="govuk-body">This is your own account. To change your roles or deactivate it, ask another manager or administrator.</p>
+			) : (
+				<>
+					{user.isCouncilStaff ? (
+						<Form method="post" {...getFormProps(form)} noValidate>
+							<Checkboxes
+								field={fields.roles}
+								legend="Change their roles"
+								legendClass="govuk-fieldset__legend--m"
+								hint="Select all that apply"
+								options={COUNCIL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+							/>
+							<Button name="intent" value="roles">
+								Save the roles
+							</Button>
 						</Form>
-					</>
-				)}
-			</div>
-		</div>
+					) : (
+						<>
+							<h2 className="govuk-heading-m">Their school</h2>
+							<p className="govuk-body">
+								A SENCo sees their school’s children and reviews. That access belongs to the school: if they leave, deactivate this account and invite the new SENCo.
+								The school’s reviews stay as they are, and every SENCo of {user.school?.name} sees them.
+							</p>
+						</>
+					)}
+					{user.active && !user.hasPassword ? (
+						<>
+							<h2 className="govuk-heading-m">Invitation</h2>
+							<p className="govuk-body">They have not set a password yet. Sending the invitation again makes any earlier link stop working.</p>
+							<IntentButton intent="resend" variant="secondary">
+								Send the invitation again
+							</IntentButton>
+						</>
+					) : null}
+					<ActivationForm
+						active={user.active}
+						noun="the account"
+						deactivating="They are signed out at once and cannot sign in. Everything they recorded is kept, and stays with their school or the council."
+						reactivating="They will be able to sign in again with their password."
+					/>
+				</>
+			)}
+		</AdminEditPage>
 	)
 }

@@ -1,7 +1,6 @@
-import { Form, useLoaderData } from 'react-router'
+import { useLoaderData } from 'react-router'
 import type { Route } from './+types/admin-users'
-import { SavedBanner } from '#app/components/admin.tsx'
-import { PageTitle, Pagination } from '#app/components/page.tsx'
+import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
 import { prisma } from '#app/db.server.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { councilUsers, requireCouncilAdmin } from '#app/utils/admin.server.ts'
@@ -44,91 +43,47 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-const TAG: Record<string, string> = { Active: 'govuk-tag--green', Invited: 'govuk-tag--blue', Deactivated: 'govuk-tag--grey', 'School deactivated': 'govuk-tag--grey' }
-
 export default function Users() {
-	const { laName, q, page, pages, total, rows, saved } = useLoaderData<typeof loader>()
+	const { laName, saved, ...list } = useLoaderData<typeof loader>()
 	return (
 		<>
-			<PageTitle title="Users" />
-			<a href="/admin" className="govuk-back-link">
-				Back to administration
-			</a>
-			{saved ? <SavedBanner>{saved.invited ? `${saved.name} has been invited. We have sent an email to ${saved.email} with a link to set a password.` : `${saved.name}’s account has been saved.`}</SavedBanner> : null}
-			<span className="govuk-caption-l">{laName}</span>
-			<h1 className="govuk-heading-l">Users</h1>
-			<div className="govuk-inset-text">
-				<p className="govuk-body">
-					A school’s access belongs to the school, not to one person. When a SENCo leaves, deactivate their account: the school’s children and reviews stay with the
-					school, and its other SENCos, and the new SENCo you invite, see everything, including the reviews the SENCo who left started.
-				</p>
-				<p className="govuk-body govuk-!-margin-bottom-0">Give everyone their own account with their own email address. Never share one account between people.</p>
-			</div>
-			<a href="/admin/users/invite" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-				Invite a user
-			</a>
-			<Form method="get" className="app-search" role="search">
-				<div className="govuk-form-group">
-					<label className="govuk-label" htmlFor="q">
-						Search by name, email or school
-					</label>
-					<input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={q} />
+			<AdminListHeading
+				title="Users"
+				laName={laName}
+				saved={saved ? (saved.invited ? `${saved.name} has been invited. We have sent an email to ${saved.email} with a link to set a password.` : `${saved.name}’s account has been saved.`) : null}
+				add={{ href: '/admin/users/invite', label: 'Invite a user' }}
+			>
+				<div className="govuk-inset-text">
+					<p className="govuk-body">
+						A school’s access belongs to the school, not to one person. When a SENCo leaves, deactivate their account: the school’s children and reviews stay with the
+						school, and its other SENCos, and the new SENCo you invite, see everything, including the reviews the SENCo who left started.
+					</p>
+					<p className="govuk-body govuk-!-margin-bottom-0">Give everyone their own account with their own email address. Never share one account between people.</p>
 				</div>
-				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-					Search
-				</button>
-			</Form>
-			{rows.length ? (
-				<div className="app-table-wrap">
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-table__caption--s">
-							{total} {total === 1 ? 'user' : 'users'}
-							{q ? ` matching ‘${q}’` : ''}
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Name
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Role
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Organisation
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Last signed in
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{rows.map((u) => (
-								<tr className="govuk-table__row" key={u.id}>
-									<td className="govuk-table__cell">
-										<a className="govuk-link" href={`/admin/users/${u.id}`}>
-											{u.name}
-										</a>
-										<br />
-										<span className="govuk-body-s">{u.email}</span>
-									</td>
-									<td className="govuk-table__cell">{u.roles.join(', ')}</td>
-									<td className="govuk-table__cell">{u.organisation}</td>
-									<td className="govuk-table__cell">{u.lastSignIn}</td>
-									<td className="govuk-table__cell">
-										<strong className={`govuk-tag ${TAG[u.status]}`}>{u.status}</strong>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			) : (
-				<p className="govuk-body">{q ? `No users match ‘${q}’.` : 'There are no users yet.'}</p>
-			)}
-			<Pagination page={page} pages={pages} hrefFor={(p) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`} />
+			</AdminListHeading>
+			<AdminSearchList
+				{...list}
+				searchLabel="Search by name, email or school"
+				noun={['user', 'users']}
+				columns={['Name', 'Role', 'Organisation', 'Last signed in', 'Status']}
+				row={(u) => (
+					<tr className="govuk-table__row" key={u.id}>
+						<td className="govuk-table__cell">
+							<a className="govuk-link" href={`/admin/users/${u.id}`}>
+								{u.name}
+							</a>
+							<br />
+							<span className="govuk-body-s">{u.email}</span>
+						</td>
+						<td className="govuk-table__cell">{u.roles.join(', ')}</td>
+						<td className="govuk-table__cell">{u.organisation}</td>
+						<td className="govuk-table__cell">{u.lastSignIn}</td>
+						<td className="govuk-table__cell">
+							<StatusTag status={u.status} />
+						</td>
+					</tr>
+				)}
+			/>
 		</>
 	)
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Route } from './+types/caseload'
 import { SavedBanner } from '#app/components/admin.tsx'
 import { CaseloadTable } from '#app/components/caseload-table.tsx'
+import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { Checkboxes, Select, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
@@ -43,7 +44,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		filter: { ...filter, school: query.schools?.length === 1 && query.schools[0]!.id === filter.school ? query.schools[0]!.name : filter.school, page: list.page },
 		...list,
 		// The schools the school filter matched, named on the page (a few; the first 10 are enough to say which).
-		schools: query.schools && { count: query.schools.length, first: query.schools.slice(0, 10).map((s) => s.name) },
+		schools: query.schools && summariseSchools(query.schools),
 		canAssign: hasPermission(user.roles, 'caseload:assign'),
 		canSubscribe: user.roles.includes('CASEWORKER') || user.roles.includes('MANAGER'),
 		assigned: assigned?.caseworker ? { child: `${assigned.firstName} ${assigned.lastName}`, caseworker: assigned.caseworker.name } : null,
@@ -119,31 +120,6 @@ export default function Caseload() {
 				</a>
 			</p>
 		</>
-	)
-}
-
-/** Which schools the school filter matched, so a partial name that matched several (or none) is plain to see. */
-function SchoolsMatched({ text, schools }: { text: string; schools: { count: number; first: string[] } }) {
-	if (!schools.count) {
-		return (
-			<div className="govuk-inset-text">
-				No school matches “{text}”. Check the spelling, or try part of the school’s name or its URN.
-			</div>
-		)
-	}
-	return (
-		<p className="govuk-body">
-			{schools.count === 1 ? (
-				<>
-					Children at <strong>{schools.first[0]}</strong>.
-				</>
-			) : (
-				<>
-					Children at the {schools.count} schools matching “{text}”: {schools.first.join(', ')}
-					{schools.count > schools.first.length ? ` and ${schools.count - schools.first.length} more` : ''}.
-				</>
-			)}
-		</p>
 	)
 }
 

@@ -1,6 +1,8 @@
 import { Link, useLoaderData } from 'react-router'
 import type { Route } from './+types/child'
 import { PageTitle } from '#app/components/page.tsx'
+import { KeyValueList } from '#app/components/review-bits.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
@@ -59,14 +61,7 @@ export default function ChildRecord() {
 			<PageTitle title={name} />
 			<span className="govuk-caption-l">Child or young person</span>
 			<h1 className="govuk-heading-l">{name}</h1>
-			<dl className="govuk-summary-list">
-				{rows.map(([key, value]) => (
-					<div className="govuk-summary-list__row" key={key}>
-						<dt className="govuk-summary-list__key">{key}</dt>
-						<dd className="govuk-summary-list__value">{value}</dd>
-					</div>
-				))}
-			</dl>
+			<KeyValueList rows={rows} />
 			<h2 className="govuk-heading-m">Annual reviews</h2>
 			{canStartReview ? (
 				draft ? (
@@ -82,19 +77,7 @@ export default function ChildRecord() {
 			{child.reviews.length ? (
 				<table className="govuk-table">
 					<caption className="govuk-visually-hidden">Annual reviews of {name}</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Due by
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Meeting
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Status
-							</th>
-						</tr>
-					</thead>
+					<TableHead columns={['Due by', 'Meeting', 'Status']} />
 					<tbody className="govuk-table__body">
 						{child.reviews.map((review) => (
 							<tr className="govuk-table__row" key={review.id}>

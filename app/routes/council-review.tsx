@@ -3,6 +3,7 @@ import type { Route } from './+types/council-review'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, SummaryList, UserText } from '#app/components/review-bits.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
@@ -239,19 +240,7 @@ export default function CouncilReview() {
 			{data.chronology.length ? (
 				<table className="govuk-table">
 					<caption className="govuk-visually-hidden">Everything that happened in this review, oldest first</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								When
-							</th>
-							<th scope="col" className="govuk-table__header">
-								What happened
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Who
-							</th>
-						</tr>
-					</thead>
+					<TableHead columns={['When', 'What happened', 'Who']} />
 					<tbody className="govuk-table__body">
 						{data.chronology.map((e, i) => (
 							<tr className="govuk-table__row" key={i}>

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Route } from './+types/review-evidence'
 import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { env } from '#app/env.server.ts'
@@ -126,24 +127,7 @@ export default function Evidence() {
 			{evidence.length ? (
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--m">Uploaded evidence</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Evidence
-							</th>
-							<th scope="col" className="govuk-table__header">
-								File
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Uploaded
-							</th>
-							{canEdit ? (
-								<th scope="col" className="govuk-table__header">
-									<span className="govuk-visually-hidden">Actions</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
+					<TableHead columns={['Evidence', 'File', 'Uploaded', canEdit && { label: 'Actions', visuallyHidden: true }]} />
 					<tbody className="govuk-table__body">
 						{evidence.map((e) => (
 							<tr className="govuk-table__row" key={e.id}>

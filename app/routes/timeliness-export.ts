@@ -5,8 +5,8 @@ import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, PERI
 import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { councilIdOf, loadTimelinessRows } from '#app/utils/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
+import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/utils/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery } from '#app/utils/timeliness-query.ts'
 
 const HEADER = [
 	'Period',
@@ -28,8 +28,9 @@ const HEADER = [
 // The dashboard's figures for the chosen period and filters: the whole period first, then month by month.
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
-	const { query, errors, today } = readTimelinessQuery(new URL(request.url))
+	const { query: read, errors, today } = readTimelinessQuery(new URL(request.url))
 	if (Object.keys(errors).length) throw new Response(Object.values(errors).join('. '), { status: 400 })
+	const query = await resolveTimelinessQuery(user, read)
 	const rows = await loadTimelinessRows(user, query, today)
 	const period = periodOf(query)
 	const report = computeTimeliness(rows, { ...period, today, filters: filtersOf(query) })
@@ -67,13 +68,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return csvResponse(`timeliness-${query.from}-to-${query.to}.csv`, HEADER, lines())
 }
 
-async function filterLabels(laId: string, query: TimelinessQuery) {
-	const [school, caseworker] = await Promise.all([
-		query.school ? prisma.school.findFirst({ where: { id: query.school, laId }, select: { name: true } }) : null,
-		query.caseworker && query.caseworker !== 'none' ? prisma.user.findFirst({ where: { id: query.caseworker, laId }, select: { name: true } }) : null,
-	])
+/** The school filter in words: the one school, the schools a text matched (the first 10 named), or none. */
+function schoolLabel(query: ResolvedTimelinessQuery) {
+	const schools = query.schools
+	if (!schools) return 'All schools'
+	if (!schools.length) return `No school matches “${query.school}”`
+	if (schools.length === 1) return schools[0]!.name
+	const named = schools.slice(0, 10).map((s) => s.name)
+	return `${schools.length} schools matching “${query.school}”: ${named.join('; ')}${schools.length > named.length ? ` and ${schools.length - named.length} more` : ''}`
+}
+
+async function filterLabels(laId: string, query: ResolvedTimelinessQuery) {
+	const caseworker = query.caseworker && query.caseworker !== 'none' ? await prisma.user.findFirst({ where: { id: query.caseworker, laId }, select: { name: true } }) : null
 	return {
-		school: query.school ? (school?.name ?? 'Unknown school') : 'All schools',
+		school: schoolLabel(query),
 		caseworker: query.caseworker === 'none' ? 'No caseworker' : query.caseworker ? (caseworker?.name ?? 'Unknown caseworker') : 'All caseworkers',
 		phase: query.phase ? (SCHOOL_PHASE_LABELS[query.phase as keyof typeof SCHOOL_PHASE_LABELS] ?? query.phase) : 'All phases',
 		age: query.age ? AGE_GROUPS[query.age].label : 'All ages',

@@ -1,6 +1,7 @@
 import { data, useLoaderData } from 'react-router'
 import type { Route } from './+types/timeliness-reviews'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
+import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { timingWords } from '#app/components/timeliness-bits.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
@@ -15,7 +16,7 @@ import {
 } from '#app/domain/timeliness.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
-import { loadTimelinessRows, namesFor } from '#app/utils/timeliness.server.ts'
+import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/utils/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/utils/timeliness-query.ts'
 
 const PAGE_SIZE = 50
@@ -28,8 +29,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const url = new URL(request.url)
 	const figure = url.searchParams.get('figure')
 	if (!isFigureId(figure)) throw data('Choose a figure from the timeliness page.', { status: 400 })
-	const { query, errors, today } = readTimelinessQuery(url)
+	const { query: read, errors, today } = readTimelinessQuery(url)
 	if (Object.keys(errors).length) throw data(Object.values(errors).join('. '), { status: 400 })
+	const query = await resolveTimelinessQuery(user, read)
 	const withinParam = url.searchParams.get('within')
 	const within = withinParam === 'yes' ? true : withinParam === 'no' ? false : null
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
@@ -44,7 +46,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		laName: user.laName,
 		figure,
-		query,
+		// Links keep the school filter as it came (a linked school's id stays that school).
+		query: read,
+		schools: query.schools && summariseSchools(query.schools),
 		today,
 		within: withinParam === 'yes' || withinParam === 'no' ? withinParam : null,
 		page,
@@ -149,7 +153,7 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 }
 
 export default function TimelinessReviews() {
-	const { laName, figure, query, today, within, page, pages, total, counts, rows } = useLoaderData<typeof loader>()
+	const { laName, figure, query, schools, today, within, page, pages, total, counts, rows } = useLoaderData<typeof loader>()
 	const text = FIGURE_TEXT[figure]
 	const periodWords = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`
 	const heading = isCurrent(figure) ? text.label : `${text.label}, ${periodWords}`
@@ -167,6 +171,7 @@ export default function TimelinessReviews() {
 				{text.definition} <span className="app-citation">({text.citation})</span>
 			</p>
 			{isCurrent(figure) ? <p className="govuk-body">As of {formatDate(today)}.</p> : null}
+			{schools ? <SchoolsMatched text={query.school ?? ''} schools={schools} subject="Reviews" /> : null}
 			{text.kind === 'share' ? (
 				<nav aria-label="Show reviews" className="govuk-!-margin-bottom-4">
 					<ul className="govuk-list app-search">

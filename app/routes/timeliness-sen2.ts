@@ -4,7 +4,7 @@ import { sen2Line, sen2Rows, type DecisionOutcome } from '#app/domain/timeliness
 import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { councilIdOf, loadTimelinessRows } from '#app/utils/timeliness.server.ts'
+import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery } from '#app/utils/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery } from '#app/utils/timeliness-query.ts'
 
 const HEADER = [
@@ -28,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
 	const { query, errors, today } = readTimelinessQuery(new URL(request.url))
 	if (Object.keys(errors).length) throw new Response(Object.values(errors).join('. '), { status: 400 })
-	const rows = sen2Rows(await loadTimelinessRows(user, query, today), { ...periodOf(query), today, filters: filtersOf(query) })
+	const rows = sen2Rows(await loadTimelinessRows(user, await resolveTimelinessQuery(user, query), today), { ...periodOf(query), today, filters: filtersOf(query) })
 	const children = new Map(
 		(await prisma.child.findMany({ where: { laId: councilIdOf(user) }, select: { id: true, upn: true, firstName: true, lastName: true } })).map((c) => [c.id, c]),
 	)

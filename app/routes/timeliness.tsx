@@ -3,6 +3,7 @@ import type { Route } from './+types/timeliness'
 import { BarChart, type ChartGroup } from '#app/components/charts.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
+import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
@@ -20,14 +21,17 @@ import {
 } from '#app/domain/timeliness.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
-import { filterOptions, loadTimelinessRows, namesFor } from '#app/utils/timeliness.server.ts'
+import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/utils/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
-	const { query, errors, today } = readTimelinessQuery(new URL(request.url))
-	const options = await filterOptions(user, today, monthLabel)
-	if (Object.keys(errors).length) return { laName: user.laName, query, errors, today, options, report: null }
+	const url = new URL(request.url)
+	const { query: read, errors, today } = readTimelinessQuery(url)
+	const [options, query] = await Promise.all([filterOptions(user, today, monthLabel), resolveTimelinessQuery(user, read)])
+	// The school field keeps what was typed, even when it was refused; a school linked by its id shows its name.
+	const schoolText = errors.school ? (url.searchParams.get('school') ?? '') : schoolFieldText(query)
+	if (Object.keys(errors).length) return { laName: user.laName, query: read, schoolText, schools: null, errors, today, options, report: null }
 	const rows = await loadTimelinessRows(user, query, today)
 	const report = computeTimeliness(rows, { ...periodOf(query), today, filters: filtersOf(query) })
 	const names = await namesFor(user, Object.values(report.current).flatMap((list) => list.top.map((l) => l.row)))
@@ -52,7 +56,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 		CurrentFigureId,
 		{ total: number; top: Array<ReturnType<typeof listed>> }
 	>
-	return { laName: user.laName, query, errors, today, options, report: { figures: report.figures, months: report.months, current } }
+	return {
+		laName: user.laName,
+		// Links keep the school filter as it came (a linked school's id stays that school).
+		query: read,
+		schoolText,
+		// Which schools the school filter matched, named on the page.
+		schools: query.schools && summariseSchools(query.schools),
+		errors,
+		today,
+		options,
+		report: { figures: report.figures, months: report.months, current },
+	}
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
@@ -62,7 +77,7 @@ const listHref = (query: TimelinessQuery, figure: string, extra: Record<string, 
 const monthQuery = (query: TimelinessQuery, month: string): TimelinessQuery => ({ ...query, from: month, to: month })
 
 export default function Timeliness() {
-	const { laName, query, errors, today, options, report } = useLoaderData<typeof loader>()
+	const { laName, query, schoolText, schools, errors, today, options, report } = useLoaderData<typeof loader>()
 	const periodWords = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`
 	const errorList = Object.entries(errors).map(([name, message]) => ({ href: `#${name}`, message }))
 	return (
@@ -75,7 +90,8 @@ export default function Timeliness() {
 				How quickly reviews are held, reports come in, decisions are made and amended plans are issued, against the statutory time limits. Every figure
 				links to the reviews behind it. Figures are worked out as of {formatDate(today)}.
 			</p>
-			<TimelinessFilterForm action="/timeliness" query={query} errors={errors} options={options} />
+			<TimelinessFilterForm action="/timeliness" query={{ ...query, school: schoolText }} errors={errors} options={options} />
+			{schools ? <SchoolsMatched text={query.school ?? ''} schools={schools} subject="Figures for reviews" /> : null}
 			{report ? (
 				<>
 					<h2 className="govuk-heading-l">{periodWords}</h2>

@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { Route } from './+types/workload'
 import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { DUE_SOON_DAYS } from '#app/domain/caseload.ts'
@@ -171,25 +172,7 @@ export default function Workload() {
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--m">Caseload of each caseworker</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Caseworker
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Children
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Open reviews
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Due within 7 days
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Overdue
-							</th>
-						</tr>
-					</thead>
+					<TableHead columns={['Caseworker', { label: 'Children', numeric: true }, { label: 'Open reviews', numeric: true }, { label: 'Due within 7 days', numeric: true }, { label: 'Overdue', numeric: true }]} />
 					<tbody className="govuk-table__body">
 						{rows.map((r) => (
 							<tr className="govuk-table__row" key={r.id}>

@@ -2,21 +2,24 @@
  * The council's caseload: every open annual review in the council, plus every child whose next review is
  * due within 12 weeks (or overdue) and has no review started yet, most urgent first, 25 to a page.
  *
- * How the two kinds of row become one list, fast at Kent scale (21,000 children, ~25,000 reviews):
+ * How the kinds of row become one list, fast at Kent scale (21,000 children, ~25,000 reviews):
  * - Open reviews are sorted by their stored next deadline (AnnualReview.nextDeadlineOn, kept in step by
- *   refreshNextDeadline), "review due" children by their plan's stored review date (EhcPlan.reviewDueOn).
- *   Both are indexed, so each kind's first N rows in date order come straight off an index.
- * - A page is the merge of the two kinds by date: for page p we read the first p x 25 keys (id and date
- *   only) of each kind, merge them, slice the page and only then load those 25 rows in full. Page 1 reads
- *   50 keys, however large the council. On the same date an open review comes first. Reviews with no open
- *   deadline (a final plan issued, not yet closed) have no date and come last.
- * - The list stops at 1,000 rows (CASELOAD_MAX_ROWS, 40 pages); see pageKeys for why and how it is counted.
- * A single SQL UNION would sort both kinds in full for every page, and Prisma cannot express one.
+ *   refreshNextDeadline and the daily refresh), "review due" children by their plan's stored review date
+ *   (EhcPlan.reviewDueOn). Both are indexed, so each kind's first N rows in date order come straight off an index.
+ * - A page is one SQL statement (caseloadPage): the first p x 25 keys of each kind in date order (each kind
+ *   limited in its own subquery, so each walks its index and stops), sorted together and sliced to page p, then
+ *   joined to the rows' details. Page 1 reads 50 keys and 25 rows, however large the council. On the same date an
+ *   open review comes first; reviews with no open deadline (a final plan issued, not yet closed) come last.
+ * - The list stops at 1,000 rows (CASELOAD_MAX_ROWS, 40 pages); see caseloadCounts for why and how it is counted.
+ * So a page costs three statements (the session, the counts, the page), in SQL that SQLite and PostgreSQL share
+ * with bound parameters; Prisma's query builder took seven for the same page, at 0.1-0.4 ms of JavaScript each
+ * (docs/decisions/012). The spreadsheet export reads its keys with the same statement (caseloadKeys), so the
+ * two can never disagree on what a filter means.
  *
- * Tenancy: every query is limited to the user's council. Open reviews are found by their own `laId` (the
- * council responsible for the review, the leading column of their indexes, so the council's are counted
- * without a join), or by children already read in the council's scope; children and plans always through
- * `childScope(user)`. A row is shown only when its child is found in `childScope(user)` too.
+ * Tenancy: every statement is limited to the user's council (councilOf, from the same rule as childScope).
+ * Open reviews are found by their own `laId` (the council responsible for the review, the leading column of
+ * their indexes, so the council's are counted without a join) or by children already read in the council's
+ * scope; plans through their child's `laId`. A row is shown only when both its review and its child are the council's.
  */
 import { prisma } from '#app/db.server.ts'
 import { addDays, daysBetween, type IsoDate } from '#app/domain/calendar-date.ts'
@@ -29,37 +32,40 @@ import { reviewFacts } from '#app/domain/review-facts.ts'
 import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
 
-type DateRange = { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }
-
-/**
- * The deadline filters as one date range on the row's date: overdue (before today), due within 7 days
- * (today to today + 7), or both ticked (anything up to today + 7).
- */
-function deadlineRange(filter: CaseloadQuery, today: IsoDate): DateRange | null {
-	const soonEnd = addDays(today, DUE_SOON_DAYS)
-	if (filter.overdue && filter.dueSoon) return { lte: soonEnd }
-	if (filter.overdue) return { lt: today }
-	if (filter.dueSoon) return { gte: today, lte: soonEnd }
-	return null
-}
-
 /** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
 export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }
 
-/** Reads the school filter's schools: the filter as the where clauses below take it. */
+/** Reads the school filter's schools: the filter as the statements below take it. */
 export async function resolveCaseloadFilter(user: SessionUser, filter: CaseloadFilter): Promise<CaseloadQuery> {
 	return { ...filter, schools: await matchSchools(user, filter.school) }
 }
 
-/** Filters on the child (caseworker, school, phase transfer, name or UPN), shared by both kinds of row. */
-function childFilters(user: SessionUser, filter: CaseloadQuery): Prisma.ChildWhereInput[] {
-	const where: Prisma.ChildWhereInput[] = []
-	if (filter.view === 'mine') where.push({ caseworkerId: user.id })
-	if (filter.view === 'unassigned') where.push({ caseworkerId: null })
-	if (filter.schools) where.push({ schoolId: { in: filter.schools.map((s) => s.id) } })
-	if (filter.phaseTransfer) where.push({ phaseTransfer: { not: null } })
-	// searchText is stored lower-case, so `contains` is case-insensitive on SQLite and PostgreSQL alike.
-	if (filter.q) where.push({ searchText: { contains: filter.q.toLowerCase() } })
+const sql = Prisma.sql
+const and = (conditions: Prisma.Sql[]) => (conditions.length ? sql`AND ${Prisma.join(conditions, ' AND ')}` : Prisma.empty)
+/** A text searched for as itself: LIKE's wildcards (and its escape character) escaped. */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * The deadline filters as conditions on a row's date column: overdue (before today), due within 7 days (today
+ * to today + 7), or both ticked (anything up to today + 7). None when neither is ticked.
+ */
+function deadlineConditions(filter: CaseloadQuery, today: IsoDate, column: Prisma.Sql): Prisma.Sql[] {
+	const soonEnd = addDays(today, DUE_SOON_DAYS)
+	if (filter.overdue && filter.dueSoon) return [sql`${column} <= ${soonEnd}`]
+	if (filter.overdue) return [sql`${column} < ${today}`]
+	if (filter.dueSoon) return [sql`${column} >= ${today}`, sql`${column} <= ${soonEnd}`]
+	return []
+}
+
+/** Conditions on the child `c` (caseworker, school, phase transfer, name or UPN), shared by every kind of row. */
+function childConditions(user: SessionUser, filter: CaseloadQuery): Prisma.Sql[] {
+	const where: Prisma.Sql[] = []
+	if (filter.view === 'mine') where.push(sql`c."caseworkerId" = ${user.id}`)
+	if (filter.view === 'unassigned') where.push(sql`c."caseworkerId" IS NULL`)
+	if (filter.schools) where.push(filter.schools.length ? sql`c."schoolId" IN (${Prisma.join(filter.schools.map((s) => s.id))})` : sql`1 = 0`)
+	if (filter.phaseTransfer) where.push(sql`c."phaseTransfer" IS NOT NULL`)
+	// searchText is stored lower-case, so the search is case-insensitive on SQLite and PostgreSQL alike.
+	if (filter.q) where.push(sql`c."searchText" LIKE ${likeContaining(filter.q.toLowerCase())} ESCAPE '\\'`)
 	return where
 }
 
@@ -67,149 +73,130 @@ function childFilters(user: SessionUser, filter: CaseloadQuery): Prisma.ChildWhe
  * The children the rows may belong to. A caseworker's own caseload, one school's children or the children a
  * search finds are usually a few hundred at most: they are read first (through the caseworkerId or schoolId
  * index, or one pass over the names) and their reviews and plans are then found by child. Across the council,
- * or when that set is large, the reviews and plans are walked in date order instead with the child's filters
- * joined in. (Each is the way SQLite plans well, with statistics or without.)
+ * or when that set is large, the reviews and plans are walked in date order instead, each probing its child.
+ * (Each is the way SQLite plans well, with statistics or without.)
  */
-type ChildSet = { ids: string[] } | { filters: Prisma.ChildWhereInput[] }
-// Under the 999 bound parameters Prisma allows a SQLite statement, with room for the rest of the query.
+type ChildSet = { ids: string[] } | { conditions: Prisma.Sql[] }
+// Under the 999 bound parameters a SQLite statement may have, with room for the rest of the statement.
 const CHILD_SET_LIMIT = 900
 
-async function childSet(user: SessionUser, filter: CaseloadQuery): Promise<ChildSet> {
-	const filters = childFilters(user, filter)
-	if (filter.view !== 'mine' && !filter.schools && !filter.q) return { filters }
-	const children = await prisma.child.findMany({ where: { AND: [childScope(user), ...filters] }, take: CHILD_SET_LIMIT + 1, select: { id: true } })
-	return children.length > CHILD_SET_LIMIT ? { filters } : { ids: children.map((c) => c.id) }
+async function childSet(user: SessionUser, filter: CaseloadQuery, laId: string): Promise<ChildSet> {
+	const conditions = childConditions(user, filter)
+	if (filter.view !== 'mine' && !filter.schools && !filter.q) return { conditions }
+	const children = await prisma.$queryRaw<{ id: string }[]>`
+		SELECT c."id" FROM "Child" c WHERE c."laId" = ${laId} ${and(conditions)} LIMIT ${CHILD_SET_LIMIT + 1}`
+	return children.length > CHILD_SET_LIMIT ? { conditions } : { ids: children.map((c) => c.id) }
 }
 
 /**
- * Open reviews matching the filter, or null when the filter rules them out ('not started'). Without a child set
- * the child's filters are joined in (as the caseload export uses it).
+ * The `WHERE` conditions of each kind of row, or null where the filter rules a kind out (a status filter rules
+ * out children with no review started; 'not started' rules out open reviews).
+ * - `reviews`: open reviews (alias r), dated or not;
+ * - `due`: plans (alias p) of children due a review within 12 weeks (or overdue) with none started.
  */
-export function openReviewWhere(
-	user: SessionUser,
-	filter: CaseloadQuery,
-	today: IsoDate,
-	children: ChildSet = { filters: childFilters(user, filter) },
-): Prisma.AnnualReviewWhereInput | null {
-	if (filter.state === NOT_STARTED || !user.laId) return null
-	const range = deadlineRange(filter, today)
-	return {
-		AND: [
-			// The council's reviews: those of children read in its scope, or those with its own laId (indexed with
-			// the status and date, so the whole council's are counted without reading a row).
-			'ids' in children ? { childId: { in: children.ids } } : { laId: user.laId },
-			{ status: filter.state ? filter.state : { in: OPEN_REVIEW_STATUSES } },
-			...(range ? [{ nextDeadlineOn: range }] : []),
-			// The child's filters need the join anyway, so the child's tenancy scope rides along.
-			...('filters' in children && children.filters.length ? [{ child: { AND: [childScope(user), ...children.filters] } }] : []),
-		],
+function caseloadConditions(user: SessionUser, filter: CaseloadQuery, today: IsoDate, laId: string, children: ChildSet) {
+	const childOf = (column: Prisma.Sql, always: boolean): Prisma.Sql[] => {
+		if ('ids' in children) return [children.ids.length ? sql`${column} IN (${Prisma.join(children.ids)})` : sql`1 = 0`]
+		if (!always && !children.conditions.length) return []
+		return [sql`EXISTS (SELECT 1 FROM "Child" c WHERE c."id" = ${column} AND c."laId" = ${laId} ${and(children.conditions)})`]
 	}
+	const open = Prisma.join(OPEN_REVIEW_STATUSES)
+	const reviews =
+		filter.state === NOT_STARTED
+			? null
+			: [
+					// The council's reviews, by their own laId (indexed with the status and date), or those of children
+					// already read in its scope.
+					...('ids' in children ? [] : [sql`r."laId" = ${laId}`]),
+					filter.state ? sql`r."status" = ${filter.state}` : sql`r."status" IN (${open})`,
+					...deadlineConditions(filter, today, sql`r."nextDeadlineOn"`),
+					...childOf(sql`r."childId"`, false),
+				]
+	const due =
+		filter.state !== null && filter.state !== NOT_STARTED
+			? null
+			: [
+					sql`p."status" = 'ACTIVE'`,
+					// Every deadline filter ends before the 12-week window does, so it narrows the window.
+					...(filter.overdue || filter.dueSoon
+						? deadlineConditions(filter, today, sql`p."reviewDueOn"`)
+						: [sql`p."reviewDueOn" <= ${addDays(today, REVIEW_DUE_WINDOW_DAYS)}`]),
+					...childOf(sql`p."childId"`, true),
+					sql`NOT EXISTS (SELECT 1 FROM "AnnualReview" o WHERE o."childId" = p."childId" AND o."status" IN (${open}))`,
+				]
+	return { reviews, due }
 }
 
-/** Plans of children due a review (within 12 weeks or overdue) with none started, or null when ruled out. */
-export function reviewDueWhere(
-	user: SessionUser,
-	filter: CaseloadQuery,
-	today: IsoDate,
-	children: ChildSet = { filters: childFilters(user, filter) },
-): Prisma.EhcPlanWhereInput | null {
-	if (filter.state !== null && filter.state !== NOT_STARTED) return null
-	const range = deadlineRange(filter, today)
-	const windowEnd = addDays(today, REVIEW_DUE_WINDOW_DAYS)
-	const notStarted = { reviews: { none: { status: { in: OPEN_REVIEW_STATUSES } } } }
-	return {
-		status: 'ACTIVE',
-		// Every deadline range ends before the window does, so it narrows the window.
-		reviewDueOn: range ?? { lte: windowEnd },
-		...('ids' in children
-			? { childId: { in: children.ids }, child: notStarted }
-			: { child: { AND: [childScope(user), ...children.filters, notStarted] } }),
-	}
-}
-
-const REVIEW_ORDER = [{ nextDeadlineOn: 'asc' }, { id: 'asc' }] satisfies Prisma.AnnualReviewOrderByWithRelationInput[]
-const DUE_ORDER = [{ reviewDueOn: 'asc' }, { childId: 'asc' }] satisfies Prisma.EhcPlanOrderByWithRelationInput[]
-
-type Key = { kind: 'review' | 'due'; id: string; sortOn: IsoDate | null }
-
-/** Merges two lists each already in date order; on the same date an open review comes first. */
-function mergeByDate(reviews: Key[], due: Key[]): Key[] {
-	const out: Key[] = []
-	let i = 0
-	let j = 0
-	while (i < reviews.length || j < due.length) {
-		const r = reviews[i]
-		const d = due[j]
-		if (r && (!d || r.sortOn! <= d.sortOn!)) {
-			out.push(r)
-			i++
-		} else {
-			out.push(d!)
-			j++
+/**
+ * The keys of the rows, in the caseload's order: open reviews by next deadline (kind 0), children due a review by
+ * their review date (kind 1), and on the same date a review first; then reviews with no open deadline (kind 2) by
+ * id. Each kind is read in its own order up to `limit` (its index walked and stopped), then all are sorted together.
+ * Reviews with no open deadline come after every dated row, and sorting them costs more than the rest (600 of them
+ * at Kent scale, 0.8 ms): `undated: false` leaves them out of a page that ends before them.
+ */
+function keysSql(conditions: ReturnType<typeof caseloadConditions>, limit: number | null, { undated = true } = {}): Prisma.Sql {
+	const take = limit === null ? Prisma.empty : sql`LIMIT ${limit}`
+	const arms: Prisma.Sql[] = []
+	if (conditions.reviews) {
+		const where = Prisma.join(conditions.reviews, ' AND ')
+		arms.push(
+			sql`SELECT * FROM (SELECT 0 AS "kind", r."id" AS "id", r."nextDeadlineOn" AS "sortOn" FROM "AnnualReview" r
+				WHERE ${where} AND r."nextDeadlineOn" IS NOT NULL ORDER BY r."nextDeadlineOn", r."id" ${take}) AS "dated"`,
+		)
+		if (undated) {
+			arms.push(
+				sql`SELECT * FROM (SELECT 2 AS "kind", r."id" AS "id", r."nextDeadlineOn" AS "sortOn" FROM "AnnualReview" r
+					WHERE ${where} AND r."nextDeadlineOn" IS NULL ORDER BY r."id" ${take}) AS "undated"`,
+			)
 		}
 	}
-	return out
+	if (conditions.due) {
+		arms.push(
+			sql`SELECT * FROM (SELECT 1 AS "kind", p."childId" AS "id", p."reviewDueOn" AS "sortOn" FROM "EhcPlan" p
+				WHERE ${Prisma.join(conditions.due, ' AND ')} ORDER BY p."reviewDueOn", p."childId" ${take}) AS "due"`,
+		)
+	}
+	return Prisma.join(arms, ' UNION ALL ')
+}
+const KEY_ORDER = sql`ORDER BY "sortOn" IS NULL, "sortOn", "kind", "id"`
+
+/**
+ * How many rows the list has, up to its cap. Open reviews are counted from their index without reading a row,
+ * up to the cap (all 5,600 at Kent scale would be 0.3 ms on SQLite). Children due a review are counted by walking
+ * their plans in date order, each probed for an open review and its child's council, about 1 µs a plan; a whole
+ * council's (10,000 plans at Kent scale) would cost 10 ms a page for a number nobody acts on. So the walk stops
+ * past the cap, and is not taken at all when open reviews alone fill the list: beyond it the page says "more than
+ * 1,000" and the filters narrow the list. `dated` counts the open reviews with a deadline among those counted.
+ */
+async function caseloadCounts(conditions: ReturnType<typeof caseloadConditions>) {
+	// Up to the cap too: past it the total is "more than 1,000" whatever it is (5,600 at Kent scale).
+	const reviews = conditions.reviews
+		? sql`SELECT COUNT(*) AS "n", COUNT("sortOn") AS "dated" FROM (SELECT r."nextDeadlineOn" AS "sortOn" FROM "AnnualReview" r
+				WHERE ${Prisma.join(conditions.reviews, ' AND ')} LIMIT ${CASELOAD_MAX_ROWS + 1}) AS "open"`
+		: sql`SELECT 0 AS "n", 0 AS "dated"`
+	const due = conditions.due
+		? sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "EhcPlan" p WHERE ${Prisma.join(conditions.due, ' AND ')}
+				ORDER BY p."reviewDueOn", p."childId" LIMIT ${CASELOAD_MAX_ROWS + 1}) AS "d")`
+		: sql`0`
+	// CASE evaluates the due count only when it is needed, on SQLite and PostgreSQL alike.
+	const [counts] = await prisma.$queryRaw<{ reviews: number | bigint; dated: number | bigint; due: number | bigint }[]>`
+		SELECT "n" AS "reviews", "dated", CASE WHEN "n" > ${CASELOAD_MAX_ROWS} THEN 0 ELSE ${due} END AS "due" FROM (${reviews}) AS "counted"`
+	return { reviews: Number(counts!.reviews), dated: Number(counts!.dated), due: Number(counts!.due) }
 }
 
 /**
- * The keys of one page in order, and the totals. The list stops at CASELOAD_MAX_ROWS: open reviews are
- * counted exactly from their index (without reading a row), but children due a review are counted by
- * walking their plans in date order, each probed for an open review and its child's council, about 1 µs a
- * plan; a whole council's (10,000 plans at Kent scale) would cost 10 ms a page for a number nobody acts on.
- * So the walk stops when the list is full, and beyond it the page says "more than 1,000" and the filters
- * narrow the list.
+ * Every key of the caseload in its order, for the spreadsheet (no cap: a council's whole caseload is ~15,000 keys
+ * of ~60 bytes). The same statement as the page's, so the two always agree.
  */
-async function pageKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate) {
-	const children = await childSet(user, filter)
-	const reviewWhere = openReviewWhere(user, filter, today, children)
-	const dueWhere = reviewDueWhere(user, filter, today, children)
-	const datedWhere = reviewWhere && { AND: [reviewWhere, { nextDeadlineOn: { not: null } }] }
-	// Counted from their (laId, status, nextDeadlineOn) index without reading a row: at Kent scale 5,600 entries,
-	// about 0.3 ms on SQLite and 1 ms on PostgreSQL. (A count limited to the cap would need an order, and the
-	// order SQLite then picks sorts every open review first.)
-	const reviews = reviewWhere ? await prisma.annualReview.count({ where: reviewWhere }) : 0
-	const maxPage = CASELOAD_MAX_ROWS / CASELOAD_PAGE_SIZE
-	const wanted = Math.min(filter.page, maxPage) * CASELOAD_PAGE_SIZE
-	// Room left in the list for children due: they are counted up to it (in the database, no rows read), and
-	// their keys read to this page.
-	const dueLimit = Math.max(wanted, CASELOAD_MAX_ROWS + 1 - reviews)
-	const [reviewKeys, dueKeys, due] = await Promise.all([
-		datedWhere && reviews
-			? prisma.annualReview.findMany({ where: datedWhere, orderBy: REVIEW_ORDER, take: wanted, select: { id: true, nextDeadlineOn: true } })
-			: [],
-		dueWhere ? prisma.ehcPlan.findMany({ where: dueWhere, orderBy: DUE_ORDER, take: wanted, select: { childId: true, reviewDueOn: true } }) : [],
-		// In date order too: the walk then follows the reviewDueOn index and stops at the limit (without an order
-		// Prisma orders a limited count by id, and SQLite would sort every matching plan first).
-		// (Not at all when the open reviews fill the list: it is "more than 1,000" whatever the count.)
-		dueWhere && reviews <= CASELOAD_MAX_ROWS ? prisma.ehcPlan.count({ where: dueWhere, orderBy: DUE_ORDER, take: dueLimit }) : 0,
-	])
-	// A count under the limit is all of them; one at the limit fills the list past the cap, so the total is then
-	// "more than" it either way.
-	const counted = reviews + due
-	const shown = Math.min(counted, CASELOAD_MAX_ROWS)
-	const pages = Math.max(1, Math.ceil(shown / CASELOAD_PAGE_SIZE))
-	const page = Math.min(filter.page, pages)
-	const offset = (page - 1) * CASELOAD_PAGE_SIZE
-	const end = Math.min(offset + CASELOAD_PAGE_SIZE, shown)
-	const keys: Key[] = mergeByDate(
-		reviewKeys.map((r) => ({ kind: 'review' as const, id: r.id, sortOn: r.nextDeadlineOn })),
-		dueKeys.map((p) => ({ kind: 'due' as const, id: p.childId, sortOn: p.reviewDueOn })),
-	).slice(offset, end)
-	// Past every dated row (so both key lists were read to their end and are exact): reviews with no open
-	// deadline, in a stable order.
-	if (keys.length < end - offset && reviewWhere) {
-		const skip = Math.max(0, offset - (reviewKeys.length + dueKeys.length))
-		const rest = await prisma.annualReview.findMany({
-			where: { AND: [reviewWhere, { nextDeadlineOn: null }] },
-			orderBy: { id: 'asc' },
-			skip,
-			take: end - offset - keys.length,
-			select: { id: true },
-		})
-		keys.push(...rest.map((r) => ({ kind: 'review' as const, id: r.id, sortOn: null })))
-	}
-	return { keys, total: shown, capped: counted > CASELOAD_MAX_ROWS, page, pages }
+export async function caseloadKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate): Promise<CaseloadKey[]> {
+	const laId = councilOf(user)
+	const conditions = caseloadConditions(user, filter, today, laId, await childSet(user, filter, laId))
+	if (!conditions.reviews && !conditions.due) return []
+	const keys = await prisma.$queryRaw<{ kind: number | bigint; id: string; sortOn: IsoDate | null }[]>`
+		SELECT "kind", "id", "sortOn" FROM (${keysSql(conditions, null)}) AS "keys" ${KEY_ORDER}`
+	return keys.map((k) => ({ kind: Number(k.kind) === 1 ? 'due' : 'review', id: k.id, sortOn: k.sortOn }))
 }
+export type CaseloadKey = { kind: 'review' | 'due'; id: string; sortOn: IsoDate | null }
 
 export interface CaseloadDeadline {
 	id: Deadline['id']
@@ -243,7 +230,10 @@ function shown(deadline: Deadline | undefined, today: IsoDate): CaseloadDeadline
 	return { id: deadline.id, label: deadline.label, dueOn: deadline.dueOn, daysLeft: daysBetween(today, deadline.dueOn), colour: rag.colour, words: rag.words }
 }
 
-type ChildSqlRow = {
+type PageSqlRow = {
+	kind: number | bigint
+	key: string
+	sortOn: IsoDate | null
 	childId: string
 	firstName: string
 	lastName: string
@@ -255,10 +245,8 @@ type ChildSqlRow = {
 	caseworkerName: string | null
 	firstIssuedOn: string | null
 	lastReviewOn: string | null
-}
-type ReviewSqlRow = ChildSqlRow & {
-	reviewId: string
-	status: string
+	reviewId: string | null
+	status: string | null
 	nextDeadlineId: string | null
 	meetingOn: string | null
 	invitationsSentOn: string | null
@@ -270,47 +258,48 @@ type ReviewSqlRow = ChildSqlRow & {
 	finalIssuedOn: string | null
 }
 
-const CHILD_COLUMNS = Prisma.sql`c."id" AS "childId", c."firstName", c."lastName", c."upn", c."dateOfBirth", c."yearGroup", c."phaseTransfer",
-	s."name" AS "schoolName", u."name" AS "caseworkerName", p."firstIssuedOn", p."lastReviewOn"`
-const CHILD_JOINS = Prisma.sql`LEFT JOIN "School" s ON s."id" = c."schoolId" LEFT JOIN "User" u ON u."id" = c."caseworkerId" LEFT JOIN "EhcPlan" p ON p."childId" = c."id"`
-
 /**
- * One page of the caseload, most urgent first, with the totals for the pagination. The page's 25 rows are read
- * by id in two statements with their joins (SQL that SQLite and PostgreSQL share, with bound parameters),
- * rather than Prisma's eight queries of nested selects, since every page view pays for them. Both are limited
- * to the council from `childScope(user)`, on the child and on the review, and the (id, laId) indexes answer
- * that directly. (SQLite without statistics would rather walk the council's children: the CROSS JOIN keeps
- * it on the 25 reviews first, https://sqlite.org/optoverview.html#crossjoin; PostgreSQL reads it as a join.)
+ * One page of the caseload, most urgent first, with the totals for the pagination: the counts, then the page's
+ * keys and their rows in one statement. The rows are joined from the page's 25 keys (SQLite without statistics
+ * would rather walk the council's children: the CROSS JOIN keeps it on the 25 keys first,
+ * https://sqlite.org/optoverview.html#crossjoin; PostgreSQL reads it as a join), each limited to the council on
+ * the review and on the child.
  */
 export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, today: IsoDate) {
-	const { keys, total, capped, page, pages } = await pageKeys(user, filter, today)
 	const laId = councilOf(user)
-	const reviewIds = keys.filter((k) => k.kind === 'review').map((k) => k.id)
-	const childIds = keys.filter((k) => k.kind === 'due').map((k) => k.id)
-	const [reviews, children] = await Promise.all([
-		reviewIds.length
-			? prisma.$queryRaw<ReviewSqlRow[]>`
-				SELECT r."id" AS "reviewId", r."status", r."nextDeadlineId", r."meetingOn", r."invitationsSentOn", r."adviceCirculatedOn", r."reportReceivedOn",
-					d."outcome" AS "decisionOutcome", d."decidedOn", n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn", ${CHILD_COLUMNS}
-				FROM "AnnualReview" r
-				CROSS JOIN "Child" c
-				${CHILD_JOINS}
-				LEFT JOIN "Decision" d ON d."reviewId" = r."id"
-				LEFT JOIN "AmendmentNotice" n ON n."reviewId" = r."id"
-				LEFT JOIN "FinalPlan" f ON f."reviewId" = r."id"
-				WHERE r."id" IN (${Prisma.join(reviewIds)}) AND r."laId" = ${laId} AND c."id" = r."childId" AND c."laId" = ${laId}`
-			: [],
-		childIds.length
-			? prisma.$queryRaw<ChildSqlRow[]>`SELECT ${CHILD_COLUMNS} FROM "Child" c ${CHILD_JOINS} WHERE c."id" IN (${Prisma.join(childIds)}) AND c."laId" = ${laId}`
-			: [],
-	])
-	const reviewById = new Map(reviews.map((r) => [r.reviewId, r]))
-	const childById = new Map(children.map((c) => [c.childId, c]))
+	const conditions = caseloadConditions(user, filter, today, laId, await childSet(user, filter, laId))
+	const counts = conditions.reviews || conditions.due ? await caseloadCounts(conditions) : { reviews: 0, dated: 0, due: 0 }
+	const counted = counts.reviews + counts.due
+	const total = Math.min(counted, CASELOAD_MAX_ROWS)
+	const pages = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE))
+	const page = Math.min(filter.page, pages)
+	const offset = (page - 1) * CASELOAD_PAGE_SIZE
+	// Reviews with no open deadline come after every dated row; at least `dated + due` rows are dated (the due count
+	// may stop early), so a page ending within them needs no undated ones.
+	const undated = page * CASELOAD_PAGE_SIZE > counts.dated + counts.due
+	const sqlRows = total
+		? await prisma.$queryRaw<PageSqlRow[]>`
+			WITH "page" AS (SELECT * FROM (${keysSql(conditions, page * CASELOAD_PAGE_SIZE, { undated })}) AS "keys" ${KEY_ORDER} LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${offset})
+			SELECT k."kind", k."id" AS "key", k."sortOn",
+				r."id" AS "reviewId", r."status", r."nextDeadlineId", r."meetingOn", r."invitationsSentOn", r."adviceCirculatedOn", r."reportReceivedOn",
+				d."outcome" AS "decisionOutcome", d."decidedOn", n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn",
+				c."id" AS "childId", c."firstName", c."lastName", c."upn", c."dateOfBirth", c."yearGroup", c."phaseTransfer",
+				s."name" AS "schoolName", u."name" AS "caseworkerName", p."firstIssuedOn", p."lastReviewOn"
+			FROM "page" k
+			LEFT JOIN "AnnualReview" r ON k."kind" <> 1 AND r."id" = k."id" AND r."laId" = ${laId}
+			CROSS JOIN "Child" c
+			LEFT JOIN "School" s ON s."id" = c."schoolId"
+			LEFT JOIN "User" u ON u."id" = c."caseworkerId"
+			LEFT JOIN "EhcPlan" p ON p."childId" = c."id"
+			LEFT JOIN "Decision" d ON d."reviewId" = r."id"
+			LEFT JOIN "AmendmentNotice" n ON n."reviewId" = r."id"
+			LEFT JOIN "FinalPlan" f ON f."reviewId" = r."id"
+			WHERE c."id" = (CASE WHEN k."kind" = 1 THEN k."id" ELSE r."childId" END) AND c."laId" = ${laId}
+			ORDER BY k."sortOn" IS NULL, k."sortOn", k."kind", k."id"`
+		: []
 	const rows: CaseloadRow[] = []
-	for (const key of keys) {
-		const review = key.kind === 'review' ? reviewById.get(key.id) : undefined
-		const row: ChildSqlRow | undefined = key.kind === 'review' ? review : childById.get(key.id)
-		if (!row || row.firstIssuedOn === null) continue
+	for (const row of sqlRows) {
+		if (row.firstIssuedOn === null) continue
 		const child = {
 			dateOfBirth: row.dateOfBirth,
 			yearGroup: row.yearGroup === null ? null : Number(row.yearGroup),
@@ -323,18 +312,18 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 			upn: row.upn,
 			school: row.schoolName,
 			caseworker: row.caseworkerName,
-			sortOn: key.sortOn,
+			sortOn: row.sortOn,
 		}
-		if (review) {
+		if (Number(row.kind) !== 1 && row.reviewId) {
 			const facts = reviewFacts(
 				{
-					meetingOn: review.meetingOn,
-					invitationsSentOn: review.invitationsSentOn,
-					adviceCirculatedOn: review.adviceCirculatedOn,
-					reportReceivedOn: review.reportReceivedOn,
-					decision: review.decisionOutcome && review.decidedOn ? { outcome: review.decisionOutcome, decidedOn: review.decidedOn } : null,
-					notice: review.noticeIssuedOn ? { issuedOn: review.noticeIssuedOn } : null,
-					finalPlan: review.finalIssuedOn ? { issuedOn: review.finalIssuedOn } : null,
+					meetingOn: row.meetingOn,
+					invitationsSentOn: row.invitationsSentOn,
+					adviceCirculatedOn: row.adviceCirculatedOn,
+					reportReceivedOn: row.reportReceivedOn,
+					decision: row.decisionOutcome && row.decidedOn ? { outcome: row.decisionOutcome, decidedOn: row.decidedOn } : null,
+					notice: row.noticeIssuedOn ? { issuedOn: row.noticeIssuedOn } : null,
+					finalPlan: row.finalIssuedOn ? { issuedOn: row.finalIssuedOn } : null,
 					child,
 				},
 				today,
@@ -342,14 +331,14 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 			// The deadline the list is sorted by, described by the statutory clock itself (label, state in words).
 			// Should the stored one have gone stale (the clock moved on with the calendar), the clock's next is shown.
 			const deadlines = computeDeadlines(facts)
-			const stored = deadlines.find((d) => d.id === review.nextDeadlineId && d.state !== 'met')
+			const stored = deadlines.find((d) => d.id === row.nextDeadlineId && d.state !== 'met')
 			rows.push({
 				...base,
 				kind: 'review',
-				key: review.reviewId,
-				href: `/reviews/${review.reviewId}`,
-				status: review.status as ReviewStatus,
-				deadline: review.nextDeadlineId ? shown(stored ?? nextDeadline(deadlines) ?? undefined, today) : null,
+				key: row.reviewId,
+				href: `/reviews/${row.reviewId}`,
+				status: row.status as ReviewStatus,
+				deadline: row.nextDeadlineId ? shown(stored ?? nextDeadline(deadlines) ?? undefined, today) : null,
 			})
 		} else {
 			const facts = reviewFacts({ meetingOn: null, reportReceivedOn: null, child }, today)
@@ -366,7 +355,7 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 			})
 		}
 	}
-	return { rows, total, capped, page, pages }
+	return { rows, total, capped: counted > CASELOAD_MAX_ROWS, page, pages }
 }
 
 /** The council the user works for, from the same tenancy rule as every other query. */

@@ -18,16 +18,24 @@ import {
 
 /** The longest period the dashboard shows at once. */
 export const MAX_PERIOD_MONTHS = 36
+/** The longest school filter: a school's whole name fits with room to spare. */
+export const MAX_SCHOOL_TEXT = 100
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 const month = z.preprocess(blankToUndefined, z.string().regex(MONTH_PATTERN, 'Select a month from the list').optional())
 const id = z.preprocess(blankToUndefined, z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Select an option from the list').optional())
+const trimmedOrUndefined = (value: unknown) => (typeof value === 'string' ? value.trim() || undefined : blankToUndefined(value))
+/** Text the server resolves to schools (see TimelinessQuery.school). */
+const schoolText = z.preprocess(
+	trimmedOrUndefined,
+	z.string().max(MAX_SCHOOL_TEXT, `The school’s name or URN must be ${MAX_SCHOOL_TEXT} characters or fewer`).optional(),
+)
 
 /** The dashboard's GET form: period (months 'YYYY-MM') and filters. Blank means "all". */
 export const TimelinessQuerySchema = z.object({
 	from: month,
 	to: month,
-	school: id,
+	school: schoolText,
 	caseworker: id,
 	phase: z.preprocess(blankToUndefined, z.enum(SCHOOL_PHASES, { error: 'Select a phase from the list' }).optional()),
 	age: z.preprocess(blankToUndefined, z.enum(AGE_GROUP_IDS as [AgeGroup, ...AgeGroup[]], { error: 'Select an age group from the list' }).optional()),
@@ -36,6 +44,10 @@ export const TimelinessQuerySchema = z.object({
 export interface TimelinessQuery {
 	from: Month
 	to: Month
+	/**
+	 * The school filter as typed: part of a school's name or its URN, or a school's id (from a link). The server
+	 * resolves it to the council's matching schools (resolveTimelinessQuery in app/utils/timeliness.server.ts).
+	 */
 	school?: string
 	caseworker?: string
 	phase?: string
@@ -78,8 +90,12 @@ export function timelinessSearch(query: TimelinessQuery, extra: Record<string, s
 	return `?${params}`
 }
 
+/**
+ * The filters the figures apply to the rows. The school is not among them: its text matches any number of
+ * schools, and loadTimelinessRows reads only the rows of those schools.
+ */
 export function filtersOf(query: TimelinessQuery): TimelinessFilters {
-	return { schoolId: query.school, caseworkerId: query.caseworker, phase: query.phase, ageGroup: query.age }
+	return { caseworkerId: query.caseworker, phase: query.phase, ageGroup: query.age }
 }
 
 export function periodOf(query: TimelinessQuery): { from: IsoDate; to: IsoDate } {

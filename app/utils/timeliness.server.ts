@@ -6,6 +6,7 @@ import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatu
 import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
+import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
 import { childScope } from '#app/utils/tenancy.server.ts'
 import { periodOf, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
 
@@ -39,6 +40,23 @@ type PlanSqlRow = { childId: string; dueOn: string; dateOfBirth: string; schoolI
 
 const OUTCOMES: readonly string[] = ['MAINTAIN', 'AMEND', 'CEASE']
 
+/** The period and filters with the school filter resolved to the council's matching schools (null: any school). */
+export type ResolvedTimelinessQuery = TimelinessQuery & { schools: SchoolMatch[] | null }
+
+/**
+ * Finds the schools the school filter names: part of a name or a URN, or a school's id from an older link, and
+ * only this council's (closed schools too: their past reviews count in the figures).
+ */
+export async function resolveTimelinessQuery(user: SessionUser, query: TimelinessQuery): Promise<ResolvedTimelinessQuery> {
+	return { ...query, schools: query.school ? await matchSchools({ laId: councilIdOf(user) }, query.school) : null }
+}
+
+/** What the school field shows: the text as typed, or a linked school's name rather than its id. */
+export function schoolFieldText(query: ResolvedTimelinessQuery): string {
+	const [only, ...others] = query.schools ?? []
+	return only && !others.length && only.id === query.school ? only.name : (query.school ?? '')
+}
+
 /** Optional `AND ...` clauses ("join" refuses an empty list). */
 const and = (clauses: Prisma.Sql[]) => (clauses.length ? Prisma.join(clauses, ' ') : Prisma.empty)
 
@@ -51,15 +69,20 @@ const and = (clauses: Prisma.Sql[]) => (clauses.length ? Prisma.join(clauses, ' 
  * statement, about half the time (docs/decisions/009-timeliness-figures.md). It uses only SQL that SQLite
  * and PostgreSQL share, and every value is a bound parameter.
  */
-export async function loadTimelinessRows(user: SessionUser, query: TimelinessQuery, today: IsoDate): Promise<TimelinessRow[]> {
+export async function loadTimelinessRows(user: SessionUser, query: ResolvedTimelinessQuery, today: IsoDate): Promise<TimelinessRow[]> {
 	const laId = councilIdOf(user)
+	// A school filter that matched no school: no rows (not every school's).
+	if (query.schools && !query.schools.length) return []
 	const { from, to } = periodOf(query)
 	const open = Prisma.join([...OPEN_REVIEW_STATUSES])
 	const reviewFilters: Prisma.Sql[] = []
 	const planFilters: Prisma.Sql[] = []
-	if (query.school) {
-		reviewFilters.push(Prisma.sql`AND r."schoolId" = ${query.school}`)
-		planFilters.push(Prisma.sql`AND c."schoolId" = ${query.school}`)
+	if (query.schools) {
+		// One bound parameter per school: even every school of the largest council (about 600) stays well under
+		// the 999 a SQLite statement allows.
+		const ids = Prisma.join(query.schools.map((s) => s.id))
+		reviewFilters.push(Prisma.sql`AND r."schoolId" IN (${ids})`)
+		planFilters.push(Prisma.sql`AND c."schoolId" IN (${ids})`)
 	}
 	if (query.phase) {
 		reviewFilters.push(Prisma.sql`AND s.phase = ${query.phase}`)
@@ -146,23 +169,25 @@ export async function loadTimelinessRows(user: SessionUser, query: TimelinessQue
 
 export interface FilterOptions {
 	months: Array<{ value: Month; label: string }>
-	schools: Array<{ value: string; label: string }>
 	caseworkers: Array<{ value: string; label: string }>
 	phases: Array<{ value: string; label: string }>
 }
 
-/** The choices in the dashboard's selects: this council's schools and caseworkers. */
+/**
+ * The choices in the dashboard's selects: months and this council's caseworkers. Not its schools: a council
+ * may have 600, too many for a select, so the school filter is a text field (resolveTimelinessQuery).
+ */
 export async function filterOptions(user: SessionUser, today: IsoDate, monthLabel: (m: Month) => string): Promise<FilterOptions> {
 	const laId = councilIdOf(user)
-	const [schools, caseworkers] = await Promise.all([
-		prisma.school.findMany({ where: { laId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-		prisma.user.findMany({ where: { laId, roles: { some: { role: 'CASEWORKER' } } }, orderBy: { name: 'asc' }, select: { id: true, name: true, active: true } }),
-	])
+	const caseworkers = await prisma.user.findMany({
+		where: { laId, roles: { some: { role: 'CASEWORKER' } } },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, active: true },
+	})
 	const current = monthOf(today)
 	const months = Array.from({ length: MONTHS_OFFERED }, (_, i) => addMonthsTo(current, -i)).map((m) => ({ value: m, label: monthLabel(m) }))
 	return {
 		months,
-		schools: schools.map((s) => ({ value: s.id, label: s.name })),
 		caseworkers: [
 			...caseworkers.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (no longer active)` })),
 			{ value: 'none', label: 'No caseworker' },

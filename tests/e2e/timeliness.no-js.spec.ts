@@ -16,6 +16,20 @@ test('without JavaScript a manager filters the figures, follows one to its revie
 	await a11y.check()
 	await expect(page.getByRole('table').getByRole('columnheader', { name: 'Held by the due date' })).toBeVisible()
 
+	// The school is typed, not chosen from a list of every school; the page says which schools it matched.
+	await page.goto('/timeliness')
+	await page.getByLabel('School', { exact: true }).fill('academy')
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await page.waitForURL(/school=academy/)
+	await a11y.check()
+	await expect(page.getByText(/^Figures for reviews at the \d+ schools matching “academy”: /)).toBeVisible()
+	await expect(page.getByLabel('School', { exact: true })).toHaveValue('academy')
+	await page.getByLabel('School', { exact: true }).fill('no such school')
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await page.waitForURL(/school=no\+such\+school/)
+	await a11y.check()
+	await expect(page.getByText('No school matches “no such school”.')).toBeVisible()
+
 	await page.goto('/workload')
 	await a11y.check()
 	const whose = page.getByLabel('Whose children')

@@ -97,11 +97,128 @@ test('the invitation form checks its answers: a SENCo needs one of the council�
 		email: ['Enter an email address in the correct format, like name@example.org'],
 		role: ['Select what they will do'],
 	})
-	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO' })).schoolId).toEqual(['Select the SENCo’s school'])
-	// Another council's school is not one of the choices, whatever the form says.
-	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', schoolId: await schoolOf(MEDWAY_SENCO) })).schoolId).toEqual(['Select one of the council’s schools'])
+	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO' })).school).toEqual(['Enter the SENCo’s school'])
+	// A school's id alone (another council's, here) is no answer: the school is typed.
+	expect(await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', schoolId: await schoolOf(MEDWAY_SENCO) })).toEqual({ school: ['Enter the SENCo’s school'] })
+	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', school: 'x'.repeat(101) })).school).toEqual(['The school’s name or URN must be 100 characters or fewer'])
 	expect((await errorsOf({ name: 'Someone', email: CASEWORKER.toUpperCase(), role: 'CASEWORKER' })).email![0]).toMatch(/already an account/)
 	expect(await prisma.user.count({ where: { email: 'a.senco@example.org' } })).toBe(0)
+})
+
+/** Posts the invitation form as the Kent manager: the action's answer, as the tests read it. */
+async function postInvite(form: Record<string, string>) {
+	return (await run(adminUserInvite.action, request('/admin/users/invite', { cookie: await cookieFor(MANAGER), form }))) as any
+}
+async function schoolOfUser(userId: string) {
+	return prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { schoolId: true, laId: true } })
+}
+
+test('inviting a SENCo: a name, part of one or a URN that names one of the council’s schools invites them there', async () => {
+	const kent = await laIdOf(MANAGER)
+	const willow = await prisma.school.findFirstOrThrow({ where: { laId: kent, name: 'Willow Brook Primary School' }, select: { id: true, urn: true } })
+	for (const [email, text] of [
+		['senco.one@willow-brook-primary.example.org', 'Willow Brook Primary School'],
+		['senco.two@willow-brook-primary.example.org', '  WILLOW brook '],
+		['senco.three@willow-brook-primary.example.org', willow.urn],
+	] as const) {
+		const { userId } = await invite({ name: 'Willow Senco', email, role: 'SENCO', school: text })
+		expect(await schoolOfUser(userId), text).toEqual({ schoolId: willow.id, laId: null })
+	}
+	const message = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: 'senco.three@willow-brook-primary.example.org' } })
+	expect(JSON.parse(message.payload)).toMatchObject({ organisationName: 'Willow Brook Primary School', roles: ['SENCO'] })
+	// The school only matters for a SENCo: for a caseworker the field is ignored.
+	const { userId } = await invite({ name: 'Not A Senco', email: 'not.a.senco@kent.example.gov.uk', role: 'CASEWORKER', school: 'no such school' })
+	expect(await schoolOfUser(userId)).toEqual({ schoolId: null, laId: kent })
+})
+
+test('inviting a SENCo: a text matching several schools comes back with them to choose from, everything kept; only those can be chosen', async () => {
+	const kent = await laIdOf(MANAGER)
+	const academies = await prisma.school.findMany({ where: { laId: kent, active: true, name: { contains: 'Academy' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, urn: true } })
+	expect(academies.length).toBeGreaterThan(1)
+	// A closed academy of the council is never offered or taken.
+	const closed = await prisma.school.create({ data: { laId: kent, name: 'Closed Lane Academy', urn: '100001', phase: 'SECONDARY', active: false }, select: { id: true } })
+	const form = { name: 'Ada Lovelace', email: 'ada.lovelace@example.org', role: 'SENCO', school: 'academy' }
+	const choose = { schoolId: [`${academies.length} schools match “academy”: choose one`] }
+
+	const ambiguous = await postInvite(form)
+	expect(ambiguous.init.status).toBe(400)
+	expect(ambiguous.data.result.error).toEqual(choose)
+	expect(ambiguous.data.offered).toEqual(academies)
+	expect(ambiguous.data.result.initialValue).toMatchObject(form)
+	// With another problem too, both are reported and the schools are still offered.
+	const both = await postInvite({ ...form, name: '' })
+	expect(both.data.result.error).toEqual({ name: ['Enter their full name'], ...choose })
+	expect(both.data.offered).toEqual(academies)
+
+	// A forged choice (another council's school, the closed one, nonsense) is not one of the matches: refused.
+	for (const schoolId of [await schoolOf(MEDWAY_SENCO), closed.id, 'nope']) {
+		const refused = await postInvite({ ...form, schoolId })
+		expect(refused.init.status, schoolId).toBe(400)
+		expect(refused.data.result.error, schoolId).toEqual(choose)
+	}
+	expect(await prisma.user.count({ where: { email: form.email } })).toBe(0)
+
+	// One of the offered radios: invited at that school.
+	const chosen = academies[academies.length - 1]!
+	const { userId } = await invite({ ...form, schoolId: chosen.id })
+	expect(await schoolOfUser(userId)).toEqual({ schoolId: chosen.id, laId: null })
+	// A choice stays with the form while another answer is put right.
+	const taken = await postInvite({ ...form, email: ADMIN, schoolId: chosen.id })
+	expect(taken.data.result.error.email[0]).toMatch(/already an account/)
+	expect(taken.data.result.initialValue).toMatchObject({ schoolId: chosen.id })
+	expect(taken.data.offered).toEqual(academies)
+	await prisma.school.delete({ where: { id: closed.id } })
+})
+
+test('inviting a SENCo: no school, another council’s or a closed one, is an error; more than 20 asks for more of the name', async () => {
+	const kent = await laIdOf(MANAGER)
+	const medway = await prisma.school.findUniqueOrThrow({ where: { id: await schoolOf(MEDWAY_SENCO) }, select: { id: true, name: true, urn: true } })
+	const closed = await prisma.school.create({ data: { laId: kent, name: 'Shut Down Primary School', urn: '100002', phase: 'PRIMARY', active: false }, select: { id: true } })
+	const form = { name: 'Grace Hopper', email: 'grace.hopper@example.org', role: 'SENCO' }
+	for (const text of ['zzzz no such school', medway.name, medway.urn, medway.id, 'Shut Down Primary School', '100002', closed.id]) {
+		const none = await postInvite({ ...form, school: text })
+		expect(none.init.status, text).toBe(400)
+		expect(none.data.result.error, text).toEqual({ school: [`No school of the council matches “${text}”. Check the spelling, or enter the URN`] })
+		expect(none.data.offered, text).toEqual([])
+		expect(none.data.result.initialValue, text).toMatchObject({ ...form, school: text })
+	}
+	// More matches than radios can sensibly offer.
+	const many = Array.from({ length: 21 }, (_, i) => ({ laId: kent, name: `Quillfield School ${i + 1}`, urn: String(100100 + i), phase: 'PRIMARY' }))
+	await prisma.school.createMany({ data: many })
+	try {
+		const tooMany = await postInvite({ ...form, school: 'quillfield' })
+		expect(tooMany.init.status).toBe(400)
+		expect(tooMany.data.result.error).toEqual({ school: ['21 schools match “quillfield”: enter more of the school’s name, or its URN'] })
+		expect(tooMany.data.offered).toEqual([])
+		// Its URN picks one out.
+		const { userId } = await invite({ ...form, school: '100107' })
+		expect((await prisma.school.findUniqueOrThrow({ where: { id: (await schoolOfUser(userId)).schoolId! } })).name).toBe('Quillfield School 8')
+		await prisma.user.delete({ where: { id: userId } })
+	} finally {
+		await prisma.school.deleteMany({ where: { urn: { in: [...many.map((s) => s.urn), '100002'] } } })
+	}
+	expect(await prisma.user.count({ where: { email: form.email } })).toBe(0)
+})
+
+test('the invitation from a school’s page starts with that school, by name, and invites its SENCo there', async () => {
+	const cookie = await cookieFor(MANAGER)
+	const kent = await laIdOf(MANAGER)
+	const orchard = await prisma.school.findFirstOrThrow({ where: { laId: kent, name: 'Orchard Bank School' }, select: { id: true } })
+	const page = (await run(adminUserInvite.loader, request(`/admin/users/invite?schoolId=${orchard.id}`, { cookie }))) as any
+	expect(page.defaults).toEqual({ role: 'SENCO', school: 'Orchard Bank School', schoolId: orchard.id })
+	expect(page).not.toHaveProperty('schools') // the council's schools are no longer all sent to the page
+	// Another council's school, or an unknown one, starts a blank form.
+	for (const schoolId of [await schoolOf(MEDWAY_SENCO), 'nope']) {
+		expect(((await run(adminUserInvite.loader, request(`/admin/users/invite?schoolId=${schoolId}`, { cookie }))) as any).defaults, schoolId).toBeUndefined()
+	}
+	// The form as the page fills it (the id rides along hidden): invited at that school, even when another shares its name.
+	const twin = await prisma.school.create({ data: { laId: kent, name: 'Orchard Bank School', urn: '100003', phase: 'SPECIAL' }, select: { id: true } })
+	const { userId } = await invite({ name: 'Orchard Senco', email: 'senco.new@orchard-bank.example.org', ...page.defaults })
+	expect(await schoolOfUser(userId)).toEqual({ schoolId: orchard.id, laId: null })
+	// Without the id the shared name is ambiguous: both are offered.
+	const twins = await postInvite({ name: 'Orchard Senco', email: 'senco.other@orchard-bank.example.org', role: 'SENCO', school: 'Orchard Bank School' })
+	expect(twins.data.offered.map((s: any) => s.id).sort()).toEqual([orchard.id, twin.id].sort())
+	await prisma.school.delete({ where: { id: twin.id } })
 })
 
 test('set-password refuses unknown, used and expired links with a clear page', async () => {
@@ -172,7 +289,7 @@ test('a SENCo who leaves: deactivating them keeps the school’s reviews, and th
 	const oakfield = await schoolOf(OAKFIELD_SENCO)
 	const reviewsBefore = await prisma.annualReview.count({ where: { child: { schoolId: oakfield } } })
 	expect(reviewsBefore).toBeGreaterThan(0)
-	const { token } = await invite({ name: 'New Senco', email: 'new.senco@oakfield-primary.example.org', role: 'SENCO', schoolId: oakfield })
+	const { token } = await invite({ name: 'New Senco', email: 'new.senco@oakfield-primary.example.org', role: 'SENCO', school: 'Oakfield Primary School' })
 	const newCookie = expectRedirect(await setPasswordWith(token), '/').headers.get('set-cookie')!.split(';')[0]!
 	const leaver = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO } })
 	await run(adminUser.action, request(`/admin/users/${leaver.id}`, { cookie: await cookieFor(MANAGER), form: { intent: 'deactivate' } }), { userId: leaver.id })

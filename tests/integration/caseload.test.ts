@@ -88,6 +88,9 @@ test('each filter returns exactly the rows its definition says', async () => {
 		['view=all&transfer=yes', (c) => c.child.phaseTransfer !== null],
 		[`view=all&q=${encodeURIComponent(name.toUpperCase())}`, (c) => c.child.searchText.includes(name.toLowerCase())],
 		[`view=all&q=${encodeURIComponent(upn)}`, (c) => c.child.searchText.includes(upn.toLowerCase())],
+		// LIKE's wildcards are searched for as themselves (no name has them): not "every child".
+		['view=all&q=%25', (c) => c.child.searchText.includes('%')],
+		['view=all&q=_', (c) => c.child.searchText.includes('_')],
 		[`view=unassigned&due=overdue&status=NOT_STARTED`, (c) => c.child.caseworkerId === null && c.kind === 'due' && c.sortOn! < t],
 	]
 	for (const [query, wanted] of cases) {

@@ -2,7 +2,10 @@
 // worked out here again, straight from the database rows and the definitions in words (not by calling
 // app/domain/timeliness.ts), so a mistake in the module shows up as a difference.
 import { parse } from 'csv-parse/sync'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
+import { SchoolsMatched } from '#app/components/schools-matched.tsx'
 import { prisma } from '#app/db.server.ts'
 import * as caseload from '#app/routes/caseload.tsx'
 import * as caseloadExport from '#app/routes/caseload-export.ts'
@@ -223,6 +226,87 @@ test('filters narrow every figure: school, caseworker, phase and age group', asy
 		expect((data.report!.figures.due as any).value, search).toBeLessThan((unfiltered.report!.figures.due as any).value)
 		expect(Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total])), search).toEqual(expectedCurrent(all.filter(keep), data.today))
 	}
+})
+
+test('the school filter takes part of a name or a URN (or an old link’s id), says which schools it matched, and only the council’s', async () => {
+	const laId = await kentLaId()
+	const all = await facts(laId)
+	const cookie = await cookieFor(MANAGER)
+	const schools = await prisma.school.findMany({ where: { laId }, orderBy: { name: 'asc' }, select: { id: true, name: true, urn: true } })
+	const at = (ids: string[]) => all.filter((f) => f.schoolId !== null && ids.includes(f.schoolId))
+	const totals = (data: Dashboard) => Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total]))
+	const expectFiguresOf = (data: Dashboard, ids: string[], label: string) => {
+		expect(data.report!.figures, label).toEqual(expected(at(ids), `${data.query.from}-01`, lastDayOf(data.query.to), data.today))
+		expect(totals(data), label).toEqual(expectedCurrent(at(ids), data.today))
+	}
+	const unfiltered = await dashboard('/timeliness')
+	const dueOf = (data: Dashboard) => (data.report!.figures.due as { value: number }).value
+
+	// Part of a name several schools share, in any case: those schools' reviews, in every figure and list.
+	const academies = schools.filter((s) => s.name.toLowerCase().includes('academy'))
+	expect(academies.length).toBeGreaterThan(1)
+	const several = await dashboard('/timeliness?school=ACADEMY')
+	expect(several.schools).toEqual({ count: academies.length, first: academies.map((s) => s.name) })
+	expect(several.schoolText).toBe('ACADEMY')
+	expectFiguresOf(several, academies.map((s) => s.id), 'academy')
+	expect(dueOf(several)).toBeGreaterThan(0)
+	expect(dueOf(several)).toBeLessThan(dueOf(unfiltered))
+	// The reviews behind a figure and the downloads use the same schools.
+	const list = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=due&school=academy', { cookie }))) as any
+	expect(list.total).toBe(dueOf(several))
+	expect(list.schools).toEqual(several.schools)
+	for (const row of list.rows) expect(academies.map((s) => s.name)).toContain(row.school)
+	const [, ...sen2Rows] = await download(sen2.loader, '/timeliness/sen2.csv?school=academy')
+	expect(sen2Rows).toHaveLength(dueOf(several))
+	const [, firstLine] = await download(timelinessExport.loader, '/timeliness/export.csv?school=academy')
+	expect(firstLine![3]).toBe(`${academies.length} schools matching “academy”: ${academies.map((s) => s.name).join('; ')}`)
+
+	// A URN: that school only.
+	const oakfield = schools.find((s) => s.name === 'Oakfield Primary School')!
+	const byUrn = await dashboard(`/timeliness?school=${oakfield.urn}`)
+	expect(byUrn.schools).toEqual({ count: 1, first: [oakfield.name] })
+	expectFiguresOf(byUrn, [oakfield.id], 'URN')
+	expect(dueOf(byUrn)).toBeGreaterThan(0)
+	// An older link by the school's id: still that school, its name in the field; the page's links keep the id.
+	const byId = await dashboard(`/timeliness?school=${oakfield.id}`)
+	expect(byId.schoolText).toBe(oakfield.name)
+	expect(byId.query.school).toBe(oakfield.id)
+	expect(byId.schools).toEqual({ count: 1, first: [oakfield.name] })
+	expect(byId.report!.figures).toEqual(byUrn.report!.figures)
+	const [, idLine] = await download(timelinessExport.loader, `/timeliness/export.csv?school=${oakfield.id}`)
+	expect(idLine![3]).toBe(oakfield.name)
+
+	// Nothing matched: no figures at all (not every school's), and the page says so.
+	const none = await dashboard('/timeliness?school=zzzz%20no%20such%20school')
+	expect(none.schools).toEqual({ count: 0, first: [] })
+	expect(none.report!.figures).toEqual(expected([], `${none.query.from}-01`, lastDayOf(none.query.to), none.today))
+	expect(Object.values(totals(none))).toEqual([0, 0, 0])
+	expect(renderToStaticMarkup(createElement(SchoolsMatched, { text: none.query.school!, schools: none.schools!, subject: 'Figures for reviews' }))).toContain(
+		'No school matches “zzzz no such school”',
+	)
+	expect(((await run(timelinessReviews.loader, request('/timeliness/reviews?figure=open_by_due&school=zzzz', { cookie }))) as any).total).toBe(0)
+	expect(await download(sen2.loader, '/timeliness/sen2.csv?school=zzzz')).toHaveLength(1)
+
+	// Another council's school, by its name, part of it, its URN or its id, matches nothing here.
+	const medway = await prisma.school.findFirstOrThrow({ where: { la: { code: '887' } }, select: { id: true, name: true, urn: true } })
+	expect(schools.some((s) => s.name.toLowerCase().includes('riverbank'))).toBe(false)
+	for (const text of [medway.name, 'riverbank', medway.urn, medway.id]) {
+		const other = await dashboard(`/timeliness?school=${encodeURIComponent(text)}`)
+		expect(other.schools, text).toEqual({ count: 0, first: [] })
+		expect(dueOf(other), text).toBe(0)
+		expect(Object.values(totals(other)), text).toEqual([0, 0, 0])
+	}
+
+	// Too long: an error beside the field (what was typed kept), not figures; the lists and downloads refuse it.
+	const long = 'x'.repeat(101)
+	const refused = await dashboard(`/timeliness?school=${long}`)
+	expect(refused.errors).toEqual({ school: 'The school’s name or URN must be 100 characters or fewer' })
+	expect(refused.report).toBeNull()
+	expect(refused.schoolText).toBe(long)
+	expect(await statusOf(timelinessExport.loader, request(`/timeliness/export.csv?school=${long}`, { cookie }))).toBe(400)
+	expect(await statusOf(timelinessReviews.loader, request(`/timeliness/reviews?figure=due&school=${long}`, { cookie }))).toBe(400)
+	// The dashboard no longer sends every school of the council to the page.
+	expect(unfiltered.options).not.toHaveProperty('schools')
 })
 
 test('a chosen period: figures for those months only; a start after the end is an error, not figures', async () => {
