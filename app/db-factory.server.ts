@@ -31,8 +31,13 @@ export async function createPrisma(url: string): Promise<PrismaClient> {
 	const [{ PrismaClient: SqliteClient }, { PrismaLibSql }] = await Promise.all([import('#app/generated/sqlite/client.ts'), import('@prisma/adapter-libsql')])
 	const client = new SqliteClient({ adapter: new PrismaLibSql({ url }) })
 	// WAL lets the web server read while a job writes; busy_timeout waits for a lock instead of failing.
+	// (The adapter runs one statement or transaction at a time on one connection, so these settings hold for all.)
 	await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
 	await client.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
 	await client.$queryRawUnsafe('PRAGMA foreign_keys = ON')
+	// A page cache of up to 64 MiB (SQLite's default is 2 MiB): a council's caseload page reads pages of several
+	// tables and indexes; with the default they are read from the file again on almost every request (at Kent scale
+	// the caseload page's statement took 2.2 ms with 2 MiB, 1.4 ms with 64 MiB: docs/decisions/012).
+	await client.$queryRawUnsafe('PRAGMA cache_size = -65536')
 	return client
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { useClientLinks } from '#app/components/client-links.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
@@ -35,9 +35,11 @@ export function ChildSearch({ q, hidden = {} }: { q: string; hidden?: Record<str
 }
 
 export function ChildTable({ rows, total, caption, showSchool, showCaseworker }: { rows: ChildRow[]; total: number; caption: string; showSchool?: boolean; showCaseworker?: boolean }) {
+	const onClick = useClientLinks()
 	if (!rows.length) return <p className="govuk-body">No children match.</p>
 	return (
-		<div className="app-table-wrap">
+		// The rows' links are plain <a>: one handler here navigates in the app (see useClientLinks).
+		<div className="app-table-wrap" onClick={onClick}>
 			<table className="govuk-table">
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					{caption} ({pluralise(total, 'child', 'children')})
@@ -47,9 +49,9 @@ export function ChildTable({ rows, total, caption, showSchool, showCaseworker }:
 					{rows.map((child) => (
 						<tr className="govuk-table__row" key={child.id}>
 							<th scope="row" className="govuk-table__header">
-								<Link className="govuk-link" to={`/children/${child.id}`}>
+								<a className="govuk-link" href={`/children/${child.id}`}>
 									{child.firstName} {child.lastName}
-								</Link>
+								</a>
 							</th>
 							<td className="govuk-table__cell">{child.upn}</td>
 							<td className="govuk-table__cell">{yearGroupLabel(child.yearGroup)}</td>

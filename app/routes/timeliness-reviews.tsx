@@ -2,6 +2,7 @@ import { data, useLoaderData } from 'react-router'
 import type { Route } from './+types/timeliness-reviews'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { timingWords } from '#app/components/timeliness-bits.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
@@ -198,24 +199,7 @@ export default function TimelinessReviews() {
 							{pluralise(total, 'review')}
 							{pages > 1 ? `, page ${page} of ${pages}` : ''}
 						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Child or young person
-								</th>
-								<th scope="col" className="govuk-table__header">
-									School
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
-								{columns.map((c) => (
-									<th scope="col" className="govuk-table__header" key={c.header}>
-										{c.header}
-									</th>
-								))}
-							</tr>
-						</thead>
+						<TableHead columns={['Child or young person', 'School', 'Status', ...columns.map((c) => c.header)]} />
 						<tbody className="govuk-table__body">
 							{rows.map((r) => (
 								<tr className="govuk-table__row" key={r.key}>

@@ -4,6 +4,7 @@ import { BarChart, type ChartGroup } from '#app/components/charts.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
@@ -216,22 +217,14 @@ function ShareTrend({ id, query, months, figure, title, noun }: { id: string; qu
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Month of the meeting
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								All {noun}
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								In time
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Per cent in time
-							</th>
-						</tr>
-					</thead>
+					<TableHead
+						columns={[
+							'Month of the meeting',
+							{ label: <>All {noun}</>, numeric: true },
+							{ label: 'In time', numeric: true },
+							{ label: 'Per cent in time', numeric: true },
+						]}
+					/>
 					<tbody className="govuk-table__body">
 						{months.map((m) => {
 							const share = shareOf(m, figure)
@@ -291,22 +284,7 @@ function HeldTrend({ query, months }: { query: TimelinessQuery; months: MonthFig
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Month the review was due
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Due
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Held
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Not held
-							</th>
-						</tr>
-					</thead>
+					<TableHead columns={['Month the review was due', { label: 'Due', numeric: true }, { label: 'Held', numeric: true }, { label: 'Not held', numeric: true }]} />
 					<tbody className="govuk-table__body">
 						{months.map((m) => (
 							<tr className="govuk-table__row" key={m.month}>
@@ -351,25 +329,15 @@ function CaseList({ query, id, list, today }: { query: TimelinessQuery; id: Curr
 						<caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">
 							{text.label}, first {list.top.length}
 						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Child or young person
-								</th>
-								<th scope="col" className="govuk-table__header">
-									School
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
-								<th scope="col" className="govuk-table__header">
-									{id === 'breaches_2_weeks' ? 'Deadline' : text.dateLabel}
-								</th>
-								<th scope="col" className="govuk-table__header">
-									{id === 'breaches_2_weeks' ? 'Days left' : id === 'awaiting_decision' ? 'Decision due' : 'Overdue by'}
-								</th>
-							</tr>
-						</thead>
+						<TableHead
+							columns={[
+								'Child or young person',
+								'School',
+								'Status',
+								id === 'breaches_2_weeks' ? 'Deadline' : text.dateLabel,
+								id === 'breaches_2_weeks' ? 'Days left' : id === 'awaiting_decision' ? 'Decision due' : 'Overdue by',
+							]}
+						/>
 						<tbody className="govuk-table__body">
 							{list.top.map((l) => (
 								<tr className="govuk-table__row" key={`${l.reviewId ?? l.childId}-${l.on}`}>
