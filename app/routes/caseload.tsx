@@ -63,6 +63,7 @@ function filterCount(filter: CaseloadFilter) {
 export default function Caseload() {
 	const { laName, filter, rows, total, capped, page, pages, schools, canAssign, canSubscribe, assigned } = useLoaderData<typeof loader>()
 	const here = caseloadSearch(filter)
+	const back = new URLSearchParams({ back: `/caseload${here}` }).toString()
 	return (
 		<>
 			<PageTitle title={`Caseload: ${CASELOAD_VIEWS[filter.view]}${page > 1 ? ` (page ${page} of ${pages})` : ''}`} />
@@ -105,7 +106,7 @@ export default function Caseload() {
 				total={total}
 				capped={capped}
 				caption={`${CASELOAD_VIEWS[filter.view]}, most urgent first`}
-				assignHref={canAssign ? (row) => `/children/${row.childId}/assign?${new URLSearchParams({ back: `/caseload${here}` })}` : undefined}
+				assignHref={canAssign ? (row) => `/children/${row.childId}/assign?${back}` : undefined}
 			/>
 			{capped ? (
 				<p className="govuk-body">
