@@ -32,6 +32,7 @@ export default [
 	route('no-access', 'routes/no-access.tsx'),
 	route('healthz', 'routes/healthz.ts'),
 	route('set-password/:token', 'routes/set-password.tsx'),
+	route('reset-password', 'routes/reset-password.tsx'),
 	route('admin', 'routes/admin.tsx'),
 	route('admin/schools', 'routes/admin-schools.tsx'),
 	route('admin/schools/new', 'routes/admin-school.tsx', { id: 'admin-school-new' }),

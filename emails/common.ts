@@ -96,6 +96,7 @@ function base(appUrl: string): string {
 export const reviewUrl = (appUrl: string, reviewId: string) => `${base(appUrl)}/reviews/${encodeURIComponent(reviewId)}`
 export const caseloadUrl = (appUrl: string) => `${base(appUrl)}/caseload`
 export const setPasswordUrl = (appUrl: string, token: string) => `${base(appUrl)}/set-password/${encodeURIComponent(token)}`
+export const resetPasswordUrl = (appUrl: string) => `${base(appUrl)}/reset-password`
 
 /** The appeal paragraph every decision a family can appeal must carry (SEND Regulations 2014 regs 29-32; CoP 11.45-11.47). */
 export function appealText(appealBy: string): string {

@@ -107,14 +107,24 @@ const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
 		token: 'tok_0123456789abcdefghij',
 		expiresAt: new Date('2027-03-04T17:00:00Z'),
 	},
+	'password-reset': {
+		name: 'Sam Patel',
+		email: 'sam.patel@oakfield-primary.example.org',
+		requestedAt: new Date('2027-03-04T16:00:00Z'),
+		token: 'tok_0123456789abcdefghij',
+		expiresAt: new Date('2027-03-04T17:00:00Z'),
+	},
 }
+
+/** Templates about an account, not a child. */
+const ACCOUNT_TEMPLATES: TemplateName[] = ['user-invite', 'password-reset']
 
 function render<Name extends TemplateName>(name: Name, overrides: Partial<PayloadOf<Name>> = {}) {
 	return renderTemplate(name, { ...samples[name], ...overrides }, ctx)
 }
 
 test('the registry lists each template under its own name', () => {
-	expect(TEMPLATE_NAMES).toHaveLength(10)
+	expect(TEMPLATE_NAMES).toHaveLength(11)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
 })
 
@@ -125,7 +135,7 @@ test('no template sends a generic "you have new information" email: each names t
 			expect(part.toLowerCase()).not.toContain('new information')
 			expect(part).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d/)
 		}
-		if (name !== 'user-invite') {
+		if (!ACCOUNT_TEMPLATES.includes(name)) {
 			expect(email.subject, name).toContain('Amira K.')
 			expect(email.subject, name).not.toContain('Khan') // first name and last initial in subjects
 			expect(email.text, name).toContain('Amira Khan')
@@ -138,7 +148,12 @@ test('no template sends a generic "you have new information" email: each names t
 test('every interpolated value is escaped in the HTML part', () => {
 	const hostile = { firstName: '<script>alert("x")</script>', lastName: 'O’Brien & <b>Sons</b>' }
 	for (const name of TEMPLATE_NAMES) {
-		const payload = name === 'user-invite' ? { ...samples[name], name: hostile.firstName, organisationName: hostile.lastName } : { ...samples[name], child: hostile }
+		const payload =
+			name === 'user-invite'
+				? { ...samples[name], name: hostile.firstName, organisationName: hostile.lastName }
+				: name === 'password-reset'
+					? { ...samples[name], name: hostile.firstName, sentByName: hostile.lastName }
+					: { ...samples[name], child: hostile }
 		const email = renderTemplate(name, payload, { ...ctx, councilName: 'Kent <i>County</i> Council' })
 		expect(email.html, name).not.toContain('<script>')
 		expect(email.html, name).not.toContain('<b>Sons')
@@ -281,6 +296,29 @@ test('user-invite has a one-time link to set a password and says when it expires
 	expect(email.html).toContain('href="https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij"')
 	expect(email.text).toContain('This link works once and expires at 4 March 2027 at 5:00pm.')
 	expect(templates['user-invite'].secretFields).toEqual(['token'])
+})
+
+test('password-reset says who asked and when, gives the one-time link and its expiry, and names only the account it is for', () => {
+	const link = 'https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij'
+	const email = render('password-reset')
+	expect(email.subject).toBe('Set a new password for the Kent County Council EHC annual review portal by 4 March 2027 at 5:00pm')
+	for (const part of [email.html, email.text]) {
+		expect(part).toContain('Someone asked to reset the password for the account sam.patel@oakfield-primary.example.org on the EHC annual review portal, on 4 March 2027 at 4:00pm.')
+		expect(part).toContain('This link works once and expires at 4 March 2027 at 5:00pm.')
+		expect(part).toContain('If you did not ask, you can ignore this email; your password has not changed.')
+		// The only address in the message is the account's own (the reader learns of no other account).
+		const addresses = part.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []
+		expect(new Set(addresses)).toEqual(new Set(['sam.patel@oakfield-primary.example.org']))
+	}
+	expect(email.html).toContain(`href="${link}"`)
+	expect(email.text).toContain(link)
+	expect(email.text).toContain('https://reviews.kent.example.gov.uk/reset-password')
+	expect(templates['password-reset'].secretFields).toEqual(['token'])
+
+	const byAdmin = render('password-reset', { sentByName: 'Daniel Okafor' })
+	expect(byAdmin.text).toContain('Daniel Okafor of your council’s SEN team sent you a link to set a new password for the account sam.patel@oakfield-primary.example.org')
+	expect(byAdmin.text).not.toContain('Someone asked')
+	expect(byAdmin.text).toContain('your password has not changed')
 })
 
 test('payloads are validated: impossible dates and unknown templates are refused', () => {

@@ -8,6 +8,7 @@ import { decisionLetter } from '#emails/decision-letter.ts'
 import { decisionNotToAmend } from '#emails/decision-not-to-amend.ts'
 import { finalPlanIssued } from '#emails/final-plan-issued.ts'
 import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
+import { passwordReset } from '#emails/password-reset.ts'
 import { reminderDeadlineMissed } from '#emails/reminder-deadline-missed.ts'
 import { reminderDecisionDue } from '#emails/reminder-decision-due.ts'
 import { reminderReportOverdue } from '#emails/reminder-report-overdue.ts'
@@ -26,6 +27,7 @@ export const templates = {
 	'reminder-report-overdue': reminderReportOverdue,
 	'reminder-deadline-missed': reminderDeadlineMissed,
 	'user-invite': userInvite,
+	'password-reset': passwordReset,
 } as const
 
 export type TemplateName = keyof typeof templates

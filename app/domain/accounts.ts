@@ -3,3 +3,25 @@
 
 export const INVITE_DAYS = 7
 export const MIN_PASSWORD = 12
+
+/**
+ * A link to set a new password works for an hour (OWASP Forgot Password Cheat Sheet: short-lived), whoever
+ * asked for it: the person on the sign-in page or an administrator for them. Anyone can ask for another.
+ */
+export const RESET_LINK_MINUTES = 60
+/** The same, in words for the pages that say how long the link works. */
+export const RESET_LINK_LIFETIME = RESET_LINK_MINUTES === 60 ? '1 hour' : `${RESET_LINK_MINUTES} minutes`
+/** At most this many reset emails go to one account in an hour, so nobody can flood someone's inbox. */
+export const RESET_MAX_PER_ACCOUNT = 3
+/**
+ * At most this many reset requests (for any addresses, known or not) from one network address in an hour. A
+ * council office or school may share one address, hence more than one person's worth.
+ */
+export const RESET_MAX_PER_ADDRESS = 20
+
+export type TokenPurpose = 'INVITE' | 'RESET_PASSWORD'
+
+/** How long a new one-time link of this purpose works, in milliseconds. */
+export function linkLifetime(purpose: TokenPurpose): number {
+	return purpose === 'INVITE' ? INVITE_DAYS * 24 * 60 * 60 * 1000 : RESET_LINK_MINUTES * 60 * 1000
+}

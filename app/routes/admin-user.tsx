@@ -7,8 +7,9 @@ import { ActivationForm, AdminEditPage, IntentButton } from '#app/components/adm
 import { Button, Checkboxes, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
+import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { requireCouncilAdmin, requireCouncilUser, sendInvitation } from '#app/utils/admin.server.ts'
+import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordReset } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
@@ -93,6 +94,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 		throw redirect(`/admin/users?saved=${user.id}&invited=1`)
 	}
 
+	if (intent === 'send-reset') {
+		// Only an account that can use the link: active, in an active school, with a password to replace (someone
+		// who never set one is sent their invitation again instead).
+		if (!user.active || !user.passwordHash || user.school?.active === false) throw redirect(back)
+		await prisma.$transaction(async (tx) => {
+			await sendPasswordReset(tx, user, admin.name)
+			await audit(request, admin.id, 'user.send_reset', { entityType: 'User', entityId: user.id, details: `link to set a new password sent to ${user.email}` }, tx)
+		})
+		throw redirect(`/admin/users?saved=${user.id}&reset=1`)
+	}
+
 	const submission = parseWithZod(formData, { schema: RolesSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
 	// A SENCo's access comes from their school; council roles are for council staff.
@@ -150,6 +162,18 @@ export default function UserAccount() {
 							</p>
 						</>
 					)}
+					{user.active && user.hasPassword && user.school?.active !== false ? (
+						<>
+							<h2 className="govuk-heading-m">Password</h2>
+							<p className="govuk-body">
+								If they have forgotten their password, send them an email with a link to set a new one. The link works once, for {RESET_LINK_LIFETIME}. Their password
+								stays the same until they use it, and using it signs them out everywhere.
+							</p>
+							<IntentButton intent="send-reset" variant="secondary">
+								Send a link to set a new password
+							</IntentButton>
+						</>
+					) : null}
 					{user.active && !user.hasPassword ? (
 						<>
 							<h2 className="govuk-heading-m">Invitation</h2>

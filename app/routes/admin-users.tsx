@@ -2,6 +2,7 @@ import { useLoaderData } from 'react-router'
 import type { Route } from './+types/admin-users'
 import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
 import { prisma } from '#app/db.server.ts'
+import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { councilUsers, requireCouncilAdmin } from '#app/utils/admin.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -39,8 +40,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 		pages,
 		total: matching.length,
 		rows,
-		saved: saved && { name: saved.name, email: saved.email, invited: url.searchParams.get('invited') === '1' },
+		saved: saved && { name: saved.name, email: saved.email, invited: url.searchParams.get('invited') === '1', reset: url.searchParams.get('reset') === '1' },
 	}
+}
+
+function savedMessage(saved: { name: string; email: string; invited: boolean; reset: boolean } | null) {
+	if (!saved) return null
+	if (saved.invited) return `${saved.name} has been invited. We have sent an email to ${saved.email} with a link to set a password.`
+	if (saved.reset) return `A link to set a new password has been sent to ${saved.name} at ${saved.email}. It works once, for ${RESET_LINK_LIFETIME}.`
+	return `${saved.name}’s account has been saved.`
 }
 
 export default function Users() {
@@ -50,7 +58,7 @@ export default function Users() {
 			<AdminListHeading
 				title="Users"
 				laName={laName}
-				saved={saved ? (saved.invited ? `${saved.name} has been invited. We have sent an email to ${saved.email} with a link to set a password.` : `${saved.name}’s account has been saved.`) : null}
+				saved={savedMessage(saved)}
 				add={{ href: '/admin/users/invite', label: 'Invite a user' }}
 			>
 				<div className="govuk-inset-text">

@@ -6,7 +6,7 @@ import type { Route } from './+types/set-password'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
-import { INVITE_DAYS, MIN_PASSWORD } from '#app/domain/accounts.ts'
+import { INVITE_DAYS, MIN_PASSWORD, RESET_LINK_LIFETIME, type TokenPurpose } from '#app/domain/accounts.ts'
 import { checkToken } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
@@ -26,25 +26,27 @@ export const SetPasswordSchema = z
 
 type LinkProblem = 'unknown' | 'used' | 'expired'
 const STATUS: Record<LinkProblem, number> = { unknown: 404, used: 410, expired: 410 }
+// `purpose` says what the link was for, when it is known (an invitation or a reset): the words and advice differ.
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const state = await checkToken(params.token)
-	if (!state.ok) return data({ problem: state.reason as LinkProblem, email: null }, { status: STATUS[state.reason] })
-	return { problem: null, email: state.user.email }
+	if (!state.ok) return data({ problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null, email: null }, { status: STATUS[state.reason] })
+	return { problem: null, purpose: state.purpose, email: state.user.email }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const state = await checkToken(params.token)
-	if (!state.ok) return data({ result: null, problem: state.reason as LinkProblem }, { status: STATUS[state.reason] })
+	if (!state.ok) return data({ result: null, problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null }, { status: STATUS[state.reason] })
 	const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
 	const hide = { hideFields: ['password', 'confirm'] }
-	if (submission.status !== 'success') return data({ result: submission.reply(hide), problem: null }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: submission.reply(hide), problem: null, purpose: state.purpose }, { status: 400 })
 	const { password } = submission.value
 	const email = state.user.email
 	const lowered = password.trim().toLowerCase()
 	if (lowered === email || lowered === email.split('@')[0]) {
-		return data({ result: submission.reply({ ...hide, fieldErrors: { password: ['Your password must not be your email address'] } }), problem: null }, { status: 400 })
+		return data({ result: submission.reply({ ...hide, fieldErrors: { password: ['Your password must not be your email address'] } }), problem: null, purpose: state.purpose }, { status: 400 })
 	}
+	const reset = state.purpose === 'RESET_PASSWORD'
 	const passwordHash = await hashPassword(password)
 	const used = await prisma.$transaction(async (tx) => {
 		// Only the first of two simultaneous uses wins: the link is marked used only if it still was not.
@@ -52,12 +54,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (claimed.count !== 1) return false
 		await tx.oneTimeToken.updateMany({ where: { userId: state.user.id, usedAt: null }, data: { usedAt: new Date() } })
 		await tx.user.update({ where: { id: state.user.id }, data: { passwordHash } })
-		// A new password ends every other session (a reset after a suspected compromise must lock the old ones out).
+		// A new password ends every other session (a reset after a suspected compromise must lock the old ones out),
+		// and clears the failed sign-ins counted against the account, so its owner is not locked out by them.
 		await tx.session.deleteMany({ where: { userId: state.user.id } })
-		await audit(request, state.user.id, 'auth.set_password', { entityType: 'User', entityId: state.user.id }, tx)
+		await tx.signInFailure.deleteMany({ where: { email } })
+		await audit(request, state.user.id, reset ? 'auth.password_reset' : 'auth.set_password', { entityType: 'User', entityId: state.user.id }, tx)
 		return true
 	})
-	if (!used) return data({ result: null, problem: 'used' as LinkProblem }, { status: 410 })
+	if (!used) return data({ result: null, problem: 'used' as LinkProblem, purpose: state.purpose }, { status: 410 })
 	const cookie = await createSession(request, state.user.id)
 	throw redirect('/', { headers: { 'Set-Cookie': cookie } })
 }
@@ -66,28 +70,30 @@ export default function SetPassword() {
 	const loaderData = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const problem = actionData?.problem ?? loaderData.problem
-	if (problem) return <LinkNotWorking problem={problem} />
-	return <PasswordForm email={loaderData.email!} lastResult={actionData?.result ?? null} />
+	if (problem) return <LinkNotWorking problem={problem} purpose={actionData?.problem ? actionData.purpose : loaderData.purpose} />
+	return <PasswordForm email={loaderData.email!} reset={loaderData.purpose === 'RESET_PASSWORD'} lastResult={actionData?.result ?? null} />
 }
 
-function PasswordForm({ email, lastResult }: { email: string; lastResult: Parameters<typeof useGovukForm>[0]['lastResult'] }) {
+function PasswordForm({ email, reset, lastResult }: { email: string; reset: boolean; lastResult: Parameters<typeof useGovukForm>[0]['lastResult'] }) {
 	const [form, fields] = useGovukForm({ id: 'set-password', schema: SetPasswordSchema, lastResult })
 	const errors = summaryErrors(form.id, form.allErrors, ['password', 'confirm'])
+	const title = reset ? 'Set a new password' : 'Set your password'
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title="Set your password" error={errors.length > 0} />
+				<PageTitle title={title} error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Set your password</h1>
+				<h1 className="govuk-heading-l">{title}</h1>
 				<p className="govuk-body">
 					You will sign in with <strong>{email}</strong> and this password.
+					{reset ? ' Setting it signs the account out everywhere else it is signed in.' : null}
 				</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					{/* Lets password managers save the password against the right account. */}
 					<input type="hidden" name="username" autoComplete="username" value={email} />
 					<TextField
 						field={fields.password}
-						label="Create a password"
+						label={reset ? 'Create a new password' : 'Create a password'}
 						hint={`At least ${MIN_PASSWORD} characters. A few unrelated words together make a strong password that is easy to remember. Do not use your email address.`}
 						type="password"
 						autoComplete="new-password"
@@ -100,34 +106,44 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult: Parame
 	)
 }
 
-const PROBLEMS: Record<LinkProblem, { title: string; text: string }> = {
-	unknown: {
-		title: 'This link does not work',
-		text: 'Check that you copied the whole link from the email. If it still does not work, ask the person who invited you, or your council’s SEN team, to send a new one.',
-	},
-	used: {
-		title: 'This link has already been used',
-		text: 'Each link to set a password works once. If you have already set your password, sign in. If not, ask the person who invited you, or your council’s SEN team, to send a new link.',
-	},
-	expired: {
-		title: 'This link has expired',
-		text: `Links to set a password work for ${INVITE_DAYS} days. Ask the person who invited you, or your council’s SEN team, to send a new one.`,
-	},
+const TITLES: Record<LinkProblem, string> = {
+	unknown: 'This link does not work',
+	used: 'This link has already been used',
+	expired: 'This link has expired',
 }
 
-function LinkNotWorking({ problem }: { problem: LinkProblem }) {
-	const { title, text } = PROBLEMS[problem]
+function problemText(reason: LinkProblem, purpose: TokenPurpose | null): string {
+	if (reason === 'unknown') return 'Check that you copied the whole link from the email. If it still does not work, ask for a new link below, or ask your council’s SEN team.'
+	if (purpose === 'RESET_PASSWORD') {
+		return reason === 'used'
+			? 'Each link to set a password works once. If you have already set your new password, sign in with it. If not, ask for a new link below.'
+			: `Links to set a new password work for ${RESET_LINK_LIFETIME}. Ask for a new link below.`
+	}
+	return reason === 'used'
+		? 'Each link to set a password works once. If you have already set your password, sign in. If not, ask the person who invited you, or your council’s SEN team, to send a new link, or ask for one below.'
+		: `Links to set a password work for ${INVITE_DAYS} days. Ask the person who invited you, or your council’s SEN team, to send a new one, or ask for one below.`
+}
+
+function LinkNotWorking({ problem, purpose }: { problem: LinkProblem; purpose: TokenPurpose | null }) {
+	const title = TITLES[problem]
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
 				<PageTitle title={title} />
 				<h1 className="govuk-heading-l">{title}</h1>
-				<p className="govuk-body">{text}</p>
-				<p className="govuk-body">
-					<a className="govuk-link" href="/sign-in">
-						Go to the sign-in page
-					</a>
-				</p>
+				<p className="govuk-body">{problemText(problem, purpose)}</p>
+				<ul className="govuk-list">
+					<li>
+						<a className="govuk-link" href="/reset-password">
+							Ask for a new link to set a password
+						</a>
+					</li>
+					<li>
+						<a className="govuk-link" href="/sign-in">
+							Go to the sign-in page
+						</a>
+					</li>
+				</ul>
 			</div>
 		</div>
 	)

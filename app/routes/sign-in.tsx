@@ -68,7 +68,12 @@ export default function SignIn() {
 					<TextField field={fields.password} label="Password" type="password" autoComplete="current-password" />
 					<Button>Sign in</Button>
 				</Form>
-				<p className="govuk-body">If you have forgotten your password or your account is locked, contact your council's SEN team.</p>
+				<p className="govuk-body">
+					<a className="govuk-link" href="/reset-password">
+						Forgot your password?
+					</a>
+				</p>
+				<p className="govuk-body">If you can no longer read email at this address, contact your council’s SEN team.</p>
 			</div>
 		</div>
 	)

@@ -2,7 +2,7 @@
 // to their own council, and one-time links (invitations and password resets).
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
-import { INVITE_DAYS } from '#app/domain/accounts.ts'
+import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
 import type { Permission, Role } from '#app/domain/permissions.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { audit } from '#app/utils/audit.server.ts'
@@ -55,7 +55,7 @@ export async function requireCouncilUser(request: Request, user: AdminUser, user
 // ---------------------------------------------------------------------------------------------------------------
 // One-time links
 
-export type TokenPurpose = 'INVITE' | 'RESET_PASSWORD'
+export type { TokenPurpose }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -65,15 +65,16 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
  */
 export async function issueToken(tx: Tx, userId: string, purpose: TokenPurpose, now = new Date()) {
 	const token = randomBytes(32).toString('base64url')
-	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000)
+	const expiresAt = new Date(now.getTime() + linkLifetime(purpose))
 	await tx.oneTimeToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } })
-	await tx.oneTimeToken.create({ data: { id: hashToken(token), userId, purpose, expiresAt } })
+	await tx.oneTimeToken.create({ data: { id: hashToken(token), userId, purpose, expiresAt, createdAt: now } })
 	return { token, expiresAt }
 }
 
 export type TokenState =
-	| { ok: true; tokenId: string; user: { id: string; email: string; name: string; roles: Role[] } }
-	| { ok: false; reason: 'unknown' | 'used' | 'expired' }
+	| { ok: true; tokenId: string; purpose: TokenPurpose; user: { id: string; email: string; name: string; roles: Role[] } }
+	| { ok: false; reason: 'unknown' }
+	| { ok: false; reason: 'used' | 'expired'; purpose: TokenPurpose }
 
 /** Whether a link still works: known, for setting a password, not used, not expired, and its user still active. */
 export async function checkToken(token: string, now = new Date()): Promise<TokenState> {
@@ -83,11 +84,12 @@ export async function checkToken(token: string, now = new Date()): Promise<Token
 		select: { id: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } }, school: { select: { active: true } } } } },
 	})
 	if (!row || (row.purpose !== 'INVITE' && row.purpose !== 'RESET_PASSWORD')) return { ok: false, reason: 'unknown' }
-	if (row.usedAt) return { ok: false, reason: 'used' }
-	if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' }
+	const purpose: TokenPurpose = row.purpose
+	if (row.usedAt) return { ok: false, reason: 'used', purpose }
+	if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', purpose }
 	// A deactivated account (or school) cannot be brought back by an old link.
-	if (!row.user.active || row.user.school?.active === false) return { ok: false, reason: 'used' }
-	return { ok: true, tokenId: row.id, user: { id: row.user.id, email: row.user.email, name: row.user.name, roles: row.user.roles.map((r) => r.role as Role) } }
+	if (!row.user.active || row.user.school?.active === false) return { ok: false, reason: 'used', purpose }
+	return { ok: true, tokenId: row.id, purpose, user: { id: row.user.id, email: row.user.email, name: row.user.name, roles: row.user.roles.map((r) => r.role as Role) } }
 }
 
 /** Writes the invitation email to the outbox, in the caller's transaction, with a new link. */
@@ -98,6 +100,22 @@ export async function sendInvitation(tx: Tx, invitee: { id: string; email: strin
 		toName: invitee.name,
 		template: 'user-invite',
 		payload: { name: invitee.name, organisationName: invitee.organisationName, roles: invitee.roles, invitedByName, token, expiresAt },
+	})
+	return { expiresAt }
+}
+
+/**
+ * Writes the email with a link to set a new password to the outbox, in the caller's transaction, with a new
+ * link (any earlier unused reset link stops working). `sentByName` is the administrator who sent it, or null
+ * when the person asked on the sign-in page.
+ */
+export async function sendPasswordReset(tx: Tx, user: { id: string; email: string; name: string }, sentByName: string | null, now = new Date()) {
+	const { token, expiresAt } = await issueToken(tx, user.id, 'RESET_PASSWORD', now)
+	await enqueueEmail(tx, {
+		to: user.email,
+		toName: user.name,
+		template: 'password-reset',
+		payload: { name: user.name, email: user.email, sentByName, requestedAt: now, token, expiresAt },
 	})
 	return { expiresAt }
 }

@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { simpleParser } from 'mailparser'
+import { e2eDb } from './db.ts'
 import { DEMO_PASSWORD, expect, signIn, signOut, test, USERS } from './fixtures.ts'
 
 test('a SENCo signs in, sees their school’s children with plans and reviews, and signs out', async ({ page, a11y }) => {
@@ -128,4 +132,55 @@ test('keyboard users can skip to the main content', async ({ page, a11y }) => {
 	await expect(skip).toBeFocused()
 	await page.keyboard.press('Enter')
 	await expect(page).toHaveURL(/#main-content$/)
+})
+
+/** The link in the latest email of this template to this address, once the outbox worker (every 10 seconds) has saved it as an .eml file. */
+async function emailedLink(email: string, template: string) {
+	const outbox = path.resolve('data/e2e/outbox')
+	const db = await e2eDb()
+	const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: email, template }, orderBy: { createdAt: 'desc' }, select: { id: true } })
+	const deadline = Date.now() + 40_000
+	for (;;) {
+		const file = fs.existsSync(outbox) ? fs.readdirSync(outbox).find((name) => name.endsWith(`-${message.id}.eml`)) : undefined
+		if (file) {
+			const mail = await simpleParser(fs.readFileSync(path.join(outbox, file)))
+			const link = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_%-]+/.exec(mail.text ?? '')
+			if (!link) throw new Error(`the ${template} email has no set-password link`)
+			return new URL(link[0]).pathname
+		}
+		if (Date.now() > deadline) throw new Error(`the ${template} email was not delivered to the outbox folder`)
+		await new Promise((resolve) => setTimeout(resolve, 500))
+	}
+}
+
+// Medway's SENCo is in no other journey, so changing their password here disturbs none running alongside.
+test('someone who forgot their password asks for a link, sets a new password with it and signs in', async ({ page, a11y }) => {
+	test.setTimeout(90_000)
+	const email = 'senco@medway-school.example.org'
+	await page.goto('/sign-in')
+	await a11y.check()
+	await page.getByRole('link', { name: 'Forgot your password?' }).click()
+	await page.waitForURL(/\/reset-password$/)
+	await a11y.check()
+	await page.getByRole('button', { name: 'Send the link' }).click()
+	await expect(page.getByRole('alert')).toContainText('Enter your email address')
+	await expect(page).toHaveTitle(/^Error: Reset your password/)
+	await a11y.check()
+	await page.getByLabel('Email address').fill(email)
+	await page.getByRole('button', { name: 'Send the link' }).click()
+	await expect(page.getByRole('heading', { name: 'Check your email', level: 1 })).toBeVisible()
+	await expect(page.getByText(`If there is an account for ${email}, we have sent it a link to set a new password. The link works once, for 1 hour.`)).toBeVisible()
+	await a11y.check()
+
+	await page.goto(await emailedLink(email, 'password-reset'))
+	await expect(page.getByRole('heading', { name: 'Set a new password', level: 1 })).toBeVisible()
+	await a11y.check()
+	await page.getByLabel('Create a new password').fill('medway harbour lantern seven')
+	await page.getByLabel('Enter the password again').fill('medway harbour lantern seven')
+	await page.getByRole('button', { name: 'Set the password and sign in' }).click()
+	await page.waitForURL(/\/school$/)
+	await a11y.check()
+	await signOut(page, a11y)
+	await signIn(page, a11y, email, 'medway harbour lantern seven')
+	await expect(page).toHaveURL(/\/school$/)
 })

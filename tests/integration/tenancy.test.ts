@@ -26,6 +26,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
 	'routes/no-access.tsx': 'signed-in page with no data',
 	'routes/home.tsx': 'redirects by role',
 	'routes/set-password.tsx': 'public by design: the one-time link is the credential (tests/integration/admin.test.ts checks unknown, used and expired links)',
+	'routes/reset-password.tsx': 'public by design: asks for a link by email and answers the same whether or not there is an account (tests/integration/password-reset.test.ts)',
 }
 const TESTED_ROUTES = [
 	// tests/integration/admin.test.ts and import.test.ts:

@@ -1,0 +1,51 @@
+// "Forgot your password?": a link to set a new password, by email, to whoever holds the account's mailbox.
+// The page answers the same whatever happened (no account, deactivated, throttled, sent), so it never reveals
+// who has an account; what did happen is in the audit log.
+import { prisma } from '#app/db.server.ts'
+import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS } from '#app/domain/accounts.ts'
+import { sendPasswordReset } from '#app/utils/admin.server.ts'
+import { audit } from '#app/utils/audit.server.ts'
+import { clientAddress } from '#app/utils/request.server.ts'
+
+const HOUR = 60 * 60 * 1000
+
+export type ResetOutcome = 'sent' | 'no-account' | 'throttled-account' | 'throttled-address'
+
+/**
+ * Sends a link to set a new password to an active account whose school (if any) is active: the link and the
+ * email are written in one transaction. Someone invited who never set a password gets a reset link too, not
+ * their invitation again: set-password accepts both, and the invitation's own link keeps working until used.
+ * Every request is audited as `auth.reset_requested`, which is also what the per-address limit counts.
+ */
+export async function requestPasswordReset(request: Request, emailInput: string, now = new Date()): Promise<ResetOutcome> {
+	const email = emailInput.trim().toLowerCase()
+	const ipAddress = clientAddress(request)
+	const since = new Date(now.getTime() - HOUR)
+	const recorded = (userId: string | null, details: string) =>
+		audit(request, userId, 'auth.reset_requested', { entityType: userId ? 'User' : '', entityId: userId ?? '', details: `${email}: ${details}` })
+
+	// Served without a proxy the address is unknown (''), and every caller would share one limit.
+	if (ipAddress) {
+		const fromAddress = await prisma.auditEvent.count({ where: { action: 'auth.reset_requested', ipAddress, at: { gt: since } } })
+		if (fromAddress >= RESET_MAX_PER_ADDRESS) {
+			await recorded(null, `not sent: ${RESET_MAX_PER_ADDRESS} requests from this address in the last hour`)
+			return 'throttled-address'
+		}
+	}
+	const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true, school: { select: { active: true } } } })
+	if (!user || !user.active || user.school?.active === false) {
+		await recorded(user?.id ?? null, user ? 'not sent: the account or its school is deactivated' : 'not sent: no such account')
+		return 'no-account'
+	}
+	return prisma.$transaction(async (tx) => {
+		// Counted inside the transaction that writes the next link, so the count and the write go together.
+		const recent = await tx.oneTimeToken.count({ where: { userId: user.id, purpose: 'RESET_PASSWORD', createdAt: { gt: since } } })
+		if (recent >= RESET_MAX_PER_ACCOUNT) {
+			await audit(request, user.id, 'auth.reset_requested', { entityType: 'User', entityId: user.id, details: `${email}: not sent: ${RESET_MAX_PER_ACCOUNT} links sent in the last hour` }, tx)
+			return 'throttled-account' as const
+		}
+		await sendPasswordReset(tx, user, null, now)
+		await audit(request, user.id, 'auth.reset_requested', { entityType: 'User', entityId: user.id, details: `${email}: link sent` }, tx)
+		return 'sent' as const
+	})
+}
