@@ -73,7 +73,7 @@ export function SummaryList({ rows }: { rows: Array<{ key: string; value: React.
  * A summary list of keys and their values only. Unlike SummaryList its rows carry no `--no-actions` class: no
  * row of these lists ever has a change link.
  */
-export function KeyValueList({ rows }: { rows: Array<readonly [key: string, value: React.ReactNode]> }) {
+export function KeyValueList({ rows }: { rows: ReadonlyArray<readonly [key: string, value: React.ReactNode]> }) {
 	return (
 		<dl className="govuk-summary-list">
 			{rows.map(([key, value]) => (

@@ -1,6 +1,7 @@
 import { useLoaderData } from 'react-router'
 import type { Route } from './+types/job'
 import { PageTitle } from '#app/components/page.tsx'
+import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { forbidden, notFound, requireUser } from '#app/utils/auth.server.ts'
 
@@ -29,7 +30,7 @@ function importSummary(result: Record<string, unknown>) {
 		['Children unchanged', n('unchanged')],
 		['New schools', n('schoolsCreated')],
 		['Schools updated', n('schoolsUpdated')],
-	]
+	] as const
 }
 
 const TITLES: Record<string, string> = { BUNDLE: 'Creating the evidence bundle', IMPORT: 'Importing', BULK_SEND: 'Sending' }
@@ -70,14 +71,7 @@ export default function Job() {
 				{importSummary ? (
 					<>
 						<h2 className="govuk-heading-m">What was imported</h2>
-						<dl className="govuk-summary-list">
-							{importSummary.map(([key, value]) => (
-								<div className="govuk-summary-list__row" key={key}>
-									<dt className="govuk-summary-list__key">{key}</dt>
-									<dd className="govuk-summary-list__value">{value}</dd>
-								</div>
-							))}
-						</dl>
+						<KeyValueList rows={importSummary} />
 						<p className="govuk-body">
 							<a className="govuk-link" href="/caseload?view=all">
 								Go to the caseload
