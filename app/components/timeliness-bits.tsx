@@ -5,17 +5,31 @@ import { formatDate, pluralise } from '#app/utils/format.ts'
 
 type Option = { value: string; label: string }
 
-function FilterSelect({ id, label, options, value, error, placeholder }: { id: string; label: string; options: Option[]; value?: string; error?: string; placeholder?: string }) {
+/** A GOV.UK form group of this plain GET form: the label, the hint and the error, then the control. */
+function FilterGroup({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
 	return (
 		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
 			<label className="govuk-label" htmlFor={id}>
 				{label}
 			</label>
+			{hint ? (
+				<div id={`${id}-hint`} className="govuk-hint">
+					{hint}
+				</div>
+			) : null}
 			{error ? (
 				<p id={`${id}-error`} className="govuk-error-message">
 					<span className="govuk-visually-hidden">Error:</span> {error}
 				</p>
 			) : null}
+			{children}
+		</div>
+	)
+}
+
+function FilterSelect({ id, label, options, value, error, placeholder }: { id: string; label: string; options: Option[]; value?: string; error?: string; placeholder?: string }) {
+	return (
+		<FilterGroup id={id} label={label} error={error}>
 			<select
 				className={`govuk-select${error ? ' govuk-select--error' : ''}`}
 				id={id}
@@ -31,26 +45,14 @@ function FilterSelect({ id, label, options, value, error, placeholder }: { id: s
 					</option>
 				))}
 			</select>
-		</div>
+		</FilterGroup>
 	)
 }
 
-/** A text filter: the GOV.UK text input's markup (label, hint, error) for this plain GET form. */
+/** A text filter: the GOV.UK text input with its hint. */
 function FilterText({ id, label, hint, value, error }: { id: string; label: string; hint: string; value?: string; error?: string }) {
-	const describedBy = [`${id}-hint`, ...(error ? [`${id}-error`] : [])].join(' ')
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label" htmlFor={id}>
-				{label}
-			</label>
-			<div id={`${id}-hint`} className="govuk-hint">
-				{hint}
-			</div>
-			{error ? (
-				<p id={`${id}-error`} className="govuk-error-message">
-					<span className="govuk-visually-hidden">Error:</span> {error}
-				</p>
-			) : null}
+		<FilterGroup id={id} label={label} hint={hint} error={error}>
 			<input
 				className={`govuk-input govuk-input--width-20${error ? ' govuk-input--error' : ''}`}
 				id={id}
@@ -59,10 +61,10 @@ function FilterText({ id, label, hint, value, error }: { id: string; label: stri
 				defaultValue={value ?? ''}
 				spellCheck={false}
 				autoComplete="off"
-				aria-describedby={describedBy}
+				aria-describedby={[`${id}-hint`, ...(error ? [`${id}-error`] : [])].join(' ')}
 				aria-invalid={error ? true : undefined}
 			/>
-		</div>
+		</FilterGroup>
 	)
 }
 

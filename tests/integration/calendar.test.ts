@@ -8,7 +8,7 @@ import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { computeDeadlines } from '#app/domain/statutory-clock.ts'
 import * as calendar from '#app/routes/calendar.tsx'
 import * as feed from '#app/routes/calendar-feed.ts'
-import { reviewFacts } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const PRIYA = 'caseworker@kent.example.gov.uk'
@@ -55,14 +55,8 @@ async function expectedEvents(email: string) {
 		where: { status: { in: OPEN_REVIEW_STATUSES }, child: { caseworkerId: user.id } },
 		select: {
 			id: true,
-			meetingOn: true,
-			invitationsSentOn: true,
-			adviceCirculatedOn: true,
-			reportReceivedOn: true,
-			decision: { select: { outcome: true, decidedOn: true } },
-			notice: { select: { issuedOn: true } },
-			finalPlan: { select: { issuedOn: true } },
-			child: { select: { firstName: true, lastName: true, dateOfBirth: true, yearGroup: true, phaseTransfer: true, laId: true, school: { select: { name: true } }, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
+			...CLOCK_FACTS_SELECT,
+			child: { select: { ...CLOCK_FACTS_SELECT.child.select, firstName: true, lastName: true, laId: true, school: { select: { name: true } } } },
 		},
 	})
 	const today = todayInLondon(new Date())
