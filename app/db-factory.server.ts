@@ -28,16 +28,57 @@ export async function createPrisma(url: string): Promise<PrismaClient> {
 	}
 	const file = url.replace(/^file:/, '').split('?')[0]!
 	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-	const [{ PrismaClient: SqliteClient }, { PrismaLibSql }] = await Promise.all([import('#app/generated/sqlite/client.ts'), import('@prisma/adapter-libsql')])
-	const client = new SqliteClient({ adapter: new PrismaLibSql({ url }) })
-	// WAL lets the web server read while a job writes; busy_timeout waits for a lock instead of failing.
-	// (The adapter runs one statement or transaction at a time on one connection, so these settings hold for all.)
+	const { PrismaClient: SqliteClient } = await import('#app/generated/sqlite/client.ts')
+	const client = new SqliteClient({ adapter: await sqliteAdapter(file) })
+	// WAL lets the web server read while another process writes; it is a property of the file, set once.
 	await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
-	await client.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
-	await client.$queryRawUnsafe('PRAGMA foreign_keys = ON')
-	// A page cache of up to 64 MiB (SQLite's default is 2 MiB): a council's caseload page reads pages of several
-	// tables and indexes; with the default they are read from the file again on almost every request (at Kent scale
-	// the caseload page's statement took 2.2 ms with 2 MiB, 1.4 ms with 64 MiB: docs/decisions/012).
-	await client.$queryRawUnsafe('PRAGMA cache_size = -65536')
 	return client
+}
+
+/**
+ * Every connection's settings, applied when the connection is opened. libsql's client keeps a pool and opens a
+ * fresh connection whenever one is dropped; settings sent as ordinary statements reach only the connection that
+ * happened to run them (busy_timeout fell back to 0, and a lock held by another worker failed at once).
+ * - busy_timeout: wait up to 5 s for another process's write lock (SQLite retries with back-off within it);
+ * - foreign_keys: the schema's relations are enforced;
+ * - cache_size: a page cache of up to 64 MiB (SQLite's default is 2 MiB): at Kent scale the caseload page's
+ *   statement took 2.2 ms with 2 MiB, 1.4 ms with 64 MiB (docs/decisions/012).
+ */
+export const SQLITE_CONNECTION_SETTINGS = 'PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;'
+
+/**
+ * Prisma's libsql adapter with two changes that make several processes on one SQLite file safe (docs/decisions/014):
+ * 1. the settings above on every connection the pool opens;
+ * 2. transactions begin IMMEDIATE (the adapter asks for DEFERRED). A deferred transaction that reads and then writes
+ *    cannot wait for the write lock: if another process committed since its read, SQLite answers SQLITE_BUSY at
+ *    once, whatever the busy timeout (the snapshot is stale). Taking the write lock at BEGIN makes every
+ *    transaction wait its turn within the busy timeout instead. A failed COMMIT is rolled back by libsql's pool
+ *    before the connection is reused (@libsql/client 0.18 `ConnectionPool.release`), so no lock is left held.
+ */
+async function sqliteAdapter(file: string) {
+	const [{ PrismaLibSql }, { ConnectionPool, Sqlite3Client }] = await Promise.all([import('@prisma/adapter-libsql'), import('@libsql/client/sqlite3')])
+	type Connection = ReturnType<InstanceType<typeof ConnectionPool>['acquireSync']>
+	const configured = new WeakSet<Connection>()
+	class ConfiguredConnections extends ConnectionPool {
+		override acquireSync(forTransaction?: boolean): Connection {
+			const db = super.acquireSync(forTransaction)
+			if (!configured.has(db)) {
+				db.exec(SQLITE_CONNECTION_SETTINGS)
+				configured.add(db)
+			}
+			return db
+		}
+	}
+	class ImmediateTransactions extends Sqlite3Client {
+		override transaction(mode?: Parameters<InstanceType<typeof Sqlite3Client>['transaction']>[0]) {
+			return super.transaction(mode === 'deferred' || mode === undefined ? 'write' : mode)
+		}
+	}
+	// The adapter runs one statement or transaction at a time per process (its own mutex), so a small pool is plenty.
+	class ConfiguredSqlite extends PrismaLibSql {
+		override createClient() {
+			return new ImmediateTransactions(new ConfiguredConnections(file, {}, 2), 'number')
+		}
+	}
+	return new ConfiguredSqlite({ url: `file:${file}` })
 }
