@@ -6,12 +6,16 @@ import { useNonce } from '#app/utils/nonce.tsx'
 import { serviceOwnerName } from '#app/utils/service.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { permissionsOf } from '#app/domain/permissions.ts'
+import { requestLimits } from '#app/utils/request-limits.server.ts'
 import stylesHref from '#app/styles/app.scss?url'
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesHref },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
+
+// Runs for every route, pages and resource routes: Origin and size limits on every form (app/utils/request-limits.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [requestLimits]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getUser(request)
@@ -98,6 +102,18 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 						Go to your home page
 					</a>
 				</p>
+			</>
+		)
+	}
+	if (isRouteErrorResponse(error) && (error.status === 413 || error.status === 415)) {
+		return (
+			<>
+				<PageTitle title="There is a problem with your request" />
+				<h1 className="govuk-heading-l">There is a problem with your request</h1>
+				<p className="govuk-body">
+					{error.status === 413 ? 'What you sent is too large. Go back and try again with less.' : 'What you sent was not a form from this service. Go back and try again.'}
+				</p>
+				<p className="govuk-body">Nothing you saved before has been lost.</p>
 			</>
 		)
 	}

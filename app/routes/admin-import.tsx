@@ -15,6 +15,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { notFound } from '#app/utils/auth.server.ts'
 import { formatDateTime, pluralise } from '#app/utils/format.ts'
 import { deleteStoredUpload, MAX_IMPORT_BYTES, readStoredUpload, receiveImportUpload, runImport } from '#app/utils/import.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 // The file is checked on the server as it streams in (app/utils/import.server.ts); the form only carries it.
 export const UploadSchema = z.object({ file: z.any().optional() })
@@ -66,7 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
 		}
 		throw redirect(`/admin/import?upload=${received.upload.key}`)
 	}
-	const form = await request.formData()
+	const form = await readForm(request)
 	const key = String(form.get('upload') ?? '')
 	const upload = await readStoredUpload(key, user)
 	if (!upload) throw notFound()

@@ -9,6 +9,7 @@ import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
 
@@ -68,7 +69,7 @@ async function urnTaken(urn: string, user: AdminUser, schoolId: string | undefin
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await load(request, params.schoolId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const schoolId = params.schoolId
 	if (schoolId && (intent === 'deactivate' || intent === 'reactivate')) {

@@ -9,6 +9,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
 
@@ -39,7 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
-	const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
+	const submission = parseWithZod(await readForm(request), { schema: SettingsSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const v = submission.value
 	await prisma.$transaction(async (tx) => {

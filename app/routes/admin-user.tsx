@@ -12,6 +12,7 @@ import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordReset } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
 
@@ -65,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { admin, user, roles } = await load(request, params.userId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '')
 	const back = `/admin/users/${user.id}`
 	// Nobody changes their own access: it keeps someone from locking themselves out, or raising themselves up.

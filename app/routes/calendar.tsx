@@ -7,6 +7,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { forbidden, requireUser } from '#app/utils/auth.server.ts'
 import { CALENDAR_ROLES, calendarUrl, newCalendarKey } from '#app/utils/calendar.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 async function requireCaseloadWorker(request: Request) {
 	const user = await requireUser(request)
@@ -28,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCaseloadWorker(request)
-	const intent = (await request.formData()).get('intent')
+	const intent = (await readForm(request)).get('intent')
 	if (intent === 'create') {
 		const { key, hash } = newCalendarKey()
 		// Replacing the stored hash stops the old address at once.

@@ -12,6 +12,7 @@ import { requirePermission } from '#app/utils/auth.server.ts'
 import { issueFinalPlan, noticeAmendments, StepError } from '#app/utils/council.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 export const FinalSchema = z
 	.object({
@@ -47,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseWithZod(await request.formData(), { schema: FinalSchema })
+	const submission = parseWithZod(await readForm(request), { schema: FinalSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		await issueFinalPlan(request, user, review.id, { amend: submission.value.amend === 'yes', reasons: submission.value.reasons ?? '' })

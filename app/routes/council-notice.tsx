@@ -13,6 +13,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { issueAmendmentNotice, saveNoticeChoices, StepError } from '#app/utils/council.server.ts'
 import { loadReview, planWording, requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
 
@@ -67,7 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, access, review, proposals } = await load(request, params.reviewId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const removeId = formData.get('remove')
 	const base = `/council/reviews/${review.id}`
 	if (typeof removeId === 'string') {

@@ -7,6 +7,7 @@ import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#a
 import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { requestPasswordReset } from '#app/utils/password-reset.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 // "Forgot your password?" (public). The answer is the same page whether or not there is an account, so the
 // page never tells anyone who has one (app/utils/password-reset.server.ts).
@@ -20,7 +21,7 @@ export const ResetPasswordSchema = z.object({
 })
 
 export async function action({ request }: Route.ActionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 })
 	// Whatever the outcome (sent, no such account, deactivated, too many requests), the same answer.
 	await requestPasswordReset(request, submission.value.email)

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '#app/utils/format.ts'
 import { buildReviewRecord, submissionProblems } from '#app/utils/review-record.server.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/utils/reviews.server.ts'
 import { submitReview } from '#app/utils/submission.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -51,7 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const result = await submitReview(request, { reviewId: review.id, userId: user.id, openedLockVersion: Number(formData.get('lockVersion')) })
 	if (!result.ok) return data({ problems: result.problems }, { status: result.status })
 	throw redirect(`/reviews/${review.id}/submitted`)

@@ -14,6 +14,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 // The file itself is checked on the server (type by content, size while streaming, virus scan).
 export const EvidenceSchema = z.object({
@@ -61,7 +62,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
 	const base = `/reviews/${review.id}/evidence`
 	if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
-		const form = await request.formData()
+		const form = await readForm(request)
 		const evidenceId = String(form.get('evidenceId') ?? '')
 		const file = await prisma.evidenceFile.findFirst({ where: { id: evidenceId, reviewId: review.id }, select: { id: true, storageKey: true, title: true } })
 		if (form.get('intent') === 'delete' && file) {

@@ -7,6 +7,7 @@ import { prisma } from '#app/db.server.ts'
 import { dateParts, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { refreshNextDeadline, requireEditableReview } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)
@@ -38,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
-	const submission = parseWithZod(await request.formData(), { schema: ScheduleSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ScheduleSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const wanted = (value.invitees ?? []).filter((i) => i.name && i.role)

@@ -9,6 +9,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
 import { requireChildAccess } from '#app/utils/tenancy.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')
@@ -48,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, child, plan } = await loadChild(request, params.childId)
-	const submission = parseWithZod(await request.formData(), { schema: ScheduleSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ScheduleSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: plan.id, versionNo: plan.currentVersionNo } }, select: { id: true } })

@@ -20,6 +20,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { notFound } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { loadReview, partStates, planWording, requireEditableReview, savePart, type LoadedReview } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 function partFrom(params: { part: string }, review: LoadedReview): PartKey {
 	const key = partForSlug(params.part)
@@ -75,7 +76,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review: access } = await requireEditableReview(request, params.reviewId)
 	const review = await loadReview(params.reviewId)
 	const key = partFrom(params, review)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: PART_SCHEMAS[key] })
 	if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
 	const value = submission.value as Record<string, any>

@@ -10,6 +10,7 @@ import { PLAN_SECTIONS, ProposalSchema, sectionLabel, type PlanSection } from '#
 import { audit } from '#app/utils/audit.server.ts'
 import { notFound } from '#app/utils/auth.server.ts'
 import { loadReview, planWording, requireEditableReview } from '#app/utils/reviews.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 
@@ -51,7 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, access, review, proposal } = await load(request, params)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const base = `/reviews/${review.id}`
 	if (formData.get('intent') === 'delete' && proposal) {
 		await prisma.$transaction(async (tx) => {

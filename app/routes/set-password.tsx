@@ -11,6 +11,7 @@ import { checkToken } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 // The page an invitation or password-reset email links to (public: the link is the credential).
 
@@ -37,7 +38,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const state = await checkToken(params.token)
 	if (!state.ok) return data({ result: null, problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null }, { status: STATUS[state.reason] })
-	const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
+	const submission = parseWithZod(await readForm(request), { schema: SetPasswordSchema })
 	const hide = { hideFields: ['password', 'confirm'] }
 	if (submission.status !== 'success') return data({ result: submission.reply(hide), problem: null, purpose: state.purpose }, { status: 400 })
 	const { password } = submission.value

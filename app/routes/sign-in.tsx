@@ -9,6 +9,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import { createSession, getUser, verifySignIn } from '#app/utils/auth.server.ts'
 import { safeRedirect } from '#app/utils/request.server.ts'
 import { env } from '#app/env.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 export const SignInSchema = z.object({
 	email: z
@@ -26,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: SignInSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

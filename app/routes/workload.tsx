@@ -16,6 +16,7 @@ import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { councilIdOf } from '#app/utils/timeliness.server.ts'
+import { readForm } from '#app/utils/request-limits.server.ts'
 
 const NONE = 'none'
 
@@ -106,7 +107,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
 	await requirePermission(request, 'workload:manage')
 	const laId = councilIdOf(user)
-	const submission = parseWithZod(await request.formData(), { schema: ReassignSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ReassignSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { from, childIds, to } = submission.value
 	const fromId = from === NONE ? null : from

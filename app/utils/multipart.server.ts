@@ -3,6 +3,8 @@
 // so memory holds at most a chunk plus a boundary, whatever the file's size. (@remix-run/form-data-parser 0.17
 // collects each part's bytes in memory before handing it over, so it cannot give us that.)
 
+import { assertFieldName } from '#app/utils/request-limits.server.ts'
+
 /** Where one part's bytes go, as they arrive; `end` when the part is complete. */
 export interface PartSink {
 	write(chunk: Buffer): void | Promise<void>
@@ -91,7 +93,10 @@ export async function readMultipart(
 					continue
 				}
 				if (++parts > maxParts) throw new Response('The form is too large', { status: 413 })
-				sink = openPart(partDisposition(buffer.subarray(0, end).toString('utf8')))
+				const part = partDisposition(buffer.subarray(0, end).toString('utf8'))
+				// The same bounds on field names as every other form (app/utils/request-limits.server.ts).
+				if (part.name !== null) assertFieldName(part.name)
+				sink = openPart(part)
 				buffer = buffer.subarray(end + 4)
 				state = 'body'
 			}
