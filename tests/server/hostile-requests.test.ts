@@ -1,0 +1,113 @@
+// Small hostile requests against the built server with its workers (issue 10): each gets a clear 4xx, and the
+// worker that took it is still the one serving afterwards.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { signIn, startServer, workerPids, type TestServer } from './server.ts'
+
+let server: TestServer
+let cookie: string
+let draftId: string
+let noticeReviewId: string
+
+beforeAll(async () => {
+	server = await startServer({ port: 3101 })
+	cookie = await signIn(server, 'senco@oakfield-primary.example.org')
+	const draft = await server.prisma.annualReview.findFirstOrThrow({
+		where: { status: 'DRAFT', child: { school: { name: 'Oakfield Primary School' } } },
+		select: { id: true },
+	})
+	draftId = draft.id
+	const decided = await server.prisma.annualReview.findFirstOrThrow({ where: { status: 'DECISION_MADE', decision: { outcome: 'AMEND' } }, select: { id: true } })
+	noticeReviewId = decided.id
+})
+afterAll(() => server?.stop())
+
+function post(path: string, body: BodyInit | null, headers: Record<string, string>, as = cookie) {
+	return fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: as, origin: server.url, ...headers }, body })
+}
+const form = { 'content-type': 'application/x-www-form-urlencoded' }
+
+test('the 27-byte sparse index and a ten-million index get 400, and the workers stay up', async () => {
+	const before = workerPids(server)
+	expect(before).toHaveLength(2)
+	for (const body of ['invitees%5B100000%5D.name=x', 'invitees%5B10000000%5D.name=x', 'invitees[99999999999999999999].name=x']) {
+		// Enough requests that both workers take some (the kernel spreads connections between them).
+		const statuses = await Promise.all(Array.from({ length: 6 }, () => post(`/reviews/${draftId}/meeting`, body, form).then((r) => r.status)))
+		expect(statuses).toEqual(Array(6).fill(400))
+	}
+	expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+	expect(workerPids(server)).toEqual(before)
+})
+
+test('the same indices in a multipart body get 400', async () => {
+	const body = new FormData()
+	body.set('invitees[100000].name', 'x')
+	const response = await fetch(`${server.url}/reviews/${draftId}/meeting`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url }, body })
+	expect(response.status).toBe(400)
+})
+
+test('bodies that are not forms get 415 with the service’s error page; broken multipart gets 400', async () => {
+	const plain = await post(`/reviews/${draftId}/meeting`, 'invitees=x', { 'content-type': 'text/plain' })
+	expect(plain.status).toBe(415)
+	expect(await plain.text()).toContain('There is a problem with your request')
+	expect((await post(`/reviews/${draftId}/check`, '{"a":1}', { 'content-type': 'application/json' })).status).toBe(415)
+	expect((await post('/sign-out', 'x', { 'content-type': 'text/plain' })).status).toBe(415)
+	const broken = await post(`/reviews/${draftId}/evidence`, '--XYZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nhalf a part', {
+		'content-type': 'multipart/form-data; boundary=XYZ',
+	})
+	expect(broken.status).toBe(400)
+	const brokenText = await post(`/reviews/${draftId}/meeting`, '--XYZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nno end', {
+		'content-type': 'multipart/form-data; boundary=XYZ',
+	})
+	expect(brokenText.status).toBe(400)
+})
+
+test('a form beyond the size or field limits gets 413, checked before it is read', async () => {
+	const big = await post(`/reviews/${draftId}/meeting`, `notes=${'x'.repeat(2 * 1024 * 1024)}`, form)
+	expect(big.status).toBe(413)
+	const many = await post(`/reviews/${draftId}/meeting`, Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&'), form)
+	expect(many.status).toBe(413)
+	// A declared length beyond the limit is refused from the headers alone.
+	const declared = await fetch(`${server.url}/reviews/${draftId}/meeting`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, origin: server.url, ...form, 'content-length': String(50 * 1024 * 1024) },
+		body: 'a=b',
+	}).then(
+		(r) => r.status,
+		() => 413, // Node's fetch may refuse to send a body shorter than its declared length: then nothing was sent
+	)
+	expect(declared).toBe(413)
+})
+
+test('a form posted from another site is refused on pages and resource routes alike', async () => {
+	const signOut = await post('/sign-out', '', form, cookie)
+	expect(signOut.status).toBe(302) // same origin: signs out
+	const fresh = await signIn(server, 'senco@oakfield-primary.example.org')
+	const crossSite = await fetch(`${server.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie: fresh, origin: 'https://evil.example', ...form }, body: '' })
+	expect(crossSite.status).toBe(403)
+	// The session survived the cross-site attempt.
+	const page = await fetch(`${server.url}/school`, { redirect: 'manual', headers: { cookie: fresh } })
+	expect(page.status).toBe(200)
+	cookie = fresh
+})
+
+test('malformed values in the review and notice forms get 4xx, never 500', async () => {
+	expect((await post(`/reviews/${draftId}/check`, 'lockVersion=abc', form)).status).toBeLessThan(500)
+	expect((await post(`/reviews/${draftId}/parts/outcomes`, 'outcomes%5B150%5D.progress=ACHIEVED&version=0', form)).status).toBeLessThan(500)
+	const caseworker = await signIn(server, 'caseworker@kent.example.gov.uk')
+	expect((await post(`/council/reviews/${noticeReviewId}/notice`, 'choices%5B150%5D.decision=EDITED&choices%5B150%5D.wording=x&intent=issue', form, caseworker)).status).toBeLessThan(500)
+	expect((await post(`/council/reviews/${noticeReviewId}/notice`, 'choices%5B3%5D.proposalId=nope&choices%5B3%5D.decision=ACCEPTED&newSection=ZZ', form, caseworker)).status).toBeLessThan(500)
+})
+
+test('a redirect after sign-in never carries control characters or leaves the site', async () => {
+	for (const to of ['/\t/evil.example', '/\r\nSet-Cookie: x=y', '//evil.example', '/\\evil.example', 'https://evil.example']) {
+		const response = await fetch(`${server.url}/sign-in`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { ...form, origin: server.url },
+			body: new URLSearchParams({ email: 'senco@oakfield-primary.example.org', password: 'Annual-Review-2026', redirectTo: to }),
+		})
+		expect(response.status, to).toBe(302)
+		expect(response.headers.get('location'), to).toBe('/')
+	}
+})
