@@ -64,7 +64,7 @@ test(`seven people working at once for ${SECONDS} s: no errors, and signing in w
 		for (let round = 0; Date.now() < until; round++) {
 			const upload = new FormData()
 			upload.set('title', `Load test evidence ${n}.${round}`)
-			upload.set('file', new File([pdf], `evidence-${n}-${round}.pdf`, { type: 'application/pdf' }))
+			upload.set('file', new File([Buffer.from(pdf)], `evidence-${n}-${round}.pdf`, { type: 'application/pdf' }))
 			await send(cookie, `/reviews/${reviewId}/evidence`, { method: 'POST', body: upload })
 			await send(cookie, `/reviews/${reviewId}`)
 			const part = await prisma.reviewSection.findUnique({ where: { reviewId_key: { reviewId, key: 'PARENT_VIEWS' } }, select: { version: true } })
