@@ -14,7 +14,7 @@ startBackgroundJobs()
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
 	const nonce = randomBytes(16).toString('base64')
-	setSecurityHeaders(responseHeaders, nonce)
+	setContentSecurityPolicy(responseHeaders, nonce)
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		const userAgent = request.headers.get('user-agent')
@@ -43,31 +43,22 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 	})
 }
 
-export function handleDataRequest(response: Response) {
-	setSecurityHeaders(response.headers, null)
-	return response
-}
-
-function setSecurityHeaders(headers: Headers, nonce: string | null) {
-	headers.set('X-Content-Type-Options', 'nosniff')
-	headers.set('Referrer-Policy', 'same-origin')
-	headers.set('X-Frame-Options', 'DENY')
-	headers.set('Cache-Control', headers.get('Cache-Control') ?? 'private, no-store')
+// The other security headers are set on every response by the root route's middleware (app/utils/security-headers.server.ts).
+function setContentSecurityPolicy(headers: Headers, nonce: string) {
 	// The dev server injects its own inline scripts; the policy applies to the built app.
-	if (isProduction && nonce) {
-		headers.set(
-			'Content-Security-Policy',
-			[
-				"default-src 'self'",
-				`script-src 'self' 'nonce-${nonce}'`,
-				"style-src 'self'",
-				"img-src 'self' data:",
-				"font-src 'self'",
-				"form-action 'self'",
-				"frame-ancestors 'none'",
-				"base-uri 'self'",
-				"object-src 'none'",
-			].join('; '),
-		)
-	}
+	if (!isProduction) return
+	headers.set(
+		'Content-Security-Policy',
+		[
+			"default-src 'self'",
+			`script-src 'self' 'nonce-${nonce}'`,
+			"style-src 'self'",
+			"img-src 'self' data:",
+			"font-src 'self'",
+			"form-action 'self'",
+			"frame-ancestors 'none'",
+			"base-uri 'self'",
+			"object-src 'none'",
+		].join('; '),
+	)
 }

@@ -7,6 +7,7 @@ import { serviceOwnerName } from '#app/utils/service.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { permissionsOf } from '#app/domain/permissions.ts'
 import { requestLimits } from '#app/utils/request-limits.server.ts'
+import { securityHeaders } from '#app/utils/security-headers.server.ts'
 import stylesHref from '#app/styles/app.scss?url'
 
 export const links: Route.LinksFunction = () => [
@@ -14,8 +15,9 @@ export const links: Route.LinksFunction = () => [
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-// Runs for every route, pages and resource routes: Origin and size limits on every form (app/utils/request-limits.server.ts).
-export const middleware: Route.MiddlewareFunction[] = [requestLimits]
+// Runs for every route, pages and resource routes: the security headers on every response, and Origin and size
+// limits on every form (app/utils/request-limits.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [securityHeaders, requestLimits]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getUser(request)

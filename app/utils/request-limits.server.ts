@@ -85,10 +85,9 @@ async function readBounded(body: ReadableStream<Uint8Array> | null, max: number)
 			const { done, value } = await reader.read()
 			if (done) break
 			size += value.byteLength
-			if (size > max) {
-				await reader.cancel().catch(() => {})
-				throw tooLarge()
-			}
+			// Stop reading but do not cancel: cancelling destroys the socket, and the browser would show a
+			// connection reset instead of our answer (as readMultipart does).
+			if (size > max) throw tooLarge()
 			chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength))
 		}
 	} finally {

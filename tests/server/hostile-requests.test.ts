@@ -1,5 +1,7 @@
 // Small hostile requests against the built server with its workers (issue 10): each gets a clear 4xx, and the
 // worker that took it is still the one serving afterwards.
+import { createHash } from 'node:crypto'
+import http from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { signIn, startServer, workerPids, type TestServer } from './server.ts'
 
@@ -25,6 +27,23 @@ function post(path: string, body: BodyInit | null, headers: Record<string, strin
 	return fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: as, origin: server.url, ...headers }, body })
 }
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
+
+/**
+ * A POST on a connection of its own, for bodies the server refuses before reading them all: the server then closes
+ * the connection, and a pooled client could pick it again for the next request. Answers the status, or 0 when the
+ * connection was closed before any answer.
+ */
+function postAlone(path: string, body: string, headers: Record<string, string>) {
+	return new Promise<number>((resolve) => {
+		const req = http.request(`${server.url}${path}`, { method: 'POST', agent: false, headers: { cookie, origin: server.url, ...headers } })
+		req.on('response', (response) => {
+			resolve(response.statusCode ?? 0)
+			req.destroy()
+		})
+		req.on('error', () => resolve(0))
+		req.end(body)
+	})
+}
 
 test('the 27-byte sparse index and a ten-million index get 400, and the workers stay up', async () => {
 	const before = workerPids(server)
@@ -62,20 +81,13 @@ test('bodies that are not forms get 415 with the service’s error page; broken 
 })
 
 test('a form beyond the size or field limits gets 413, checked before it is read', async () => {
-	const big = await post(`/reviews/${draftId}/meeting`, `notes=${'x'.repeat(2 * 1024 * 1024)}`, form)
-	expect(big.status).toBe(413)
-	const many = await post(`/reviews/${draftId}/meeting`, Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&'), form)
-	expect(many.status).toBe(413)
+	// Chunked, so that only reading tells the size.
+	const big = await postAlone(`/reviews/${draftId}/meeting`, `notes=${'x'.repeat(2 * 1024 * 1024)}`, { ...form, 'transfer-encoding': 'chunked' })
+	expect(big).toBe(413)
+	const many = await postAlone(`/reviews/${draftId}/meeting`, Array.from({ length: 1500 }, (_, i) => `f${i}=x`).join('&'), form)
+	expect(many).toBe(413)
 	// A declared length beyond the limit is refused from the headers alone.
-	const declared = await fetch(`${server.url}/reviews/${draftId}/meeting`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { cookie, origin: server.url, ...form, 'content-length': String(50 * 1024 * 1024) },
-		body: 'a=b',
-	}).then(
-		(r) => r.status,
-		() => 413, // Node's fetch may refuse to send a body shorter than its declared length: then nothing was sent
-	)
+	const declared = await postAlone(`/reviews/${draftId}/meeting`, 'a=b', { ...form, 'content-length': String(50 * 1024 * 1024) })
 	expect(declared).toBe(413)
 })
 
@@ -110,4 +122,33 @@ test('a redirect after sign-in never carries control characters or leaves the si
 		expect(response.status, to).toBe(302)
 		expect(response.headers.get('location'), to).toBe('/')
 	}
+})
+
+test('every kind of response carries the security headers: pages, errors, data, downloads, feeds, refusals', async () => {
+	const key = 'A'.repeat(43) // the shape of a real key: 32 random bytes in base64url
+	await server.prisma.user.update({ where: { email: 'caseworker@kent.example.gov.uk' }, data: { calendarKey: createHash('sha256').update(key).digest('hex') } })
+	const medway = await signIn(server, 'senco@medway-school.example.org')
+	const responses: Record<string, Response> = {
+		page: await fetch(`${server.url}/school`, { headers: { cookie } }),
+		notFound: await fetch(`${server.url}/no-such-page`, { headers: { cookie } }),
+		data: await fetch(`${server.url}/school.data`, { headers: { cookie } }),
+		pdf: await fetch(`${server.url}/reviews/${draftId}/record.pdf`, { headers: { cookie } }),
+		otherSchoolsPdf: await fetch(`${server.url}/reviews/${draftId}/record.pdf`, { headers: { cookie: medway } }),
+		feed: await fetch(`${server.url}/calendar/${key}.ics`),
+		signedOut: await fetch(`${server.url}/sign-in`),
+		refused415: await post(`/reviews/${draftId}/meeting`, 'x', { 'content-type': 'text/plain' }),
+		refused403: await fetch(`${server.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example', ...form }, body: '' }),
+		redirect: await fetch(`${server.url}/caseload`, { redirect: 'manual' }),
+		health: await fetch(`${server.url}/healthz`),
+	}
+	expect(responses.feed.status).toBe(200)
+	expect(responses.otherSchoolsPdf.status).toBe(403)
+	for (const [kind, response] of Object.entries(responses)) {
+		expect(response.headers.get('x-content-type-options'), kind).toBe('nosniff')
+		expect(response.headers.get('x-frame-options'), kind).toBe('DENY')
+		expect(response.headers.get('referrer-policy'), kind).toBe('same-origin')
+		expect(response.headers.get('strict-transport-security'), kind).toMatch(/max-age=\d+/)
+		expect(response.headers.get('cache-control'), kind).toMatch(/no-store|no-cache/)
+	}
+	expect(responses.page.headers.get('content-security-policy')).toContain("default-src 'self'")
 })
