@@ -4,18 +4,15 @@ import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/env.server.ts'
 import { scanStream } from '#app/storage/clamd.server.ts'
+import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
 import { multipartBoundary, readMultipart, type PartSink } from '#app/utils/multipart.server.ts'
 
 // Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
 // key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.
-// Why a local folder, magic bytes and clamd: docs/decisions/005-evidence-storage.md.
+// Why a local folder, magic bytes and clamd: docs/decisions/005-evidence-storage.md; what is checked inside each type
+// of file: docs/decisions/014-evidence-file-checks.md (app/storage/evidence-checks.server.ts).
 
-export type EvidenceContentType =
-	| 'application/pdf'
-	| 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-	| 'application/msword'
-	| 'image/jpeg'
-	| 'image/png'
+export type { EvidenceContentType }
 
 export type StoredEvidence = {
 	storageKey: string
@@ -41,7 +38,6 @@ const SNIFF_BYTES = 8 * 1024
 const MAX_PART_HEADER_BYTES = 16 * 1024
 const MAX_TEXT_BYTES = 2 * MIB // all text fields together; long answers are fine, megabytes are not
 const MAX_PARTS = 1000
-const MAX_ZIP_DIRECTORY_BYTES = 4 * MIB
 const MAX_FILE_NAME_LENGTH = 200
 const STORAGE_KEY = /^[a-f0-9]{32}$/
 
@@ -53,12 +49,18 @@ const EXTENSIONS: Record<EvidenceContentType, string[]> = {
 	'image/png': ['.png'],
 }
 
-// GOV.UK Design System, "File upload" component, error messages.
+// GOV.UK Design System, "File upload" component, error messages; damaged, activeContent, tooLargeWhenOpened and
+// notScanned are ours, in the same style.
 export const uploadMessages = {
 	noFile: 'Select a file',
+	empty: 'The selected file is empty',
 	tooLarge: (maxBytes: number) => `The selected file must be smaller than ${formatLimit(maxBytes)}`,
 	wrongType: 'The selected file must be a PDF, Word document (DOC or DOCX), JPEG or PNG',
+	passwordProtected: 'The selected file is password protected',
 	virus: 'The selected file contains a virus',
+	damaged: 'The selected file is damaged or cannot be opened',
+	activeContent: 'The selected PDF contains active content, such as JavaScript or embedded files. Print it to a new PDF and try again',
+	tooLargeWhenOpened: 'The selected file is too large when opened',
 	notScanned: 'The selected file could not be checked for viruses. Try again later',
 }
 
@@ -79,9 +81,10 @@ export function evidencePath(storageKey: string) {
 
 /**
  * Reads a multipart form with one evidence file: streams the file to EVIDENCE_DIR/tmp (hashing as it goes, never
- * holding the file in memory), checks its size, its real type (magic bytes) and, when CLAMD_SOCKET is set, viruses,
- * then moves it under a random key. User mistakes come back as `error`, with the text fields, so the action can
- * re-render the form with what was typed. Only a malformed or non-multipart request throws (a 400/413 Response).
+ * holding the file in memory), checks its size, its real type and what is inside it (evidence-checks.server.ts)
+ * and, when CLAMD_SOCKET is set, viruses, then moves it under a random key; a refused file is deleted. User mistakes
+ * come back as `error`, with the text fields, so the action can re-render the form with what was typed. Only a
+ * malformed or non-multipart request throws (a 400/413 Response).
  *
  * When the file is too large we stop reading at the limit, so fields that come AFTER the file in the body are lost:
  * put the file input last in the form (as the GOV.UK pattern does) and every answer survives a refused upload.
@@ -91,6 +94,8 @@ export async function receiveEvidenceUpload(
 	options: {
 		fileField?: string
 		maxBytes?: number
+		/** What the file may open to (a Word file's entries, a PDF's object streams); 100MB or 5 times maxBytes. */
+		maxOpenedBytes?: number
 		/** Overrides CLAMD_SOCKET; null turns scanning off. */
 		clamdSocket?: string | null
 		scanTimeoutMs?: number
@@ -98,6 +103,7 @@ export async function receiveEvidenceUpload(
 ): Promise<UploadResult> {
 	const fileField = options.fileField ?? 'file'
 	const maxBytes = options.maxBytes ?? env.MAX_UPLOAD_MB * MIB
+	const maxOpened = options.maxOpenedBytes ?? maxOpenedBytes(maxBytes)
 	const clamdSocket = options.clamdSocket === undefined ? env.CLAMD_SOCKET : options.clamdSocket
 
 	const boundary = multipartBoundary(request)
@@ -151,11 +157,12 @@ export async function receiveEvidenceUpload(
 			return result(null, uploadMessages.tooLarge(maxBytes))
 		}
 
-		if (upload.size === 0) return result(null, uploadMessages.noFile)
+		// A browser sends an empty part with no name when no file was chosen.
+		if (upload.size === 0) return result(null, fileName ? uploadMessages.empty : uploadMessages.noFile)
 		const tempPath = await upload.finish()
 
-		const contentType = await detectContentType(tempPath, upload.head, upload.size)
-		if (!contentType) return result(null, uploadMessages.wrongType)
+		const { contentType, problem } = await inspectEvidenceFile(tempPath, upload.head, upload.size, { maxOpenedBytes: maxOpened })
+		if (problem) return result(null, uploadMessages[problem])
 
 		let scanStatus: StoredEvidence['scanStatus'] = 'NOT_SCANNED'
 		if (clamdSocket) {
@@ -297,112 +304,6 @@ class TempUpload implements PartSink {
 		await this.#close().catch(() => {})
 		if (this.#created && !this.stored) await fs.rm(this.path, { force: true })
 	}
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// What the file really is, from its content (never its name or the browser's Content-Type)
-
-const startsWith = (head: Buffer, bytes: number[]) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b)
-
-async function detectContentType(filePath: string, head: Buffer, size: number): Promise<EvidenceContentType | null> {
-	if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf'
-	if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
-	if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg'
-	const isZip = startsWith(head, [0x50, 0x4b, 0x03, 0x04])
-	const isOle2 = startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-	if (!isZip && !isOle2) return null
-	const file = await fs.open(filePath, 'r')
-	try {
-		if (isZip) return (await zipHasEntry(file, size, 'word/document.xml')) ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : null
-		return (await ole2HasStream(file, size, 'WordDocument')) ? 'application/msword' : null
-	} finally {
-		await file.close()
-	}
-}
-
-/** `length` bytes at `position`, or null when the file is shorter: every read here is bounded. */
-async function readAt(file: FileHandle, size: number, position: number, length: number) {
-	if (position < 0 || length < 0 || position + length > size) return null
-	const buffer = Buffer.alloc(length)
-	const { bytesRead } = await file.read(buffer, 0, length, position)
-	return bytesRead === length ? buffer : null
-}
-
-/**
- * Whether a ZIP's central directory (APPNOTE.TXT 4.3.12-4.3.16) lists `entryName`: a Word DOCX always has
- * word/document.xml. Reads only the end-of-central-directory record and the directory itself.
- */
-async function zipHasEntry(file: FileHandle, size: number, entryName: string) {
-	const tailLength = Math.min(size, 22 + 0xffff)
-	const tail = await readAt(file, size, size - tailLength, tailLength)
-	if (!tail) return false
-	for (let eocd = tailLength - 22; eocd >= 0; eocd--) {
-		if (tail.readUInt32LE(eocd) !== 0x06054b50) continue
-		const directorySize = tail.readUInt32LE(eocd + 12)
-		const directoryOffset = tail.readUInt32LE(eocd + 16)
-		if (directorySize > MAX_ZIP_DIRECTORY_BYTES) return false // Zip64 or absurd: not a Word document we accept
-		const directory = await readAt(file, size, directoryOffset, directorySize)
-		if (!directory) continue // a false signature inside the comment, perhaps
-		for (let p = 0; p + 46 <= directory.length && directory.readUInt32LE(p) === 0x02014b50; ) {
-			const nameLength = directory.readUInt16LE(p + 28)
-			const name = directory.subarray(p + 46, p + 46 + nameLength).toString('utf8')
-			if (name === entryName) return true
-			p += 46 + nameLength + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32)
-		}
-		return false
-	}
-	return false
-}
-
-/**
- * Whether an OLE2 compound file ([MS-CFB]) has a stream called `streamName`: a Word 97-2003 .doc always has a
- * "WordDocument" stream, which Excel, PowerPoint and Windows Installer files (also OLE2) do not. Follows the
- * directory's sector chain through the FAT with small positional reads.
- */
-async function ole2HasStream(file: FileHandle, size: number, streamName: string) {
-	const header = await readAt(file, size, 0, 512)
-	if (!header) return false
-	const sectorShift = header.readUInt16LE(0x1e)
-	if (sectorShift !== 9 && sectorShift !== 12) return false
-	const sectorSize = 1 << sectorShift
-	const entriesPerSector = sectorSize / 4
-	const isSector = (n: number) => n < 0xfffffffa // above that: free, end of chain and other markers
-	const sectorOffset = (n: number) => (n + 1) * sectorSize
-
-	// Where the FAT lives: the first 109 sectors are listed in the header, the rest in the DIFAT chain.
-	const fatSectors: number[] = []
-	for (let i = 0; i < 109; i++) {
-		const n = header.readUInt32LE(0x4c + 4 * i)
-		if (isSector(n)) fatSectors.push(n)
-	}
-	let difat = header.readUInt32LE(0x44)
-	for (let hops = 0; isSector(difat) && hops < 1024; hops++) {
-		const sector = await readAt(file, size, sectorOffset(difat), sectorSize)
-		if (!sector) break
-		for (let i = 0; i < entriesPerSector - 1; i++) {
-			const n = sector.readUInt32LE(4 * i)
-			if (isSector(n)) fatSectors.push(n)
-		}
-		difat = sector.readUInt32LE(sectorSize - 4)
-	}
-
-	const wanted = Buffer.from(streamName, 'utf16le')
-	let sector = header.readUInt32LE(0x30) // the directory's first sector
-	for (let hops = 0; isSector(sector) && hops < 1024; hops++) {
-		const entries = await readAt(file, size, sectorOffset(sector), sectorSize)
-		if (!entries) return false
-		for (let e = 0; e + 128 <= sectorSize; e += 128) {
-			const nameBytes = entries.readUInt16LE(e + 0x40) // including the terminating NUL
-			const type = entries[e + 0x42] // 2 = stream
-			if (type === 2 && nameBytes === wanted.length + 2 && entries.subarray(e, e + wanted.length).equals(wanted)) return true
-		}
-		const fatSector = fatSectors[Math.floor(sector / entriesPerSector)]
-		if (fatSector === undefined) return false
-		const next = await readAt(file, size, sectorOffset(fatSector) + (sector % entriesPerSector) * 4, 4)
-		if (!next) return false
-		sector = next.readUInt32LE(0)
-	}
-	return false
 }
 
 // ---------------------------------------------------------------------------------------------------------------

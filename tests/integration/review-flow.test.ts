@@ -1,12 +1,16 @@
 // The SENCo's review through its real actions: concurrent edits are detected, submission checks every
 // part, and a submission that fails part-way leaves the review exactly as it was.
+import fs from 'node:fs'
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
+import { env } from '#app/env.server.ts'
 import * as check from '#app/routes/review-check.tsx'
+import * as evidence from '#app/routes/review-evidence.tsx'
 import * as reviewNew from '#app/routes/review-new.tsx'
 import * as part from '#app/routes/review-part.tsx'
+import { openWithJavaScript, pdfFile } from '#tests/evidence-files.ts'
 import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
@@ -176,4 +180,33 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 	expect(['invitations', 'advice_circulated']).not.toContain(next?.id)
 	expect(deadlines.filter((d) => d.state === 'missed').map((d) => d.id)).not.toContain('invitations')
 	expect(review.nextDeadlineId).toBe(next?.id)
+})
+
+test('evidence refused for what is inside it keeps the title typed and stores nothing; a sound PDF is then stored', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startReview(cookie)
+	const title = 'Speech and language therapy report, May 2027'
+	const upload = (file: File) =>
+		run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title }, files: { file } }), { reviewId }) as Promise<any>
+	const storedFiles = () => (fs.existsSync(env.EVIDENCE_DIR) ? fs.readdirSync(env.EVIDENCE_DIR).filter((name) => name !== 'tmp').sort() : [])
+	const before = storedFiles()
+	const whole = await pdfFile()
+	for (const [file, message] of [
+		[new File([await pdfFile({ change: openWithJavaScript })], 'report.pdf'), 'The selected PDF contains active content, such as JavaScript or embedded files. Print it to a new PDF and try again'],
+		[new File([whole.subarray(0, Math.floor(whole.length / 2))], 'report.pdf'), 'The selected file is damaged or cannot be opened'],
+		[new File([], 'report.pdf'), 'The selected file is empty'],
+	] as const) {
+		const refused = await upload(file)
+		expect(refused.init.status).toBe(400)
+		expect(refused.data.result.error.file).toEqual([message])
+		expect(refused.data.result.initialValue.title).toBe(title)
+	}
+	expect(await prisma.evidenceFile.count({ where: { reviewId } })).toBe(0)
+	expect(await prisma.auditEvent.count({ where: { reviewId, action: 'evidence.upload' } })).toBe(0)
+	expect(storedFiles()).toEqual(before)
+
+	expectRedirect(await upload(new File([whole], 'report.pdf')), `/reviews/${reviewId}/evidence`)
+	const stored = await prisma.evidenceFile.findFirstOrThrow({ where: { reviewId }, select: { title: true, contentType: true, storageKey: true } })
+	expect(stored).toMatchObject({ title, contentType: 'application/pdf' })
+	expect(storedFiles()).toEqual([...before, stored.storageKey].sort())
 })
