@@ -10,6 +10,7 @@ import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import { readDocument } from '#app/storage/documents.server.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
+import { pdfFile } from '#tests/evidence-files.ts'
 import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
@@ -107,7 +108,7 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 				cookie,
 				multipart: true,
 				form: { 'receivedOn.day': d, 'receivedOn.month': m, 'receivedOn.year': y, fromName: 'Mrs Begum', summary: 'We agree but want the therapy in the morning.' },
-				files: { file: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a])], 'letter.pdf', { type: 'application/pdf' }) },
+				files: { file: new File([await pdfFile()], 'letter.pdf', { type: 'application/pdf' }) },
 			}),
 			params,
 		),
