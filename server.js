@@ -9,6 +9,11 @@
 // What react-router-serve did, with less work per request: compression, the hashed assets cached for a
 // year, the other files of build/client (favicon and the like) found without a file-system lookup on every
 // page request, a one-line access log (LOG_REQUESTS=false turns it off), and React Router's handler.
+//
+// Where a request came from (for sign-in limits and the audit log): the socket's address, or, when TRUST_PROXY
+// names the proxy in front, the client's address as that proxy forwarded it in X-Forwarded-For. Express works it
+// out (req.ip); it reaches the app in the x-client-address header, which is overwritten on every request so a
+// client cannot choose its own (app/utils/client-address.server.js, docs/decisions/013).
 import cluster from 'node:cluster'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,6 +22,8 @@ import process from 'node:process'
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
+import { redactUrl } from '#app/utils/access-log.server.js'
+import { setClientAddress, trustProxySetting } from '#app/utils/client-address.server.js'
 
 // As react-router-serve did: the built app runs in production mode unless told otherwise (React picks its
 // production build, and the session cookie is Secure with the __Host- prefix). Set before anything that loads
@@ -63,13 +70,31 @@ if (cluster.isPrimary && workers > 1) {
 	const build = await import(BUILD)
 	const app = express()
 	app.disable('x-powered-by')
+	// The build has already checked TRUST_PROXY (app/env.server.ts) with the same function.
+	const trustProxy = trustProxySetting(process.env.TRUST_PROXY)
+	app.set('trust proxy', trustProxy)
+	app.use(setClientAddress)
+	if (trustProxy === false) {
+		// Behind a proxy that nobody named, every request seems to come from the proxy, and all share one
+		// address's sign-in limit: say so once.
+		let warned = false
+		app.use((req, _res, next) => {
+			if (!warned && req.headers['x-forwarded-for']) {
+				warned = true
+				console.warn('A request came with X-Forwarded-For, but TRUST_PROXY is not set, so it is ignored: if a proxy stands in front, set TRUST_PROXY (see README.md).')
+			}
+			next()
+		})
+	}
 	app.use(compression())
 	app.use(`${build.publicPath}assets`, express.static(path.join(CLIENT, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
 	// The few other files at the top of build/client, looked up once rather than on every request.
 	const files = new Set(fs.readdirSync(CLIENT).filter((name) => name !== 'assets'))
 	const staticFiles = express.static(CLIENT, { maxAge: '1h', index: false })
 	app.use((req, res, next) => (files.has(req.path.split('/')[1] ?? '') ? staticFiles(req, res, next) : next()))
-	if (process.env.LOG_REQUESTS !== 'false') app.use(morgan('tiny'))
+	// morgan's 'tiny' line, with the credentials some addresses carry (calendar feed keys, set-password tokens) redacted.
+	morgan.token('redacted-url', (req) => redactUrl(req.originalUrl || req.url))
+	if (process.env.LOG_REQUESTS !== 'false') app.use(morgan(':method :redacted-url :status :res[content-length] - :response-time ms'))
 	app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 	const port = Number(process.env.PORT || 3000)
 	const server = app.listen(port, process.env.HOST, () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { trustProxySetting } from '#app/utils/client-address.server.js'
 
 // Every setting the portal reads, validated once at start-up: a bad value stops the server with a clear message.
 // The defaults run the embedded mode: a SQLite file, a local evidence folder and a local email outbox.
@@ -26,6 +27,21 @@ export const EnvSchema = z.object({
 	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
 	SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
 	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+	// Failed sign-ins a minute across every account and address, so that a spray of guesses from many addresses
+	// is slowed; far above what a council's staff get wrong in a minute.
+	SIGN_IN_GLOBAL_MAX_PER_MINUTE: z.coerce.number().int().min(10).default(100),
+	// The proxy whose X-Forwarded-For is believed (express's 'trust proxy'; server.js reads it with the same function).
+	TRUST_PROXY: z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			try {
+				return trustProxySetting(value)
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', message: (error as Error).message })
+				return z.NEVER
+			}
+		}),
 	RUN_JOBS: booleanFlag.default(true),
 })
 

@@ -33,16 +33,21 @@ export async function action({ request }: Route.ActionArgs) {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const outcome = await verifySignIn(request, submission.value.email, submission.value.password)
-	if (!outcome.ok) {
-		// One message whatever was wrong, so the page never reveals whether an account exists.
-		const message =
-			outcome.reason === 'throttled'
-				? `There have been too many attempts to sign in to this account. Wait ${env.SIGN_IN_WINDOW_MINUTES} minutes and try again`
-				: 'Enter a correct email address and password'
-		return data({ result: submission.reply({ fieldErrors: { email: [message] }, hideFields: ['password'] }) }, { status: outcome.reason === 'throttled' ? 429 : 400 })
+	if (outcome.ok) {
+		const cookie = await createSession(request, outcome.userId)
+		throw redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
 	}
-	const cookie = await createSession(request, outcome.userId)
-	throw redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+	const reply = (message: string) => submission.reply({ fieldErrors: { email: [message] }, hideFields: ['password'] })
+	// One message whatever was wrong, so the page never reveals whether an account exists.
+	if (outcome.reason === 'invalid') return data({ result: reply('Enter a correct email address and password') }, { status: 400 })
+	// Held back by a limit: the same message for an account's limit and an address's (an unknown account is
+	// limited like any other), another for the limit on all sign-ins, which lasts a minute.
+	const waitMinutes = outcome.limit === 'all' ? 1 : env.SIGN_IN_WINDOW_MINUTES
+	const message =
+		outcome.limit === 'all'
+			? 'There have been too many attempts to sign in to this service. Wait 1 minute and try again'
+			: `There have been too many attempts to sign in. Wait ${waitMinutes} minutes and try again`
+	return data({ result: reply(message) }, { status: 429, headers: { 'Retry-After': String(waitMinutes * 60) } })
 }
 
 export default function SignIn() {

@@ -5,7 +5,7 @@ import { hasPermission, isRole, type Permission, type Role } from '#app/domain/p
 import { cookieSecure, env } from '#app/env.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { dummyPasswordHash, verifyPassword } from '#app/utils/password.server.ts'
-import { clientAddress, userAgent } from '#app/utils/request.server.ts'
+import { addressNetwork, clientAddress, userAgent } from '#app/utils/request.server.ts'
 
 // Sessions live in the database; the cookie holds only a random token, and the database only its hash.
 // httpOnly, SameSite=Lax (no cross-site form posts carry it), Secure in production (__Host- prefix).
@@ -131,23 +131,49 @@ export function notFound(): Response {
 	return new Response('Page not found', { status: 404, statusText: 'Not Found' })
 }
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'throttled' }
+/** Which limit held a sign-in back: the account's, the address's, or the one on all failed sign-ins a minute. */
+export type SignInLimit = 'account' | 'address' | 'all'
+
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; limit: SignInLimit }
 
 /**
- * Checks an email and password. The answer never says whether the account exists, and repeated
- * failures for one account (or from one address) are throttled for a window.
+ * Checks an email and password. The answer never says whether the account exists. Failed sign-ins are limited
+ * per account and per address (SIGN_IN_MAX_FAILURES, and ten times that, in SIGN_IN_WINDOW_MINUTES), and in all
+ * (SIGN_IN_GLOBAL_MAX_PER_MINUTE), so that guesses spread over many accounts and addresses are slowed too.
+ *
+ * The counts are SignInFailure rows, in the database every worker shares (docs/decisions/013 says why not a
+ * rate-limiting library's store). An attempt writes its row before its password is checked and the counts are
+ * read after that write, so a burst of concurrent guesses cannot all pass a check that none of them is counted
+ * in yet; a right password removes the account's rows. Every write is a single statement.
  */
-export async function verifySignIn(request: Request, emailInput: string, password: string): Promise<SignInResult> {
+export async function verifySignIn(request: Request, emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
 	const email = emailInput.trim().toLowerCase()
-	const ipAddress = clientAddress(request)
-	const since = new Date(Date.now() - minutes(env.SIGN_IN_WINDOW_MINUTES))
-	const [byEmail, byAddress] = await Promise.all([
-		prisma.signInFailure.count({ where: { email, at: { gt: since } } }),
-		ipAddress ? prisma.signInFailure.count({ where: { ipAddress, at: { gt: since } } }) : 0,
-	])
-	if (byEmail >= env.SIGN_IN_MAX_FAILURES || byAddress >= env.SIGN_IN_MAX_FAILURES * 10) {
-		await audit(request, null, 'auth.sign_in_throttled', { details: email })
-		return { ok: false, reason: 'throttled' }
+	const ipAddress = addressNetwork(clientAddress(request))
+	const since = new Date(now.getTime() - minutes(env.SIGN_IN_WINDOW_MINUTES))
+	const lastMinute = new Date(now.getTime() - minutes(1))
+	// The limit that other attempts (besides this one's own row, when it has written one) have reached, if any.
+	const limitReached = async (own: 0 | 1): Promise<SignInLimit | null> => {
+		const [byAccount, byAddress, inAll] = await Promise.all([
+			prisma.signInFailure.count({ where: { email, at: { gt: since } } }),
+			prisma.signInFailure.count({ where: { ipAddress, at: { gt: since } } }),
+			prisma.signInFailure.count({ where: { at: { gt: lastMinute } } }),
+		])
+		if (byAccount - own >= env.SIGN_IN_MAX_FAILURES) return 'account'
+		if (byAddress - own >= env.SIGN_IN_MAX_FAILURES * 10) return 'address'
+		if (inAll - own >= env.SIGN_IN_GLOBAL_MAX_PER_MINUTE) return 'all'
+		return null
+	}
+	// Already over a limit: answered with reads only, so a flood of guesses writes nothing but its audit lines.
+	let limit = await limitReached(0)
+	if (!limit) {
+		const attempt = await prisma.signInFailure.create({ data: { email, ipAddress, at: now }, select: { id: true } })
+		limit = await limitReached(1)
+		// Held back, it does not count: only attempts whose password was checked do.
+		if (limit) await prisma.signInFailure.deleteMany({ where: { id: attempt.id } })
+	}
+	if (limit) {
+		await audit(request, null, 'auth.sign_in_throttled', { details: `${email}: ${limit === 'all' ? 'all sign-ins' : `per ${limit}`} limit` })
+		return { ok: false, reason: 'throttled', limit }
 	}
 	const user = await prisma.user.findUnique({
 		where: { email },
@@ -155,7 +181,7 @@ export async function verifySignIn(request: Request, emailInput: string, passwor
 	})
 	const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
 	if (!user || !user.passwordHash || !valid || !user.active || user.school?.active === false) {
-		await prisma.signInFailure.create({ data: { email, ipAddress } })
+		// The attempt's row stays: it is now a failed sign-in.
 		await audit(request, user?.id ?? null, 'auth.sign_in_failed', { details: email })
 		return { ok: false, reason: 'invalid' }
 	}
