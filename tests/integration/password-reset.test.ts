@@ -24,9 +24,9 @@ const NEW_PASSWORD = 'a brand new long password'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-/** Posts the reset-password form (from `address`, when given, as a proxy would say) and returns what the page shows. */
+/** Posts the reset-password form (from `address`, when given, as server.js says where a request came from) and returns what the page shows. */
 async function askForReset(email: string, address?: string) {
-	const headers = address ? { 'x-forwarded-for': address } : undefined
+	const headers = address ? { 'x-client-address': address } : undefined
 	const result = (await run(resetPassword.action, request('/reset-password', { form: { email }, headers }))) as any
 	return 'init' in result ? { status: result.init.status as number, page: result.data } : { status: 200, page: result }
 }
