@@ -87,11 +87,21 @@ if (cluster.isPrimary && workers > 1) {
 		})
 	}
 	app.use(compression())
-	app.use(`${build.publicPath}assets`, express.static(path.join(CLIENT, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
+	// The static files' share of the headers every response carries (the app's own responses get theirs from the
+	// root route's middleware, app/utils/security-headers.server.ts), with HSTS when served over HTTPS as the app is.
+	const https = ['true', '1'].includes(process.env.COOKIE_SECURE ?? String(process.env.NODE_ENV === 'production'))
+	const staticHeaders = (_req, res, next) => {
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Referrer-Policy', 'same-origin')
+		if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+		next()
+	}
+	app.use(`${build.publicPath}assets`, staticHeaders, express.static(path.join(CLIENT, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
 	// The few other files at the top of build/client, looked up once rather than on every request.
 	const files = new Set(fs.readdirSync(CLIENT).filter((name) => name !== 'assets'))
 	const staticFiles = express.static(CLIENT, { maxAge: '1h', index: false })
-	app.use((req, res, next) => (files.has(req.path.split('/')[1] ?? '') ? staticFiles(req, res, next) : next()))
+	app.use((req, res, next) => (files.has(req.path.split('/')[1] ?? '') ? staticHeaders(req, res, () => staticFiles(req, res, next)) : next()))
 	// morgan's 'tiny' line, with the credentials some addresses carry (calendar feed keys, set-password tokens) redacted.
 	morgan.token('redacted-url', (req) => redactUrl(req.originalUrl || req.url))
 	if (process.env.LOG_REQUESTS !== 'false') app.use(morgan(':method :redacted-url :status :res[content-length] - :response-time ms'))

@@ -140,7 +140,10 @@ test('every kind of response carries the security headers: pages, errors, data, 
 		refused403: await fetch(`${server.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example', ...form }, body: '' }),
 		redirect: await fetch(`${server.url}/caseload`, { redirect: 'manual' }),
 		health: await fetch(`${server.url}/healthz`),
+		favicon: await fetch(`${server.url}/favicon.svg`),
+		asset: await fetch(`${server.url}${/"(\/assets\/[^"]+\.(?:js|css))"/.exec(await (await fetch(`${server.url}/sign-in`)).text())?.[1] ?? '/assets/missing.js'}`),
 	}
+	expect(responses.asset.status).toBe(200)
 	expect(responses.feed.status).toBe(200)
 	expect(responses.otherSchoolsPdf.status).toBe(403)
 	for (const [kind, response] of Object.entries(responses)) {
@@ -148,7 +151,7 @@ test('every kind of response carries the security headers: pages, errors, data, 
 		expect(response.headers.get('x-frame-options'), kind).toBe('DENY')
 		expect(response.headers.get('referrer-policy'), kind).toBe('same-origin')
 		expect(response.headers.get('strict-transport-security'), kind).toMatch(/max-age=\d+/)
-		expect(response.headers.get('cache-control'), kind).toMatch(/no-store|no-cache/)
+		if (kind !== 'asset' && kind !== 'favicon') expect(response.headers.get('cache-control'), kind).toMatch(/no-store|no-cache/)
 	}
 	expect(responses.page.headers.get('content-security-policy')).toContain("default-src 'self'")
 })
