@@ -155,3 +155,21 @@ test('every kind of response carries the security headers: pages, errors, data, 
 	}
 	expect(responses.page.headers.get('content-security-policy')).toContain("default-src 'self'")
 })
+
+// Last in this file: it leaves this address over its sign-in limit.
+test('rotating X-Forwarded-For does not escape the per-address sign-in limit when no proxy is trusted', async () => {
+	const statuses: number[] = []
+	for (let i = 0; i < 60; i++) {
+		const response = await fetch(`${server.url}/sign-in`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { ...form, origin: server.url, 'x-forwarded-for': `203.0.113.${i}`, 'x-client-address': `198.51.100.${i}` },
+			body: new URLSearchParams({ email: `spray-${i}@example.org`, password: 'Password-guess-1' }),
+		})
+		statuses.push(response.status)
+	}
+	// Each guess was at a different account from a different claimed address: only the socket's address limits them.
+	expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(50)
+	expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429])
+	expect(statuses.every((s) => s === 400 || s === 429)).toBe(true)
+})
