@@ -9,7 +9,8 @@ import { pdfText } from './pdf.ts'
 const EDITED = 'Forty-five minutes of direct speech and language therapy every week, delivered by the NHS speech and language therapist, reviewed each term.'
 
 test('a caseworker decides to amend, issues the notice, records a representation and issues the final plan', async ({ page, a11y }) => {
-	test.setTimeout(180_000)
+	// Ten pages checked by axe and three PDFs made and read back: three times the usual limit.
+	test.slow()
 	const db = await e2eDb()
 	const review = await db.annualReview.findFirstOrThrow({
 		where: { status: 'SUBMITTED', la: { code: '886' }, child: { parentEmail: { not: '' } }, proposals: { some: {} } },

@@ -18,7 +18,8 @@ function csv(bad: boolean) {
 }
 
 test('without JavaScript a manager previews and imports a file, and the forms keep what was typed', async ({ page, a11y }) => {
-	test.setTimeout(90_000)
+	// About 15 pages checked by axe and an import job: three times the usual limit.
+	test.slow()
 	await signIn(page, a11y, USERS.admin)
 	await page.goto('/admin/import')
 	await a11y.check()

@@ -1,8 +1,9 @@
 import { expect, signIn, test, USERS } from './fixtures.ts'
 
 // The timeliness dashboard and the bulk move with JavaScript switched off: plain links, GET and POST forms,
-// server-drawn charts. The move is between two caseworkers no other journey uses.
-test('without JavaScript a manager filters the figures, follows one to its reviews and moves a child to another caseworker', async ({ page, a11y }) => {
+// server-drawn charts. Three journeys that run independently (each checks a handful of long pages).
+
+test('without JavaScript a manager filters the figures by age and follows one to its reviews', async ({ page, a11y }) => {
 	await signIn(page, a11y, USERS.manager)
 	await page.goto('/timeliness')
 	await a11y.check()
@@ -15,9 +16,13 @@ test('without JavaScript a manager filters the figures, follows one to its revie
 	await page.waitForURL(/figure=held_on_time.*age=11to15/)
 	await a11y.check()
 	await expect(page.getByRole('table').getByRole('columnheader', { name: 'Held by the due date' })).toBeVisible()
+})
 
-	// The school is typed, not chosen from a list of every school; the page says which schools it matched.
+test('without JavaScript a manager filters the figures by a school typed, not chosen from a list of every school', async ({ page, a11y }) => {
+	await signIn(page, a11y, USERS.manager)
 	await page.goto('/timeliness')
+	await a11y.check()
+	// The page says which schools the text matched.
 	await page.getByLabel('School', { exact: true }).fill('academy')
 	await page.getByRole('button', { name: 'Show figures' }).click()
 	await page.waitForURL(/school=academy/)
@@ -29,7 +34,11 @@ test('without JavaScript a manager filters the figures, follows one to its revie
 	await page.waitForURL(/school=no\+such\+school/)
 	await a11y.check()
 	await expect(page.getByText('No school matches “no such school”.')).toBeVisible()
+})
 
+// The move is between two caseworkers no other journey uses.
+test('without JavaScript a manager moves a child to another caseworker', async ({ page, a11y }) => {
+	await signIn(page, a11y, USERS.manager)
 	await page.goto('/workload')
 	await a11y.check()
 	const whose = page.getByLabel('Whose children')

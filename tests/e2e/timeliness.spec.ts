@@ -3,7 +3,7 @@
 // the journeys running alongside keep their data).
 import { expect, signIn, test, USERS } from './fixtures.ts'
 
-test('a manager reads the decisions-within-4-weeks figure, its chart and table, follows it to its reviews and downloads the caseload', async ({ page, a11y }) => {
+test('a manager reads the decisions-within-4-weeks figure, its chart and table, and follows it to its reviews', async ({ page, a11y }) => {
 	await signIn(page, a11y, USERS.manager)
 	await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Timeliness' }).click()
 	await page.waitForURL(/\/timeliness$/)
@@ -42,6 +42,14 @@ test('a manager reads the decisions-within-4-weeks figure, its chart and table, 
 	await expect(page.getByRole('table').locator('tbody tr').first()).toContainText('Late')
 	await page.getByRole('link', { name: 'Back to the timeliness figures' }).click()
 	await page.waitForURL(/\/timeliness\?/)
+	await a11y.check()
+	await expect(page.getByRole('heading', { name: 'Timeliness of annual reviews', level: 1 })).toBeVisible()
+})
+
+// Apart from the journey above (each checks a few long pages, so they run side by side).
+test('a manager narrows the figures to primary schools and downloads the caseload', async ({ page, a11y }) => {
+	await signIn(page, a11y, USERS.manager)
+	await page.goto('/timeliness')
 	await a11y.check()
 
 	// Filters: a phase of school narrows the figures and the address keeps them.
