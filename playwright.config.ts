@@ -13,9 +13,10 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	reporter: [['list']],
 	// Every page a journey visits is checked by axe (tests/e2e/fixtures.ts), which takes 2 to 10 s a page on a
-	// busy 2-core machine (the long timeliness and caseload pages the most): a journey of about ten pages fits
-	// in two minutes there. The long journeys call test.slow() (three times as long) or set their own limit.
-	timeout: 120_000,
+	// busy 2-core machine (the long timeliness and caseload pages the most): a journey of about ten pages took
+	// up to 90 s there, so each test has 3 minutes. The long journeys call test.slow() (three times as long) or
+	// set their own limit.
+	timeout: 180_000,
 	// What a page shows after a form is sent can take more than the default 5 s on a busy machine.
 	expect: { timeout: 15_000 },
 	use: {
