@@ -1,4 +1,5 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/review-check'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -12,6 +13,10 @@ import { buildReviewRecord, submissionProblems } from '#app/utils/review-record.
 import { requireEditableReview, requireReviewAccess } from '#app/utils/reviews.server.ts'
 import { submitReview } from '#app/utils/submission.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
+import { FORM_MISMATCH } from '#app/utils/forms.server.ts'
+
+/** The form is one hidden field: the review's lockVersion when the page was drawn, so a changed review is checked again. */
+const SubmitSchema = z.object({ lockVersion: z.string().regex(/^\d{1,9}$/).transform(Number) })
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -52,8 +57,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
-	const formData = await readForm(request)
-	const result = await submitReview(request, { reviewId: review.id, userId: user.id, openedLockVersion: Number(formData.get('lockVersion')) })
+	const opened = SubmitSchema.safeParse({ lockVersion: (await readForm(request)).get('lockVersion') })
+	if (!opened.success) return data({ problems: [{ href: `/reviews/${review.id}/check`, message: FORM_MISMATCH }] }, { status: 400 })
+	const result = await submitReview(request, { reviewId: review.id, userId: user.id, openedLockVersion: opened.data.lockVersion })
 	if (!result.ok) return data({ problems: result.problems }, { status: result.status })
 	throw redirect(`/reviews/${review.id}/submitted`)
 }

@@ -1,15 +1,15 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-new'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { prisma } from '#app/db.server.ts'
-import { meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
+import { INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { requirePermission } from '#app/utils/auth.server.ts'
 import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
 import { requireChildAccess } from '#app/utils/tenancy.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
+import { FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')
@@ -49,7 +49,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, child, plan } = await loadChild(request, params.childId)
-	const submission = parseWithZod(await readForm(request), { schema: ScheduleSchema })
+	// The page has INVITEE_ROWS rows of invitees: no other rows can come back.
+	const { formData, mismatch } = withinRows(await readForm(request), 'invitees', INVITEE_ROWS)
+	const submission = parseForm(formData, { schema: ScheduleSchema })
+	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: plan.id, versionNo: plan.currentVersionNo } }, select: { id: true } })

@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/review-part'
 import { Button, CompletedQuestion, ConflictWarning, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -21,6 +21,16 @@ import { notFound } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { loadReview, partStates, planWording, requireEditableReview, savePart, type LoadedReview } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
+import { FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
+
+/** The version of the part the page was opened at (a hidden field; none for a part never saved). */
+const OpenedVersion = z.string().regex(/^\d{1,9}$/).transform(Number)
+
+/** The parts whose rows the page draws one per plan outcome or invitee: no other rows can come back. */
+const LIST_ROWS: Partial<Record<PartKey, (review: LoadedReview) => [list: string, rows: number]>> = {
+	OUTCOMES: (review) => ['outcomes', review.planVersion.outcomes.length],
+	ATTENDANCE: (review) => ['invitees', review.invitees.length],
+}
 
 function partFrom(params: { part: string }, review: LoadedReview): PartKey {
 	const key = partForSlug(params.part)
@@ -76,12 +86,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review: access } = await requireEditableReview(request, params.reviewId)
 	const review = await loadReview(params.reviewId)
 	const key = partFrom(params, review)
-	const formData = await readForm(request)
-	const submission = parseWithZod(formData, { schema: PART_SCHEMAS[key] })
+	const rows = LIST_ROWS[key]?.(review)
+	const { formData, mismatch } = rows ? withinRows(await readForm(request), ...rows) : { formData: await readForm(request), mismatch: false }
+	const submission = parseForm(formData, { schema: PART_SCHEMAS[key] })
+	const opened = OpenedVersion.safeParse(formData.get('version') ?? '0')
+	if (mismatch || !opened.success) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }), conflict: null }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
 	const value = submission.value as Record<string, any>
 	const { completed, ...answers } = value
-	const openedVersion = Number(formData.get('version') ?? 0)
+	const openedVersion = opened.data
 	const outcome = await prisma.$transaction(async (tx) => {
 		const saved = await savePart(tx, { reviewId: review.id, key, data: answers, status: completed === 'yes' ? 'COMPLETED' : 'IN_PROGRESS', openedVersion, userId: user.id })
 		if (!saved.ok) return saved
