@@ -12,12 +12,22 @@ import { badRequest } from '#app/utils/request-limits.server.ts'
 const CONTROL_FIELDS = ['__intent__', '__state__']
 
 /**
- * Throws a 400 for a form no page of the service sends: one with conform's control fields, or with a NUL
- * character in a value (no keyboard types one, and PostgreSQL cannot store one in text: it failed the query).
+ * The names every object has (toString, valueOf, hasOwnProperty...). `reason.toString=x` made the answer an object
+ * whose toString is text, and React threw drawing it back in the field (a 500); no field of the service has one.
+ */
+const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
+
+/**
+ * Throws a 400 for a form no page of the service sends: one with conform's control fields, a field name with a
+ * part every object already has, or a NUL character in a value (no keyboard types one, and PostgreSQL cannot
+ * store one in text: it failed the query).
  */
 export function assertReadable(formData: FormData): FormData {
 	if (CONTROL_FIELDS.some((name) => formData.has(name))) throw badRequest()
-	for (const value of formData.values()) if (typeof value === 'string' && value.includes('\0')) throw badRequest()
+	for (const [name, value] of formData) {
+		if (pathOf(name)?.some((part) => typeof part === 'string' && OBJECT_NAMES.has(part))) throw badRequest()
+		if (typeof value === 'string' && value.includes('\0')) throw badRequest()
+	}
 	return formData
 }
 

@@ -231,7 +231,7 @@ function formFrom(schema: z.ZodType, name: string, overrides: Overrides, rows = 
 	}
 }
 
-const SPECIAL_KEYS = ['__proto__', 'constructor', 'prototype', '__proto__.polluted', '__proto__[polluted]', 'constructor.prototype.polluted', 'toString', 'hasOwnProperty', '__intent__', '__state__', 'intent', '', '.', '[]', '[0]']
+const SPECIAL_KEYS = ['__proto__', 'constructor', 'prototype', '__proto__.polluted', '__proto__[polluted]', 'constructor.prototype.polluted', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__intent__', '__state__', 'intent', '', '.', '[]', '[0]']
 const INTENT_VALUES = [
 	'x',
 	'null',
@@ -559,9 +559,9 @@ type Target = {
 	share?: number
 	/**
 	 * Pages another change owns that do not yet read their forms through assertReadable or parseForm
-	 * (app/utils/forms.server.ts): conform's control fields (`__intent__`, `__state__`) and NUL characters, which
-	 * are 500s there (bench/results/fuzz.md), are left out of their inputs until they do, or until readForm refuses
-	 * them for every page. Everything else is sent.
+	 * (app/utils/forms.server.ts): what assertReadable refuses (conform's control fields `__intent__` and
+	 * `__state__`, names like `title.toString`, NUL characters), 500s there (bench/results/fuzz.md), is left out of
+	 * their inputs until they do, or until readForm refuses it for every page. Everything else is sent.
 	 */
 	unreadableLeftOut?: true
 }
@@ -945,6 +945,12 @@ const targets: Target[] = [
 
 const runsOf = (target: Target) => Math.max(3, Math.round(RUNS * (target.share ?? 1)))
 const CONTROL_FIELDS = new Set(['__intent__', '__state__'])
+const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
+/** What assertReadable refuses, left out of a form. */
+const readable = (form: Form): Form =>
+	form
+		.filter(([name]) => !CONTROL_FIELDS.has(name) && !name.split(/[.[\]]/).some((part) => OBJECT_NAMES.has(part)))
+		.map(([name, value]): [string, Value] => [name, typeof value === 'string' ? value.replaceAll('\0', '') : value])
 const rawBody = fc.record({
 	type: fc.constantFrom('', 'application/json', 'text/plain', 'multipart/form-data', 'multipart/form-data; boundary=x', 'multipart/form-data; boundary=', 'application/x-www-form-urlencoded; charset=utf-16', 'application/x-www-form-urlencoded'),
 	bytes: fc.oneof(
@@ -954,7 +960,7 @@ const rawBody = fc.record({
 	),
 })
 function bodies(target: Target, forms: fc.Arbitrary<Form>): fc.Arbitrary<Body> {
-	const kept = target.unreadableLeftOut ? forms.map((form) => form.filter(([name]) => !CONTROL_FIELDS.has(name)).map(([name, value]): [string, Value] => [name, typeof value === 'string' ? value.replaceAll('\0', '') : value])) : forms
+	const kept = target.unreadableLeftOut ? forms.map(readable) : forms
 	const multipart = target.multipart ? fc.constant(target.multipart === 'always') : fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 3, arbitrary: fc.constant(true) })
 	const formBody = fc.tuple(kept, multipart, target.file ?? fc.constant<FileInput>(null)).map(([form, multipart, file]): Body => ({ form, multipart, file: multipart ? file : null }))
 	return fc.oneof({ weight: 12, arbitrary: formBody }, { weight: 1, arbitrary: rawBody.map((raw): Body => ({ form: [], multipart: false, file: null, raw })) })
@@ -990,7 +996,7 @@ async function answer(module: RouteModule, place: Place, form: Form) {
 	return { status, data: actionData }
 }
 
-test('conform’s control fields are refused with 400, however they are written', async () => {
+test('conform’s control fields, and field names every object has, are refused with 400', async () => {
 	const place: Place = { path: '/reset-password', params: {}, cookie: null, refs: {} }
 	for (const [name, value] of [
 		['__intent__', 'x'],
@@ -999,6 +1005,9 @@ test('conform’s control fields are refused with 400, however they are written'
 		['__state__', '{'],
 		// Names a field past readForm's index limit: conform built an array of a hundred million entries.
 		['__intent__', '{"type":"update","payload":{"name":"email[100000000]","value":"x"}}'],
+		// Not conform's, but as foreign to the service's forms: the answer became an object React could not draw.
+		['email.toString', 'x'],
+		['email.valueOf', 'x'],
 	]) {
 		const started = performance.now()
 		expect((await answer(resetPassword, place, [[name, value], ['email', 'a@example.org']])).status, `${name}=${value}`).toBe(400)
