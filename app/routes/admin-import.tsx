@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-import'
@@ -15,7 +16,6 @@ import { notFound } from '#app/utils/auth.server.ts'
 import { formatDateTime, pluralise } from '#app/utils/format.ts'
 import { deleteStoredUpload, MAX_IMPORT_BYTES, readStoredUpload, receiveImportUpload, runImport } from '#app/utils/import.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 // The file is checked on the server as it streams in (app/utils/import.server.ts); the form only carries it.
 export const UploadSchema = z.object({ file: z.any().optional() })
@@ -62,7 +62,7 @@ export async function action({ request }: Route.ActionArgs) {
 	if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
 		const received = await receiveImportUpload(prisma, request, user)
 		if (!received.ok) {
-			const reply = parseForm(new FormData(), { schema: UploadSchema }).reply({ fieldErrors: { file: [received.error] } })
+			const reply = parseWithZod(new FormData(), { schema: UploadSchema }).reply({ fieldErrors: { file: [received.error] } })
 			return data({ result: reply }, { status: 400 })
 		}
 		throw redirect(`/admin/import?upload=${received.upload.key}`)

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-school'
@@ -9,7 +10,6 @@ import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts
 import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
 
@@ -82,7 +82,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		})
 		throw redirect(`/admin/schools/${schoolId}`)
 	}
-	const submission = parseForm(formData, { schema: SchoolSchema })
+	const submission = parseWithZod(formData, { schema: SchoolSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const taken = await urnTaken(value.urn, user, schoolId)

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-settings'
@@ -9,7 +10,6 @@ import { prisma } from '#app/db.server.ts'
 import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
 import { audit } from '#app/utils/audit.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
 
@@ -40,7 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
-	const submission = parseForm(await readForm(request), { schema: SettingsSchema })
+	const submission = parseWithZod(await readForm(request), { schema: SettingsSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const v = submission.value
 	await prisma.$transaction(async (tx) => {

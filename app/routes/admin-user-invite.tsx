@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-user-invite'
@@ -11,7 +12,6 @@ import { requireCouncilAdmin, sendInvitation, type AdminUser } from '#app/utils/
 import { audit } from '#app/utils/audit.server.ts'
 import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 /** The longest school text: a school's whole name fits with room to spare. */
 const MAX_SCHOOL_TEXT = 100
@@ -75,7 +75,7 @@ const stringOf = (value: unknown) => (typeof value === 'string' ? value.trim() :
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:users')
-	const submission = parseForm(await readForm(request), { schema: InviteSchema })
+	const submission = parseWithZod(await readForm(request), { schema: InviteSchema })
 	// The school is looked for even when another answer is wrong, so that every problem, and the schools to
 	// choose from, show at once.
 	const typed = submission.payload

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/admin-user'
@@ -12,7 +13,6 @@ import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordRe
 import { audit } from '#app/utils/audit.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
 
@@ -110,7 +110,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		throw redirect(`/admin/users?saved=${user.id}&reset=1`)
 	}
 
-	const submission = parseForm(formData, { schema: RolesSchema })
+	const submission = parseWithZod(formData, { schema: RolesSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
 	// A SENCo's access comes from their school; council roles are for council staff.
 	if (!user.laId) return data({ result: submission.reply({ formErrors: ['A SENCo’s role comes from their school and cannot be changed'] }), error: null }, { status: 400 })

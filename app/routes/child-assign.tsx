@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/child-assign'
@@ -10,7 +11,6 @@ import { requirePermission, type SessionUser } from '#app/utils/auth.server.ts'
 import { safeRedirect } from '#app/utils/request.server.ts'
 import { requireChildAccess } from '#app/utils/tenancy.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 export const AssignSchema = z.object({
 	caseworkerId: z.string({ error: 'Select a caseworker' }).min(1, 'Select a caseworker'),
@@ -49,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
 	await requireChildAccess(request, user, params.childId, null)
-	const submission = parseForm(await readForm(request), { schema: AssignSchema })
+	const submission = parseWithZod(await readForm(request), { schema: AssignSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	// Only an active caseworker of the child's own council (the user's: requireChildAccess checked the child is theirs).
 	const caseworker = await prisma.user.findFirst({

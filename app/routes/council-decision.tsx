@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/council-decision'
@@ -12,7 +13,6 @@ import { makeDecision, StepError } from '#app/utils/council.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requireReviewAccess } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 export const DecisionSchema = z.object({
 	outcome: z.enum(['MAINTAIN', 'AMEND', 'CEASE'], { error: 'Select the council’s decision' }),
@@ -44,7 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseForm(await readForm(request), { schema: DecisionSchema })
+	const submission = parseWithZod(await readForm(request), { schema: DecisionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { outcome, reasons, decidedOn } = submission.value
 	if (isAfter(decidedOn!, todayInLondon(new Date()))) return data({ result: submission.reply({ fieldErrors: { decidedOn: ['The date of the decision must be today or in the past'] } }) }, { status: 400 })

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/council-final'
@@ -12,7 +13,6 @@ import { issueFinalPlan, noticeAmendments, StepError } from '#app/utils/council.
 import { formatDate } from '#app/utils/format.ts'
 import { requireReviewAccess } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 export const FinalSchema = z
 	.object({
@@ -48,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseForm(await readForm(request), { schema: FinalSchema })
+	const submission = parseWithZod(await readForm(request), { schema: FinalSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		await issueFinalPlan(request, user, review.id, { amend: submission.value.amend === 'yes', reasons: submission.value.reasons ?? '' })

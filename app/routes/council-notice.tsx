@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/council-notice'
@@ -13,7 +14,7 @@ import { requirePermission } from '#app/utils/auth.server.ts'
 import { issueAmendmentNotice, saveNoticeChoices, StepError } from '#app/utils/council.server.ts'
 import { loadReview, planWording, requireReviewAccess } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { assertReadable, FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
 
@@ -68,7 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, access, review, proposals } = await load(request, params.reviewId)
-	const form = assertReadable(await readForm(request))
+	const form = await readForm(request)
 	const removeId = form.get('remove')
 	const base = `/council/reviews/${review.id}`
 	if (typeof removeId === 'string') {
@@ -77,7 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	// The page draws one row of choices per school proposal: no other rows can come back.
 	const { formData, mismatch } = withinRows(form, 'choices', proposals.filter((p) => p.origin === 'SCHOOL').length)
-	const submission = parseForm(formData, { schema: NoticeSchema })
+	const submission = parseWithZod(formData, { schema: NoticeSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const v = submission.value

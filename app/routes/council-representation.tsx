@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/council-representation'
@@ -12,7 +13,6 @@ import { recordRepresentation, StepError } from '#app/utils/council.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload, uploadMessages } from '#app/storage/evidence.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requireReviewAccess } from '#app/utils/reviews.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 export const RepresentationSchema = z.object({
 	receivedOn: dateInput('the date it was received'),
@@ -51,7 +51,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const upload = await receiveEvidenceUpload(request)
 	const formData = new FormData()
 	for (const [name, values] of Object.entries(upload.fieldLists)) for (const value of values) formData.append(name, value)
-	const submission = parseForm(formData, { schema: RepresentationSchema })
+	const submission = parseWithZod(formData, { schema: RepresentationSchema })
 	const fileError = upload.error === uploadMessages.noFile ? null : upload.error
 	const v = submission.status === 'success' ? submission.value : null
 	const dateError = v && isAfter(v.receivedOn!, todayInLondon(new Date())) ? 'The date it was received must be today or in the past' : null

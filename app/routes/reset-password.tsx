@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useActionData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/reset-password'
@@ -7,7 +8,6 @@ import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { requestPasswordReset } from '#app/utils/password-reset.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 // "Forgot your password?" (public). The answer is the same page whether or not there is an account, so the
 // page never tells anyone who has one (app/utils/password-reset.server.ts).
@@ -21,7 +21,7 @@ export const ResetPasswordSchema = z.object({
 })
 
 export async function action({ request }: Route.ActionArgs) {
-	const submission = parseForm(await readForm(request), { schema: ResetPasswordSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 })
 	// Whatever the outcome (sent, no such account, deactivated, too many requests), the same answer.
 	await requestPasswordReset(request, submission.value.email)

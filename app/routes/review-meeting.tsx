@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-meeting'
 import { PageTitle } from '#app/components/page.tsx'
@@ -7,7 +8,7 @@ import { dateParts, INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/dom
 import { audit } from '#app/utils/audit.server.ts'
 import { refreshNextDeadline, requireEditableReview } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)
@@ -41,7 +42,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
 	// The page has INVITEE_ROWS rows of invitees: no other rows can come back.
 	const { formData, mismatch } = withinRows(await readForm(request), 'invitees', INVITEE_ROWS)
-	const submission = parseForm(formData, { schema: ScheduleSchema })
+	const submission = parseWithZod(formData, { schema: ScheduleSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value

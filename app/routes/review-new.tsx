@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-new'
 import { PageTitle } from '#app/components/page.tsx'
@@ -9,7 +10,7 @@ import { requirePermission } from '#app/utils/auth.server.ts'
 import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
 import { requireChildAccess } from '#app/utils/tenancy.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')
@@ -51,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, child, plan } = await loadChild(request, params.childId)
 	// The page has INVITEE_ROWS rows of invitees: no other rows can come back.
 	const { formData, mismatch } = withinRows(await readForm(request), 'invitees', INVITEE_ROWS)
-	const submission = parseForm(formData, { schema: ScheduleSchema })
+	const submission = parseWithZod(formData, { schema: ScheduleSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value

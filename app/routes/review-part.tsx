@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/review-part'
@@ -21,7 +22,7 @@ import { notFound } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { loadReview, partStates, planWording, requireEditableReview, savePart, type LoadedReview } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, parseForm, withinRows } from '#app/utils/forms.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
 
 /** The version of the part the page was opened at (a hidden field; none for a part never saved). */
 const OpenedVersion = z.string().regex(/^\d{1,9}$/).transform(Number)
@@ -88,7 +89,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const key = partFrom(params, review)
 	const rows = LIST_ROWS[key]?.(review)
 	const { formData, mismatch } = rows ? withinRows(await readForm(request), ...rows) : { formData: await readForm(request), mismatch: false }
-	const submission = parseForm(formData, { schema: PART_SCHEMAS[key] })
+	const submission = parseWithZod(formData, { schema: PART_SCHEMAS[key] })
 	const opened = OpenedVersion.safeParse(formData.get('version') ?? '0')
 	if (mismatch || !opened.success) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }), conflict: null }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })

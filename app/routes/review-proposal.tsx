@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-proposal'
 import { Button, Checkboxes, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
@@ -10,7 +11,6 @@ import { audit } from '#app/utils/audit.server.ts'
 import { notFound } from '#app/utils/auth.server.ts'
 import { loadReview, planWording, requireEditableReview } from '#app/utils/reviews.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 
@@ -64,7 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const section = formData.get('section')
 	const currentWording = proposal?.currentWording ?? (isSection(String(section)) ? planWording(review.planVersion, String(section)) : '')
 	formData.set('currentWording', currentWording)
-	const submission = parseForm(formData, { schema: ProposalSchema })
+	const submission = parseWithZod(formData, { schema: ProposalSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	// Only this review's evidence can be linked.

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/set-password'
@@ -11,7 +12,6 @@ import { audit } from '#app/utils/audit.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 // The page an invitation or password-reset email links to (public: the link is the credential).
 
@@ -38,7 +38,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const state = await checkToken(params.token)
 	if (!state.ok) return data({ result: null, problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null }, { status: STATUS[state.reason] })
-	const submission = parseForm(await readForm(request), { schema: SetPasswordSchema })
+	const submission = parseWithZod(await readForm(request), { schema: SetPasswordSchema })
 	const hide = { hideFields: ['password', 'confirm'] }
 	if (submission.status !== 'success') return data({ result: submission.reply(hide), problem: null, purpose: state.purpose }, { status: 400 })
 	const { password } = submission.value

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/workload'
 import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
@@ -16,7 +17,6 @@ import { requirePermission } from '#app/utils/auth.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { councilIdOf } from '#app/utils/timeliness.server.ts'
 import { readForm } from '#app/utils/request-limits.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
 
 const NONE = 'none'
 
@@ -107,7 +107,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
 	await requirePermission(request, 'workload:manage')
 	const laId = councilIdOf(user)
-	const submission = parseForm(await readForm(request), { schema: ReassignSchema })
+	const submission = parseWithZod(await readForm(request), { schema: ReassignSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { from, childIds, to } = submission.value
 	const fromId = from === NONE ? null : from

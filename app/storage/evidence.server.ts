@@ -6,6 +6,7 @@ import { env } from '#app/env.server.ts'
 import { scanStream } from '#app/storage/clamd.server.ts'
 import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
 import { multipartBoundary, readMultipart, type PartSink } from '#app/utils/multipart.server.ts'
+import { assertFieldValue } from '#app/utils/request-limits.server.ts'
 
 // Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
 // key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.
@@ -144,8 +145,10 @@ export async function receiveEvidenceUpload(
 						},
 						end() {
 							if (part.name === null) return
+							const value = Buffer.concat(chunks).toString('utf8')
+							assertFieldValue(value) // as readForm does for every other form
 							const values = text.get(part.name) ?? []
-							values.push(Buffer.concat(chunks).toString('utf8'))
+							values.push(value)
 							text.set(part.name, values)
 						},
 					}

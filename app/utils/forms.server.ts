@@ -1,38 +1,6 @@
-// Parsing a form on the server, after readForm (app/utils/request-limits.server.ts) has bounded it: what the
-// pages' forms never send is refused or left out here, so that a crafted form gets a 400 rather than a 500
-// (issue 10; found by tests/integration/fuzz-actions.test.ts, bench/results/fuzz.md).
-import { parseWithZod } from '@conform-to/zod/v4'
-import { badRequest } from '#app/utils/request-limits.server.ts'
-
-/**
- * conform's own control fields. It reads them as JSON before any schema sees the form, so a bad one threw (a
- * 500), and an "update" intent names a field by path, past readForm's index limit: `outcomes[100000000]` built
- * an array of a hundred million entries. The service's forms work without JavaScript and send neither.
- */
-const CONTROL_FIELDS = ['__intent__', '__state__']
-
-/**
- * The names every object has (toString, valueOf, hasOwnProperty...). `reason.toString=x` made the answer an object
- * whose toString is text, and React threw drawing it back in the field (a 500); no field of the service has one.
- */
-const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
-
-/**
- * Throws a 400 for a form no page of the service sends: one with conform's control fields, a field name with a
- * part every object already has, or a NUL character in a value (no keyboard types one, and PostgreSQL cannot
- * store one in text: it failed the query).
- */
-export function assertReadable(formData: FormData): FormData {
-	if (CONTROL_FIELDS.some((name) => formData.has(name))) throw badRequest()
-	for (const [name, value] of formData) {
-		if (pathOf(name)?.some((part) => typeof part === 'string' && OBJECT_NAMES.has(part))) throw badRequest()
-		if (typeof value === 'string' && value.includes('\0')) throw badRequest()
-	}
-	return formData
-}
-
-/** parseWithZod for a form posted to an action, once assertReadable has passed it. */
-export const parseForm = ((formData: FormData, options: Parameters<typeof parseWithZod>[1]) => parseWithZod(assertReadable(formData), options)) as typeof parseWithZod
+// Fitting a form to the page it came from, after readForm (app/utils/request-limits.server.ts) has bounded it and
+// refused what no page sends: rows the page did not draw are left out here, so that a crafted form gets a 400
+// rather than a 500 (issue 10; found by tests/integration/fuzz-actions.test.ts, bench/results/fuzz.md).
 
 /** The message for a form whose rows or hidden fields do not match the page it came from. */
 export const FORM_MISMATCH = 'The form did not match this page. Check your answers and try again'

@@ -36,9 +36,24 @@ export function unsupportedType(): Response {
 	return new Response('This page only accepts a form submitted from the service.', { status: 415, statusText: 'Unsupported Media Type' })
 }
 
+/**
+ * conform's own control fields. It reads them as JSON before any schema sees the form, so a bad one threw (a 500),
+ * and an "update" intent names a field by path, past the index limit: `outcomes[100000000]` built an array of a
+ * hundred million entries. The service's forms work without JavaScript and send neither.
+ */
+const CONTROL_FIELDS = new Set(['__intent__', '__state__'])
+
+/**
+ * The names every object has (toString, valueOf, __proto__...). `reason.toString=x` made the parsed answer an
+ * object, and React threw drawing it back in the field (a 500); no field of the service has one.
+ */
+const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
+
 /** Why a form field's name is refused, or null when it is acceptable. */
 export function fieldNameProblem(name: string): string | null {
 	if (name.length > FORM_LIMITS.maxNameLength) return 'a field name is too long'
+	if (CONTROL_FIELDS.has(name)) return 'a field name is one no page sends'
+	if (name.split(/[.[\]]/).some((part) => OBJECT_NAMES.has(part))) return 'a field name is one no page sends'
 	for (const match of name.matchAll(/\[([^\]]*)\]/g)) {
 		const index = match[1]!
 		if (/^\d+$/.test(index) && (index.length > 3 || Number(index) > FORM_LIMITS.maxIndex)) return 'a field index is out of range'
@@ -49,6 +64,14 @@ export function fieldNameProblem(name: string): string | null {
 /** Throws a 400 Response when a field's name is out of bounds. */
 export function assertFieldName(name: string) {
 	if (fieldNameProblem(name)) throw badRequest()
+}
+
+/**
+ * Throws a 400 Response for a NUL character in a field's value: no keyboard types one, and PostgreSQL cannot store
+ * one in text (the query failed: a 500).
+ */
+export function assertFieldValue(value: string) {
+	if (value.includes('\0')) throw badRequest()
 }
 
 type Kind = 'urlencoded' | 'multipart' | 'none' | 'other'
@@ -123,7 +146,10 @@ export async function readForm(request: Request): Promise<FormData> {
 					},
 					end() {
 						// A file sent to a page without an upload is ignored; its field stays empty.
-						if (name !== null && filename === null) form.append(name, Buffer.concat(chunks).toString('utf8'))
+						if (name === null || filename !== null) return
+						const value = Buffer.concat(chunks).toString('utf8')
+						assertFieldValue(value)
+						form.append(name, value)
 					},
 				}
 			},
@@ -136,6 +162,7 @@ export async function readForm(request: Request): Promise<FormData> {
 	for (const [name, value] of new URLSearchParams(text)) {
 		if (++count > FORM_LIMITS.maxFields) throw tooLarge()
 		assertFieldName(name)
+		assertFieldValue(value)
 		form.append(name, value)
 	}
 	return form

@@ -26,6 +26,21 @@ test('field names: indices up to the bound pass; larger ones, huge numbers and l
 	expect(fieldNameProblem('a[0].b[99999999999999999999]')).not.toBeNull()
 	expect(fieldNameProblem('a[0001]')).not.toBeNull()
 	expect(fieldNameProblem('x'.repeat(FORM_LIMITS.maxNameLength + 1))).not.toBeNull()
+	// What no page sends: conform's control fields, and names with a part every object has.
+	expect(fieldNameProblem('__intent__')).not.toBeNull()
+	expect(fieldNameProblem('__state__')).not.toBeNull()
+	expect(fieldNameProblem('reason.toString')).not.toBeNull()
+	expect(fieldNameProblem('invitees[0].__proto__')).not.toBeNull()
+	expect(fieldNameProblem('constructor')).not.toBeNull()
+	expect(fieldNameProblem('intent')).toBeNull()
+})
+
+test('readForm refuses a NUL character in a value, URL-encoded or multipart', async () => {
+	expect(await statusOf(readForm(post('reason=a%00b', 'application/x-www-form-urlencoded')))).toBe(400)
+	const multipart = new FormData()
+	multipart.set('reason', 'a\0b')
+	expect(await statusOf(readForm(new Request('http://localhost/x', { method: 'POST', body: multipart })))).toBe(400)
+	expect(await statusOf(readForm(post('__intent__=x', 'application/x-www-form-urlencoded')))).toBe(400)
 })
 
 test('readForm reads a URL-encoded form as FormData, and a request without a body as an empty form', async () => {

@@ -557,13 +557,6 @@ type Target = {
 	file?: fc.Arbitrary<FileInput>
 	/** Share of FUZZ_RUNS: actions that ignore their form, or start slow work, need few. */
 	share?: number
-	/**
-	 * Pages another change owns that do not yet read their forms through assertReadable or parseForm
-	 * (app/utils/forms.server.ts): what assertReadable refuses (conform's control fields `__intent__` and
-	 * `__state__`, names like `title.toString`, NUL characters), 500s there (bench/results/fuzz.md), is left out of
-	 * their inputs until they do, or until readForm refuses it for every page. Everything else is sent.
-	 */
-	unreadableLeftOut?: true
 }
 
 const partTargets: Target[] = (Object.keys(PART_SLUGS) as PartKey[]).map((key) => {
@@ -736,7 +729,6 @@ const targets: Target[] = [
 		names: ['title', 'file'],
 		multipart: 'always',
 		file: fileArb,
-		unreadableLeftOut: true,
 	},
 	{
 		name: 'review-evidence (remove)',
@@ -749,7 +741,6 @@ const targets: Target[] = [
 		forms: fieldForms({ intent: fc.oneof(fc.constant('delete'), text), evidenceId: idOf('evidenceIds') }),
 		names: ['intent', 'evidenceId'],
 		multipart: 'never',
-		unreadableLeftOut: true,
 	},
 	{
 		name: 'review-check',
@@ -927,7 +918,6 @@ const targets: Target[] = [
 		place: async () => ({ path: '/sign-in', params: {}, cookie: null, refs: {} }),
 		forms: schemaForms(signIn.SignInSchema, { redirectTo: fc.oneof(fc.constantFrom('/caseload', '//evil.example', '/\\evil', 'https://evil.example'), text) }),
 		names: ['email', 'password', 'redirectTo'],
-		unreadableLeftOut: true,
 	},
 	// Ignore their forms: sign-out ends the session it is sent with (a new one each time), not-found answers 404.
 	{
@@ -944,13 +934,6 @@ const targets: Target[] = [
 // ---------------------------------------------------------------------------------------------------------------
 
 const runsOf = (target: Target) => Math.max(3, Math.round(RUNS * (target.share ?? 1)))
-const CONTROL_FIELDS = new Set(['__intent__', '__state__'])
-const OBJECT_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
-/** What assertReadable refuses, left out of a form. */
-const readable = (form: Form): Form =>
-	form
-		.filter(([name]) => !CONTROL_FIELDS.has(name) && !name.split(/[.[\]]/).some((part) => OBJECT_NAMES.has(part)))
-		.map(([name, value]): [string, Value] => [name, typeof value === 'string' ? value.replaceAll('\0', '') : value])
 const rawBody = fc.record({
 	type: fc.constantFrom('', 'application/json', 'text/plain', 'multipart/form-data', 'multipart/form-data; boundary=x', 'multipart/form-data; boundary=', 'application/x-www-form-urlencoded; charset=utf-16', 'application/x-www-form-urlencoded'),
 	bytes: fc.oneof(
@@ -960,9 +943,8 @@ const rawBody = fc.record({
 	),
 })
 function bodies(target: Target, forms: fc.Arbitrary<Form>): fc.Arbitrary<Body> {
-	const kept = target.unreadableLeftOut ? forms.map(readable) : forms
 	const multipart = target.multipart ? fc.constant(target.multipart === 'always') : fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 3, arbitrary: fc.constant(true) })
-	const formBody = fc.tuple(kept, multipart, target.file ?? fc.constant<FileInput>(null)).map(([form, multipart, file]): Body => ({ form, multipart, file: multipart ? file : null }))
+	const formBody = fc.tuple(forms, multipart, target.file ?? fc.constant<FileInput>(null)).map(([form, multipart, file]): Body => ({ form, multipart, file: multipart ? file : null }))
 	return fc.oneof({ weight: 12, arbitrary: formBody }, { weight: 1, arbitrary: rawBody.map((raw): Body => ({ form: [], multipart: false, file: null, raw })) })
 }
 
