@@ -30,6 +30,7 @@
  * checks listed in the results run; at the end every trial's review is checked again. Results are written to
  * bench/results/crash.md.
  */
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -381,6 +382,8 @@ interface ProviderRun {
 	finalStates: Record<State, number>
 	finalProblems: string[]
 	global: GlobalCheck
+	swept: { files: number; temporary: number }
+	afterSweep: GlobalCheck
 	signInAfter: string
 	minutes: number
 }
@@ -501,6 +504,9 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 		}
 	})
 	const global = await withPrisma(url, (prisma) => globalCheck(prisma, provider, filesDir))
+	// The daily job's sweep (app/storage/orphans.server.ts), run as it would run once the files are old enough.
+	const swept = sweepAsTheDailyJobWould(url, filesDir)
+	const afterSweep = await withPrisma(url, (prisma) => globalCheck(prisma, provider, filesDir))
 	let signInAfter: string
 	try {
 		const browser = new Browser(server.origin, { freshConnections: true })
@@ -512,7 +518,20 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 	}
 	await killServer(server)
 	if (provider === 'postgres') await dropDatabase(url)
-	return { provider, calibrationMs, maxDelayMs, trials, finalStates, finalProblems, global, signInAfter, minutes: (performance.now() - started) / 60_000 }
+	return { provider, calibrationMs, maxDelayMs, trials, finalStates, finalProblems, global, swept, afterSweep, signInAfter, minutes: (performance.now() - started) / 60_000 }
+}
+
+function sweepAsTheDailyJobWould(databaseUrl: string, filesDir: string): { files: number; temporary: number } {
+	const script = `import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from '#app/storage/orphans.server.ts'
+const removed = await sweepOrphanFiles({ now: new Date(Date.now() + ORPHAN_MIN_AGE_MS + 60_000) })
+console.log(JSON.stringify(removed))
+process.exit(0)`
+	const output = execFileSync('npx', ['tsx', '--input-type=module', '-e', script], {
+		cwd: ROOT,
+		env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, EVIDENCE_DIR: path.join(filesDir, 'evidence'), DOCUMENTS_DIR: path.join(filesDir, 'documents'), OUTBOX_DIR: path.join(filesDir, 'outbox'), SESSION_SECRET: 'bench-sweep-only' },
+		encoding: 'utf8',
+	})
+	return JSON.parse(output.trim().split('\n').pop()!) as { files: number; temporary: number }
 }
 
 function leftoversSince(before: GlobalCheck, after: GlobalCheck): string[] {
@@ -555,6 +574,10 @@ function report(runs: ProviderRun[], today: string, version: string) {
 		lines.push(
 			`- Whole database and folders at the end: ${g.documentRowsWithoutFile.length} document rows without their file, ${g.documentFilesWithoutRow.length} document files without their row, ${g.documentTemporaryFiles.length} temporary document files, ${g.evidenceRowsWithoutFile.length} evidence rows without their file, ${g.evidenceFilesWithoutRow.length} evidence files without their row, ${g.evidenceTemporaryFiles.length} files in EVIDENCE_DIR/tmp, ${g.emailsAttachingMissingDocuments.length} emails attaching a missing document, ${g.emlFilesWithoutMessage.length} .eml files without their outbox row; integrity: ${g.integrity}.`,
 		)
+		const a = run.afterSweep
+		lines.push(
+			`- The daily job's sweep of files no row names (app/storage/orphans.server.ts), run as it would once they are ${ORPHAN_HOURS} hours old: removed ${run.swept.files} stored files and ${run.swept.temporary} temporary files; afterwards ${a.documentFilesWithoutRow.length} document files without their row, ${a.documentTemporaryFiles.length} temporary document files, ${a.evidenceFilesWithoutRow.length} evidence files without their row, ${a.evidenceTemporaryFiles.length} files in EVIDENCE_DIR/tmp, ${a.documentRowsWithoutFile.length + a.evidenceRowsWithoutFile.length} rows without their file.`,
+		)
 		lines.push(`- Sign-in after the last restart: ${run.signInAfter}. Restart time after a kill: median ${median(run.trials.map((t) => t.restartMs)).toFixed(0)} ms.`)
 		if (run.trials.some((t) => t.leftovers.some((l) => l.startsWith('documentFilesWithoutRow')))) lines.push(ORPHAN_NOTE)
 		for (const t of run.trials.filter((t) => t.state === 'between' || t.leftovers.length)) {
@@ -565,8 +588,9 @@ function report(runs: ProviderRun[], today: string, version: string) {
 	return lines
 }
 
+const ORPHAN_HOURS = 6 // ORPHAN_MIN_AGE_MS in app/storage/orphans.server.ts
 const ORPHAN_NOTE =
-	'- A document file without its row: the letter or notice is rendered and written to DOCUMENTS_DIR before the transaction (app/utils/council.server.ts, `withDocument`), and removed only if the transaction fails while the process lives. A kill between the write and the commit leaves the review wholly before the step (nothing refers to the file, no email is sent) but leaves the PDF, with the child’s details, in DOCUMENTS_DIR for ever. A fix: remove files with no row (and older than the longest step) at start-up or in the daily job, or record the document as pending before writing it.'
+	'- A document file without its row: the letter or notice is rendered and written to DOCUMENTS_DIR before the transaction (app/utils/council.server.ts, `withDocument`), and removed at once only if the transaction fails while the process lives. A kill between the write and the commit leaves the review wholly before the step (nothing refers to the file, no email is sent) but leaves the PDF, with the child’s details, in DOCUMENTS_DIR until the daily job’s sweep removes it (see the sweep line above).'
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
 
 const INTRODUCTION = [

@@ -6,6 +6,7 @@ import { prisma } from '#app/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
+import { sweepOrphanFiles } from '#app/storage/orphans.server.ts'
 import { enqueueEmail, type OutgoingEmail } from '#app/utils/email.server.ts'
 import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import type { TemplateName } from '#emails/index.ts'
@@ -180,6 +181,13 @@ export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => void
 			lastRunOn = today
 		} catch (error) {
 			console.error('Daily reminders failed; they will be tried again within the hour.', error)
+		}
+		try {
+			// Then files a crash left without their row (app/storage/orphans.server.ts).
+			const swept = await sweepOrphanFiles()
+			if (swept.files || swept.temporary) console.info(`Removed ${swept.files} stored files no row names and ${swept.temporary} temporary files`)
+		} catch (error) {
+			console.warn('Could not remove files without their row; tried again within the hour.', error)
 		} finally {
 			running = false
 		}
