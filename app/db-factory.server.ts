@@ -18,18 +18,27 @@ function statementName(query: { sql: string; args: unknown[] }): string {
 	return `p${createHash('sha1').update(query.sql).digest('base64url')}`
 }
 
+/**
+ * How long a transaction may wait to start (a free connection from the pool; on SQLite, the write lock) and how
+ * long it may run. Prisma's defaults (2 s and 5 s) failed requests with HTTP 500 when the server was busy rather
+ * than broken: under 50 users on PostgreSQL, 12 of 9,538 requests answered 500 "Unable to start a transaction in the
+ * given time" while the pool's 10 connections were taken (bench/results/load.md). A request that waits is slow; one
+ * that fails loses what the person typed. The run bound stays, so a stuck transaction still ends and frees its lock.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
+
 // The provider follows the URL: a file: URL is the embedded SQLite default (libsql, no native build),
 // a postgres:// URL is for councils that run several app instances. Each provider has its own generated
 // client (scripts/db.ts generate); their APIs are the same (docs/decisions/002).
 export async function createPrisma(url: string): Promise<PrismaClient> {
 	if (isPostgres(url)) {
 		const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import('#app/generated/postgresql/client.ts'), import('@prisma/adapter-pg')])
-		return new PgClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }) }) as unknown as PrismaClient
+		return new PgClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient
 	}
 	const file = url.replace(/^file:/, '').split('?')[0]!
 	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
 	const { PrismaClient: SqliteClient } = await import('#app/generated/sqlite/client.ts')
-	const client = new SqliteClient({ adapter: await sqliteAdapter(file) })
+	const client = new SqliteClient({ adapter: await sqliteAdapter(file), transactionOptions: TRANSACTION_OPTIONS })
 	// WAL lets the web server read while another process writes; it is a property of the file, set once.
 	await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
 	return client
