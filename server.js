@@ -13,7 +13,7 @@
 // Where a request came from (for sign-in limits and the audit log): the socket's address, or, when TRUST_PROXY
 // names the proxy in front, the client's address as that proxy forwarded it in X-Forwarded-For. Express works it
 // out (req.ip); it reaches the app in the x-client-address header, which is overwritten on every request so a
-// client cannot choose its own (app/utils/client-address.server.js, docs/decisions/013).
+// client cannot choose its own (app/http/client-address.server.js, docs/decisions/013).
 import cluster from 'node:cluster'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -22,8 +22,8 @@ import process from 'node:process'
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
-import { redactUrl } from '#app/utils/access-log.server.js'
-import { setClientAddress, trustProxySetting } from '#app/utils/client-address.server.js'
+import { redactUrl } from '#app/http/access-log.server.js'
+import { setClientAddress, trustProxySetting } from '#app/http/client-address.server.js'
 
 // As react-router-serve did: the built app runs in production mode unless told otherwise (React picks its
 // production build, and the session cookie is Secure with the __Host- prefix). Set before anything that loads
@@ -88,7 +88,7 @@ if (cluster.isPrimary && workers > 1) {
 	}
 	app.use(compression())
 	// The static files' share of the headers every response carries (the app's own responses get theirs from the
-	// root route's middleware, app/utils/security-headers.server.ts), with HSTS when served over HTTPS as the app is.
+	// root route's middleware, app/http/security-headers.server.ts), with HSTS when served over HTTPS as the app is.
 	const https = ['true', '1'].includes(process.env.COOKIE_SECURE ?? String(process.env.NODE_ENV === 'production'))
 	const staticHeaders = (_req, res, next) => {
 		res.setHeader('X-Content-Type-Options', 'nosniff')

@@ -6,7 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, type EntryContext } from 'react-router'
 import { isProduction } from '#app/env.server.ts'
 import { startBackgroundJobs } from '#app/jobs/start.server.ts'
-import { NonceContext } from '#app/utils/nonce.tsx'
+import { NonceContext } from '#app/http/nonce.tsx'
 
 export const streamTimeout = 5_000
 
@@ -43,7 +43,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 	})
 }
 
-// The other security headers are set on every response by the root route's middleware (app/utils/security-headers.server.ts).
+// The other security headers are set on every response by the root route's middleware (app/http/security-headers.server.ts).
 function setContentSecurityPolicy(headers: Headers, nonce: string) {
 	// The dev server injects its own inline scripts; the policy applies to the built app.
 	if (!isProduction) return

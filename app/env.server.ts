@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { trustProxySetting } from '#app/utils/client-address.server.js'
+import { trustProxySetting } from '#app/http/client-address.server.js'
 
 // Every setting the portal reads, validated once at start-up: a bad value stops the server with a clear message.
 // The defaults run the embedded mode: a SQLite file, a local evidence folder and a local email outbox.

@@ -2,12 +2,12 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { Route } from './+types/root'
 import { PageTitle } from '#app/components/page.tsx'
 import { ServiceHeader, ServiceFooter } from '#app/components/layout.tsx'
-import { useNonce } from '#app/utils/nonce.tsx'
-import { serviceOwnerName } from '#app/utils/service.server.ts'
-import { getUser } from '#app/utils/auth.server.ts'
+import { useNonce } from '#app/http/nonce.tsx'
+import { serviceOwnerName } from '#app/queries/service-owner.server.ts'
+import { getUser } from '#app/auth/auth.server.ts'
 import { permissionsOf } from '#app/domain/permissions.ts'
-import { requestLimits } from '#app/utils/request-limits.server.ts'
-import { securityHeaders } from '#app/utils/security-headers.server.ts'
+import { requestLimits } from '#app/http/request-limits.server.ts'
+import { securityHeaders } from '#app/http/security-headers.server.ts'
 import stylesHref from '#app/styles/app.scss?url'
 
 export const links: Route.LinksFunction = () => [
@@ -16,7 +16,7 @@ export const links: Route.LinksFunction = () => [
 ]
 
 // Runs for every route, pages and resource routes: the security headers on every response, and Origin and size
-// limits on every form (app/utils/request-limits.server.ts).
+// limits on every form (app/http/request-limits.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [securityHeaders, requestLimits]
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -590,7 +590,7 @@ function report(runs: ProviderRun[], today: string, version: string) {
 
 const ORPHAN_HOURS = 6 // ORPHAN_MIN_AGE_MS in app/storage/orphans.server.ts
 const ORPHAN_NOTE =
-	'- A document file without its row: the letter or notice is rendered and written to DOCUMENTS_DIR before the transaction (app/utils/council.server.ts, `withDocument`), and removed at once only if the transaction fails while the process lives. A kill between the write and the commit leaves the review wholly before the step (nothing refers to the file, no email is sent) but leaves the PDF, with the child’s details, in DOCUMENTS_DIR until the daily job’s sweep removes it (see the sweep line above).'
+	'- A document file without its row: the letter or notice is rendered and written to DOCUMENTS_DIR before the transaction (app/services/council-review.server.ts, `withDocument`), and removed at once only if the transaction fails while the process lives. A kill between the write and the commit leaves the review wholly before the step (nothing refers to the file, no email is sent) but leaves the PDF, with the child’s details, in DOCUMENTS_DIR until the daily job’s sweep removes it (see the sweep line above).'
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
 
 const INTRODUCTION = [

@@ -103,7 +103,7 @@ const EMAIL: Record<Role, string> = { senco: USERS.senco, caseworker: USERS.case
 
 /**
  * An account per user, copied from the demo user of its role, so that sign-ins are one person's each: while its
- * password is being checked a sign-in counts towards its account's limit (app/utils/auth.server.ts), and dozens
+ * password is being checked a sign-in counts towards its account's limit (app/auth/auth.server.ts), and dozens
  * of people sharing one account and signing in together would be held back as if guessing. Each caseworker copy
  * is given an equal share of the pool's children, so their own caseloads have the size of a real one.
  */

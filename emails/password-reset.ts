@@ -1,7 +1,7 @@
 // A link to set a new password (OneTimeToken, purpose RESET_PASSWORD): asked for on the sign-in page, or sent
 // by an administrator. It says who asked and when, so that someone who did not ask knows nothing has changed.
 import { z } from 'zod'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { defineTemplate, instant, resetPasswordUrl, setPasswordUrl } from '#emails/common.ts'
 import { inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 

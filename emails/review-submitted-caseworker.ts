@@ -1,7 +1,7 @@
 // To the caseworker assigned to the child (or the SEN managers when nobody is): a report has arrived
 // and the council's decision is due by a date.
 import { z } from 'zod'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { attachmentsSchema, childSchema, defineTemplate, formatDate, fullName, instant, isoDate, possessive, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 

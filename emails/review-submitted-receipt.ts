@@ -2,7 +2,7 @@
 // and what the council must do next, and by when.
 import { z } from 'zod'
 import { daysBetween, todayInLondon } from '#app/domain/calendar-date.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { attachmentsSchema, childSchema, days, defineTemplate, formatDate, fullName, instant, isoDate, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
 

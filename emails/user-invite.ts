@@ -1,7 +1,7 @@
 // An invitation to the portal: a one-time link to set a password (OneTimeToken, purpose INVITE).
 import { z } from 'zod'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { defineTemplate, formatDate, instant, setPasswordUrl } from '#emails/common.ts'
 import { inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 

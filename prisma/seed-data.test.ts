@@ -9,7 +9,7 @@ import { addDays, addMonths, isIsoDate } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import { REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
-import { verifyPassword } from '#app/utils/password.server.ts'
+import { verifyPassword } from '#app/auth/password.server.ts'
 import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedSummary } from '#prisma/seed-data.ts'
 import { deployMigrations } from '../scripts/migrations.ts'
 

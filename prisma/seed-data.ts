@@ -14,7 +14,7 @@ import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma, PrismaClient } from '#app/generated/sqlite/client.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API

@@ -1,7 +1,7 @@
 // Helpers for integration tests: call real loaders and actions with real requests and sessions.
 import { expect } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
+import { createSession } from '#app/auth/auth.server.ts'
 
 export const BASE = 'http://localhost:3000'
 

@@ -1,8 +1,8 @@
 import { useClientLinks } from '#app/components/client-links.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
-import type { CaseloadRow } from '#app/utils/caseload.server.ts'
+import { formatDate, pluralise } from '#app/lib/format.ts'
+import type { CaseloadRow } from '#app/queries/caseload.server.ts'
 
 // Red, amber, green: the words in the tag say the state (colour is never the only signal).
 const RAG_TAG = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' } as const

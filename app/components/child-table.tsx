@@ -1,7 +1,7 @@
 import { useClientLinks } from '#app/components/client-links.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { formatDate, pluralise } from '#app/lib/format.ts'
 
 export type ChildRow = {
 	id: string

@@ -1,4 +1,4 @@
-// The caseload's filters and their query string: pure, shared by the loader (app/utils/caseload.server.ts)
+// The caseload's filters and their query string: pure, shared by the loader (app/queries/caseload.server.ts)
 // and the page (app/routes/caseload.tsx).
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from './review-status.ts'
 import { DEFAULT_PERIODS } from './statutory-clock.ts'
@@ -25,7 +25,7 @@ export interface CaseloadFilter {
 	view: CaseloadView
 	/**
 	 * The school filter as typed: part of a school's name or its URN (or a school's id, from a link). The server
-	 * resolves it to the council's matching schools (matchSchools in app/utils/schools.server.ts).
+	 * resolves it to the council's matching schools (matchSchools in app/queries/schools.server.ts).
 	 */
 	school: string
 	state: CaseloadState | null

@@ -1,6 +1,6 @@
 // Who may do what. Roles are held per user (a SENCo belongs to a school; caseworkers, managers and
 // admins to a council). Tenancy (which school's or council's records) is enforced separately, in the
-// `where` clause of every query: see app/utils/tenancy.server.ts.
+// `where` clause of every query: see app/auth/tenancy.server.ts.
 
 export const ROLES = ['SENCO', 'CASEWORKER', 'MANAGER', 'ADMIN'] as const
 export type Role = (typeof ROLES)[number]

@@ -5,6 +5,7 @@
 // final plan's. This runs daily, before the reminders (app/jobs/reminders.server.ts), and at start-up; the
 // seed runs it too. It takes the database client, so a script with its own client can use it.
 import type { PrismaClient } from '#app/db-factory.server.ts'
+import type { Tx } from '#app/db.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
@@ -50,4 +51,14 @@ export async function refreshNextDeadlines(prisma: PrismaClient, options: { toda
 		afterId = page[page.length - 1]!.id
 	}
 	return { checked, updated }
+}
+
+/** Keeps the stored next deadline (which the caseload sorts by) in step with the clock. */
+export async function refreshNextDeadline(tx: Tx, reviewId: string) {
+	const review = await tx.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { status: true, ...CLOCK_FACTS_SELECT },
+	})
+	const next = review.status === 'CLOSED' ? null : clocksFor(review).next
+	await tx.annualReview.update({ where: { id: reviewId }, data: { nextDeadlineOn: next?.dueOn ?? null, nextDeadlineId: next?.id ?? null } })
 }

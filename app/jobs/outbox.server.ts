@@ -1,4 +1,4 @@
-// The outbox worker: delivers the messages enqueueEmail wrote (app/utils/email.server.ts).
+// The outbox worker: delivers the messages enqueueEmail wrote (app/email/enqueue.server.ts).
 //
 // Exactly once, as nearly as SMTP allows:
 // - A worker claims a message with one conditional UPDATE (status PENDING -> SENDING, with its id and a

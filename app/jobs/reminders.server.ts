@@ -7,7 +7,7 @@ import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { sweepOrphanFiles } from '#app/storage/orphans.server.ts'
-import { enqueueEmail, type OutgoingEmail } from '#app/utils/email.server.ts'
+import { enqueueEmail, type OutgoingEmail } from '#app/email/enqueue.server.ts'
 import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import type { TemplateName } from '#emails/index.ts'
 

@@ -15,7 +15,7 @@ import { diffWording } from '#app/domain/wording-diff.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
 import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
 import { sectionHeading } from '#app/pdf/review-record.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate } from '#app/lib/format.ts'
 
 export interface LetterBase {
 	councilName: string

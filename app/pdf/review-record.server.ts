@@ -6,7 +6,7 @@
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
 import { formatBytes, PdfWriter } from '#app/pdf/kit.server.ts'
-import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import { formatDate, formatDateTime } from '#app/lib/format.ts'
 
 export interface ReviewRecordInput {
 	councilName: string

@@ -10,14 +10,14 @@ import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { IMPORT_COLUMNS } from '#app/domain/import-row.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
-import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { notFound } from '#app/utils/auth.server.ts'
-import { formatDateTime, pluralise } from '#app/utils/format.ts'
-import { deleteStoredUpload, MAX_IMPORT_BYTES, readStoredUpload, receiveImportUpload, runImport } from '#app/utils/import.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requireCouncilAdmin } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
+import { formatDateTime, pluralise } from '#app/lib/format.ts'
+import { deleteStoredUpload, MAX_IMPORT_BYTES, readStoredUpload, receiveImportUpload, runImport } from '#app/services/import.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
-// The file is checked on the server as it streams in (app/utils/import.server.ts); the form only carries it.
+// The file is checked on the server as it streams in (app/services/import.server.ts); the form only carries it.
 export const UploadSchema = z.object({ file: z.any().optional() })
 
 export async function loader({ request }: Route.LoaderArgs) {

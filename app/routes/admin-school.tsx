@@ -7,9 +7,9 @@ import { ActivationForm, AdminEditPage } from '#app/components/admin.tsx'
 import { Button, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
-import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
 

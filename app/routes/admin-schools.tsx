@@ -3,7 +3,7 @@ import type { Route } from './+types/admin-schools'
 import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
-import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
+import { requireCouncilAdmin } from '#app/services/admin.server.ts'
 
 const PAGE_SIZE = 50
 

@@ -7,9 +7,9 @@ import { SavedBanner } from '#app/components/admin.tsx'
 import { Button, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
-import { requireCouncilAdmin } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requireCouncilAdmin } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
 

@@ -8,10 +8,10 @@ import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { ROLES } from '#app/domain/permissions.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
-import { requireCouncilAdmin, sendInvitation, type AdminUser } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requireCouncilAdmin, sendInvitation, type AdminUser } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 /** The longest school text: a school's whole name fits with room to spare. */
 const MAX_SCHOOL_TEXT = 100

@@ -9,10 +9,10 @@ import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordReset } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordReset } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
 

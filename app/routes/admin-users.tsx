@@ -4,8 +4,8 @@ import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/ad
 import { prisma } from '#app/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { councilUsers, requireCouncilAdmin } from '#app/utils/admin.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { councilUsers, requireCouncilAdmin } from '#app/services/admin.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 
 const PAGE_SIZE = 50
 

@@ -2,7 +2,7 @@ import { useLoaderData } from 'react-router'
 import type { Route } from './+types/admin'
 import { PageTitle } from '#app/components/page.tsx'
 import { hasPermission } from '#app/domain/permissions.ts'
-import { requireAnyAdmin } from '#app/utils/admin.server.ts'
+import { requireAnyAdmin } from '#app/services/admin.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireAnyAdmin(request)

@@ -1,9 +1,9 @@
 import type { Route } from './+types/calendar-feed'
-import { notFound } from '#app/utils/auth.server.ts'
-import { calendarFeed } from '#app/utils/calendar.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
+import { calendarFeed } from '#app/auth/calendar-feed.server.ts'
 
 // A caseworker's deadlines as an iCalendar feed, for their calendar app to subscribe to. There is no session:
-// the secret key in the address is the credential (app/utils/calendar.server.ts), and an unknown or revoked
+// the secret key in the address is the credential (app/auth/calendar-feed.server.ts), and an unknown or revoked
 // key is simply not found. Fetches are not audited one by one: clients poll every hour or so, and the feed
 // shows only first names, initials and deadlines; creating and stopping the address are audited.
 export async function loader({ params }: Route.LoaderArgs) {

@@ -3,11 +3,11 @@ import type { Route } from './+types/calendar'
 import { PageTitle } from '#app/components/page.tsx'
 import { WarningText } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { forbidden, requireUser } from '#app/utils/auth.server.ts'
-import { CALENDAR_ROLES, calendarUrl, newCalendarKey } from '#app/utils/calendar.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { forbidden, requireUser } from '#app/auth/auth.server.ts'
+import { CALENDAR_ROLES, calendarUrl, newCalendarKey } from '#app/auth/calendar-feed.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 async function requireCaseloadWorker(request: Request) {
 	const user = await requireUser(request)

@@ -4,12 +4,12 @@ import { daysBetween, todayInLondon } from '#app/domain/calendar-date.ts'
 import { caseloadSearch, readCaseloadFilter } from '#app/domain/caseload.ts'
 import { reviewStatusLabel } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, type Deadline } from '#app/domain/statutory-clock.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { caseloadKeys, resolveCaseloadFilter } from '#app/utils/caseload.server.ts'
-import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { caseloadKeys, resolveCaseloadFilter } from '#app/queries/caseload.server.ts'
+import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
 import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
-import { childScope, reviewScope } from '#app/utils/tenancy.server.ts'
+import { childScope, reviewScope } from '#app/auth/tenancy.server.ts'
 
 const HEADER = ['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'] as const
 const BATCH = 500

@@ -11,9 +11,9 @@ import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { CASELOAD_VIEWS, caseloadSearch, NOT_STARTED, readCaseloadFilter, REVIEW_DUE_WINDOW_DAYS, type CaseloadFilter, type CaseloadView } from '#app/domain/caseload.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '#app/domain/review-status.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { loadCaseload, resolveCaseloadFilter } from '#app/utils/caseload.server.ts'
-import { childScope } from '#app/utils/tenancy.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { loadCaseload, resolveCaseloadFilter } from '#app/queries/caseload.server.ts'
+import { childScope } from '#app/auth/tenancy.server.ts'
 
 // The filter form's fields (a GET form: the server reads them with readCaseloadFilter, which ignores
 // anything it does not know, so there is nothing to report back as an error).

@@ -6,11 +6,11 @@ import type { Route } from './+types/child-assign'
 import { Button, ErrorSummary, Select, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission, type SessionUser } from '#app/utils/auth.server.ts'
-import { safeRedirect } from '#app/utils/request.server.ts'
-import { requireChildAccess } from '#app/utils/tenancy.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission, type SessionUser } from '#app/auth/auth.server.ts'
+import { safeRedirect } from '#app/http/request.server.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 export const AssignSchema = z.object({
 	caseworkerId: z.string({ error: 'Select a caseworker' }).min(1, 'Select a caseworker'),

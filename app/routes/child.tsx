@@ -6,9 +6,9 @@ import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { requireChildAccess } from '#app/utils/tenancy.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

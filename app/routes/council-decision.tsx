@@ -8,11 +8,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, type Recommendation } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { makeDecision, StepError } from '#app/utils/council.server.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { makeDecision, StepError } from '#app/services/council-review.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 export const DecisionSchema = z.object({
 	outcome: z.enum(['MAINTAIN', 'AMEND', 'CEASE'], { error: 'Select the council’s decision' }),

@@ -8,11 +8,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { issueFinalPlan, noticeAmendments, StepError } from '#app/utils/council.server.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { issueFinalPlan, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 export const FinalSchema = z
 	.object({

@@ -8,11 +8,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { recordRepresentation, StepError } from '#app/utils/council.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { recordRepresentation, StepError } from '#app/services/council-review.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload, uploadMessages } from '#app/storage/evidence.server.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 export const RepresentationSchema = z.object({
 	receivedOn: dateInput('the date it was received'),

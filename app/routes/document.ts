@@ -1,9 +1,9 @@
 import type { Route } from './+types/document'
 import { prisma } from '#app/db.server.ts'
 import { pdfResponse } from '#app/storage/documents.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { notFound, requirePermission } from '#app/utils/auth.server.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound, requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 // A document the portal generated (bundle, letter, notice, final plan), for whoever may see its review.
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -3,7 +3,7 @@ import type { Route } from './+types/job'
 import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
-import { forbidden, notFound, requireUser } from '#app/utils/auth.server.ts'
+import { forbidden, notFound, requireUser } from '#app/auth/auth.server.ts'
 
 // Progress of long work. While it runs the page refreshes itself every 2 seconds (a meta refresh, so
 // it works without JavaScript) and announces progress in words as well as a bar.
@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return { job: { ...job, result }, importSummary: job.kind === 'IMPORT' && job.status === 'DONE' ? importSummary(result) : null }
 }
 
-/** What an import did (app/utils/import.server.ts, ImportResult), as rows for a summary list. */
+/** What an import did (app/services/import.server.ts, ImportResult), as rows for a summary list. */
 function importSummary(result: Record<string, unknown>) {
 	const n = (key: string) => (typeof result[key] === 'number' ? (result[key] as number) : 0).toLocaleString('en-GB')
 	return [

@@ -1,6 +1,6 @@
 import type { Route } from './+types/no-access'
 import { PageTitle } from '#app/components/page.tsx'
-import { requireUser } from '#app/utils/auth.server.ts'
+import { requireUser } from '#app/auth/auth.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUser(request)

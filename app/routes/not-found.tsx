@@ -1,4 +1,4 @@
-import { notFound } from '#app/utils/auth.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
 
 export async function loader() {
 	throw notFound()

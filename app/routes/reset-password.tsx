@@ -6,11 +6,11 @@ import type { Route } from './+types/reset-password'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
-import { requestPasswordReset } from '#app/utils/password-reset.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { requestPasswordReset } from '#app/auth/password-reset.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 // "Forgot your password?" (public). The answer is the same page whether or not there is an account, so the
-// page never tells anyone who has one (app/utils/password-reset.server.ts).
+// page never tells anyone who has one (app/auth/password-reset.server.ts).
 
 export const ResetPasswordSchema = z.object({
 	email: z

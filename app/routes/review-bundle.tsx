@@ -7,9 +7,9 @@ import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { buildReviewRecord } from '#app/utils/review-record.server.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { buildReviewRecord } from '#app/queries/review-record.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

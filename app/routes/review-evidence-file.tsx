@@ -1,9 +1,9 @@
 import type { Route } from './+types/review-evidence-file'
 import { prisma } from '#app/db.server.ts'
 import { evidenceDownloadResponse } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { notFound, requirePermission } from '#app/utils/auth.server.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound, requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 // A download of one evidence file: permission-checked, audited, always as an attachment.
 export async function loader({ request, params }: Route.LoaderArgs) {

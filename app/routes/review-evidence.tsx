@@ -10,11 +10,11 @@ import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { env } from '#app/env.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
-import { requireEditableReview, requireReviewAccess } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 // The file itself is checked on the server (type by content, size while streaming, virus scan).
 export const EvidenceSchema = z.object({

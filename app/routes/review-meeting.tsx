@@ -5,10 +5,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { prisma } from '#app/db.server.ts'
 import { dateParts, INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { refreshNextDeadline, requireEditableReview } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)

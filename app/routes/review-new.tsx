@@ -5,12 +5,12 @@ import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { prisma } from '#app/db.server.ts'
 import { INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { refreshNextDeadline } from '#app/utils/reviews.server.ts'
-import { requireChildAccess } from '#app/utils/tenancy.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')

@@ -17,12 +17,14 @@ import {
 	type InviteeRole,
 	type PartKey,
 } from '#app/domain/review-parts.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { notFound } from '#app/utils/auth.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
-import { loadReview, partStates, planWording, requireEditableReview, savePart, type LoadedReview } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
-import { FORM_MISMATCH, withinRows } from '#app/utils/forms.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { loadReview, partStates, planWording, type LoadedReview } from '#app/queries/review.server.ts'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { savePart } from '#app/services/save-part.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 
 /** The version of the part the page was opened at (a hidden field; none for a part never saved). */
 const OpenedVersion = z.string().regex(/^\d{1,9}$/).transform(Number)

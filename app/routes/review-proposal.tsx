@@ -7,10 +7,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { PLAN_SECTIONS, ProposalSchema, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { notFound } from '#app/utils/auth.server.ts'
-import { loadReview, planWording, requireEditableReview } from '#app/utils/reviews.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
+import { loadReview, planWording } from '#app/queries/review.server.ts'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 

@@ -6,8 +6,8 @@ import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

@@ -1,10 +1,10 @@
 import type { Route } from './+types/review-record-pdf'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { pdfResponse } from '#app/storage/documents.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { buildReviewRecord } from '#app/utils/review-record.server.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { buildReviewRecord } from '#app/queries/review-record.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 // The review record as a PDF, made from what is stored, so any review (past ones too) can be downloaded at any time.
 export async function loader({ request, params }: Route.LoaderArgs) {

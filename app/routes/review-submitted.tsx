@@ -4,9 +4,9 @@ import { PageTitle } from '#app/components/page.tsx'
 import { RecordDownloads } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDate, formatDateTime } from '#app/utils/format.ts'
-import { requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

@@ -8,10 +8,11 @@ import { hasPermission } from '#app/domain/permissions.ts'
 import { INVITEE_ROLE_LABELS, needsPreparationForAdulthood, PART_KEYS, PART_SLUGS, PART_TITLES, type InviteeRole, type PartStatus } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
-import { loadReview, partStates, requireReviewAccess } from '#app/utils/reviews.server.ts'
+import { loadReview, partStates } from '#app/queries/review.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 
 const MEETING_CLOCKS = ['invitations', 'advice_circulated', 'review_report', 'la_decision', 'amendment_notice', 'representations', 'final_plan', 'phase_transfer', 'review_due']
 

@@ -2,8 +2,8 @@ import { useLoaderData } from 'react-router'
 import type { Route } from './+types/school'
 import { ChildSearch, ChildTable } from '#app/components/child-table.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { listChildren, readListParams } from '#app/utils/children.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { listChildren, readListParams } from '#app/queries/children.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'school:children:read')

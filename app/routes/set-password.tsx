@@ -7,11 +7,11 @@ import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#a
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { INVITE_DAYS, MIN_PASSWORD, RESET_LINK_LIFETIME, type TokenPurpose } from '#app/domain/accounts.ts'
-import { checkToken } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { checkToken } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { createSession } from '#app/auth/auth.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 // The page an invitation or password-reset email links to (public: the link is the credential).
 

@@ -6,10 +6,10 @@ import { z } from 'zod'
 import type { Route } from './+types/sign-in'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { createSession, getUser, verifySignIn } from '#app/utils/auth.server.ts'
-import { safeRedirect } from '#app/utils/request.server.ts'
+import { createSession, getUser, verifySignIn } from '#app/auth/auth.server.ts'
+import { safeRedirect } from '#app/http/request.server.ts'
 import { env } from '#app/env.server.ts'
-import { readForm } from '#app/utils/request-limits.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 
 export const SignInSchema = z.object({
 	email: z

@@ -2,11 +2,11 @@ import type { Route } from './+types/timeliness-export'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS } from '#app/domain/review-status.ts'
 import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, PERIOD_FIGURES, type FigureValue } from '#app/domain/timeliness.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/utils/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery } from '#app/utils/timeliness-query.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
+import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 const HEADER = [
 	'Period',

@@ -15,10 +15,10 @@ import {
 	type CurrentFigureId,
 	type FigureId,
 } from '#app/domain/timeliness.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
-import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/utils/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/utils/timeliness-query.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate, pluralise } from '#app/lib/format.ts'
+import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/queries/timeliness-query.ts'
 
 const PAGE_SIZE = 50
 

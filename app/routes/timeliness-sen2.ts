@@ -1,11 +1,11 @@
 import type { Route } from './+types/timeliness-sen2'
 import { prisma } from '#app/db.server.ts'
 import { sen2Line, sen2Rows, type DecisionOutcome } from '#app/domain/timeliness.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { csvResponse, type CsvCell } from '#app/utils/csv.server.ts'
-import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery } from '#app/utils/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery } from '#app/utils/timeliness-query.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
+import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 const HEADER = [
 	'UPN',

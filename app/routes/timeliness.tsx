@@ -20,10 +20,10 @@ import {
 	type MonthFigures,
 	type PeriodFigureId,
 } from '#app/domain/timeliness.ts'
-import { requirePermission } from '#app/utils/auth.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
-import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/utils/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate, pluralise } from '#app/lib/format.ts'
+import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
+import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')

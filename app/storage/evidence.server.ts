@@ -5,8 +5,8 @@ import path from 'node:path'
 import { env } from '#app/env.server.ts'
 import { scanStream } from '#app/storage/clamd.server.ts'
 import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
-import { multipartBoundary, readMultipart, type PartSink } from '#app/utils/multipart.server.ts'
-import { assertFieldValue } from '#app/utils/request-limits.server.ts'
+import { multipartBoundary, readMultipart, type PartSink } from '#app/http/multipart.server.ts'
+import { assertFieldValue } from '#app/http/request-limits.server.ts'
 
 // Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
 // key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.

@@ -3,7 +3,7 @@
 // with JavaScript (senco-review.spec.ts) and without (senco-review.no-js.spec.ts).
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { childrenReadyForReview, e2eDb } from './db.ts'
 import { pdfText } from './pdf.ts'

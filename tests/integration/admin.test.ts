@@ -14,7 +14,7 @@ import * as adminImport from '#app/routes/admin-import.tsx'
 import * as adminImportTemplate from '#app/routes/admin-import-template.ts'
 import * as school from '#app/routes/school.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
-import { getUser, verifySignIn } from '#app/utils/auth.server.ts'
+import { getUser, verifySignIn } from '#app/auth/auth.server.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { failInsertsWhen } from '#tests/db-faults.ts'
 

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { createPrisma, isPostgres, prisma } from '#app/db.server.ts'
-import { verifyPassword } from '#app/utils/password.server.ts'
+import { verifyPassword } from '#app/auth/password.server.ts'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
 import { backupSqlite, restoreSqlite, sqliteFileOf } from '../../scripts/db-backup.ts'
 

@@ -50,9 +50,9 @@ import * as setPassword from '#app/routes/set-password.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'
 import * as workload from '#app/routes/workload.tsx'
-import { issueToken } from '#app/utils/admin.server.ts'
-import { createSession } from '#app/utils/auth.server.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
+import { issueToken } from '#app/services/admin.server.ts'
+import { createSession } from '#app/auth/auth.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
 import { BASE, cookieFor } from '#tests/helpers.ts'
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 8))

@@ -13,7 +13,7 @@ import { addDays } from '#app/domain/calendar-date.ts'
 import { env } from '#app/env.server.ts'
 import { deliverDueMessages, MAX_ATTEMPTS, messageIdFor } from '#app/jobs/outbox.server.ts'
 import { writeDailyReminders } from '#app/jobs/reminders.server.ts'
-import { enqueueEmail } from '#app/utils/email.server.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'

@@ -10,7 +10,7 @@ import * as adminUsers from '#app/routes/admin-users.tsx'
 import * as resetPassword from '#app/routes/reset-password.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
-import { getUser } from '#app/utils/auth.server.ts'
+import { getUser } from '#app/auth/auth.server.ts'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 

@@ -7,7 +7,7 @@
 // data is refused with 415; a body beyond the size or field limits with 413.
 import type { MiddlewareFunction } from 'react-router'
 import { env } from '#app/env.server.ts'
-import { multipartBoundary, readMultipart } from '#app/utils/multipart.server.ts'
+import { multipartBoundary, readMultipart } from '#app/http/multipart.server.ts'
 
 export const FORM_LIMITS = {
 	/** Largest form without a file (URL-encoded, or multipart with text fields only). */

@@ -3,9 +3,9 @@
 // who has an account; what did happen is in the audit log.
 import { prisma } from '#app/db.server.ts'
 import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS } from '#app/domain/accounts.ts'
-import { sendPasswordReset } from '#app/utils/admin.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { clientAddress } from '#app/utils/request.server.ts'
+import { sendPasswordReset } from '#app/services/admin.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { clientAddress } from '#app/http/request.server.ts'
 
 const HOUR = 60 * 60 * 1000
 

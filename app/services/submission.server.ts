@@ -3,10 +3,11 @@
 // with nothing half-written and no email queued.
 import { prisma } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { enqueueEmail } from '#app/utils/email.server.ts'
-import { submissionProblems, type PartProblem } from '#app/utils/review-record.server.ts'
-import { loadReview, refreshNextDeadline } from '#app/utils/reviews.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import { submissionProblems, type PartProblem } from '#app/queries/review-record.server.ts'
+import { loadReview } from '#app/queries/review.server.ts'
+import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 
 export type SubmitResult = { ok: true } | { ok: false; status: 400 | 409; problems: Array<Pick<PartProblem, 'href' | 'message'>> }
 

@@ -27,10 +27,10 @@ import { CASELOAD_MAX_ROWS, CASELOAD_PAGE_SIZE, DUE_SOON_DAYS, NOT_STARTED, REVI
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
+import { forbidden, type SessionUser } from '#app/auth/auth.server.ts'
 import { reviewFacts } from '#app/domain/review-facts.ts'
-import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
-import { childScope } from '#app/utils/tenancy.server.ts'
+import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
+import { childScope } from '#app/auth/tenancy.server.ts'
 
 /** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
 export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }

@@ -2,7 +2,7 @@
 // nobody has to ask a family to repeat themselves. Built from the audit log, the outbox and the
 // representations; views and downloads are left out (they are in the audit log, not the story).
 import { prisma } from '#app/db.server.ts'
-import { TEMPLATE_SUBJECT_HINTS } from '#app/utils/chronology-words.ts'
+import { TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
 
 const ACTION_WORDS: Record<string, string> = {
 	'review.create': 'Review scheduled',

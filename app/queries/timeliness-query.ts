@@ -46,7 +46,7 @@ export interface TimelinessQuery {
 	to: Month
 	/**
 	 * The school filter as typed: part of a school's name or its URN, or a school's id (from a link). The server
-	 * resolves it to the council's matching schools (resolveTimelinessQuery in app/utils/timeliness.server.ts).
+	 * resolves it to the council's matching schools (resolveTimelinessQuery in app/queries/timeliness.server.ts).
 	 */
 	school?: string
 	caseworker?: string

@@ -3,9 +3,9 @@ import { createCookie, redirect } from 'react-router'
 import { prisma } from '#app/db.server.ts'
 import { hasPermission, isRole, type Permission, type Role } from '#app/domain/permissions.ts'
 import { cookieSecure, env } from '#app/env.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { dummyPasswordHash, verifyPassword } from '#app/utils/password.server.ts'
-import { addressNetwork, clientAddress, userAgent } from '#app/utils/request.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { dummyPasswordHash, verifyPassword } from '#app/auth/password.server.ts'
+import { addressNetwork, clientAddress, userAgent } from '#app/http/request.server.ts'
 
 // Sessions live in the database; the cookie holds only a random token, and the database only its hash.
 // httpOnly, SameSite=Lax (no cross-site form posts carry it), Secure in production (__Host- prefix).

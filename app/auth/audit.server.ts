@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#app/db.server.ts'
-import { clientAddress, userAgent } from '#app/utils/request.server.ts'
+import { clientAddress, userAgent } from '#app/http/request.server.ts'
 
 export type AuditAction =
 	| 'auth.sign_in'

@@ -24,7 +24,7 @@ import {
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { loadReview, partStates, planWording, type LoadedReview } from '#app/utils/reviews.server.ts'
+import { loadReview, partStates, planWording, type LoadedReview } from '#app/queries/review.server.ts'
 
 type Data = Record<string, any>
 

@@ -1,12 +1,12 @@
 import { isIP } from 'node:net'
-import { CLIENT_ADDRESS_HEADER } from '#app/utils/client-address.server.js'
+import { CLIENT_ADDRESS_HEADER } from '#app/http/client-address.server.js'
 
 /** The address key of requests that did not come through server.js: see clientAddress. */
 export const UNKNOWN_ADDRESS = 'unknown'
 
 /**
  * Where a request came from, for the audit log and the sign-in limits: the address server.js worked out (the
- * socket's, or a trusted proxy's X-Forwarded-For: app/utils/client-address.server.js) and wrote into
+ * socket's, or a trusted proxy's X-Forwarded-For: app/http/client-address.server.js) and wrote into
  * x-client-address over anything the client sent. X-Forwarded-For itself is never read here: any client can
  * write it, and a new address on every guess would escape a per-address limit.
  *

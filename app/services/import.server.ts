@@ -25,7 +25,7 @@ import { ImportChecker, readHeader, type HeaderMap, type ImportRow, type RowProb
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { env } from '#app/env.server.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
-import { multipartBoundary, readMultipart } from '#app/utils/multipart.server.ts'
+import { multipartBoundary, readMultipart } from '#app/http/multipart.server.ts'
 
 const MIB = 1024 * 1024
 export const MAX_IMPORT_BYTES = 50 * MIB

@@ -13,7 +13,7 @@ import { todayInLondon } from '#app/domain/calendar-date.ts'
 import type { DeadlineId } from '#app/domain/statutory-clock.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { env } from '#app/env.server.ts'
-import { buildCalendar, type CalendarEvent } from '#app/utils/ical.ts'
+import { buildCalendar, type CalendarEvent } from '#app/lib/ical.ts'
 import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 
 /** Who may have a feed: the people who work a caseload. */

@@ -5,9 +5,9 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
 import type { Permission, Role } from '#app/domain/permissions.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import { forbidden, notFound, requirePermission, requireUser, type SessionUser } from '#app/utils/auth.server.ts'
-import { enqueueEmail } from '#app/utils/email.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { forbidden, notFound, requirePermission, requireUser, type SessionUser } from '#app/auth/auth.server.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 
 export type AdminUser = SessionUser & { laId: string }

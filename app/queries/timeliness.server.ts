@@ -1,14 +1,14 @@
 // Loading the rows the timeliness figures are computed from (app/domain/timeliness.ts), for the dashboard,
-// its lists and its exports. The period and filters are read by app/utils/timeliness-query.ts.
+// its lists and its exports. The period and filters are read by app/queries/timeliness-query.ts.
 import { prisma } from '#app/db.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
 import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import { forbidden, type SessionUser } from '#app/utils/auth.server.ts'
-import { matchSchools, type SchoolMatch } from '#app/utils/schools.server.ts'
-import { childScope } from '#app/utils/tenancy.server.ts'
-import { periodOf, type TimelinessQuery } from '#app/utils/timeliness-query.ts'
+import { forbidden, type SessionUser } from '#app/auth/auth.server.ts'
+import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
+import { childScope } from '#app/auth/tenancy.server.ts'
+import { periodOf, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 /** How far back the period selects go. */
 const MONTHS_OFFERED = 72

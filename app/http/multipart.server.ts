@@ -1,9 +1,9 @@
 // A streaming multipart/form-data reader (RFC 7578) for uploads: evidence (app/storage/evidence.server.ts) and
-// the caseload import (app/utils/import.server.ts). It pulls one chunk at a time and waits for each part's sink,
+// the caseload import (app/services/import.server.ts). It pulls one chunk at a time and waits for each part's sink,
 // so memory holds at most a chunk plus a boundary, whatever the file's size. (@remix-run/form-data-parser 0.17
 // collects each part's bytes in memory before handing it over, so it cannot give us that.)
 
-import { assertFieldName } from '#app/utils/request-limits.server.ts'
+import { assertFieldName } from '#app/http/request-limits.server.ts'
 
 /** Where one part's bytes go, as they arrive; `end` when the part is complete. */
 export interface PartSink {
@@ -94,7 +94,7 @@ export async function readMultipart(
 				}
 				if (++parts > maxParts) throw new Response('The form is too large', { status: 413 })
 				const part = partDisposition(buffer.subarray(0, end).toString('utf8'))
-				// The same bounds on field names as every other form (app/utils/request-limits.server.ts).
+				// The same bounds on field names as every other form (app/http/request-limits.server.ts).
 				if (part.name !== null) assertFieldName(part.name)
 				sink = openPart(part)
 				buffer = buffer.subarray(end + 4)

@@ -1,4 +1,4 @@
-// Fitting a form to the page it came from, after readForm (app/utils/request-limits.server.ts) has bounded it and
+// Fitting a form to the page it came from, after readForm (app/http/request-limits.server.ts) has bounded it and
 // refused what no page sends: rows the page did not draw are left out here, so that a crafted form gets a 400
 // rather than a 500 (issue 10; found by tests/integration/fuzz-actions.test.ts, bench/results/fuzz.md).
 

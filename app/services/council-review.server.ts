@@ -10,10 +10,11 @@ import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/utils/audit.server.ts'
-import type { SessionUser } from '#app/utils/auth.server.ts'
-import { enqueueEmail } from '#app/utils/email.server.ts'
-import { refreshNextDeadline, reviewPageSelect } from '#app/utils/reviews.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { reviewPageSelect } from '#app/queries/review.server.ts'
 
 export class StepError extends Error {}
 
