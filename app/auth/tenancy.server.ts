@@ -15,6 +15,16 @@ export function childScope(user: SessionUser): Prisma.ChildWhereInput {
 	return { id: { in: [] } }
 }
 
+/**
+ * The council a member of its staff works for, from the same rule as childScope: every query of a council's
+ * caseload, workload or figures is limited to it. Anyone else (a SENCo) is refused.
+ */
+export function councilIdOf(user: SessionUser): string {
+	const scope = childScope(user)
+	if (typeof scope.laId !== 'string') throw forbidden()
+	return scope.laId
+}
+
 /** The same scope for reviews (a review belongs to its child's school and council). */
 export function reviewScope(user: SessionUser): Prisma.AnnualReviewWhereInput {
 	return { child: childScope(user) }

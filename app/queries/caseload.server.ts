@@ -16,7 +16,7 @@
  * (docs/decisions/012). The spreadsheet export reads its keys with the same statement (caseloadKeys), so the
  * two can never disagree on what a filter means.
  *
- * Tenancy: every statement is limited to the user's council (councilOf, from the same rule as childScope).
+ * Tenancy: every statement is limited to the user's council (councilIdOf, from the same rule as childScope).
  * Open reviews are found by their own `laId` (the council responsible for the review, the leading column of
  * their indexes, so the council's are counted without a join) or by children already read in the council's
  * scope; plans through their child's `laId`. A row is shown only when both its review and its child are the council's.
@@ -27,10 +27,10 @@ import { CASELOAD_MAX_ROWS, CASELOAD_PAGE_SIZE, DUE_SOON_DAYS, NOT_STARTED, REVI
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import { forbidden, type SessionUser } from '#app/auth/auth.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
 import { reviewFacts } from '#app/domain/review-facts.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
-import { childScope } from '#app/auth/tenancy.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 
 /** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
 export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }
@@ -189,7 +189,7 @@ async function caseloadCounts(conditions: ReturnType<typeof caseloadConditions>)
  * of ~60 bytes). The same statement as the page's, so the two always agree.
  */
 export async function caseloadKeys(user: SessionUser, filter: CaseloadQuery, today: IsoDate): Promise<CaseloadKey[]> {
-	const laId = councilOf(user)
+	const laId = councilIdOf(user)
 	const conditions = caseloadConditions(user, filter, today, laId, await childSet(user, filter, laId))
 	if (!conditions.reviews && !conditions.due) return []
 	const keys = await prisma.$queryRaw<{ kind: number | bigint; id: string; sortOn: IsoDate | null }[]>`
@@ -268,7 +268,7 @@ type PageSqlRow = {
  * joined the planning took 3 ms, more than running it (with subqueries, about 1 ms).
  */
 export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, today: IsoDate) {
-	const laId = councilOf(user)
+	const laId = councilIdOf(user)
 	const conditions = caseloadConditions(user, filter, today, laId, await childSet(user, filter, laId))
 	const counts = conditions.reviews || conditions.due ? await caseloadCounts(conditions) : { reviews: 0, dated: 0, due: 0 }
 	const counted = counts.reviews + counts.due
@@ -358,11 +358,4 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 		}
 	}
 	return { rows, total, capped: counted > CASELOAD_MAX_ROWS, page, pages }
-}
-
-/** The council the user works for, from the same tenancy rule as every other query. */
-function councilOf(user: SessionUser): string {
-	const scope = childScope(user)
-	if (typeof scope.laId !== 'string') throw forbidden()
-	return scope.laId
 }

@@ -5,20 +5,13 @@ import type { IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
 import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import { forbidden, type SessionUser } from '#app/auth/auth.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
-import { childScope } from '#app/auth/tenancy.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { periodOf, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 /** How far back the period selects go. */
 const MONTHS_OFFERED = 72
-
-/** The council whose figures the user may see: from the same tenancy rule as every other query. */
-export function councilIdOf(user: SessionUser): string {
-	const scope = childScope(user)
-	if (typeof scope.laId !== 'string') throw forbidden()
-	return scope.laId
-}
 
 type ReviewSqlRow = {
 	reviewId: string

@@ -4,8 +4,9 @@ import { SCHOOL_PHASE_LABELS } from '#app/domain/review-status.ts'
 import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, PERIOD_FIGURES, type FigureValue } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
-import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 const HEADER = [

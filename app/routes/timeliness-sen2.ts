@@ -3,8 +3,9 @@ import { prisma } from '#app/db.server.ts'
 import { sen2Line, sen2Rows, type DecisionOutcome } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
-import { councilIdOf, loadTimelinessRows, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { loadTimelinessRows, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 const HEADER = [

@@ -15,7 +15,7 @@ import { Prisma } from '#app/generated/sqlite/client.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, pluralise } from '#app/lib/format.ts'
-import { councilIdOf } from '#app/queries/timeliness.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
 const NONE = 'none'
