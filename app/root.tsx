@@ -1,6 +1,6 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
-import { PageTitle } from '#app/components/page.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
 import { ServiceHeader, ServiceFooter } from '#app/components/layout.tsx'
 import { useNonce } from '#app/http/nonce.tsx'
 import { serviceOwnerName } from '#app/queries/service-owner.server.ts'
@@ -75,65 +75,5 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	if (isRouteErrorResponse(error) && error.status === 404) {
-		return (
-			<>
-				<PageTitle title="Page not found" />
-				<h1 className="govuk-heading-l">Page not found</h1>
-				<p className="govuk-body">If you typed the web address, check it is correct.</p>
-				<p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
-				<p className="govuk-body">
-					<a className="govuk-link" href="/">
-						Go to your home page
-					</a>
-				</p>
-			</>
-		)
-	}
-	if (isRouteErrorResponse(error) && error.status === 403) {
-		return (
-			<>
-				<PageTitle title="You do not have permission to see this page" />
-				<h1 className="govuk-heading-l">You do not have permission to see this page</h1>
-				<p className="govuk-body">
-					Your account can only see records of your own school or council. This attempt has been recorded.
-				</p>
-				<p className="govuk-body">If you think you should have access, contact your council's SEN team.</p>
-				<p className="govuk-body">
-					<a className="govuk-link" href="/">
-						Go to your home page
-					</a>
-				</p>
-			</>
-		)
-	}
-	if (isRouteErrorResponse(error) && (error.status === 413 || error.status === 415)) {
-		return (
-			<>
-				<PageTitle title="There is a problem with your request" />
-				<h1 className="govuk-heading-l">There is a problem with your request</h1>
-				<p className="govuk-body">
-					{error.status === 413 ? 'What you sent is too large. Go back and try again with less.' : 'What you sent was not a form from this service. Go back and try again.'}
-				</p>
-				<p className="govuk-body">Nothing you saved before has been lost.</p>
-			</>
-		)
-	}
-	if (isRouteErrorResponse(error) && error.status === 400) {
-		return (
-			<>
-				<PageTitle title="There is a problem with your request" />
-				<h1 className="govuk-heading-l">There is a problem with your request</h1>
-				<p className="govuk-body">{typeof error.data === 'string' ? error.data : 'Go back and try again.'}</p>
-			</>
-		)
-	}
-	if (!isRouteErrorResponse(error)) console.error(error)
-	return (
-		<>
-			<PageTitle title="Sorry, there is a problem with the service" />
-			<h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-			<p className="govuk-body">Try again later. Nothing you saved has been lost.</p>
-		</>
-	)
+	return <ErrorPage error={error} />
 }

@@ -17,6 +17,7 @@ export default [
 	route('reviews/:reviewId/record.pdf', 'routes/review-record-pdf.ts'),
 	route('reviews/:reviewId/bundle', 'routes/review-bundle.tsx'),
 	route('documents/:documentId', 'routes/document.ts'),
+	route('download-problem', 'routes/download-problem.tsx'),
 	route('council/reviews/:reviewId', 'routes/council-review.tsx'),
 	route('council/reviews/:reviewId/decision', 'routes/council-decision.tsx'),
 	route('council/reviews/:reviewId/notice', 'routes/council-notice.tsx'),

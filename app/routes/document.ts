@@ -1,5 +1,6 @@
 import type { Route } from './+types/document'
 import { prisma } from '#app/db.server.ts'
+import { download } from '#app/http/download.server.ts'
 import { pdfResponse } from '#app/storage/documents.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { notFound, requirePermission } from '#app/auth/auth.server.ts'
@@ -12,5 +13,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!document) throw notFound()
 	const review = await requireReviewAccess(request, user, document.reviewId, null)
 	await audit(request, user.id, 'review.download', { entityType: 'GeneratedDocument', entityId: document.id, reviewId: review.id, childId: review.childId, details: document.kind })
-	return pdfResponse(document, document.title)
+	return download(`/reviews/${review.id}`, () => pdfResponse(document, document.title))
 }

@@ -1,4 +1,5 @@
 import type { Route } from './+types/review-record-pdf'
+import { download } from '#app/http/download.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { pdfResponse } from '#app/storage/documents.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
@@ -10,8 +11,10 @@ import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
 	const review = await requireReviewAccess(request, user, params.reviewId, null)
-	const { record } = await buildReviewRecord(review.id)
-	const bytes = await renderReviewRecord(record)
-	await audit(request, user.id, 'review.download', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'review record PDF' })
-	return pdfResponse(bytes, `Annual review record - ${record.child.name}.pdf`)
+	return download(`/reviews/${review.id}`, async () => {
+		const { record } = await buildReviewRecord(review.id)
+		const bytes = await renderReviewRecord(record)
+		await audit(request, user.id, 'review.download', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'review record PDF' })
+		return pdfResponse(bytes, `Annual review record - ${record.child.name}.pdf`)
+	})
 }

@@ -32,8 +32,16 @@ export function asciiFileName(name: string) {
 	return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
 }
 
-/** A PDF response, as a download with a readable file name. */
+/**
+ * A PDF response, as a download with a readable file name. A stored document is checked before the headers go: a
+ * file that is missing or not the size recorded (a restore without DOCUMENTS_DIR) throws here rather than sending
+ * a download that breaks off.
+ */
 export function pdfResponse(bytes: Uint8Array | { storageKey: string; sizeBytes: number }, fileName: string) {
+	if (!(bytes instanceof Uint8Array)) {
+		const size = fs.statSync(documentPath(bytes.storageKey)).size
+		if (size !== bytes.sizeBytes) throw new Error(`Document ${bytes.storageKey} is ${size} bytes, not the ${bytes.sizeBytes} recorded`)
+	}
 	const body = bytes instanceof Uint8Array ? bytes : (Readable.toWeb(fs.createReadStream(documentPath(bytes.storageKey))) as ReadableStream)
 	return new Response(body as BodyInit, {
 		headers: {
