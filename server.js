@@ -109,7 +109,7 @@ if (cluster.isPrimary && workers > 1) {
 	const port = Number(process.env.PORT || 3000)
 	const server = app.listen(port, process.env.HOST, () => {
 		if (process.env.WORKER_INDEX === undefined || process.env.WORKER_INDEX === '0') {
-			console.log(`Listening on http://localhost:${port}${workers > 1 ? ` (${workers} workers)` : ''}`)
+			console.info(`Listening on http://localhost:${port}${workers > 1 ? ` (${workers} workers)` : ''}`)
 		}
 	})
 	for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, type ReactNode } from 'react'
 import type { z } from 'zod'
 
-type AnyField = FieldMetadata<any, any, any>
+type AnyField = FieldMetadata<any, any, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- the kit takes any form's fields; conform types a field by its form's schema
 
 /** conform set up the GOV.UK way: validate on submit (not on blur), revalidate as the user corrects. */
 export function useGovukForm<Schema extends z.ZodType>(options: {
@@ -15,10 +15,10 @@ export function useGovukForm<Schema extends z.ZodType>(options: {
 	lastResult?: SubmissionResult<string[]> | null
 	defaultValue?: Record<string, unknown>
 }) {
-	return useForm<z.input<Schema> extends Record<string, any> ? z.input<Schema> : Record<string, any>, z.output<Schema>>({
+	return useForm<z.input<Schema> extends Record<string, any> ? z.input<Schema> : Record<string, any>, z.output<Schema>>({ // eslint-disable-line @typescript-eslint/no-explicit-any -- conform's own constraint on a form's shape
 		id: options.id,
 		lastResult: options.lastResult,
-		defaultValue: options.defaultValue as any,
+		defaultValue: options.defaultValue as any, // eslint-disable-line @typescript-eslint/no-explicit-any -- conform types defaults by the schema's input; pages pass saved answers
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: options.schema }),
@@ -306,7 +306,7 @@ export function Checkboxes({
 
 /** GOV.UK date input: day, month and year boxes for a field whose value is { day, month, year }. */
 export function DateField({ field, legend, hint, legendClass }: { field: AnyField; legend: ReactNode; hint?: ReactNode; legendClass?: string }) {
-	const parts = (field as any).getFieldset() as Record<'day' | 'month' | 'year', AnyField>
+	const parts = (field as any).getFieldset() as Record<'day' | 'month' | 'year', AnyField> // eslint-disable-line @typescript-eslint/no-explicit-any -- getFieldset exists on object fields only, which a date field is
 	const error = firstError(field) ?? parts.day.errors?.[0] ?? parts.month.errors?.[0] ?? parts.year.errors?.[0]
 	const boxes = [
 		{ key: 'day', label: 'Day', width: 'govuk-input--width-2' },

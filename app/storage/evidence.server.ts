@@ -320,7 +320,7 @@ class TempUpload implements PartSink {
 export function safeFileName(original: string, contentType: EvidenceContentType) {
 	const name = (original.split(/[/\\]/).pop() ?? '')
 		.normalize('NFC')
-		.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+		.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '') // eslint-disable-line no-control-regex -- control and direction characters are what this removes
 		.trim()
 		.replace(/^\.+|\.+$/g, '')
 	const kept = EXTENSIONS[contentType].find((ext) => name.length > ext.length && name.toLowerCase().endsWith(ext))
