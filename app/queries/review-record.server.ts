@@ -19,14 +19,10 @@ import {
 	type InviteeRole,
 	type PartKey,
 	type PlanSection,
-	type Recommendation,
-	type VoicePathway,
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { loadReview, partStates, planWording, type LoadedReview } from '#app/queries/review.server.ts'
-
-type Data = Record<string, any>
+import { loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
 
 export async function loadProposalsAndEvidence(reviewId: string) {
 	const [proposals, evidence] = await Promise.all([
@@ -48,12 +44,12 @@ type Extras = Awaited<ReturnType<typeof loadProposalsAndEvidence>>
 /** What the council's quality audit would flag, from the plan as the proposals would leave it. */
 export function qualityInput(review: LoadedReview, proposals: Extras['proposals']): QualityInput {
 	const states = partStates(review)
-	const voice = states.CHILD_VIEWS.data as Data
-	const pfa = states.PFA.data as Data
+	const voice = states.CHILD_VIEWS.data
+	const pfa = states.PFA.data
 	const proposalFor = (s: string) => proposals.find((p) => p.section === s)
 	return {
 		yearGroup: review.child.yearGroup,
-		childVoice: voice.pathway || voice.words ? { pathway: (voice.pathway ?? 'written') as VoicePathway, words: voice.words ?? '' } : null,
+		childVoice: voice.pathway || voice.words ? { pathway: voice.pathway ?? 'written', words: voice.words ?? '' } : null,
 		needs: proposalFor('B')?.proposedWording ?? review.planVersion.sectionB,
 		// A proposal for E or F replaces the section; its wording is checked as a proposal.
 		outcomes: proposalFor('E') ? [] : review.planVersion.outcomes.map((o) => ({ id: o.id, text: o.text })),
@@ -80,7 +76,7 @@ export function submissionProblems(review: LoadedReview): PartProblem[] {
 			problems.push({ part: key, href, message: `Complete ‘${PART_TITLES[key]}’` })
 			continue
 		}
-		const data = key === 'OUTCOMES' ? alignOutcomes(state.data, review) : key === 'ATTENDANCE' ? alignAttendance(state.data, review) : state.data
+		const data = key === 'OUTCOMES' ? alignOutcomes(states.OUTCOMES.data, review) : key === 'ATTENDANCE' ? alignAttendance(states.ATTENDANCE.data, review) : state.data
 		const parsed = PART_SCHEMAS[key].safeParse({ ...data, completed: 'yes' })
 		if (!parsed.success) {
 			problems.push({ part: key, href, message: `${PART_TITLES[key]}: ${parsed.error.issues[0]!.message}` })
@@ -91,12 +87,13 @@ export function submissionProblems(review: LoadedReview): PartProblem[] {
 	return problems
 }
 
-function alignOutcomes(data: Data, review: LoadedReview) {
-	const byId = new Map<string, Data>((data.outcomes ?? []).map((o: Data) => [o.outcomeId, o]))
+/** The saved progress, one row per outcome of the plan in the plan's order (a row for an outcome no longer in it is left out). */
+export function alignOutcomes(data: PartValues<'OUTCOMES'>, review: Pick<LoadedReview, 'planVersion'>): PartValues<'OUTCOMES'> {
+	const byId = new Map(data.outcomes.map((o) => [o.outcomeId, o]))
 	return { ...data, outcomes: review.planVersion.outcomes.map((o) => ({ outcomeId: o.id, ...byId.get(o.id) })) }
 }
-function alignAttendance(data: Data, review: LoadedReview) {
-	const byId = new Map<string, Data>((data.invitees ?? []).map((o: Data) => [o.inviteeId, o]))
+function alignAttendance(data: PartValues<'ATTENDANCE'>, review: LoadedReview): PartValues<'ATTENDANCE'> {
+	const byId = new Map(data.invitees.map((o) => [o.inviteeId, o]))
 	return { ...data, invitees: review.invitees.map((i) => ({ inviteeId: i.id, ...byId.get(i.id) })) }
 }
 
@@ -106,13 +103,13 @@ export async function buildReviewRecord(reviewId: string) {
 	const { proposals, evidence } = await loadProposalsAndEvidence(reviewId)
 	const la = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { la: { select: { name: true } } } })
 	const states = partStates(review)
-	const voice = states.CHILD_VIEWS.data as Data
-	const parents = states.PARENT_VIEWS.data as Data
-	const outcomes = alignOutcomes(states.OUTCOMES.data, review).outcomes as Data[]
-	const changes = (states.NEEDS_PROVISION.data as Data).changes ?? {}
-	const pfa = states.PFA.data as Data
-	const rec = states.RECOMMENDATION.data as Data
-	const attendance = new Map<string, Data>(((states.ATTENDANCE.data as Data).invitees ?? []).map((r: Data) => [r.inviteeId, r]))
+	const voice = states.CHILD_VIEWS.data
+	const parents = states.PARENT_VIEWS.data
+	const outcomes = alignOutcomes(states.OUTCOMES.data, review).outcomes
+	const changes = states.NEEDS_PROVISION.data.changes
+	const pfa = states.PFA.data
+	const rec = states.RECOMMENDATION.data
+	const attendance = new Map(states.ATTENDANCE.data.invitees.map((r) => [r.inviteeId, r]))
 	const findings: Finding[] = checkQuality(qualityInput(review, proposals))
 	const sectionName = (s: string) => (s === 'PfA' ? 'Preparation for adulthood' : `Section ${s}: ${PLAN_SECTION_TITLES[s as PlanSection] ?? ''}`)
 	return {
@@ -151,7 +148,7 @@ export async function buildReviewRecord(reviewId: string) {
 			}),
 			childVoice: voice.words
 				? {
-						pathway: VOICE_PATHWAY_LABELS[voice.pathway as VoicePathway]?.label ?? 'Not recorded',
+						pathway: voice.pathway ? VOICE_PATHWAY_LABELS[voice.pathway].label : 'Not recorded',
 						words: voice.words,
 						recordedBy: [voice.recordedBy, voice.howCommunicated && `How they communicated: ${voice.howCommunicated}`].filter(Boolean).join('. ') || undefined,
 					}
@@ -159,9 +156,9 @@ export async function buildReviewRecord(reviewId: string) {
 			parentViews: [parents.views, parents.givenBy && `Given by: ${parents.givenBy}`].filter(Boolean).join('\n\n'),
 			outcomes: review.planVersion.outcomes.map((o, i) => ({
 				text: o.text,
-				progress: PROGRESS_LABELS[outcomes[i]?.progress as keyof typeof PROGRESS_LABELS] ?? 'Not recorded',
+				progress: outcomes[i]?.progress ? PROGRESS_LABELS[outcomes[i].progress] : 'Not recorded',
 				evidence: outcomes[i]?.evidence ?? '',
-				next: NEXT_STEP_LABELS[outcomes[i]?.next as keyof typeof NEXT_STEP_LABELS] ?? 'Not recorded',
+				next: outcomes[i]?.next ? NEXT_STEP_LABELS[outcomes[i].next] : 'Not recorded',
 			})),
 			sectionChanges: CHANGE_SECTIONS.map((s) => ({ section: s, title: PLAN_SECTION_TITLES[s], currentWording: planWording(review.planVersion, s), changes: changes[s] ?? '' })),
 			preparationForAdulthood: needsPreparationForAdulthood(review.child.yearGroup)
@@ -169,7 +166,7 @@ export async function buildReviewRecord(reviewId: string) {
 				: null,
 			recommendation: rec.recommendation
 				? {
-						decision: RECOMMENDATION_LABELS[rec.recommendation as Recommendation].label,
+						decision: RECOMMENDATION_LABELS[rec.recommendation].label,
 						reasons: rec.reasons ?? '',
 						disagreements: rec.agreed === 'yes' ? 'Everyone at the meeting agreed.' : (rec.disagreements ?? ''),
 					}

@@ -1,6 +1,8 @@
-// A review as its pages show it: the fields every review page reads, each part's saved state, the plan's wording.
+// A review as its pages show it: the fields every review page reads, each part's saved answers (typed by the
+// part's schema), the plan's wording; and the smaller reads of the school's review pages.
+import type { z } from 'zod'
 import { prisma } from '#app/db.server.ts'
-import { PART_KEYS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
+import { PART_KEYS, PART_SCHEMAS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
 
 export const reviewPageSelect = {
 	id: true,
@@ -62,22 +64,83 @@ export async function loadReview(reviewId: string) {
 }
 export type LoadedReview = Awaited<ReturnType<typeof loadReview>>
 
-/** The saved state of each part (missing rows are "not started"). */
-export function partStates(review: Pick<LoadedReview, 'sections'>) {
-	const states = {} as Record<PartKey, { status: PartStatus; data: Record<string, unknown>; version: number; updatedBy: string | null; updatedAt: Date | null }>
-	for (const key of PART_KEYS) {
-		const row = review.sections.find((s) => s.key === key)
-		states[key] = row
-			? { status: row.status as PartStatus, data: safeJson(row.data), version: row.version, updatedBy: row.updatedBy?.name ?? null, updatedAt: row.updatedAt }
-			: { status: 'NOT_STARTED', data: {}, version: 0, updatedBy: null, updatedAt: null }
+/** A part's saved answers: what its form's schema gives, without the "have you completed this section" answer. */
+export type PartValues<K extends PartKey> = Omit<z.output<(typeof PART_SCHEMAS)[K]>, 'completed'>
+export type PartState<K extends PartKey> = { status: PartStatus; data: PartValues<K>; version: number; updatedBy: string | null; updatedAt: Date | null }
+export type PartStates = { [K in PartKey]: PartState<K> }
+
+/** The saved state of each part (missing rows are "not started", with empty answers). */
+export function partStates(review: Pick<LoadedReview, 'sections'>): PartStates {
+	return Object.fromEntries(PART_KEYS.map((key) => [key, partState(review, key)])) as PartStates
+}
+
+function partState<K extends PartKey>(review: Pick<LoadedReview, 'sections'>, key: K): PartState<K> {
+	const row = review.sections.find((s) => s.key === key)
+	return row
+		? { status: row.status as PartStatus, data: readAnswers(key, row.data), version: row.version, updatedBy: row.updatedBy?.name ?? null, updatedAt: row.updatedAt }
+		: { status: 'NOT_STARTED', data: readAnswers(key, '{}'), version: 0, updatedBy: null, updatedAt: null }
+}
+
+/** What a part's answers start from before anything is saved: the one field no default fills. */
+const EMPTY_ANSWERS: Partial<Record<PartKey, Record<string, unknown>>> = { NEEDS_PROVISION: { changes: {} } }
+const LEFT_OUT = Symbol('left out')
+
+/**
+ * A part's saved answers (ReviewSection.data, JSON), read through the part's schema as the form reads an
+ * unfinished part (only format rules apply). Answers saved in an older shape must not break a page: an answer
+ * that no longer parses (a choice the form no longer offers, text where a list was) is left out, as if never
+ * given, and the rest is kept; a list's row without its id (an outcome, an invitee) is left out whole. What was
+ * left out is asked for again before the review can be submitted (submissionProblems), so nothing is lost
+ * silently from a submitted report.
+ */
+export function readAnswers<K extends PartKey>(key: K, json: string): PartValues<K> {
+	const schema: z.ZodType<{ completed: unknown }> = PART_SCHEMAS[key]
+	let value: Record<string, unknown> = { ...EMPTY_ANSWERS[key], ...safeJson(json) }
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const parsed = schema.safeParse({ ...value, completed: 'no' })
+		if (parsed.success) return withoutCompleted(parsed.data)
+		value = withoutIssues(value, parsed.error.issues, EMPTY_ANSWERS[key] ?? {})
 	}
-	return states
+	return withoutCompleted(schema.parse({ ...EMPTY_ANSWERS[key], completed: 'no' }))
+}
+
+/** The parsed answers of PART_SCHEMAS[key] (indexed by a generic key, the schemas are only their union to TypeScript). */
+function withoutCompleted<K extends PartKey>({ completed: _, ...answers }: { completed: unknown }): PartValues<K> {
+	return answers as PartValues<K>
+}
+
+/** The answers with each value an issue names left out (or, when it names a missing value, the row that lacks it). */
+function withoutIssues(value: Record<string, unknown>, issues: z.core.$ZodIssue[], empty: Record<string, unknown>) {
+	const next = structuredClone(value)
+	for (const { path } of issues) {
+		const at = get(next, path) === undefined ? path.slice(0, -1) : path
+		if (!at.length) continue
+		const parent = get(next, at.slice(0, -1)) as Record<PropertyKey, unknown> | unknown[] | undefined
+		const last = at[at.length - 1]!
+		if (Array.isArray(parent)) parent[last as number] = LEFT_OUT
+		else if (parent && typeof parent === 'object') {
+			if (at.length === 1 && typeof last === 'string' && last in empty) parent[last] = empty[last]
+			else delete parent[last]
+		}
+	}
+	return compact(next) as Record<string, unknown>
+}
+
+function get(value: unknown, path: readonly PropertyKey[]): unknown {
+	return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value)
+}
+
+/** Removes the rows left out, once every issue has been seen (so that the others' indexes still held). */
+function compact(value: unknown): unknown {
+	if (Array.isArray(value)) return value.filter((v) => v !== LEFT_OUT).map(compact)
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]))
+	return value
 }
 
 function safeJson(text: string): Record<string, unknown> {
 	try {
 		const value = JSON.parse(text)
-		return value && typeof value === 'object' ? value : {}
+		return value && typeof value === 'object' && !Array.isArray(value) ? value : {}
 	} catch {
 		return {}
 	}
