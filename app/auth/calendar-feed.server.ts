@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma } from '#app/db.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import type { DeadlineId } from '#app/domain/statutory-clock.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
@@ -23,13 +24,43 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 export const hashCalendarKey = (key: string) => createHash('sha256').update(key).digest('hex')
 
-export function newCalendarKey(): { key: string; hash: string } {
+function newCalendarKey(): { key: string; hash: string } {
 	const key = randomBytes(32).toString('base64url')
 	return { key, hash: hashCalendarKey(key) }
 }
 
-export function calendarUrl(key: string): string {
+function calendarUrl(key: string): string {
 	return new URL(`/calendar/${key}.ics`, env.APP_URL).toString()
+}
+
+/** Whether the user has a feed address, and when it was created (from its audit event). */
+export async function calendarLinkOf(userId: string) {
+	const [row, created] = await Promise.all([
+		prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarKey: true } }),
+		prisma.auditEvent.findFirst({ where: { userId, action: 'calendar.create' }, orderBy: { at: 'desc' }, select: { at: true } }),
+	])
+	return { hasLink: row.calendarKey !== null, createdAt: row.calendarKey !== null && created ? created.at : null }
+}
+
+/** A new feed address for the user, to show once; `replaced` when it stopped an earlier one. */
+export async function createCalendarLink(request: Request, userId: string) {
+	const { key, hash } = newCalendarKey()
+	// Replacing the stored hash stops the old address at once.
+	const before = await prisma.$transaction(async (tx) => {
+		const previous = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarKey: true } })
+		await tx.user.update({ where: { id: userId }, data: { calendarKey: hash } })
+		await audit(request, userId, 'calendar.create', { entityType: 'User', entityId: userId, details: previous.calendarKey ? 'replaced the previous link' : '' }, tx)
+		return previous
+	})
+	return { url: calendarUrl(key), replaced: before.calendarKey !== null }
+}
+
+/** Stops the user's feed address: calendars that use it stop updating. */
+export async function stopCalendarLink(request: Request, userId: string) {
+	await prisma.$transaction(async (tx) => {
+		await tx.user.update({ where: { id: userId }, data: { calendarKey: null } })
+		await audit(request, userId, 'calendar.revoke', { entityType: 'User', entityId: userId }, tx)
+	})
 }
 
 /** The deadlines the council acts on (or waits for), with the words that start each event's title. */

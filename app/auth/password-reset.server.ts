@@ -1,10 +1,11 @@
 // "Forgot your password?": a link to set a new password, by email, to whoever holds the account's mailbox.
 // The page answers the same whatever happened (no account, deactivated, throttled, sent), so it never reveals
-// who has an account; what did happen is in the audit log.
+// who has an account; what did happen is in the audit log. Then the link (or an invitation's) is used to set it.
 import { prisma } from '#app/db.server.ts'
-import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS } from '#app/domain/accounts.ts'
+import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS, type TokenPurpose } from '#app/domain/accounts.ts'
 import { sendPasswordReset } from '#app/services/admin.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
 import { clientAddress } from '#app/http/request.server.ts'
 
 const HOUR = 60 * 60 * 1000
@@ -47,5 +48,27 @@ export async function requestPasswordReset(request: Request, emailInput: string,
 		await sendPasswordReset(tx, user, null, now)
 		await audit(request, user.id, 'auth.reset_requested', { entityType: 'User', entityId: user.id, details: `${email}: link sent` }, tx)
 		return 'sent' as const
+	})
+}
+
+/**
+ * Sets the password of the account a working link (an invitation or a reset: `checkToken`) is for, and uses up
+ * the link; false when someone else used it first. Audited as `auth.set_password` or `auth.password_reset`.
+ */
+export async function setPasswordWithLink(request: Request, link: { tokenId: string; purpose: TokenPurpose; user: { id: string; email: string } }, password: string) {
+	const { user } = link
+	const passwordHash = await hashPassword(password)
+	return prisma.$transaction(async (tx) => {
+		// Only the first of two simultaneous uses wins: the link is marked used only if it still was not.
+		const claimed = await tx.oneTimeToken.updateMany({ where: { id: link.tokenId, usedAt: null }, data: { usedAt: new Date() } })
+		if (claimed.count !== 1) return false
+		await tx.oneTimeToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } })
+		await tx.user.update({ where: { id: user.id }, data: { passwordHash } })
+		// A new password ends every other session (a reset after a suspected compromise must lock the old ones out),
+		// and clears the failed sign-ins counted against the account, so its owner is not locked out by them.
+		await tx.session.deleteMany({ where: { userId: user.id } })
+		await tx.signInFailure.deleteMany({ where: { email: user.email } })
+		await audit(request, user.id, link.purpose === 'RESET_PASSWORD' ? 'auth.password_reset' : 'auth.set_password', { entityType: 'User', entityId: user.id }, tx)
+		return true
 	})
 }

@@ -7,8 +7,7 @@ import { ActivationForm, AdminEditPage } from '#app/components/admin.tsx'
 import { Button, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
-import { requireCouncilAdmin, requireCouncilSchool, type AdminUser } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
+import { requireCouncilAdmin, requireCouncilSchool, saveSchool, setSchoolActive, urnTaken } from '#app/services/admin.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
@@ -61,25 +60,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return { school: rest, sencos: users }
 }
 
-async function urnTaken(urn: string, user: AdminUser, schoolId: string | undefined) {
-	const other = await prisma.school.findFirst({ where: { urn, ...(schoolId ? { NOT: { id: schoolId } } : {}) }, select: { name: true, laId: true } })
-	if (!other) return null
-	return other.laId === user.laId ? `URN ${urn} is already ${other.name}’s` : `URN ${urn} belongs to a school in another council`
-}
-
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await load(request, params.schoolId)
 	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const schoolId = params.schoolId
 	if (schoolId && (intent === 'deactivate' || intent === 'reactivate')) {
-		const active = intent === 'reactivate'
-		await prisma.$transaction(async (tx) => {
-			await tx.school.update({ where: { id: schoolId }, data: { active } })
-			// Its SENCos are signed out at once (sign-in already refuses the users of a deactivated school).
-			if (!active) await tx.session.deleteMany({ where: { user: { schoolId } } })
-			await audit(request, user.id, 'school.update', { entityType: 'School', entityId: schoolId, details: active ? 'reactivated' : 'deactivated' }, tx)
-		})
+		await setSchoolActive(request, user, schoolId, intent === 'reactivate')
 		throw redirect(`/admin/schools/${schoolId}`)
 	}
 	const submission = parseWithZod(formData, { schema: SchoolSchema })
@@ -87,26 +74,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const value = submission.value
 	const taken = await urnTaken(value.urn, user, schoolId)
 	if (taken) return data({ result: submission.reply({ fieldErrors: { urn: [taken] } }) }, { status: 400 })
-	const fields = {
-		name: value.name,
-		urn: value.urn,
-		phase: value.phase,
-		kind: value.kind ?? '',
-		address: value.address ?? '',
-		contactEmail: value.contactEmail.toLowerCase(),
-		headTeacherName: value.headTeacherName ?? '',
-		headTeacherEmail: value.headTeacherEmail?.toLowerCase() ?? '',
-	}
-	const id = await prisma.$transaction(async (tx) => {
-		if (schoolId) {
-			await tx.school.update({ where: { id: schoolId }, data: fields })
-			await audit(request, user.id, 'school.update', { entityType: 'School', entityId: schoolId, details: `details: ${value.name} (${value.urn})` }, tx)
-			return schoolId
-		}
-		const created = await tx.school.create({ data: { ...fields, laId: user.laId }, select: { id: true } })
-		await audit(request, user.id, 'school.create', { entityType: 'School', entityId: created.id, details: `${value.name} (${value.urn})` }, tx)
-		return created.id
-	})
+	const id = await saveSchool(request, user, schoolId, value)
 	throw redirect(`/admin/schools?${new URLSearchParams({ q: value.urn, saved: id })}`)
 }
 

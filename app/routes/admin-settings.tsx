@@ -7,8 +7,7 @@ import { SavedBanner } from '#app/components/admin.tsx'
 import { Button, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
-import { requireCouncilAdmin } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
+import { requireCouncilAdmin, saveCouncilSettings } from '#app/services/admin.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
@@ -42,23 +41,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
 	const submission = parseWithZod(await readForm(request), { schema: SettingsSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const v = submission.value
-	await prisma.$transaction(async (tx) => {
-		await tx.localAuthority.update({
-			where: { id: user.laId },
-			data: {
-				name: v.name,
-				contactEmail: v.contactEmail.toLowerCase(),
-				contactPhone: v.contactPhone ?? '',
-				address: v.address ?? '',
-				letterSignatory: v.letterSignatory ?? '',
-				letterFooter: v.letterFooter ?? '',
-				mediationText: v.mediationText ?? '',
-				iassText: v.iassText ?? '',
-			},
-		})
-		await audit(request, user.id, 'settings.update', { entityType: 'LocalAuthority', entityId: user.laId }, tx)
-	})
+	await saveCouncilSettings(request, user, submission.value)
 	throw redirect('/admin/settings?saved')
 }
 

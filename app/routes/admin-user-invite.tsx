@@ -8,8 +8,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db.server.ts'
 import { ROLES } from '#app/domain/permissions.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
-import { requireCouncilAdmin, sendInvitation, type AdminUser } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
+import { accountExists, inviteUser, requireCouncilAdmin, type AdminUser } from '#app/services/admin.server.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
@@ -89,22 +88,13 @@ export async function action({ request }: Route.ActionArgs) {
 	const { name, email, role } = submission.value
 	const school = role === 'SENCO' ? choice?.school : null
 	if (role === 'SENCO' && !school) return data({ result: submission.reply({ fieldErrors: { school: ['Enter the SENCo’s school'] } }), offered }, { status: 400 })
-	if (await prisma.user.count({ where: { email } })) {
+	if (await accountExists(email)) {
 		return data(
 			{ result: submission.reply({ fieldErrors: { email: ['There is already an account with this email address: search for it in the list of users'] } }), offered },
 			{ status: 400 },
 		)
 	}
-	// The account, its role, its one-time link and the email are written together or not at all.
-	const created = await prisma.$transaction(async (tx) => {
-		const invitee = await tx.user.create({
-			data: { email, name, passwordHash: null, laId: school ? null : user.laId, schoolId: school?.id ?? null, roles: { create: [{ role }] } },
-			select: { id: true },
-		})
-		await sendInvitation(tx, { id: invitee.id, email, name, roles: [role], organisationName: school?.name ?? user.laName ?? 'the council' }, user.name)
-		await audit(request, user.id, 'user.invite', { entityType: 'User', entityId: invitee.id, details: `${email} as ${role}${school ? ` at ${school.name}` : ''}` }, tx)
-		return invitee
-	})
+	const created = await inviteUser(request, user, { name, email, role, school: school ?? null })
 	throw redirect(`/admin/users?saved=${created.id}&invited=1`)
 }
 

@@ -9,8 +9,7 @@ import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { requireCouncilAdmin, requireCouncilUser, sendInvitation, sendPasswordReset } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
+import { requireCouncilAdmin, requireCouncilUser, resendInvitation, sendResetLink, setCouncilRoles, setUserActive } from '#app/services/admin.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
@@ -77,25 +76,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (admin.id === user.id) return data({ result: null, error: 'You cannot change your own account: ask another manager or administrator' }, { status: 400 })
 
 	if (intent === 'deactivate' || intent === 'reactivate') {
-		const active = intent === 'reactivate'
-		await prisma.$transaction(async (tx) => {
-			await tx.user.update({ where: { id: user.id }, data: { active } })
-			if (!active) {
-				// Signed out everywhere at once, and any link they were sent stops working.
-				await tx.session.deleteMany({ where: { userId: user.id } })
-				await tx.oneTimeToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } })
-			}
-			await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: user.id, details: active ? 'reactivated' : 'deactivated' }, tx)
-		})
+		await setUserActive(request, admin, user.id, intent === 'reactivate')
 		throw redirect(back)
 	}
 
 	if (intent === 'resend') {
 		if (!user.active || user.passwordHash) throw redirect(back)
-		await prisma.$transaction(async (tx) => {
-			await sendInvitation(tx, { id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' }, admin.name)
-			await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: user.id, details: `invitation sent again to ${user.email}` }, tx)
-		})
+		await resendInvitation(request, admin, user, roles)
 		throw redirect(`/admin/users?saved=${user.id}&invited=1`)
 	}
 
@@ -103,10 +90,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		// Only an account that can use the link: active, in an active school, with a password to replace (someone
 		// who never set one is sent their invitation again instead).
 		if (!user.active || !user.passwordHash || user.school?.active === false) throw redirect(back)
-		await prisma.$transaction(async (tx) => {
-			await sendPasswordReset(tx, user, admin.name)
-			await audit(request, admin.id, 'user.send_reset', { entityType: 'User', entityId: user.id, details: `link to set a new password sent to ${user.email}` }, tx)
-		})
+		await sendResetLink(request, admin, user)
 		throw redirect(`/admin/users?saved=${user.id}&reset=1`)
 	}
 
@@ -114,12 +98,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
 	// A SENCo's access comes from their school; council roles are for council staff.
 	if (!user.laId) return data({ result: submission.reply({ formErrors: ['A SENCo’s role comes from their school and cannot be changed'] }), error: null }, { status: 400 })
-	const wanted = submission.value.roles
-	await prisma.$transaction(async (tx) => {
-		await tx.userRole.deleteMany({ where: { userId: user.id } })
-		await tx.userRole.createMany({ data: wanted.map((role) => ({ userId: user.id, role })) })
-		await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: user.id, details: `roles: ${roles.join(', ')} -> ${wanted.join(', ')}` }, tx)
-	})
+	await setCouncilRoles(request, admin, user.id, roles, submission.value.roles)
 	throw redirect(`/admin/users?saved=${user.id}`)
 }
 

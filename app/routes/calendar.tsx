@@ -2,10 +2,9 @@ import { data, Form, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/calendar'
 import { PageTitle } from '#app/components/page.tsx'
 import { WarningText } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { forbidden, requireUser } from '#app/auth/auth.server.ts'
-import { CALENDAR_ROLES, calendarUrl, newCalendarKey } from '#app/auth/calendar-feed.server.ts'
+import { CALENDAR_ROLES, calendarLinkOf, createCalendarLink, stopCalendarLink } from '#app/auth/calendar-feed.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
@@ -20,32 +19,16 @@ async function requireCaseloadWorker(request: Request) {
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireCaseloadWorker(request)
-	const [row, created] = await Promise.all([
-		prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { calendarKey: true } }),
-		prisma.auditEvent.findFirst({ where: { userId: user.id, action: 'calendar.create' }, orderBy: { at: 'desc' }, select: { at: true } }),
-	])
-	return { hasLink: row.calendarKey !== null, createdAt: row.calendarKey !== null && created ? formatDateTime(created.at) : null }
+	const { hasLink, createdAt } = await calendarLinkOf(user.id)
+	return { hasLink, createdAt: createdAt ? formatDateTime(createdAt) : null }
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireCaseloadWorker(request)
 	const intent = (await readForm(request)).get('intent')
-	if (intent === 'create') {
-		const { key, hash } = newCalendarKey()
-		// Replacing the stored hash stops the old address at once.
-		const before = await prisma.$transaction(async (tx) => {
-			const previous = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { calendarKey: true } })
-			await tx.user.update({ where: { id: user.id }, data: { calendarKey: hash } })
-			await audit(request, user.id, 'calendar.create', { entityType: 'User', entityId: user.id, details: previous.calendarKey ? 'replaced the previous link' : '' }, tx)
-			return previous
-		})
-		return { url: calendarUrl(key), replaced: before.calendarKey !== null }
-	}
+	if (intent === 'create') return createCalendarLink(request, user.id)
 	if (intent === 'revoke') {
-		await prisma.$transaction(async (tx) => {
-			await tx.user.update({ where: { id: user.id }, data: { calendarKey: null } })
-			await audit(request, user.id, 'calendar.revoke', { entityType: 'User', entityId: user.id }, tx)
-		})
+		await stopCalendarLink(request, user.id)
 		return { revoked: true as const }
 	}
 	throw data('Unknown request', { status: 400 })

@@ -5,26 +5,17 @@ import { z } from 'zod'
 import type { Route } from './+types/child-assign'
 import { Button, ErrorSummary, Select, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
-import { requirePermission, type SessionUser } from '#app/auth/auth.server.ts'
+import { requirePermission } from '#app/auth/auth.server.ts'
 import { safeRedirect } from '#app/http/request.server.ts'
 import { requireChildAccess } from '#app/auth/tenancy.server.ts'
+import { activeCaseworker, activeCaseworkers, childCaseworker } from '#app/queries/workload.server.ts'
+import { assignCaseworker } from '#app/services/caseworker-assignment.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
 export const AssignSchema = z.object({
 	caseworkerId: z.string({ error: 'Select a caseworker' }).min(1, 'Select a caseworker'),
 	back: z.string().optional(),
 })
-
-/** The council's caseworkers who can take on a child: active users with the caseworker role. */
-function caseworkersOf(user: SessionUser) {
-	return prisma.user.findMany({
-		where: { laId: user.laId ?? '', active: true, roles: { some: { role: 'CASEWORKER' } } },
-		orderBy: [{ name: 'asc' }, { email: 'asc' }],
-		select: { id: true, name: true },
-	})
-}
 
 function backTo(value: FormDataEntryValue | string | null | undefined) {
 	// Only back to the caseload (with its filters), never anywhere else.
@@ -35,10 +26,7 @@ function backTo(value: FormDataEntryValue | string | null | undefined) {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
 	await requireChildAccess(request, user, params.childId, null)
-	const [child, caseworkers] = await Promise.all([
-		prisma.child.findUniqueOrThrow({ where: { id: params.childId }, select: { id: true, firstName: true, lastName: true, caseworkerId: true, caseworker: { select: { name: true } } } }),
-		caseworkersOf(user),
-	])
+	const [child, caseworkers] = await Promise.all([childCaseworker(params.childId), activeCaseworkers(user.laId ?? '')])
 	return {
 		child: { id: child.id, name: `${child.firstName} ${child.lastName}`, caseworkerId: child.caseworkerId, caseworker: child.caseworker?.name ?? null },
 		caseworkers,
@@ -52,24 +40,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(await readForm(request), { schema: AssignSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	// Only an active caseworker of the child's own council (the user's: requireChildAccess checked the child is theirs).
-	const caseworker = await prisma.user.findFirst({
-		where: { id: submission.value.caseworkerId, laId: user.laId ?? '', active: true, roles: { some: { role: 'CASEWORKER' } } },
-		select: { id: true, name: true },
-	})
+	const caseworker = await activeCaseworker(user.laId ?? '', submission.value.caseworkerId)
 	if (!caseworker) {
 		return data({ result: submission.reply({ fieldErrors: { caseworkerId: ['Select a caseworker from the list'] } }) }, { status: 400 })
 	}
-	await prisma.$transaction(async (tx) => {
-		const before = await tx.child.findUniqueOrThrow({ where: { id: params.childId }, select: { caseworkerId: true } })
-		await tx.child.update({ where: { id: params.childId }, data: { caseworkerId: caseworker.id } })
-		await audit(
-			request,
-			user.id,
-			'caseworker.assign',
-			{ entityType: 'Child', entityId: params.childId, childId: params.childId, details: `from ${before.caseworkerId ?? 'unassigned'} to ${caseworker.id}` },
-			tx,
-		)
-	})
+	await assignCaseworker(request, user, params.childId, caseworker)
 	const back = new URL(backTo(submission.value.back), 'http://localhost')
 	back.searchParams.set('assigned', params.childId)
 	throw redirect(back.pathname + back.search)

@@ -9,10 +9,9 @@ import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db.server.ts'
 import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
-import { issueAmendmentNotice, saveNoticeChoices, StepError } from '#app/services/council-review.server.ts'
-import { loadReview, planWording } from '#app/queries/review.server.ts'
+import { issueAmendmentNotice, removeCouncilAmendment, saveNoticeDraft, StepError } from '#app/services/council-review.server.ts'
+import { loadReview } from '#app/queries/review.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
@@ -69,12 +68,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const { user, access, review, proposals } = await load(request, params.reviewId)
+	const { user, review, proposals } = await load(request, params.reviewId)
 	const form = await readForm(request)
 	const removeId = form.get('remove')
 	const base = `/council/reviews/${review.id}`
 	if (typeof removeId === 'string') {
-		await prisma.amendmentProposal.deleteMany({ where: { id: removeId, reviewId: review.id, origin: 'LA' } })
+		await removeCouncilAmendment(review.id, removeId)
 		throw redirect(`${base}/notice`)
 	}
 	// The page draws one row of choices per school proposal: no other rows can come back.
@@ -84,18 +83,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const v = submission.value
 	const schoolIds = new Set(proposals.filter((p) => p.origin === 'SCHOOL').map((p) => p.id))
-	await prisma.$transaction(async (tx) => {
-		await saveNoticeChoices(
-			tx,
-			review.id,
-			v.choices.filter((c) => schoolIds.has(c.proposalId) && c.decision).map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
-		)
-		if (v.newSection && v.newWording && v.newReason) {
-			await tx.amendmentProposal.create({
-				data: { reviewId: review.id, origin: 'LA', section: v.newSection, currentWording: planWording(review.planVersion, v.newSection), proposedWording: v.newWording, reason: v.newReason, createdById: user.id },
-			})
-		}
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: access.childId, details: 'amendment notice choices saved' }, tx)
+	await saveNoticeDraft(request, user, review, {
+		choices: v.choices.filter((c) => schoolIds.has(c.proposalId) && c.decision).map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
+		councilAmendment: v.newSection && v.newWording && v.newReason ? { section: v.newSection, wording: v.newWording, reason: v.newReason } : null,
 	})
 	if (v.intent !== 'issue') throw redirect(`${base}/notice`)
 	try {

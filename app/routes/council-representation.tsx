@@ -60,33 +60,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data({ result: submission.reply({ fieldErrors: { ...(fileError ? { file: [fileError] } : {}), ...(dateError ? { receivedOn: [dateError] } : {}) } }) }, { status: 400 })
 	}
 	try {
-		const stored = upload.file
-		const attachment = stored
-			? await prisma.evidenceFile.create({
-					data: {
-						reviewId: review.id,
-						title: `Representation from ${v.fromName}, received ${formatDate(v.receivedOn!)}`,
-						fileName: stored.fileName,
-						contentType: stored.contentType,
-						sizeBytes: stored.sizeBytes,
-						sha256: stored.sha256,
-						storageKey: stored.storageKey,
-						scanStatus: stored.scanStatus,
-						uploadedById: user.id,
-					},
-					select: { id: true },
-				})
-			: null
 		await recordRepresentation(
 			request,
 			user,
 			review.id,
 			{ receivedOn: v.receivedOn!, fromName: v.fromName, summary: v.summary, requestedSchool: v.requestedSchool, meetingRequested: !!v.meetingRequested?.length, response: v.response },
-			attachment?.id,
-		).catch(async (error) => {
-			if (attachment) await prisma.evidenceFile.delete({ where: { id: attachment.id } })
-			throw error
-		})
+			upload.file,
+		)
 	} catch (error) {
 		if (upload.file) await deleteEvidenceFile(upload.file.storageKey)
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })

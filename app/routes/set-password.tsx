@@ -5,12 +5,10 @@ import { z } from 'zod'
 import type { Route } from './+types/set-password'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
 import { INVITE_DAYS, MIN_PASSWORD, RESET_LINK_LIFETIME, type TokenPurpose } from '#app/domain/accounts.ts'
 import { checkToken } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { createSession } from '#app/auth/auth.server.ts'
-import { hashPassword } from '#app/auth/password.server.ts'
+import { setPasswordWithLink } from '#app/auth/password-reset.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
 // The page an invitation or password-reset email links to (public: the link is the credential).
@@ -47,21 +45,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (lowered === email || lowered === email.split('@')[0]) {
 		return data({ result: submission.reply({ ...hide, fieldErrors: { password: ['Your password must not be your email address'] } }), problem: null, purpose: state.purpose }, { status: 400 })
 	}
-	const reset = state.purpose === 'RESET_PASSWORD'
-	const passwordHash = await hashPassword(password)
-	const used = await prisma.$transaction(async (tx) => {
-		// Only the first of two simultaneous uses wins: the link is marked used only if it still was not.
-		const claimed = await tx.oneTimeToken.updateMany({ where: { id: state.tokenId, usedAt: null }, data: { usedAt: new Date() } })
-		if (claimed.count !== 1) return false
-		await tx.oneTimeToken.updateMany({ where: { userId: state.user.id, usedAt: null }, data: { usedAt: new Date() } })
-		await tx.user.update({ where: { id: state.user.id }, data: { passwordHash } })
-		// A new password ends every other session (a reset after a suspected compromise must lock the old ones out),
-		// and clears the failed sign-ins counted against the account, so its owner is not locked out by them.
-		await tx.session.deleteMany({ where: { userId: state.user.id } })
-		await tx.signInFailure.deleteMany({ where: { email } })
-		await audit(request, state.user.id, reset ? 'auth.password_reset' : 'auth.set_password', { entityType: 'User', entityId: state.user.id }, tx)
-		return true
-	})
+	const used = await setPasswordWithLink(request, state, password)
 	if (!used) return data({ result: null, problem: 'used' as LinkProblem, purpose: state.purpose }, { status: 410 })
 	const cookie = await createSession(request, state.user.id)
 	throw redirect('/', { headers: { 'Set-Cookie': cookie } })

@@ -5,67 +5,15 @@ import type { Route } from './+types/workload'
 import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { prisma } from '#app/db.server.ts'
-import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import { DUE_SOON_DAYS } from '#app/domain/caseload.ts'
+import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
-import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { ReassignSchema } from '#app/domain/workload.ts'
-import { Prisma } from '#app/generated/sqlite/client.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, pluralise } from '#app/lib/format.ts'
 import { councilIdOf } from '#app/auth/tenancy.server.ts'
+import { activeCaseworker, childrenHeldBy, councilStaffMember, NO_CASEWORKER, workloadTable } from '#app/queries/workload.server.ts'
+import { moveChildren } from '#app/services/caseworker-assignment.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-
-const NONE = 'none'
-
-type Counts = { children: number; open: number; dueThisWeek: number; overdue: number }
-
-async function caseworkersOf(laId: string) {
-	return prisma.user.findMany({ where: { laId, roles: { some: { role: 'CASEWORKER' } } }, orderBy: { name: 'asc' }, select: { id: true, name: true, active: true } })
-}
-
-/**
- * Each caseworker's load: children, open reviews, open reviews whose next statutory deadline (the one the
- * caseload sorts by) is due within 7 days (the caseload's filter and the clock's amber band), and overdue work: open reviews past that deadline plus plans
- * whose review date has passed with no review started.
- */
-async function workloadCounts(laId: string, today: string): Promise<Map<string | null, Counts>> {
-	const weekEnd = addDays(today, DUE_SOON_DAYS)
-	const open = Prisma.join([...OPEN_REVIEW_STATUSES])
-	const [children, reviews, notStarted] = await Promise.all([
-		prisma.child.groupBy({ by: ['caseworkerId'], where: { laId }, _count: { _all: true } }),
-		prisma.$queryRaw<Array<{ caseworkerId: string | null; open: number | bigint; dueThisWeek: number | bigint | null; overdue: number | bigint | null }>>`
-			SELECT c."caseworkerId" AS "caseworkerId", COUNT(*) AS open,
-				SUM(CASE WHEN r."nextDeadlineOn" BETWEEN ${today} AND ${weekEnd} THEN 1 ELSE 0 END) AS "dueThisWeek",
-				SUM(CASE WHEN r."nextDeadlineOn" < ${today} THEN 1 ELSE 0 END) AS overdue
-			FROM "AnnualReview" r JOIN "Child" c ON c.id = r."childId"
-			WHERE c."laId" = ${laId} AND r.status IN (${open})
-			GROUP BY c."caseworkerId"`,
-		prisma.$queryRaw<Array<{ caseworkerId: string | null; count: number | bigint }>>`
-			SELECT c."caseworkerId" AS "caseworkerId", COUNT(*) AS count
-			FROM "EhcPlan" p JOIN "Child" c ON c.id = p."childId"
-			WHERE c."laId" = ${laId} AND p.status = 'ACTIVE' AND p."reviewDueOn" < ${today}
-				AND NOT EXISTS (SELECT 1 FROM "AnnualReview" r WHERE r."childId" = c.id AND r.status IN (${open}))
-			GROUP BY c."caseworkerId"`,
-	])
-	const counts = new Map<string | null, Counts>()
-	const entry = (id: string | null) => {
-		let c = counts.get(id)
-		if (!c) counts.set(id, (c = { children: 0, open: 0, dueThisWeek: 0, overdue: 0 }))
-		return c
-	}
-	for (const c of children) entry(c.caseworkerId).children = c._count._all
-	for (const r of reviews) {
-		const c = entry(r.caseworkerId)
-		c.open = Number(r.open)
-		c.dueThisWeek = Number(r.dueThisWeek ?? 0)
-		c.overdue += Number(r.overdue ?? 0)
-	}
-	for (const p of notStarted) entry(p.caseworkerId).overdue += Number(p.count)
-	return counts
-}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
@@ -73,22 +21,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const canMove = hasPermission(user.roles, 'workload:manage')
 	const today = todayInLondon(new Date())
 	const url = new URL(request.url)
-	const [caseworkers, counts] = await Promise.all([caseworkersOf(laId), workloadCounts(laId, today)])
-	const zero: Counts = { children: 0, open: 0, dueThisWeek: 0, overdue: 0 }
-	const rows = [
-		...caseworkers.filter((c) => c.active || counts.has(c.id)).map((c) => ({ id: c.id, name: c.active ? c.name : `${c.name} (no longer active)`, ...(counts.get(c.id) ?? zero) })),
-		{ id: NONE, name: 'No caseworker', ...(counts.get(null) ?? zero) },
-	]
+	const { caseworkers, rows } = await workloadTable(laId, today)
 
 	const selectedParam = url.searchParams.get('caseworker')
 	const selected = canMove && selectedParam ? (rows.find((r) => r.id === selectedParam) ?? null) : null
-	const children = selected
-		? await prisma.child.findMany({
-				where: { laId, caseworkerId: selected.id === NONE ? null : selected.id },
-				orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-				select: { id: true, firstName: true, lastName: true, upn: true, school: { select: { name: true } }, plan: { select: { reviewDueOn: true } } },
-			})
-		: []
+	const children = selected ? await childrenHeldBy(laId, selected.id === NO_CASEWORKER ? null : selected.id) : []
 	const movedTo = url.searchParams.get('to')
 	const moved = Number.parseInt(url.searchParams.get('moved') ?? '', 10)
 	const movedName = movedTo ? caseworkers.find((c) => c.id === movedTo)?.name : undefined
@@ -97,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		canMove,
 		rows,
 		selected: selected && { id: selected.id, name: selected.name },
-		children: children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, upn: c.upn, school: c.school?.name ?? 'No school', reviewDueOn: c.plan?.reviewDueOn ?? null })),
+		children,
 		targets: caseworkers.filter((c) => c.active && c.id !== selected?.id).map((c) => ({ value: c.id, label: c.name })),
 		banner: movedName && moved > 0 ? `${pluralise(moved, 'child', 'children')} moved to ${movedName}` : null,
 	}
@@ -110,29 +47,13 @@ export async function action({ request }: Route.ActionArgs) {
 	const submission = parseWithZod(await readForm(request), { schema: ReassignSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { from, childIds, to } = submission.value
-	const fromId = from === NONE ? null : from
-	const ids = [...new Set(childIds)]
-	const [target, source] = await Promise.all([
-		prisma.user.findFirst({ where: { id: to, laId, active: true, roles: { some: { role: 'CASEWORKER' } } }, select: { id: true, name: true } }),
-		fromId ? prisma.user.findFirst({ where: { id: fromId, laId }, select: { id: true, name: true } }) : null,
-	])
+	const fromId = from === NO_CASEWORKER ? null : from
+	const [target, source] = await Promise.all([activeCaseworker(laId, to), fromId ? councilStaffMember(laId, fromId) : null])
 	if (!target || to === fromId) return data({ result: submission.reply({ fieldErrors: { to: ['Select the caseworker to move them to'] } }) }, { status: 400 })
 	if (fromId && !source) return data({ result: submission.reply({ formErrors: ['Choose whose children to move'] }) }, { status: 400 })
-	const fromLabel = source ? `${source.name} (${source.id})` : 'No caseworker'
-	const toLabel = `${target.name} (${target.id})`
 
 	// All or none: if any child has been moved by someone else meanwhile, nothing is moved and the list is shown again.
-	const moved = await prisma.$transaction(async (tx) => {
-		const where = { id: { in: ids }, laId, caseworkerId: fromId }
-		const found = await tx.child.findMany({ where, select: { id: true } })
-		if (found.length !== ids.length) return null
-		const updated = await tx.child.updateMany({ where, data: { caseworkerId: target.id } })
-		if (updated.count !== ids.length) throw new Error('reassignment changed a different number of children than selected')
-		for (const child of found) {
-			await audit(request, user.id, 'caseworker.assign', { entityType: 'Child', entityId: child.id, childId: child.id, details: `${fromLabel} -> ${toLabel}` }, tx)
-		}
-		return found.length
-	})
+	const moved = await moveChildren(request, user, laId, { childIds: [...new Set(childIds)], from: source, to: target })
 	if (moved === null) {
 		return data(
 			{ result: submission.reply({ formErrors: ['Some of the children you selected are no longer with this caseworker. Check the list and try again.'] }) },

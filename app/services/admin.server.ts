@@ -1,5 +1,6 @@
 // Administration of a council's schools, users and settings: the guards that keep a manager or administrator
-// to their own council, and one-time links (invitations and password resets).
+// to their own council, one-time links (invitations and password resets), and the changes the administration
+// pages make, each written with its audit event in one transaction.
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
@@ -118,4 +119,154 @@ export async function sendPasswordReset(tx: Tx, user: { id: string; email: strin
 		payload: { name: user.name, email: user.email, sentByName, requestedAt: now, token, expiresAt },
 	})
 	return { expiresAt }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schools
+
+export type SchoolFields = {
+	name: string
+	urn: string
+	phase: string
+	kind?: string
+	address?: string
+	contactEmail: string
+	headTeacherName?: string
+	headTeacherEmail?: string
+}
+
+/** Why a school cannot have this URN (another school of any council has it), or null when it is free. */
+export async function urnTaken(urn: string, user: AdminUser, schoolId: string | undefined) {
+	const other = await prisma.school.findFirst({ where: { urn, ...(schoolId ? { NOT: { id: schoolId } } : {}) }, select: { name: true, laId: true } })
+	if (!other) return null
+	return other.laId === user.laId ? `URN ${urn} is already ${other.name}’s` : `URN ${urn} belongs to a school in another council`
+}
+
+/** Adds a school to the council, or changes one of its schools (`schoolId`); returns the school's id. */
+export async function saveSchool(request: Request, user: AdminUser, schoolId: string | undefined, value: SchoolFields) {
+	const fields = {
+		name: value.name,
+		urn: value.urn,
+		phase: value.phase,
+		kind: value.kind ?? '',
+		address: value.address ?? '',
+		contactEmail: value.contactEmail.toLowerCase(),
+		headTeacherName: value.headTeacherName ?? '',
+		headTeacherEmail: value.headTeacherEmail?.toLowerCase() ?? '',
+	}
+	return prisma.$transaction(async (tx) => {
+		if (schoolId) {
+			await tx.school.update({ where: { id: schoolId }, data: fields })
+			await audit(request, user.id, 'school.update', { entityType: 'School', entityId: schoolId, details: `details: ${value.name} (${value.urn})` }, tx)
+			return schoolId
+		}
+		const created = await tx.school.create({ data: { ...fields, laId: user.laId }, select: { id: true } })
+		await audit(request, user.id, 'school.create', { entityType: 'School', entityId: created.id, details: `${value.name} (${value.urn})` }, tx)
+		return created.id
+	})
+}
+
+export async function setSchoolActive(request: Request, user: AdminUser, schoolId: string, active: boolean) {
+	await prisma.$transaction(async (tx) => {
+		await tx.school.update({ where: { id: schoolId }, data: { active } })
+		// Its SENCos are signed out at once (sign-in already refuses the users of a deactivated school).
+		if (!active) await tx.session.deleteMany({ where: { user: { schoolId } } })
+		await audit(request, user.id, 'school.update', { entityType: 'School', entityId: schoolId, details: active ? 'reactivated' : 'deactivated' }, tx)
+	})
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The council's settings
+
+export type CouncilSettings = {
+	name: string
+	contactEmail: string
+	contactPhone?: string
+	address?: string
+	letterSignatory?: string
+	letterFooter?: string
+	mediationText?: string
+	iassText?: string
+}
+
+export async function saveCouncilSettings(request: Request, user: AdminUser, v: CouncilSettings) {
+	await prisma.$transaction(async (tx) => {
+		await tx.localAuthority.update({
+			where: { id: user.laId },
+			data: {
+				name: v.name,
+				contactEmail: v.contactEmail.toLowerCase(),
+				contactPhone: v.contactPhone ?? '',
+				address: v.address ?? '',
+				letterSignatory: v.letterSignatory ?? '',
+				letterFooter: v.letterFooter ?? '',
+				mediationText: v.mediationText ?? '',
+				iassText: v.iassText ?? '',
+			},
+		})
+		await audit(request, user.id, 'settings.update', { entityType: 'LocalAuthority', entityId: user.laId }, tx)
+	})
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Users
+
+export async function accountExists(email: string) {
+	return (await prisma.user.count({ where: { email } })) > 0
+}
+
+/**
+ * A new account (a SENCo of one of the council's schools, or one of the council's staff) and its invitation: the
+ * account, its role, its one-time link and the email are written together or not at all.
+ */
+export async function inviteUser(request: Request, admin: AdminUser, invitee: { name: string; email: string; role: Role; school: { id: string; name: string } | null }) {
+	const { name, email, role, school } = invitee
+	return prisma.$transaction(async (tx) => {
+		const created = await tx.user.create({
+			data: { email, name, passwordHash: null, laId: school ? null : admin.laId, schoolId: school?.id ?? null, roles: { create: [{ role }] } },
+			select: { id: true },
+		})
+		await sendInvitation(tx, { id: created.id, email, name, roles: [role], organisationName: school?.name ?? admin.laName ?? 'the council' }, admin.name)
+		await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: created.id, details: `${email} as ${role}${school ? ` at ${school.name}` : ''}` }, tx)
+		return created
+	})
+}
+
+type Account = { id: string; email: string; name: string; school: { name: string } | null; la: { name: string } | null }
+
+/** The invitation sent again, with a new link (the earlier one stops working). */
+export async function resendInvitation(request: Request, admin: AdminUser, user: Account, roles: Role[]) {
+	await prisma.$transaction(async (tx) => {
+		await sendInvitation(tx, { id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' }, admin.name)
+		await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: user.id, details: `invitation sent again to ${user.email}` }, tx)
+	})
+}
+
+/** An administrator sends someone a link to set a new password. */
+export async function sendResetLink(request: Request, admin: AdminUser, user: Account) {
+	await prisma.$transaction(async (tx) => {
+		await sendPasswordReset(tx, user, admin.name)
+		await audit(request, admin.id, 'user.send_reset', { entityType: 'User', entityId: user.id, details: `link to set a new password sent to ${user.email}` }, tx)
+	})
+}
+
+export async function setUserActive(request: Request, admin: AdminUser, userId: string, active: boolean) {
+	await prisma.$transaction(async (tx) => {
+		await tx.user.update({ where: { id: userId }, data: { active } })
+		if (!active) {
+			// Signed out everywhere at once, and any link they were sent stops working.
+			await tx.session.deleteMany({ where: { userId } })
+			await tx.oneTimeToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } })
+		}
+		await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: userId, details: active ? 'reactivated' : 'deactivated' }, tx)
+	})
+}
+
+/** A member of the council's staff given exactly these roles (`before`: the roles they had, for the audit). */
+export async function setCouncilRoles(request: Request, admin: AdminUser, userId: string, before: Role[], wanted: Role[]) {
+	await prisma.$transaction(async (tx) => {
+		await tx.userRole.deleteMany({ where: { userId } })
+		await tx.userRole.createMany({ data: wanted.map((role) => ({ userId, role })) })
+		await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: userId, details: `roles: ${before.join(', ')} -> ${wanted.join(', ')}` }, tx)
+	})
 }

@@ -9,12 +9,13 @@ import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
-import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
+import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
-import { reviewPageSelect } from '#app/queries/review.server.ts'
+import { planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
+import { formatDate } from '#app/lib/format.ts'
 
 export class StepError extends Error {}
 
@@ -170,13 +171,39 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 
 export type ProposalDecision = { proposalId: string; decision: 'ACCEPTED' | 'EDITED' | 'REJECTED'; wording?: string; reason?: string }
 
-export async function saveNoticeChoices(tx: Tx, reviewId: string, choices: ProposalDecision[]) {
-	for (const c of choices) {
-		await tx.amendmentProposal.updateMany({
-			where: { id: c.proposalId, reviewId },
-			data: { laDecision: c.decision, laWording: c.decision === 'EDITED' ? (c.wording ?? null) : null, laReason: c.reason ?? '' },
-		})
-	}
+/** The council's own amendment: its section, its wording and why. */
+export type CouncilAmendment = { section: PlanSection; wording: string; reason: string }
+
+/**
+ * The amendment notice as far as the council has built it: what it does with each school proposal (only the
+ * review's own are touched), and an amendment of its own if one was added. Saved before the notice is issued.
+ */
+export async function saveNoticeDraft(
+	request: Request | null,
+	user: SessionUser,
+	review: Pick<LoadedReview, 'id' | 'child' | 'planVersion'>,
+	draft: { choices: ProposalDecision[]; councilAmendment: CouncilAmendment | null },
+) {
+	await prisma.$transaction(async (tx) => {
+		for (const c of draft.choices) {
+			await tx.amendmentProposal.updateMany({
+				where: { id: c.proposalId, reviewId: review.id },
+				data: { laDecision: c.decision, laWording: c.decision === 'EDITED' ? (c.wording ?? null) : null, laReason: c.reason ?? '' },
+			})
+		}
+		const own = draft.councilAmendment
+		if (own) {
+			await tx.amendmentProposal.create({
+				data: { reviewId: review.id, origin: 'LA', section: own.section, currentWording: planWording(review.planVersion, own.section), proposedWording: own.wording, reason: own.reason, createdById: user.id },
+			})
+		}
+		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.child.id, details: 'amendment notice choices saved' }, tx)
+	})
+}
+
+/** Takes one of the council's own amendments off the notice before it is issued. */
+export async function removeCouncilAmendment(reviewId: string, proposalId: string) {
+	await prisma.amendmentProposal.deleteMany({ where: { id: proposalId, reviewId, origin: 'LA' } })
 }
 
 /** The amendments a notice or final plan carries: accepted and edited school proposals, and the council's own. */
@@ -257,7 +284,8 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 
 export type RepresentationInput = { receivedOn: string; fromName: string; summary: string; requestedSchool?: string; meetingRequested: boolean; response?: string }
 
-export async function recordRepresentation(request: Request | null, user: SessionUser, reviewId: string, input: RepresentationInput, evidenceId?: string | null) {
+/** Records a representation, with the letter or email it came in (an evidence upload already checked and stored), if any. */
+export async function recordRepresentation(request: Request | null, user: SessionUser, reviewId: string, input: RepresentationInput, file?: StoredEvidence | null) {
 	return prisma.$transaction(async (tx) => {
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
 		if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw new StepError('Representations are recorded after the amendment notice is issued.')
@@ -275,7 +303,22 @@ export async function recordRepresentation(request: Request | null, user: Sessio
 			},
 			select: { id: true },
 		})
-		if (evidenceId) await tx.evidenceFile.updateMany({ where: { id: evidenceId, reviewId }, data: { representationId: created.id } })
+		if (file) {
+			await tx.evidenceFile.create({
+				data: {
+					reviewId,
+					representationId: created.id,
+					title: `Representation from ${input.fromName}, received ${formatDate(input.receivedOn)}`,
+					fileName: file.fileName,
+					contentType: file.contentType,
+					sizeBytes: file.sizeBytes,
+					sha256: file.sha256,
+					storageKey: file.storageKey,
+					scanStatus: file.scanStatus,
+					uploadedById: user.id,
+				},
+			})
+		}
 		await tx.annualReview.update({ where: { id: reviewId }, data: { status: 'REPRESENTATIONS', lockVersion: { increment: 1 } } })
 		await audit(request, user.id, 'representation.record', { entityType: 'Representation', entityId: created.id, reviewId, childId: review.childId, details: `from ${input.fromName}, received ${input.receivedOn}` }, tx)
 		return created
