@@ -15,7 +15,7 @@ export function useGovukForm<Schema extends z.ZodType>(options: {
 	lastResult?: SubmissionResult<string[]> | null
 	defaultValue?: Record<string, unknown>
 }) {
-	return useForm<z.input<Schema> extends Record<string, any> ? z.input<Schema> : Record<string, any>, z.output<Schema>>({ // eslint-disable-line @typescript-eslint/no-explicit-any -- conform's own constraint on a form's shape
+	return useForm<z.input<Schema> extends Record<string, unknown> ? z.input<Schema> : Record<string, unknown>, z.output<Schema>>({
 		id: options.id,
 		lastResult: options.lastResult,
 		defaultValue: options.defaultValue as any, // eslint-disable-line @typescript-eslint/no-explicit-any -- conform types defaults by the schema's input; pages pass saved answers
