@@ -1,29 +1,13 @@
 // The amendment notice (the proposed amendments, with their evidence) to the parent or young person and to
 // the school: representations close 15 days after it was served, counting that day (reg 22(2)(c)).
 import { z } from 'zod'
-import {
-	childSchema,
-	contactSchema,
-	contactText,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	possessive,
-	requiredAttachmentsSchema,
-	reviewUrl,
-	SENDIASS_TEXT,
-	subjectName,
-	whosePlan,
-} from '#emails/common.ts'
+import { defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
+import { contactText, isFamily, letterSchema, SENDIASS_TEXT } from '#emails/letter.ts'
 
 export const amendmentNotice = defineTemplate({
 	name: 'amendment-notice',
-	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'SCHOOL']),
+	schema: letterSchema(['SCHOOL'], {
 		meetingOn: isoDate,
 		issuedOn: isoDate,
 		/** The last day for representations (AmendmentNotice.representationsCloseOn). */
@@ -31,14 +15,12 @@ export const amendmentNotice = defineTemplate({
 		/** The statutory clock's final_plan date: 8 weeks after the notice (reg 22(3)). */
 		finalPlanDueOn: isoDate,
 		amendmentCount: z.number().int().min(1),
-		contact: contactSchema,
-		/** The amendment notice and draft amended plan (GeneratedDocument of kind AMENDMENT_NOTICE). */
-		attachments: requiredAttachmentsSchema,
+		// attachments: the amendment notice and draft amended plan (GeneratedDocument of kind AMENDMENT_NOTICE).
 	}),
 	render(p, ctx) {
 		const whose = whosePlan(p.audience, p.child)
 		const name = fullName(p.child)
-		const family = p.audience !== 'SCHOOL'
+		const family = isFamily(p.audience)
 		const closes = formatDate(p.representationsCloseOn)
 		const changes = p.amendmentCount === 1 ? '1 change' : `${p.amendmentCount} changes`
 		return renderEmail({

@@ -1,5 +1,6 @@
 // What the templates share: the payload building blocks (zod), how a child is named, links into the
-// portal, and the template type the registry (emails/index.ts) is built from.
+// portal, and the template type the registry (emails/index.ts) is built from. What the letter emails
+// alone share (their payload, the right of appeal, whom to contact) is in emails/letter.ts.
 import { z } from 'zod'
 import { formatDate, isIsoDate } from '#app/domain/calendar-date.ts'
 import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
@@ -36,20 +37,6 @@ export const attachmentsSchema = z
 	.max(10)
 	.optional()
 
-/** For the notices whose whole point is the attached letter or plan. */
-export const requiredAttachmentsSchema = z
-	.array(z.object({ documentId: z.string().min(1) }))
-	.min(1)
-	.max(10)
-
-/** Who the family (or school) should contact about this review: usually the caseworker. */
-export const contactSchema = z.object({
-	name: z.string().trim().min(1),
-	email: z.email(),
-	phone: z.string().trim().default(''),
-})
-export type Contact = z.output<typeof contactSchema>
-
 export const reviewerAudience = z.enum(['CASEWORKER', 'MANAGER']).default('CASEWORKER')
 
 export function fullName(child: ChildName): string {
@@ -85,10 +72,6 @@ export function days(n: number): string {
 	return n === 1 ? '1 day' : `${n} days`
 }
 
-export function contactText(contact: Contact): string {
-	return `${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}`
-}
-
 // Links into the portal, in one place so that a route change is one edit.
 function base(appUrl: string): string {
 	return appUrl.replace(/\/+$/, '')
@@ -97,17 +80,5 @@ export const reviewUrl = (appUrl: string, reviewId: string) => `${base(appUrl)}/
 export const caseloadUrl = (appUrl: string) => `${base(appUrl)}/caseload`
 export const setPasswordUrl = (appUrl: string, token: string) => `${base(appUrl)}/set-password/${encodeURIComponent(token)}`
 export const resetPasswordUrl = (appUrl: string) => `${base(appUrl)}/reset-password`
-
-/** The appeal paragraph every decision a family can appeal must carry (SEND Regulations 2014 regs 29-32; CoP 11.45-11.47). */
-export function appealText(appealBy: string): string {
-	return (
-		`You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until ${formatDate(appealBy)}: ` +
-		`2 months from the date of the letter, or 1 month from the date of a mediation certificate if that is later. ` +
-		`Before you appeal you must contact a mediation adviser, unless the appeal is only about the school or college named in the plan.`
-	)
-}
-
-export const SENDIASS_TEXT =
-	'You can get free, impartial information, advice and support from your local SEND information, advice and support service (SENDIASS).'
 
 export { formatDate }

@@ -2,30 +2,13 @@
 // (SEND Regulations 2014 reg 20(10)), with the decision letter attached. An 'amend' decision is sent as
 // the amendment notice instead (amendment-notice.ts), because the notice must go with it (reg 22(2)).
 import { z } from 'zod'
-import {
-	appealText,
-	capitalise,
-	childSchema,
-	contactSchema,
-	contactText,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	requiredAttachmentsSchema,
-	reviewUrl,
-	SENDIASS_TEXT,
-	subjectName,
-	whosePlan,
-} from '#emails/common.ts'
-import { facts, heading, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { capitalise, defineTemplate, formatDate, fullName, isoDate, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
+import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions } from '#emails/letter.ts'
 
 export const decisionLetter = defineTemplate({
 	name: 'decision-letter',
-	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'HEAD_TEACHER']),
+	schema: letterSchema(['HEAD_TEACHER'], {
 		decision: z.enum(['MAINTAIN', 'CEASE']),
 		meetingOn: isoDate,
 		decidedOn: isoDate,
@@ -33,13 +16,11 @@ export const decisionLetter = defineTemplate({
 		appealBy: isoDate,
 		/** MAINTAIN: when the next annual review must be held (s.44(1)). */
 		nextReviewDueOn: isoDate.nullable().default(null),
-		contact: contactSchema,
-		/** The decision letter (GeneratedDocument of kind DECISION_LETTER). */
-		attachments: requiredAttachmentsSchema,
+		// attachments: the decision letter (GeneratedDocument of kind DECISION_LETTER).
 	}),
 	render(p, ctx) {
 		const whose = whosePlan(p.audience, p.child)
-		const family = p.audience !== 'HEAD_TEACHER'
+		const family = isFamily(p.audience)
 		const outcome = p.decision === 'MAINTAIN' ? 'keep (maintain) the plan without changes' : 'stop maintaining (cease) the plan'
 		const subjectOutcome = p.decision === 'MAINTAIN' ? 'the EHC plan will be kept as it is' : 'the EHC plan will be ceased'
 		return renderEmail({
@@ -66,13 +47,10 @@ export const decisionLetter = defineTemplate({
 				]),
 				p.decision === 'CEASE' &&
 					paragraph(`The plan stays in place until the time to appeal has passed or, if there is an appeal, until the Tribunal decides it.`),
-				family && heading('If you disagree'),
-				family && inset(appealText(p.appealBy)),
-				family && paragraph(SENDIASS_TEXT),
-				!family && paragraph(`The family has been told of their right to appeal to the Tribunal, until ${formatDate(p.appealBy)}.`),
+				...appealRights(p),
+				!family && familyToldOfAppeal(p.appealBy),
 				!family && link('View the review in the portal (for the school’s SENCo)', reviewUrl(ctx.appUrl, p.reviewId)),
-				heading('Questions'),
-				paragraph(`Contact ${contactText(p.contact)}.`),
+				...questions(p.contact),
 			],
 		})
 	},

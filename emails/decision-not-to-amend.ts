@@ -1,41 +1,22 @@
 // The council decided, after the representations, not to amend the plan after all: the family must be told,
 // with reasons, within 8 weeks of the amendment notice (SEND Regulations 2014 reg 22(4)).
 import { z } from 'zod'
-import {
-	appealText,
-	attachmentsSchema,
-	childSchema,
-	contactSchema,
-	contactText,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	possessive,
-	reviewUrl,
-	SENDIASS_TEXT,
-	subjectName,
-	whosePlan,
-} from '#emails/common.ts'
-import { facts, heading, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { attachmentsSchema, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
+import { facts, heading, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions } from '#emails/letter.ts'
 
 export const decisionNotToAmend = defineTemplate({
 	name: 'decision-not-to-amend',
-	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'SCHOOL']),
+	schema: letterSchema(['SCHOOL'], {
 		noticeIssuedOn: isoDate,
 		decidedOn: isoDate,
 		reasons: z.string().trim().min(1),
 		appealBy: isoDate,
-		contact: contactSchema,
-		attachments: attachmentsSchema,
-	}),
+	}).extend({ attachments: attachmentsSchema }),
 	render(p, ctx) {
 		const name = fullName(p.child)
 		const whose = whosePlan(p.audience, p.child)
-		const family = p.audience !== 'SCHOOL'
+		const family = isFamily(p.audience)
 		return renderEmail({
 			ctx,
 			subject:
@@ -54,13 +35,10 @@ export const decisionNotToAmend = defineTemplate({
 				]),
 				heading('Reasons'),
 				paragraph(p.reasons),
-				family && heading('If you disagree'),
-				family && inset(appealText(p.appealBy)),
-				family && paragraph(SENDIASS_TEXT),
-				!family && paragraph(`The family has been told of their right to appeal to the Tribunal, until ${formatDate(p.appealBy)}.`),
+				...appealRights(p),
+				!family && familyToldOfAppeal(p.appealBy),
 				!family && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
-				heading('Questions'),
-				paragraph(`Contact ${contactText(p.contact)}.`),
+				...questions(p.contact),
 			],
 		})
 	},

@@ -1,44 +1,23 @@
 // The final amended plan, to the parent or young person, the school named in it and the health
 // commissioner, within 8 weeks of the amendment notice (SEND Regulations 2014 reg 22(3)).
 import { z } from 'zod'
-import {
-	appealText,
-	capitalise,
-	childSchema,
-	contactSchema,
-	contactText,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	possessive,
-	requiredAttachmentsSchema,
-	reviewUrl,
-	SENDIASS_TEXT,
-	subjectName,
-	whosePlan,
-} from '#emails/common.ts'
-import { facts, heading, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { capitalise, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
+import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
+import { appealRights, letterSchema, questions } from '#emails/letter.ts'
 
 export const finalPlanIssued = defineTemplate({
 	name: 'final-plan-issued',
-	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		audience: z.enum(['PARENT', 'YOUNG_PERSON', 'SCHOOL', 'HEALTH']),
+	schema: letterSchema(['SCHOOL', 'HEALTH'], {
 		issuedOn: isoDate,
 		/** Section I: the school or college named. */
 		namedPlacement: z.string().trim().default(''),
 		appealBy: isoDate,
 		nextReviewDueOn: isoDate.nullable().default(null),
-		contact: contactSchema,
-		/** The final amended plan (GeneratedDocument of kind FINAL_PLAN). */
-		attachments: requiredAttachmentsSchema,
+		// attachments: the final amended plan (GeneratedDocument of kind FINAL_PLAN).
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)
 		const whose = whosePlan(p.audience, p.child)
-		const family = p.audience === 'PARENT' || p.audience === 'YOUNG_PERSON'
 		return renderEmail({
 			ctx,
 			subject:
@@ -56,13 +35,10 @@ export const finalPlanIssued = defineTemplate({
 					p.namedPlacement !== '' && ['School or college named (section I)', p.namedPlacement],
 					p.nextReviewDueOn !== null && ['Next annual review due by', formatDate(p.nextReviewDueOn)],
 				]),
-				family && heading('If you disagree'),
-				family &&
-					paragraph(
-						`You can appeal about the description of special educational needs (section B), the special educational provision (section F) and the school or college named (section I).`,
-					),
-				family && inset(appealText(p.appealBy)),
-				family && paragraph(SENDIASS_TEXT),
+				...appealRights(
+					p,
+					`You can appeal about the description of special educational needs (section B), the special educational provision (section F) and the school or college named (section I).`,
+				),
 				p.audience === 'SCHOOL' &&
 					paragraph(
 						`Please make sure everyone who works with ${p.child.firstName} knows what the plan now says, especially the special educational provision in section F.`,
@@ -72,8 +48,7 @@ export const finalPlanIssued = defineTemplate({
 					paragraph(
 						`Section G sets out the health provision that must be arranged for ${name} (Children and Families Act 2014 s.42(3)). Please check it against what is commissioned.`,
 					),
-				heading('Questions'),
-				paragraph(`Contact ${contactText(p.contact)}.`),
+				...questions(p.contact),
 			],
 		})
 	},

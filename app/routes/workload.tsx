@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/workload'
+import { SavedBanner } from '#app/components/admin.tsx'
 import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
@@ -77,18 +78,7 @@ export default function Workload() {
 	return (
 		<>
 			<PageTitle title={selected ? `Workload: move ${selected.name}’s children` : 'Workload'} error={errors.length > 0} />
-			{banner ? (
-				<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="moved-banner-title" data-module="govuk-notification-banner">
-					<div className="govuk-notification-banner__header">
-						<h2 className="govuk-notification-banner__title" id="moved-banner-title">
-							Success
-						</h2>
-					</div>
-					<div className="govuk-notification-banner__content">
-						<p className="govuk-notification-banner__heading">{banner}</p>
-					</div>
-				</div>
-			) : null}
+			{banner ? <SavedBanner>{banner}</SavedBanner> : null}
 			<span className="govuk-caption-l">{laName}</span>
 			<h1 className="govuk-heading-l">Workload</h1>
 			<div className="app-table-wrap">

@@ -13,6 +13,7 @@ import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.se
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import type { PayloadOf } from '#emails/index.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
 import { formatDate } from '#app/lib/format.ts'
@@ -54,36 +55,59 @@ export async function loadCaseFacts(reviewId: string) {
 export type CaseFacts = Awaited<ReturnType<typeof loadCaseFacts>>
 
 const childName = (f: CaseFacts) => `${f.child.firstName} ${f.child.lastName}`
-const childRef = (f: CaseFacts) => ({ firstName: f.child.firstName, lastName: f.child.lastName })
 
-function letterBase(f: CaseFacts, user: SessionUser, date: string, to: LetterBase['to']): LetterBase {
+type Recipient<Audience extends string> = { email: string; name: string; audience: Audience }
+const LETTER_ROLES: Record<string, string> = { PARENT: 'Parent or carer', YOUNG_PERSON: 'Young person', HEAD_TEACHER: 'Head teacher', SCHOOL: 'Head teacher' }
+
+/**
+ * Who a letter and its email go to, in this order: the family (the young person in their own right from 16,
+ * with an email, and the parent) and the school (its head teacher, or its SEN mailbox), which reads the email
+ * written for `schoolAudience`.
+ */
+function recipients<S extends 'HEAD_TEACHER' | 'SCHOOL'>(f: CaseFacts, schoolAudience: S) {
+	const list: Array<Recipient<'PARENT' | 'YOUNG_PERSON' | S>> = []
+	if (f.child.youngPersonEmail) list.push({ email: f.child.youngPersonEmail, name: childName(f), audience: 'YOUNG_PERSON' })
+	if (f.child.parentEmail) list.push({ email: f.child.parentEmail, name: f.child.parentName || 'Parent or carer', audience: 'PARENT' })
+	const school = f.child.school
+	const schoolEmail = school?.headTeacherEmail || school?.contactEmail
+	if (schoolEmail) list.push({ email: schoolEmail, name: school?.headTeacherName || school?.name || 'The school', audience: schoolAudience })
+	return list
+}
+
+/** What every letter says of the council, the child and who it is to, dated `date`. */
+function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Recipient<string>>): LetterBase {
 	return {
 		councilName: f.la.name,
 		councilAddress: f.la.address,
 		councilContact: [`Your caseworker: ${f.child.caseworker?.name ?? user.name}`, f.child.caseworker?.email ?? user.email, f.la.contactPhone].filter(Boolean).join('\n'),
 		letterSignatory: f.la.letterSignatory || `${user.name}\nSEN casework`,
 		date,
-		to,
+		to: to.map((p) => ({ name: p.name, role: LETTER_ROLES[p.audience]! })),
 		child: { name: childName(f), dateOfBirth: f.child.dateOfBirth, upn: f.child.upn, school: f.child.school?.name ?? '' },
 		mediationText: f.la.mediationText,
 		iassText: f.la.iassText,
 	}
 }
 
-function contact(f: CaseFacts, user: SessionUser) {
-	return { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
-}
+type LetterTemplate = 'decision-letter' | 'amendment-notice' | 'final-plan-issued' | 'decision-not-to-amend'
 
-/** The family (the young person in their own right from 16, with an email) and the school. */
-function familyRecipients(f: CaseFacts) {
-	const list: Array<{ email: string; name: string; audience: 'PARENT' | 'YOUNG_PERSON' }> = []
-	if (f.child.youngPersonEmail) list.push({ email: f.child.youngPersonEmail, name: childName(f), audience: 'YOUNG_PERSON' })
-	if (f.child.parentEmail) list.push({ email: f.child.parentEmail, name: f.child.parentName || 'Parent or carer', audience: 'PARENT' })
-	return list
-}
-function schoolRecipient(f: CaseFacts) {
-	const email = f.child.school?.headTeacherEmail || f.child.school?.contactEmail
-	return email ? { email, name: f.child.school?.headTeacherName || f.child.school?.name || 'The school' } : null
+/**
+ * The letter's email to each of its recipients, written once each (its dedupe key: the step, the review and the
+ * address), with the fields every letter email carries (emails/letter.ts): the review, the child, who to contact
+ * (the caseworker, or whoever took the step) and the letter attached.
+ */
+async function emailLetter<Name extends LetterTemplate>(
+	tx: Tx,
+	f: CaseFacts,
+	user: SessionUser,
+	letter: { template: Name; step: string; documentId: string; to: Array<Recipient<PayloadOf<Name>['audience']>> },
+	fields: Omit<PayloadOf<Name>, 'reviewId' | 'child' | 'audience' | 'contact' | 'attachments'>,
+) {
+	const contact = { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
+	for (const person of letter.to) {
+		const payload = { reviewId: f.id, child: { firstName: f.child.firstName, lastName: f.child.lastName }, audience: person.audience, ...fields, contact, attachments: [{ documentId: letter.documentId }] }
+		await enqueueEmail(tx, { to: person.email, toName: person.name, template: letter.template, reviewId: f.id, dedupeKey: `${letter.step}:${f.id}:${person.email}`, payload: payload as PayloadOf<Name> })
+	}
 }
 
 async function withDocument<T>(bytes: Uint8Array, work: (storageKey: string) => Promise<T>): Promise<T> {
@@ -110,8 +134,7 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 	if (f.status !== 'SUBMITTED') throw new StepError('A decision can only be made on a submitted review report that has no decision yet.')
 	if (!f.meetingOn) throw new StepError('The review has no meeting date.')
 	const closes = input.outcome !== 'AMEND'
-	const school = schoolRecipient(f)
-	const family = familyRecipients(f)
+	const to = recipients(f, 'HEAD_TEACHER')
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn)
 	const run = async (document: { bytes: Uint8Array; storageKey: string } | null) =>
 		prisma.$transaction(async (tx) => {
@@ -130,23 +153,19 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 			}
 			if (document) {
 				const doc = await addDocument(tx, f.id, 'DECISION_LETTER', `Decision letter - ${childName(f)}.pdf`, document.storageKey, document.bytes)
-				const common = {
-					reviewId: f.id,
-					child: childRef(f),
-					decision: input.outcome as 'MAINTAIN' | 'CEASE',
-					meetingOn: f.meetingOn!,
-					decidedOn: input.decidedOn,
-					appealBy: addMonths(input.decidedOn, 2),
-					nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
-					contact: contact(f, user),
-					attachments: [{ documentId: doc.id }],
-				}
-				for (const person of family) {
-					await enqueueEmail(tx, { to: person.email, toName: person.name, template: 'decision-letter', reviewId: f.id, dedupeKey: `decision:${f.id}:${person.email}`, payload: { ...common, audience: person.audience } })
-				}
-				if (school) {
-					await enqueueEmail(tx, { to: school.email, toName: school.name, template: 'decision-letter', reviewId: f.id, dedupeKey: `decision:${f.id}:${school.email}`, payload: { ...common, audience: 'HEAD_TEACHER' } })
-				}
+				await emailLetter(
+					tx,
+					f,
+					user,
+					{ template: 'decision-letter', step: 'decision', documentId: doc.id, to },
+					{
+						decision: input.outcome as 'MAINTAIN' | 'CEASE',
+						meetingOn: f.meetingOn!,
+						decidedOn: input.decidedOn,
+						appealBy: addMonths(input.decidedOn, 2),
+						nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
+					},
+				)
 			}
 			await refreshNextDeadline(tx, f.id)
 			await audit(request, user.id, 'decision.make', { entityType: 'AnnualReview', entityId: f.id, reviewId: f.id, childId: f.child.id, details: input.outcome }, tx)
@@ -154,10 +173,7 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 	if (!closes) return run(null)
 	// Maintain or cease: the decision letter with appeal rights goes to the family and the head teacher.
 	const bytes = await renderDecisionLetter({
-		...letterBase(f, user, input.decidedOn, [
-			...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
-			...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
-		]),
+		...letterBase(f, user, input.decidedOn, to),
 		meetingOn: f.meetingOn,
 		decision: input.outcome as 'MAINTAIN' | 'CEASE',
 		reasons: input.reasons,
@@ -238,13 +254,9 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 		orderBy: { uploadedAt: 'asc' },
 		select: { title: true, fileName: true, contentType: true, storageKey: true },
 	})
-	const family = familyRecipients(f)
-	const school = schoolRecipient(f)
+	const to = recipients(f, 'SCHOOL')
 	const bytes = await renderAmendmentNotice({
-		...letterBase(f, user, issuedOn, [
-			...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
-			...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
-		]),
+		...letterBase(f, user, issuedOn, to),
 		meetingOn: f.meetingOn ?? undefined,
 		issuedOn,
 		representationsCloseOn: closesOn,
@@ -257,21 +269,13 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice. Reload the page.')
 			await tx.amendmentNotice.create({ data: { reviewId: f.id, issuedOn, representationsCloseOn: closesOn, issuedById: user.id } })
 			const doc = await addDocument(tx, f.id, 'AMENDMENT_NOTICE', `Amendment notice - ${childName(f)}.pdf`, storageKey, bytes)
-			const common = {
-				reviewId: f.id,
-				child: childRef(f),
-				meetingOn: f.meetingOn!,
-				issuedOn,
-				representationsCloseOn: closesOn,
-				finalPlanDueOn: addDays(issuedOn, 56),
-				amendmentCount: amendments.length,
-				contact: contact(f, user),
-				attachments: [{ documentId: doc.id }],
-			}
-			for (const person of family) {
-				await enqueueEmail(tx, { to: person.email, toName: person.name, template: 'amendment-notice', reviewId: f.id, dedupeKey: `notice:${f.id}:${person.email}`, payload: { ...common, audience: person.audience } })
-			}
-			if (school) await enqueueEmail(tx, { to: school.email, toName: school.name, template: 'amendment-notice', reviewId: f.id, dedupeKey: `notice:${f.id}:${school.email}`, payload: { ...common, audience: 'SCHOOL' } })
+			await emailLetter(
+				tx,
+				f,
+				user,
+				{ template: 'amendment-notice', step: 'notice', documentId: doc.id, to },
+				{ meetingOn: f.meetingOn!, issuedOn, representationsCloseOn: closesOn, finalPlanDueOn: addDays(issuedOn, 56), amendmentCount: amendments.length },
+			)
 			await refreshNextDeadline(tx, f.id)
 			await audit(request, user.id, 'notice.issue', { entityType: 'AmendmentNotice', entityId: f.id, reviewId: f.id, childId: f.child.id, details: `${amendments.length} amendments; representations close ${closesOn}` }, tx)
 			return { issuedOn, closesOn }
@@ -351,12 +355,8 @@ export async function issueFinalPlan(request: Request | null, user: SessionUser,
 		else sections[a.section] = a.proposedWording
 	}
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn ?? issuedOn)
-	const family = familyRecipients(f)
-	const school = schoolRecipient(f)
-	const base = letterBase(f, user, issuedOn, [
-		...family.map((p) => ({ name: p.name, role: p.audience === 'PARENT' ? 'Parent or carer' : 'Young person' })),
-		...(school ? [{ name: school.name, role: 'Head teacher' }] : []),
-	])
+	const to = recipients(f, 'SCHOOL')
+	const base = letterBase(f, user, issuedOn, to)
 	const versionNo = f.child.plan!.currentVersionNo + 1
 	const bytes = input.amend
 		? await renderFinalPlan({
@@ -412,28 +412,11 @@ export async function issueFinalPlan(request: Request | null, user: SessionUser,
 			})
 			const kind = input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE'
 			const doc = await addDocument(tx, f.id, kind, `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`, storageKey, bytes)
-			const people = [...family.map((p) => ({ ...p })), ...(school ? [{ ...school, audience: 'SCHOOL' as const }] : [])]
-			for (const person of people) {
-				const dedupeKey = `final:${f.id}:${person.email}`
-				if (input.amend) {
-					await enqueueEmail(tx, {
-						to: person.email,
-						toName: person.name,
-						template: 'final-plan-issued',
-						reviewId: f.id,
-						dedupeKey,
-						payload: { reviewId: f.id, child: childRef(f), audience: person.audience, issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue, contact: contact(f, user), attachments: [{ documentId: doc.id }] },
-					})
-				} else {
-					await enqueueEmail(tx, {
-						to: person.email,
-						toName: person.name,
-						template: 'decision-not-to-amend',
-						reviewId: f.id,
-						dedupeKey,
-						payload: { reviewId: f.id, child: childRef(f), audience: person.audience, noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2), contact: contact(f, user), attachments: [{ documentId: doc.id }] },
-					})
-				}
+			const letter = { step: 'final', documentId: doc.id, to }
+			if (input.amend) {
+				await emailLetter(tx, f, user, { ...letter, template: 'final-plan-issued' }, { issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue })
+			} else {
+				await emailLetter(tx, f, user, { ...letter, template: 'decision-not-to-amend' }, { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) })
 			}
 			await refreshNextDeadline(tx, f.id)
 			await audit(request, user.id, 'final.issue', { entityType: 'FinalPlan', entityId: finalPlan.id, reviewId: f.id, childId: f.child.id, details: input.amend ? `plan version ${versionNo}` : 'not amended' }, tx)
