@@ -168,3 +168,78 @@ export function planWording(plan: LoadedReview['planVersion'], section: string):
 			return ''
 	}
 }
+
+// ---------------------------------------------------------------------------------------------
+// The smaller reads of the school's review pages (tenancy is checked first, by app/auth/review-access.server.ts)
+
+/** A child whose review the school may start: their plan, and the review already in draft if there is one. */
+export async function loadChildToReview(childId: string) {
+	return prisma.child.findUniqueOrThrow({
+		where: { id: childId },
+		select: {
+			id: true,
+			firstName: true,
+			lastName: true,
+			parentName: true,
+			parentEmail: true,
+			schoolId: true,
+			laId: true,
+			plan: { select: { reviewDueOn: true, currentVersionNo: true, id: true } },
+			reviews: { where: { status: 'DRAFT' }, select: { id: true }, take: 1 },
+		},
+	})
+}
+
+/** The meeting page: the meeting as scheduled and who is invited. */
+export async function loadMeeting(reviewId: string) {
+	return prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: {
+			id: true,
+			meetingOn: true,
+			meetingTime: true,
+			meetingPlace: true,
+			invitationsSentOn: true,
+			adviceCirculatedOn: true,
+			child: { select: { firstName: true, lastName: true } },
+			invitees: { orderBy: { id: 'asc' }, select: { role: true, name: true, email: true } },
+		},
+	})
+}
+
+/** One of the school's amendment proposals on the review (null when the review has no such proposal). */
+export async function loadSchoolProposal(reviewId: string, proposalId: string) {
+	return prisma.amendmentProposal.findFirst({
+		where: { id: proposalId, reviewId, origin: 'SCHOOL' },
+		select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true, evidence: { select: { evidenceId: true } } },
+	})
+}
+
+/** The evidence a proposal can link to, in the order it was uploaded. */
+export async function listEvidenceTitles(reviewId: string) {
+	return prisma.evidenceFile.findMany({ where: { reviewId }, orderBy: { uploadedAt: 'asc' }, select: { id: true, title: true, fileName: true } })
+}
+
+/** The evidence page: every file, oldest first, with who uploaded it. */
+export async function loadEvidencePage(reviewId: string) {
+	return prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: {
+			id: true,
+			status: true,
+			child: { select: { firstName: true, lastName: true } },
+			evidence: {
+				orderBy: { uploadedAt: 'asc' },
+				select: { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true, scanStatus: true, uploadedBy: { select: { name: true } } },
+			},
+		},
+	})
+}
+
+/** The bundle page: the child and how many evidence files the bundle will hold. */
+export async function loadBundlePage(reviewId: string) {
+	return prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { id: true, child: { select: { firstName: true, lastName: true } }, _count: { select: { evidence: true } } },
+	})
+}

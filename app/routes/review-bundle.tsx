@@ -1,48 +1,22 @@
 import { Form, redirect, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-bundle'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
-import { startJob } from '#app/jobs/jobs.server.ts'
-import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
-import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
-import { saveDocument } from '#app/storage/documents.server.ts'
-import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
-import { buildReviewRecord } from '#app/queries/review-record.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { loadBundlePage } from '#app/queries/review.server.ts'
+import { startEvidenceBundle } from '#app/services/school-review.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
 	const access = await requireReviewAccess(request, user, params.reviewId, null)
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: access.id },
-		select: { id: true, child: { select: { firstName: true, lastName: true } }, _count: { select: { evidence: true } } },
-	})
+	const review = await loadBundlePage(access.id)
 	return { reviewId: review.id, childName: `${review.child.firstName} ${review.child.lastName}`, evidenceCount: review._count.evidence }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'review:read')
 	const access = await requireReviewAccess(request, user, params.reviewId, null)
-	const job = await startJob({ kind: 'BUNDLE', laId: access.laId, createdById: user.id, input: { reviewId: access.id }, message: 'Putting the review record and the evidence together' }, async (progress) => {
-		const { record, evidence } = await buildReviewRecord(access.id)
-		const recordBytes = await renderReviewRecord(record)
-		const bytes = await renderEvidenceBundle({
-			title: `Annual review record and evidence: ${record.child.name}`,
-			councilName: record.councilName,
-			childName: record.child.name,
-			record: recordBytes,
-			evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, load: () => readEvidenceBytes(e.storageKey) })),
-			onProgress: (done, total) => void progress(done, total, `Added ${done} of ${total} evidence files`),
-		})
-		const storageKey = await saveDocument(bytes)
-		const document = await prisma.generatedDocument.create({
-			data: { reviewId: access.id, kind: 'EVIDENCE_BUNDLE', title: `Annual review record and evidence - ${record.child.name}.pdf`, storageKey, sizeBytes: bytes.byteLength },
-			select: { id: true },
-		})
-		await progress(evidence.length, evidence.length, 'The bundle is ready')
-		return { documentId: document.id, reviewId: access.id }
-	})
+	const job = await startEvidenceBundle(user, access)
 	throw redirect(`/jobs/${job.id}`)
 }
 

@@ -11,7 +11,7 @@ import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { buildReviewRecord, submissionProblems } from '#app/queries/review-record.server.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
-import { submitReview } from '#app/services/submission.server.ts'
+import { submitReview } from '#app/services/school-review.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH } from '#app/http/forms.server.ts'
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
 	const opened = SubmitSchema.safeParse({ lockVersion: (await readForm(request)).get('lockVersion') })
 	if (!opened.success) return data({ problems: [{ href: `/reviews/${review.id}/check`, message: FORM_MISMATCH }] }, { status: 400 })
-	const result = await submitReview(request, { reviewId: review.id, userId: user.id, openedLockVersion: opened.data.lockVersion })
+	const result = await submitReview(request, user, review, { openedLockVersion: opened.data.lockVersion })
 	if (!result.ok) return data({ problems: result.problems }, { status: result.status })
 	throw redirect(`/reviews/${review.id}/submitted`)
 }

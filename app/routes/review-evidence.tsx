@@ -6,15 +6,15 @@ import type { Route } from './+types/review-evidence'
 import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { prisma } from '#app/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { env } from '#app/env.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { loadEvidencePage } from '#app/queries/review.server.ts'
+import { addEvidence, removeEvidence } from '#app/services/school-review.server.ts'
 
 // The file itself is checked on the server (type by content, size while streaming, virus scan).
 export const EvidenceSchema = z.object({
@@ -37,18 +37,7 @@ const TYPE_LABELS: Record<string, string> = {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
 	await requireReviewAccess(request, user, params.reviewId)
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: params.reviewId },
-		select: {
-			id: true,
-			status: true,
-			child: { select: { firstName: true, lastName: true } },
-			evidence: {
-				orderBy: { uploadedAt: 'asc' },
-				select: { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true, scanStatus: true, uploadedBy: { select: { name: true } } },
-			},
-		},
-	})
+	const review = await loadEvidencePage(params.reviewId)
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
 		canEdit: hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT',
@@ -63,15 +52,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const base = `/reviews/${review.id}/evidence`
 	if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
 		const form = await readForm(request)
-		const evidenceId = String(form.get('evidenceId') ?? '')
-		const file = await prisma.evidenceFile.findFirst({ where: { id: evidenceId, reviewId: review.id }, select: { id: true, storageKey: true, title: true } })
-		if (form.get('intent') === 'delete' && file) {
-			await prisma.$transaction(async (tx) => {
-				await tx.evidenceFile.delete({ where: { id: file.id } })
-				await audit(request, user.id, 'review.update', { entityType: 'EvidenceFile', entityId: file.id, reviewId: review.id, childId: review.childId, details: `evidence removed: ${file.title}` }, tx)
-			})
-			await deleteEvidenceFile(file.storageKey)
-		}
+		// Another review's file, or none, is nothing to remove: the page is shown again either way.
+		if (form.get('intent') === 'delete') await removeEvidence(request, user, review, String(form.get('evidenceId') ?? ''))
 		throw redirect(base)
 	}
 	const upload = await receiveEvidenceUpload(request)
@@ -83,30 +65,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const reply = submission.reply({ fieldErrors: upload.error ? { file: [upload.error] } : {} })
 		return data({ result: reply }, { status: 400 })
 	}
-	const stored = upload.file
-	try {
-		await prisma.$transaction(async (tx) => {
-			const created = await tx.evidenceFile.create({
-				data: {
-					reviewId: review.id,
-					title: submission.value.title,
-					fileName: stored.fileName,
-					contentType: stored.contentType,
-					sizeBytes: stored.sizeBytes,
-					sha256: stored.sha256,
-					storageKey: stored.storageKey,
-					scanStatus: stored.scanStatus,
-					uploadedById: user.id,
-				},
-				select: { id: true },
-			})
-			await audit(request, user.id, 'evidence.upload', { entityType: 'EvidenceFile', entityId: created.id, reviewId: review.id, childId: review.childId, details: `${stored.fileName} (${stored.sha256})` }, tx)
-		})
-	} catch (error) {
-		// The row was not written: remove the file so nothing is left unaccounted for.
-		await deleteEvidenceFile(stored.storageKey)
-		throw error
-	}
+	await addEvidence(request, user, review, { title: submission.value.title, file: upload.file })
 	throw redirect(base)
 }
 

@@ -3,29 +3,16 @@ import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-meeting'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
-import { prisma } from '#app/db.server.ts'
-import { dateParts, INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { audit } from '#app/auth/audit.server.ts'
-import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { dateParts, INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { loadMeeting } from '#app/queries/review.server.ts'
+import { scheduleMeeting } from '#app/services/school-review.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: params.reviewId },
-		select: {
-			id: true,
-			meetingOn: true,
-			meetingTime: true,
-			meetingPlace: true,
-			invitationsSentOn: true,
-			adviceCirculatedOn: true,
-			child: { select: { firstName: true, lastName: true } },
-			invitees: { orderBy: { id: 'asc' }, select: { role: true, name: true, email: true } },
-		},
-	})
+	const review = await loadMeeting(params.reviewId)
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
 		defaults: {
@@ -46,25 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: ScheduleSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const value = submission.value
-	const wanted = (value.invitees ?? []).filter((i) => i.name && i.role)
-	await prisma.$transaction(async (tx) => {
-		await tx.annualReview.update({
-			where: { id: review.id },
-			data: { ...meetingFields(value), lockVersion: { increment: 1 } },
-		})
-		// Rows are updated in place, so attendance recorded against an invitee stays with them.
-		const existing = await tx.reviewInvitee.findMany({ where: { reviewId: review.id }, orderBy: { id: 'asc' }, select: { id: true } })
-		for (let i = 0; i < Math.max(existing.length, wanted.length); i++) {
-			const row = wanted[i]
-			const current = existing[i]
-			if (row && current) await tx.reviewInvitee.update({ where: { id: current.id }, data: { role: row.role!, name: row.name!, email: row.email ?? '' } })
-			else if (row) await tx.reviewInvitee.create({ data: { reviewId: review.id, role: row.role!, name: row.name!, email: row.email ?? '' } })
-			else if (current) await tx.reviewInvitee.delete({ where: { id: current.id } })
-		}
-		await refreshNextDeadline(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'meeting' }, tx)
-	})
+	await scheduleMeeting(request, user, review, submission.value)
 	throw redirect(`/reviews/${review.id}`)
 }
 

@@ -3,32 +3,18 @@ import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/review-new'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
-import { prisma } from '#app/db.server.ts'
-import { INVITEE_ROWS, meetingFields, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { audit } from '#app/auth/audit.server.ts'
+import { INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
-import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { loadChildToReview } from '#app/queries/review.server.ts'
+import { startReview } from '#app/services/school-review.server.ts'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')
 	await requireChildAccess(request, user, childId, null)
-	const child = await prisma.child.findUniqueOrThrow({
-		where: { id: childId },
-		select: {
-			id: true,
-			firstName: true,
-			lastName: true,
-			parentName: true,
-			parentEmail: true,
-			schoolId: true,
-			laId: true,
-			plan: { select: { reviewDueOn: true, currentVersionNo: true, id: true } },
-			reviews: { where: { status: 'DRAFT' }, select: { id: true }, take: 1 },
-		},
-	})
+	const child = await loadChildToReview(childId)
 	if (!child.plan) throw data('This child has no EHC plan to review.', { status: 400 })
 	// One review in draft at a time: go back to it rather than start a second.
 	if (child.reviews[0]) throw redirect(`/reviews/${child.reviews[0].id}`)
@@ -55,28 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: ScheduleSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const value = submission.value
-	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: plan.id, versionNo: plan.currentVersionNo } }, select: { id: true } })
-	const review = await prisma.$transaction(async (tx) => {
-		const created = await tx.annualReview.create({
-			data: {
-				childId: child.id,
-				schoolId: child.schoolId,
-				laId: child.laId,
-				planVersionId: version.id,
-				dueOn: plan.reviewDueOn,
-				...meetingFields(value),
-				createdById: user.id,
-				invitees: {
-					create: (value.invitees ?? []).filter((i) => i.name && i.role).map((i) => ({ role: i.role!, name: i.name!, email: i.email ?? '' })),
-				},
-			},
-			select: { id: true },
-		})
-		await refreshNextDeadline(tx, created.id)
-		await audit(request, user.id, 'review.create', { entityType: 'AnnualReview', entityId: created.id, reviewId: created.id, childId: child.id }, tx)
-		return created
-	})
+	const review = await startReview(request, user, { ...child, plan }, submission.value)
 	throw redirect(`/reviews/${review.id}`)
 }
 

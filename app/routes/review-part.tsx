@@ -6,7 +6,6 @@ import type { Route } from './+types/review-part'
 import { Button, CompletedQuestion, ConflictWarning, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { AttendanceFields, ChildViewsFields, NeedsProvisionFields, OutcomesFields, ParentViewsFields, PfaFields, RecommendationFields, type PartContext } from '#app/components/part-fields.tsx'
-import { prisma } from '#app/db.server.ts'
 import {
 	CHANGE_SECTIONS,
 	INVITEE_ROLE_LABELS,
@@ -17,12 +16,12 @@ import {
 	type InviteeRole,
 	type PartKey,
 } from '#app/domain/review-parts.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { notFound } from '#app/auth/auth.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
-import { loadReview, partStates, planWording, type LoadedReview } from '#app/queries/review.server.ts'
+import { alignOutcomes } from '#app/queries/review-record.server.ts'
+import { loadReview, partStates, planWording, type LoadedReview, type PartStates } from '#app/queries/review.server.ts'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
-import { savePart } from '#app/services/save-part.server.ts'
+import { savePart, type PartAnswers } from '#app/services/school-review.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 
@@ -42,23 +41,21 @@ function partFrom(params: { part: string }, review: LoadedReview): PartKey {
 }
 
 /** What the part's form starts with: the saved answers, aligned with the plan's outcomes and the invitees. */
-function initialValues(key: PartKey, saved: Record<string, any>, review: LoadedReview) {
-	if (key === 'OUTCOMES') {
-		const byId = new Map<string, any>((saved.outcomes ?? []).map((o: any) => [o.outcomeId, o]))
-		return { ...saved, outcomes: review.planVersion.outcomes.map((o) => ({ outcomeId: o.id, ...byId.get(o.id) })) }
-	}
+function initialValues(key: PartKey, states: PartStates, review: LoadedReview) {
+	if (key === 'OUTCOMES') return alignOutcomes(states.OUTCOMES.data, review)
 	if (key === 'ATTENDANCE') {
-		const byId = new Map<string, any>((saved.invitees ?? []).map((o: any) => [o.inviteeId, o]))
+		const saved = states.ATTENDANCE.data
+		const byId = new Map(saved.invitees.map((o) => [o.inviteeId, o]))
 		return {
 			...saved,
 			invitees: review.invitees.map((i) => ({
 				inviteeId: i.id,
-				attended: i.attended === null ? undefined : i.attended ? 'yes' : 'no',
-				contributedAdvice: byId.get(i.id)?.contributedAdvice ?? (i.contributedAdvice ? 'yes' : undefined),
+				attended: i.attended === null ? undefined : i.attended ? ('yes' as const) : ('no' as const),
+				contributedAdvice: byId.get(i.id)?.contributedAdvice ?? (i.contributedAdvice ? ('yes' as const) : undefined),
 			})),
 		}
 	}
-	return saved
+	return states[key].data
 }
 
 function contextOf(review: LoadedReview): PartContext {
@@ -74,13 +71,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)
 	const review = await loadReview(params.reviewId)
 	const key = partFrom(params, review)
-	const state = partStates(review)[key]
+	const states = partStates(review)
+	const state = states[key]
 	return {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		key,
 		version: state.version,
-		initial: { ...initialValues(key, state.data, review), completed: state.status === 'COMPLETED' ? 'yes' : state.status === 'IN_PROGRESS' ? 'no' : undefined },
+		initial: { ...initialValues(key, states, review), completed: state.status === 'COMPLETED' ? 'yes' : state.status === 'IN_PROGRESS' ? 'no' : undefined },
 		context: contextOf(review),
 	}
 }
@@ -95,38 +93,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const opened = OpenedVersion.safeParse(formData.get('version') ?? '0')
 	if (mismatch || !opened.success) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }), conflict: null }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
-	const value = submission.value as Record<string, any>
-	const { completed, ...answers } = value
-	const openedVersion = opened.data
-	const outcome = await prisma.$transaction(async (tx) => {
-		const saved = await savePart(tx, { reviewId: review.id, key, data: answers, status: completed === 'yes' ? 'COMPLETED' : 'IN_PROGRESS', openedVersion, userId: user.id })
-		if (!saved.ok) return saved
-		// Structured copies the council's pages and the timeliness figures read.
-		if (key === 'RECOMMENDATION') await tx.annualReview.update({ where: { id: review.id }, data: { recommendation: answers.recommendation ?? null } })
-		if (key === 'ATTENDANCE') {
-			for (const row of answers.invitees ?? []) {
-				await tx.reviewInvitee.updateMany({
-					where: { id: row.inviteeId, reviewId: review.id },
-					data: { attended: row.attended ? row.attended === 'yes' : null, contributedAdvice: row.contributedAdvice === 'yes' },
-				})
-			}
-		}
-		if (key === 'OUTCOMES') {
-			const planOutcomeIds = new Set(review.planVersion.outcomes.map((o) => o.id))
-			for (const row of answers.outcomes ?? []) {
-				if (!planOutcomeIds.has(row.outcomeId) || !row.progress || !row.next) continue
-				const fields = { progress: row.progress, next: row.next, evidence: row.evidence ?? '' }
-				await tx.outcomeProgress.upsert({
-					where: { reviewId_planOutcomeId: { reviewId: review.id, planOutcomeId: row.outcomeId } },
-					create: { reviewId: review.id, planOutcomeId: row.outcomeId, ...fields },
-					update: fields,
-				})
-			}
-		}
-		await tx.annualReview.update({ where: { id: review.id }, data: { lockVersion: { increment: 1 } } })
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: access.childId, details: key }, tx)
-		return saved
-	})
+	const { completed, ...answers } = submission.value
+	// The answers are the ones PART_SCHEMAS[key] gave (to TypeScript, the schemas indexed by a key are only their union).
+	const part = { key, answers } as PartAnswers
+	const outcome = await savePart(request, user, access, { ...part, status: completed === 'yes' ? 'COMPLETED' : 'IN_PROGRESS', openedVersion: opened.data })
 	if (!outcome.ok) {
 		const latest = partStates(await loadReview(review.id))[key]
 		return data(

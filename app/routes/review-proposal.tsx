@@ -5,25 +5,19 @@ import type { Route } from './+types/review-proposal'
 import { Button, Checkboxes, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
 import { PLAN_SECTIONS, ProposalSchema, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { notFound } from '#app/auth/auth.server.ts'
-import { loadReview, planWording } from '#app/queries/review.server.ts'
+import { listEvidenceTitles, loadReview, loadSchoolProposal, planWording } from '#app/queries/review.server.ts'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { deleteProposal, saveProposal } from '#app/services/school-review.server.ts'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 
 async function load(request: Request, params: { reviewId: string; proposalId?: string }) {
 	const { user, review: access } = await requireEditableReview(request, params.reviewId)
 	const review = await loadReview(params.reviewId)
-	const proposal = params.proposalId
-		? await prisma.amendmentProposal.findFirst({
-				where: { id: params.proposalId, reviewId: review.id, origin: 'SCHOOL' },
-				select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true, evidence: { select: { evidenceId: true } } },
-			})
-		: null
+	const proposal = params.proposalId ? await loadSchoolProposal(review.id, params.proposalId) : null
 	if (params.proposalId && !proposal) throw notFound()
 	return { user, access, review, proposal }
 }
@@ -32,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review, proposal } = await load(request, params)
 	const requested = new URL(request.url).searchParams.get('section')
 	const section = (proposal?.section as PlanSection | undefined) ?? (isSection(requested) ? requested : null)
-	const evidence = await prisma.evidenceFile.findMany({ where: { reviewId: review.id }, orderBy: { uploadedAt: 'asc' }, select: { id: true, title: true, fileName: true } })
+	const evidence = await listEvidenceTitles(review.id)
 	const currentWording = proposal?.currentWording ?? (section ? planWording(review.planVersion, section) : '')
 	return {
 		reviewId: review.id,
@@ -56,10 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await readForm(request)
 	const base = `/reviews/${review.id}`
 	if (formData.get('intent') === 'delete' && proposal) {
-		await prisma.$transaction(async (tx) => {
-			await tx.amendmentProposal.delete({ where: { id: proposal.id } })
-			await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: proposal.id, reviewId: review.id, childId: access.childId, details: 'proposal deleted' }, tx)
-		})
+		await deleteProposal(request, user, access, proposal.id)
 		throw redirect(`${base}/proposals`)
 	}
 	const section = formData.get('section')
@@ -67,19 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	formData.set('currentWording', currentWording)
 	const submission = parseWithZod(formData, { schema: ProposalSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const value = submission.value
-	// Only this review's evidence can be linked.
-	const evidenceIds = (await prisma.evidenceFile.findMany({ where: { reviewId: review.id, id: { in: value.evidenceIds } }, select: { id: true } })).map((e) => e.id)
-	await prisma.$transaction(async (tx) => {
-		const fields = { section: value.section, proposedWording: value.proposedWording, reason: value.reason }
-		const saved = proposal
-			? await tx.amendmentProposal.update({ where: { id: proposal.id }, data: fields, select: { id: true } })
-			: await tx.amendmentProposal.create({ data: { ...fields, reviewId: review.id, currentWording, createdById: user.id, origin: 'SCHOOL' }, select: { id: true } })
-		await tx.proposalEvidence.deleteMany({ where: { proposalId: saved.id } })
-		if (evidenceIds.length) await tx.proposalEvidence.createMany({ data: evidenceIds.map((evidenceId) => ({ proposalId: saved.id, evidenceId })) })
-		await tx.annualReview.update({ where: { id: review.id }, data: { lockVersion: { increment: 1 } } })
-		await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: saved.id, reviewId: review.id, childId: access.childId, details: `proposal for section ${value.section}` }, tx)
-	})
+	await saveProposal(request, user, access, proposal?.id ?? null, { ...submission.value, currentWording })
 	throw redirect(`${base}/proposals`)
 }
 
