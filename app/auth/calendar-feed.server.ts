@@ -49,7 +49,13 @@ export async function createCalendarLink(request: Request, userId: string) {
 	const before = await prisma.$transaction(async (tx) => {
 		const previous = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarKey: true } })
 		await tx.user.update({ where: { id: userId }, data: { calendarKey: hash } })
-		await audit(request, userId, 'calendar.create', { entityType: 'User', entityId: userId, details: previous.calendarKey ? 'replaced the previous link' : '' }, tx)
+		await audit(
+			request,
+			userId,
+			'calendar.create',
+			{ entityType: 'User', entityId: userId, details: previous.calendarKey ? 'replaced the previous link' : '' },
+			tx,
+		)
 		return previous
 	})
 	return { url: calendarUrl(key), replaced: before.calendarKey !== null }

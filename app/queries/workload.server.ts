@@ -32,7 +32,10 @@ export function councilStaffMember(laId: string, userId: string) {
 
 /** A child and who their caseworker is now. */
 export function childCaseworker(childId: string) {
-	return prisma.child.findUniqueOrThrow({ where: { id: childId }, select: { id: true, firstName: true, lastName: true, caseworkerId: true, caseworker: { select: { name: true } } } })
+	return prisma.child.findUniqueOrThrow({
+		where: { id: childId },
+		select: { id: true, firstName: true, lastName: true, caseworkerId: true, caseworker: { select: { name: true } } },
+	})
 }
 
 /**
@@ -82,12 +85,18 @@ async function workloadCounts(laId: string, today: string): Promise<Map<string |
  */
 export async function workloadTable(laId: string, today: string) {
 	const [caseworkers, counts] = await Promise.all([
-		prisma.user.findMany({ where: { laId, roles: { some: { role: 'CASEWORKER' } } }, orderBy: { name: 'asc' }, select: { id: true, name: true, active: true } }),
+		prisma.user.findMany({
+			where: { laId, roles: { some: { role: 'CASEWORKER' } } },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, active: true },
+		}),
 		workloadCounts(laId, today),
 	])
 	const zero: Counts = { children: 0, open: 0, dueThisWeek: 0, overdue: 0 }
 	const rows = [
-		...caseworkers.filter((c) => c.active || counts.has(c.id)).map((c) => ({ id: c.id, name: c.active ? c.name : `${c.name} (no longer active)`, ...(counts.get(c.id) ?? zero) })),
+		...caseworkers
+			.filter((c) => c.active || counts.has(c.id))
+			.map((c) => ({ id: c.id, name: c.active ? c.name : `${c.name} (no longer active)`, ...(counts.get(c.id) ?? zero) })),
 		{ id: NO_CASEWORKER, name: 'No caseworker', ...(counts.get(null) ?? zero) },
 	]
 	return { caseworkers, rows }
@@ -100,5 +109,11 @@ export async function childrenHeldBy(laId: string, caseworkerId: string | null) 
 		orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
 		select: { id: true, firstName: true, lastName: true, upn: true, school: { select: { name: true } }, plan: { select: { reviewDueOn: true } } },
 	})
-	return children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, upn: c.upn, school: c.school?.name ?? 'No school', reviewDueOn: c.plan?.reviewDueOn ?? null }))
+	return children.map((c) => ({
+		id: c.id,
+		name: `${c.firstName} ${c.lastName}`,
+		upn: c.upn,
+		school: c.school?.name ?? 'No school',
+		reviewDueOn: c.plan?.reviewDueOn ?? null,
+	}))
 }

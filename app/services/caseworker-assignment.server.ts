@@ -38,7 +38,13 @@ export async function moveChildren(request: Request, user: SessionUser, laId: st
 		const updated = await tx.child.updateMany({ where, data: { caseworkerId: to.id } })
 		if (updated.count !== ids.length) throw new Error('reassignment changed a different number of children than selected')
 		for (const child of found) {
-			await audit(request, user.id, 'caseworker.assign', { entityType: 'Child', entityId: child.id, childId: child.id, details: `${fromLabel} -> ${toLabel}` }, tx)
+			await audit(
+				request,
+				user.id,
+				'caseworker.assign',
+				{ entityType: 'Child', entityId: child.id, childId: child.id, details: `${fromLabel} -> ${toLabel}` },
+				tx,
+			)
 		}
 		return found.length
 	})
