@@ -105,7 +105,7 @@ async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: {
 	process.env.DATABASE_URL = url
 	process.env.DOCUMENTS_DIR = path.join(TMP, `documents-${database}`)
 	const { createPrisma } = await import('#app/db-factory.server.ts')
-	const { receiveImportUpload, runImport } = await import('#app/services/import.server.ts')
+	const { receiveImportUpload, runImport } = await import('#app/services/import/index.server.ts')
 	const db = await createPrisma(url)
 	const la = await db.localAuthority.create({ data: { name: 'Kent County Council', code: '886', contactEmail: 'sen@kent.example.gov.uk' }, select: { id: true } })
 	const manager = await db.user.create({ data: { email: 'manager@kent.example.gov.uk', name: 'Bench Manager', laId: la.id, roles: { create: [{ role: 'MANAGER' }] } }, select: { id: true } })
@@ -211,7 +211,7 @@ if (childArg !== -1) {
 } else {
 	await fs.mkdir(TMP, { recursive: true })
 	const files = { all: path.join(TMP, 'children.csv'), changed: path.join(TMP, 'children-changed.csv') }
-	let start = performance.now()
+	const start = performance.now()
 	await writeCsv(files.all)
 	await writeCsv(files.changed, 10)
 	const sizeMb = (await fs.stat(files.all)).size / 1e6

@@ -1,6 +1,6 @@
 // The CSV the council's case management system exports, row by row: which columns there are, what each may hold,
 // and what a row means once it is checked. Pure (no database, no files), so every rule is tested on its own
-// (import-row.test.ts); app/services/import.server.ts reads the file and compares the rows with the database.
+// (import-row.test.ts); app/services/import/ reads the file and compares the rows with the database.
 //
 // Row numbers are the ones a spreadsheet shows: the headings are row 1, the first child is row 2.
 import { z } from 'zod'

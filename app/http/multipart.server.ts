@@ -1,5 +1,5 @@
 // A streaming multipart/form-data reader (RFC 7578) for uploads: evidence (app/storage/evidence.server.ts) and
-// the caseload import (app/services/import.server.ts). It pulls one chunk at a time and waits for each part's sink,
+// the caseload import (app/services/import/index.server.ts). It pulls one chunk at a time and waits for each part's sink,
 // so memory holds at most a chunk plus a boundary, whatever the file's size. (@remix-run/form-data-parser 0.17
 // collects each part's bytes in memory before handing it over, so it cannot give us that.)
 

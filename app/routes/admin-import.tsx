@@ -14,10 +14,11 @@ import { requireCouncilAdmin } from '#app/services/admin.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { notFound } from '#app/auth/auth.server.ts'
 import { formatDateTime, pluralise } from '#app/lib/format.ts'
-import { deleteStoredUpload, MAX_IMPORT_BYTES, readStoredUpload, receiveImportUpload, runImport } from '#app/services/import.server.ts'
+import { MAX_IMPORT_BYTES, receiveImportUpload, runImport } from '#app/services/import/index.server.ts'
+import { deleteStoredUpload, readStoredUpload } from '#app/services/import/upload.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 
-// The file is checked on the server as it streams in (app/services/import.server.ts); the form only carries it.
+// The file is checked on the server as it streams in (app/services/import/); the form only carries it.
 export const UploadSchema = z.object({ file: z.any().optional() })
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return { job: { ...job, result }, importSummary: job.kind === 'IMPORT' && job.status === 'DONE' ? importSummary(result) : null }
 }
 
-/** What an import did (app/services/import.server.ts, ImportResult), as rows for a summary list. */
+/** What an import did (app/services/import/index.server.ts, ImportResult), as rows for a summary list. */
 function importSummary(result: Record<string, unknown>) {
 	const n = (key: string) => (typeof result[key] === 'number' ? (result[key] as number) : 0).toLocaleString('en-GB')
 	return [
