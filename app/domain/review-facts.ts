@@ -8,6 +8,8 @@ import { computeDeadlines, nextDeadline, type Deadline, type ReviewFacts } from 
  * the clock gets every fact it needs (a fact left out would make a deadline look unmet).
  */
 export const CLOCK_FACTS_SELECT = {
+	// The 12-month date this review answers: its own, kept when a later step moves the plan's dates on.
+	dueOn: true,
 	meetingOn: true,
 	invitationsSentOn: true,
 	adviceCirculatedOn: true,
@@ -21,6 +23,8 @@ export const CLOCK_FACTS_SELECT = {
 /** The facts the statutory clock needs, from a review and its child. */
 export function reviewFacts(
 	review: {
+		/** AnnualReview.dueOn; left out only for a plan whose review has not started (the plan's date is used). */
+		dueOn?: string | null
 		meetingOn: string | null
 		invitationsSentOn?: string | null
 		adviceCirculatedOn?: string | null
@@ -36,6 +40,8 @@ export function reviewFacts(
 		today,
 		planIssuedOn: review.child.plan?.firstIssuedOn ?? today,
 		lastReviewMeetingOn: review.child.plan?.lastReviewOn ?? null,
+		// Never the plan's reviewDueOn: once this review closes, that is the next cycle's.
+		reviewDueOn: review.dueOn ?? null,
 		dateOfBirth: review.child.dateOfBirth,
 		yearGroup: review.child.yearGroup,
 		phaseTransfer: review.child.phaseTransfer === 'POST16' ? 'post16' : review.child.phaseTransfer === 'SCHOOL' ? 'school' : undefined,

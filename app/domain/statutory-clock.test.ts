@@ -7,8 +7,10 @@ import {
 	computeDeadlines,
 	nextDeadline,
 	nextReviewDueOn,
+	phaseTransferDueOn,
 	phaseTransferFor,
 	ragStatus,
+	reviewPeriodStartFor,
 	transferYearOn,
 	type ClockPeriods,
 	type Deadline,
@@ -58,7 +60,7 @@ test('DEFAULT_PERIODS are the periods in the law today', () => {
 	expect(Object.isFrozen(DEFAULT_PERIODS)).toBe(true)
 })
 
-test('the first review is due 12 months after the plan was issued', () => {
+test('the first review is due by the last day of the 12 months starting with the day the plan was issued', () => {
 	const deadlines = computeDeadlines({
 		today: '2026-06-01',
 		planIssuedOn: '2026-03-10',
@@ -69,18 +71,18 @@ test('the first review is due 12 months after the plan was issued', () => {
 		{
 			id: 'review_due',
 			label: 'Annual review meeting',
-			rule: 'The plan must be reviewed within 12 months of being issued, then within 12 months of the previous review; issuing an amended plan does not restart this clock.',
+			rule: 'The plan must be reviewed in the 12 months starting with the day it was issued, then in the 12 months starting with the previous review, so by the day before the anniversary; issuing an amended plan does not restart this clock.',
 			citation: 'Children and Families Act 2014 s.44(1); SEND Code of Practice 9.169',
-			dueOn: '2027-03-10',
+			dueOn: '2027-03-09',
 			state: 'due',
-			daysLeft: 282,
+			daysLeft: 281,
 			metOn: null,
 			daysLate: null,
 		},
 	])
 })
 
-test('later reviews are due 12 months after the previous review meeting', () => {
+test('later reviews are due by the day before the anniversary of the previous review meeting', () => {
 	const deadlines = computeDeadlines({
 		today: '2026-06-01',
 		planIssuedOn: '2024-01-15',
@@ -88,14 +90,14 @@ test('later reviews are due 12 months after the previous review meeting', () => 
 		dateOfBirth: '2016-05-10',
 		yearGroup: 5,
 	})
-	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-11-20', state: 'due', daysLeft: 172 })
+	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-11-19', state: 'due', daysLeft: 171 })
 })
 
 test('an amended plan does not restart the 12-month clock', () => {
 	// Plan issued 15 January 2024, reviewed 20 November 2025, amended plan issued 30 January 2026.
-	expect(nextReviewDueOn('2024-01-15', '2025-11-20')).toBe('2026-11-20')
+	expect(nextReviewDueOn('2024-01-15', '2025-11-20')).toBe('2026-11-19')
 	// Even if the amended plan's date is passed as the issue date, the previous review decides.
-	expect(nextReviewDueOn('2026-01-30', '2025-11-20')).toBe('2026-11-20')
+	expect(nextReviewDueOn('2026-01-30', '2025-11-20')).toBe('2026-11-19')
 	// This review's own amended plan does not move its due date either.
 	const deadlines = computeDeadlines({
 		today: '2027-01-20',
@@ -109,15 +111,43 @@ test('an amended plan does not restart the 12-month clock', () => {
 		amendmentNoticeSentOn: '2026-11-24',
 		finalIssuedOn: '2027-01-12',
 	})
-	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-11-20', state: 'met', metOn: '2026-11-10' })
+	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-11-19', state: 'met', metOn: '2026-11-10' })
 })
 
-test('12 months from a month end or 29 February', () => {
-	expect(nextReviewDueOn('2024-02-29', null)).toBe('2025-02-28')
-	expect(nextReviewDueOn('2027-02-28', null)).toBe('2028-02-28')
-	expect(nextReviewDueOn('2026-01-31', undefined)).toBe('2027-01-31')
-	expect(nextReviewDueOn('2020-01-01', '2028-02-29')).toBe('2029-02-28')
-	expect(nextReviewDueOn('2022-05-01', '2026-08-31')).toBe('2027-08-31')
+test('12 months from a month end or 29 February: the day before the (clamped) anniversary', () => {
+	// s.44(1): "the period of 12 months starting with" the day: 1 March 2026 to 28 February 2027.
+	expect(nextReviewDueOn('2026-03-01', null)).toBe('2027-02-28')
+	expect(nextReviewDueOn('2024-02-29', null)).toBe('2025-02-27')
+	expect(nextReviewDueOn('2027-02-28', null)).toBe('2028-02-27')
+	expect(nextReviewDueOn('2027-03-01', null)).toBe('2028-02-29')
+	expect(nextReviewDueOn('2026-01-31', undefined)).toBe('2027-01-30')
+	expect(nextReviewDueOn('2020-01-01', '2028-02-29')).toBe('2029-02-27')
+	expect(nextReviewDueOn('2022-05-01', '2026-08-31')).toBe('2027-08-30')
+	expect(nextReviewDueOn('2026-01-01', null)).toBe('2026-12-31')
+})
+
+test('a review keeps its own due date: the plan moving on to the next cycle does not change it', () => {
+	// Held 64 days late, then closed: the plan now says the last review was this meeting.
+	const facts: ReviewFacts = {
+		today: '2027-01-20',
+		planIssuedOn: '2024-01-15',
+		lastReviewMeetingOn: '2026-11-03',
+		reviewDueOn: '2026-08-31',
+		dateOfBirth: '2016-05-10',
+		yearGroup: 5,
+		meetingOn: '2026-11-03',
+		decision: 'maintain',
+		decisionOn: '2026-11-20',
+	}
+	const reviewDue = find(computeDeadlines(facts), 'review_due')
+	expect(reviewDue).toMatchObject({ dueOn: '2026-08-31', state: 'met', metOn: '2026-11-03', daysLate: 64 })
+	expect(ragStatus(reviewDue)).toEqual({ colour: 'red', words: 'Met on 3 November 2026, 64 days late' })
+	// Without the review's own date the clock would read the plan's, the next cycle's.
+	expect(find(computeDeadlines({ ...facts, reviewDueOn: undefined }), 'review_due').dueOn).toBe('2027-11-02')
+	// The under-5s review counts from the day the review's 12 months started, not from the plan's last review.
+	const under5 = find(computeDeadlines({ ...facts, dateOfBirth: '2022-10-01', yearGroup: 0 }), 'under5_review')
+	expect(reviewPeriodStartFor('2026-08-31')).toBe('2025-09-01')
+	expect(under5.dueOn).toBe('2026-03-01')
 })
 
 test('the review is met on the day of its meeting', () => {
@@ -129,16 +159,16 @@ test('the review is met on the day of its meeting', () => {
 		meetingOn: '2027-03-01',
 	})
 	expect(find(deadlines, 'review_due')).toMatchObject({
-		dueOn: '2027-03-10',
+		dueOn: '2027-03-09',
 		state: 'met',
 		metOn: '2027-03-01',
 		daysLate: null,
-		daysLeft: -10,
+		daysLeft: -11,
 	})
 	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({ colour: 'green', words: 'Met on 1 March 2027' })
 })
 
-test('a review meeting held after the due date is met late', () => {
+test('a review meeting held after the due date is met late, and shown red', () => {
 	const deadlines = computeDeadlines({
 		today: '2027-03-20',
 		planIssuedOn: '2026-03-10',
@@ -146,10 +176,10 @@ test('a review meeting held after the due date is met late', () => {
 		yearGroup: 5,
 		meetingOn: '2027-03-15',
 	})
-	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'met', metOn: '2027-03-15', daysLate: 5 })
+	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'met', metOn: '2027-03-15', daysLate: 6 })
 	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({
-		colour: 'green',
-		words: 'Met on 15 March 2027, 5 days late',
+		colour: 'red',
+		words: 'Met on 15 March 2027, 6 days late',
 	})
 })
 
@@ -162,11 +192,11 @@ test('a review with no meeting by the due date is missed', () => {
 	})
 	expect(find(deadlines, 'review_due')).toMatchObject({
 		state: 'missed',
-		daysLeft: -10,
-		daysLate: 10,
+		daysLeft: -11,
+		daysLate: 11,
 		metOn: null,
 	})
-	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({ colour: 'red', words: 'Overdue by 10 days' })
+	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({ colour: 'red', words: 'Overdue by 11 days' })
 })
 
 test('a meeting booked after the due date does not meet it', () => {
@@ -177,7 +207,7 @@ test('a meeting booked after the due date does not meet it', () => {
 		yearGroup: 5,
 		meetingOn: '2027-03-25',
 	})
-	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'missed', metOn: null, daysLate: 10 })
+	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'missed', metOn: null, daysLate: 11 })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2027-03-11', state: 'missed', daysLate: 9 })
 })
 
@@ -185,15 +215,16 @@ test('due, due soon, due tomorrow, due today and overdue by one day', () => {
 	const facts = { planIssuedOn: '2026-03-10', dateOfBirth: '2016-05-10', yearGroup: 5 }
 	const on = (today: string) => find(computeDeadlines({ ...facts, today }), 'review_due')
 
-	expect(on('2027-03-02')).toMatchObject({ state: 'due', daysLeft: 8 })
-	expect(ragStatus(on('2027-03-02'))).toEqual({ colour: 'green', words: 'Due in 8 days' })
-	expect(on('2027-03-03')).toMatchObject({ state: 'due_soon', daysLeft: 7 })
-	expect(ragStatus(on('2027-03-03'))).toEqual({ colour: 'amber', words: 'Due in 7 days' })
-	expect(ragStatus(on('2027-03-09'))).toEqual({ colour: 'amber', words: 'Due tomorrow' })
-	expect(on('2027-03-10')).toMatchObject({ state: 'due_soon', daysLeft: 0, daysLate: null })
-	expect(ragStatus(on('2027-03-10'))).toEqual({ colour: 'amber', words: 'Due today' })
-	expect(on('2027-03-11')).toMatchObject({ state: 'missed', daysLeft: -1, daysLate: 1 })
-	expect(ragStatus(on('2027-03-11'))).toEqual({ colour: 'red', words: 'Overdue by 1 day' })
+	// Plan issued 10 March 2026: the last day is 9 March 2027.
+	expect(on('2027-03-01')).toMatchObject({ state: 'due', daysLeft: 8 })
+	expect(ragStatus(on('2027-03-01'))).toEqual({ colour: 'green', words: 'Due in 8 days' })
+	expect(on('2027-03-02')).toMatchObject({ state: 'due_soon', daysLeft: 7 })
+	expect(ragStatus(on('2027-03-02'))).toEqual({ colour: 'amber', words: 'Due in 7 days' })
+	expect(ragStatus(on('2027-03-08'))).toEqual({ colour: 'amber', words: 'Due tomorrow' })
+	expect(on('2027-03-09')).toMatchObject({ state: 'due_soon', daysLeft: 0, daysLate: null })
+	expect(ragStatus(on('2027-03-09'))).toEqual({ colour: 'amber', words: 'Due today' })
+	expect(on('2027-03-10')).toMatchObject({ state: 'missed', daysLeft: -1, daysLate: 1 })
+	expect(ragStatus(on('2027-03-10'))).toEqual({ colour: 'red', words: 'Overdue by 1 day' })
 })
 
 test('with a meeting booked, the clocks before it run and those after it have not started', () => {
@@ -205,7 +236,7 @@ test('with a meeting booked, the clocks before it run and those after it have no
 		meetingOn: '2027-03-20',
 	})
 	expect(ids(deadlines)).toEqual(['review_due', 'invitations', 'advice_circulated', 'review_report', 'la_decision'])
-	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2027-04-01', state: 'due', daysLeft: 31 })
+	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2027-03-31', state: 'due', daysLeft: 30 })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2027-03-06', state: 'due_soon', daysLeft: 5 })
 	expect(find(deadlines, 'advice_circulated')).toMatchObject({ dueOn: '2027-03-06', state: 'due_soon' })
 	expect(find(deadlines, 'review_report')).toMatchObject({
@@ -280,7 +311,7 @@ test('clocks running over the change to British Summer Time (29 March 2026)', ()
 		invitationsSentOn: '2026-03-05',
 		adviceCirculatedOn: '2026-03-06',
 	})
-	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-04-01', state: 'met', metOn: '2026-03-20' })
+	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-03-31', state: 'met', metOn: '2026-03-20' })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2026-03-06', state: 'met', daysLate: null })
 	expect(find(deadlines, 'advice_circulated')).toMatchObject({ dueOn: '2026-03-06', state: 'met', daysLate: null })
 	expect(find(deadlines, 'review_report')).toMatchObject({ dueOn: '2026-04-03', state: 'due_soon', daysLeft: 6 })
@@ -430,7 +461,7 @@ test('the final amended plan is due 8 weeks after the amendment notice', () => {
 
 	const late = find(computeDeadlines({ ...facts, today: '2027-05-04', finalIssuedOn: '2027-05-03' }), 'final_plan')
 	expect(late).toMatchObject({ state: 'met', metOn: '2027-05-03', daysLate: 7 })
-	expect(ragStatus(late)).toEqual({ colour: 'green', words: 'Met on 3 May 2027, 7 days late' })
+	expect(ragStatus(late)).toEqual({ colour: 'red', words: 'Met on 3 May 2027, 7 days late' })
 
 	expect(find(computeDeadlines({ ...facts, today: '2027-05-03' }), 'final_plan')).toMatchObject({
 		state: 'missed',
@@ -454,28 +485,30 @@ test('a notice sent on the last day of the 4 weeks puts the final plan 12 weeks 
 	expect(daysBetween('2027-03-01', '2027-05-24')).toBe(84)
 })
 
-test('phase transfer, Year 6 to Year 7: plan finalised by 15 February of the year of the move', () => {
+test('phase transfer, Year 6 to Year 7: plan finalised before 15 February of the year of the move, so by 14 February', () => {
 	const facts = { planIssuedOn: '2026-03-15', dateOfBirth: '2015-12-01', yearGroup: 6 }
 	const autumn = find(computeDeadlines({ ...facts, today: '2026-10-01' }), 'phase_transfer')
 	expect(autumn).toMatchObject({
 		label: 'Plan naming the new school',
 		citation: 'SEND Regulations 2014 reg 18(1)-(2); reg 2(1) (transfer between phases of education)',
-		dueOn: '2027-02-15',
+		dueOn: '2027-02-14',
 		state: 'due',
-		daysLeft: 137,
+		daysLeft: 136,
 	})
-	expect(autumn.rule).toContain('by 15 February of the calendar year of the move')
+	expect(autumn.rule).toContain('before 15 February of the calendar year of the move, so by 14 February')
 	// The academic year starts on 1 September and ends on 31 August.
-	expect(find(computeDeadlines({ ...facts, today: '2026-09-01' }), 'phase_transfer').dueOn).toBe('2027-02-15')
+	expect(find(computeDeadlines({ ...facts, today: '2026-09-01' }), 'phase_transfer').dueOn).toBe('2027-02-14')
 	expect(find(computeDeadlines({ ...facts, today: '2027-08-31' }), 'phase_transfer')).toMatchObject({
-		dueOn: '2027-02-15',
+		dueOn: '2027-02-14',
 		state: 'missed',
-		daysLate: 197,
+		daysLate: 198,
 	})
-	expect(find(computeDeadlines({ ...facts, today: '2026-08-31' }), 'phase_transfer').dueOn).toBe('2026-02-15')
+	expect(find(computeDeadlines({ ...facts, today: '2026-08-31' }), 'phase_transfer').dueOn).toBe('2026-02-14')
+	expect(phaseTransferDueOn(2028, 'school')).toBe('2028-02-14')
+	expect(phaseTransferDueOn(2028, 'post16')).toBe('2028-03-30')
 })
 
-test('phase transfer, Year 11 to post-16: plan finalised by 31 March', () => {
+test('phase transfer, Year 11 to post-16: plan finalised before 31 March, so by 30 March', () => {
 	const deadlines = computeDeadlines({
 		today: '2026-11-15',
 		planIssuedOn: '2026-03-15',
@@ -483,9 +516,9 @@ test('phase transfer, Year 11 to post-16: plan finalised by 31 March', () => {
 		yearGroup: 11,
 	})
 	const transfer = find(deadlines, 'phase_transfer')
-	expect(transfer).toMatchObject({ dueOn: '2027-03-31', state: 'due', daysLeft: 136 })
+	expect(transfer).toMatchObject({ dueOn: '2027-03-30', state: 'due', daysLeft: 135 })
 	expect(transfer.rule).toContain('post-16 institution')
-	expect(transfer.rule).toContain('by 31 March')
+	expect(transfer.rule).toContain('before 31 March of the calendar year of the move, so by 30 March')
 })
 
 test('phase transfer is worked out from the year group unless the caller says', () => {
@@ -493,9 +526,9 @@ test('phase transfer is worked out from the year group unless the caller says', 
 	const transferOn = (extra: Pick<ReviewFacts, 'yearGroup' | 'phaseTransfer'>) =>
 		computeDeadlines({ ...facts, ...extra }).find((d) => d.id === 'phase_transfer')?.dueOn ?? null
 
-	expect(transferOn({ yearGroup: -1 })).toBe('2027-02-15') // nursery to Reception
-	expect(transferOn({ yearGroup: 6 })).toBe('2027-02-15')
-	expect(transferOn({ yearGroup: 11 })).toBe('2027-03-31')
+	expect(transferOn({ yearGroup: -1 })).toBe('2027-02-14') // nursery to Reception
+	expect(transferOn({ yearGroup: 6 })).toBe('2027-02-14')
+	expect(transferOn({ yearGroup: 11 })).toBe('2027-03-30')
 	expect(transferOn({ yearGroup: -2 })).toBeNull()
 	expect(transferOn({ yearGroup: 0 })).toBeNull()
 	expect(transferOn({ yearGroup: 2 })).toBeNull() // infant to junior depends on the school
@@ -504,9 +537,9 @@ test('phase transfer is worked out from the year group unless the caller says', 
 	expect(transferOn({ yearGroup: 10 })).toBeNull()
 	expect(transferOn({ yearGroup: 12 })).toBeNull()
 	expect(transferOn({ yearGroup: null })).toBeNull()
-	expect(transferOn({ yearGroup: 2, phaseTransfer: 'school' })).toBe('2027-02-15')
+	expect(transferOn({ yearGroup: 2, phaseTransfer: 'school' })).toBe('2027-02-14')
 	expect(transferOn({ yearGroup: 6, phaseTransfer: null })).toBeNull()
-	expect(transferOn({ yearGroup: 6, phaseTransfer: 'post16' })).toBe('2027-03-31')
+	expect(transferOn({ yearGroup: 6, phaseTransfer: 'post16' })).toBe('2027-03-30')
 	expect(phaseTransferFor({ yearGroup: 11 })).toBe('post16')
 	expect(transferYearOn('2026-08-31')).toBe(2026)
 	expect(transferYearOn('2026-09-01')).toBe(2027)
@@ -527,7 +560,14 @@ test('phase transfer is met by a final amended plan issued in the year before th
 	).toMatchObject({ state: 'met', metOn: '2027-01-29', daysLate: null })
 	expect(
 		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-20' }), 'phase_transfer'),
-	).toMatchObject({ state: 'met', metOn: '2027-02-20', daysLate: 5 })
+	).toMatchObject({ state: 'met', metOn: '2027-02-20', daysLate: 6 })
+	// Issued on 15 February itself: a day late under reg 18(1)'s "before 15 February".
+	expect(
+		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-15' }), 'phase_transfer'),
+	).toMatchObject({ state: 'met', metOn: '2027-02-15', daysLate: 1 })
+	expect(
+		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-14' }), 'phase_transfer'),
+	).toMatchObject({ state: 'met', metOn: '2027-02-14', daysLate: null })
 })
 
 test('phase transfer is not met by a decision not to amend, nor by a plan from before the transfer year', () => {
@@ -554,7 +594,7 @@ test('phase transfer is not met by a decision not to amend, nor by a plan from b
 		amendmentNoticeSentOn: '2026-07-01',
 		finalIssuedOn: '2026-08-20',
 	})
-	expect(find(lastYearsPlan, 'phase_transfer')).toMatchObject({ dueOn: '2027-02-15', state: 'due', metOn: null })
+	expect(find(lastYearsPlan, 'phase_transfer')).toMatchObject({ dueOn: '2027-02-14', state: 'due', metOn: null })
 	expect(find(lastYearsPlan, 'final_plan')).toMatchObject({ state: 'met', metOn: '2026-08-20' })
 })
 
@@ -574,7 +614,7 @@ test('under-5s: an advisory review 6 months after the plan', () => {
 		daysLeft: 80,
 	})
 	expect(find(deadlines, 'under5_review').rule).toContain('should consider')
-	expect(find(deadlines, 'review_due').dueOn).toBe('2027-05-20')
+	expect(find(deadlines, 'review_due').dueOn).toBe('2027-05-19')
 })
 
 test('under-5s: 6 months after the last review, clamped at the end of February', () => {
@@ -586,7 +626,7 @@ test('under-5s: 6 months after the last review, clamped at the end of February',
 		yearGroup: null,
 	})
 	expect(find(deadlines, 'under5_review').dueOn).toBe('2027-02-28')
-	expect(find(deadlines, 'review_due').dueOn).toBe('2027-08-31')
+	expect(find(deadlines, 'review_due').dueOn).toBe('2027-08-30')
 })
 
 test('under-5s: met by an early meeting, missed while the annual review is still due', () => {
@@ -651,7 +691,7 @@ test('every deadline of a full review, in the order the review runs, with its ci
 		phase_transfer: 'SEND Regulations 2014 reg 18(1)-(2); reg 2(1) (transfer between phases of education)',
 	})
 	expect(Object.fromEntries(deadlines.map((d) => [d.id, [d.dueOn, d.state]]))).toEqual({
-		review_due: ['2026-12-10', 'met'],
+		review_due: ['2026-12-09', 'met'],
 		under5_review: ['2026-06-10', 'met'],
 		invitations: ['2026-10-06', 'met'],
 		advice_circulated: ['2026-10-06', 'met'],
@@ -660,7 +700,7 @@ test('every deadline of a full review, in the order the review runs, with its ci
 		amendment_notice: ['2026-11-17', 'met'],
 		representations: ['2026-11-24', 'met'],
 		final_plan: ['2027-01-05', 'due'],
-		phase_transfer: ['2027-02-15', 'due'],
+		phase_transfer: ['2027-02-14', 'due'],
 	})
 	expect(find(deadlines, 'under5_review').daysLate).toBe(132)
 	for (const deadline of deadlines) {
@@ -693,7 +733,7 @@ test('periods can be configured, and the rules say the configured periods', () =
 	}
 	const deadlines = computeDeadlines(facts, periods)
 	expect(Object.fromEntries(deadlines.map((d) => [d.id, [d.dueOn, d.state]]))).toEqual({
-		review_due: ['2026-09-10', 'met'],
+		review_due: ['2026-09-09', 'met'],
 		invitations: ['2026-08-11', 'missed'],
 		advice_circulated: ['2026-08-18', 'missed'],
 		review_report: ['2026-09-11', 'missed'],
@@ -701,27 +741,31 @@ test('periods can be configured, and the rules say the configured periods', () =
 		amendment_notice: ['2026-09-21', 'met'],
 		representations: ['2026-09-24', 'due'],
 		final_plan: ['2026-10-27', 'due'],
-		phase_transfer: ['2027-01-31', 'due'],
+		phase_transfer: ['2027-01-30', 'due'],
 	})
 	expect(find(deadlines, 'la_decision').rule).toContain('within 20 days of the meeting')
 	expect(find(deadlines, 'final_plan').rule).toContain('within 6 weeks of the amendment notice')
 	expect(find(deadlines, 'representations').rule).toContain('at least 10 days')
-	expect(find(deadlines, 'phase_transfer').rule).toContain('by 31 January')
+	expect(find(deadlines, 'phase_transfer').rule).toContain('before 31 January of the calendar year of the move, so by 30 January')
 	// The same review on the default periods.
 	const byDefault = computeDeadlines(facts)
-	expect(find(byDefault, 'review_due')).toMatchObject({ dueOn: '2027-03-10', state: 'met' })
+	expect(find(byDefault, 'review_due')).toMatchObject({ dueOn: '2027-03-09', state: 'met' })
 	expect(find(byDefault, 'la_decision')).toMatchObject({ dueOn: '2026-09-29', state: 'due' })
 	expect(find(byDefault, 'la_decision').rule).toContain('within 4 weeks of the meeting')
 	expect(find(byDefault, 'representations').dueOn).toBe('2026-09-29')
 	expect(find(byDefault, 'final_plan').dueOn).toBe('2026-11-10')
-	expect(find(byDefault, 'phase_transfer').dueOn).toBe('2027-02-15')
+	expect(find(byDefault, 'phase_transfer').dueOn).toBe('2027-02-14')
 })
 
-test('a configured phase transfer day beyond the end of February is clamped', () => {
-	const periods: ClockPeriods = { ...DEFAULT_PERIODS, phaseTransferSchool: { month: 2, day: 29 } }
+test('a configured phase transfer day is the day the plan must come before; past the end of February it stands for the end', () => {
+	const periods: ClockPeriods = { ...DEFAULT_PERIODS, phaseTransferSchool: { month: 2, day: 30 } }
 	const facts = { planIssuedOn: '2026-03-15', dateOfBirth: '2015-12-01', yearGroup: 6 }
 	expect(find(computeDeadlines({ ...facts, today: '2026-10-01' }, periods), 'phase_transfer').dueOn).toBe('2027-02-28')
 	expect(find(computeDeadlines({ ...facts, today: '2027-10-01' }, periods), 'phase_transfer').dueOn).toBe('2028-02-29')
+	const firstOfMarch: ClockPeriods = { ...DEFAULT_PERIODS, phaseTransferSchool: { month: 3, day: 1 } }
+	const before1March = find(computeDeadlines({ ...facts, today: '2027-10-01' }, firstOfMarch), 'phase_transfer')
+	expect(before1March.dueOn).toBe('2028-02-29')
+	expect(before1March.rule).toContain('before 1 March of the calendar year of the move, so by the last day of February')
 })
 
 test('malformed dates are refused', () => {
@@ -813,8 +857,9 @@ test('ragStatus words for each state', () => {
 		colour: 'green',
 		words: 'Met on 3 March 2027',
 	})
+	// Met after the date: the deadline was missed, so red.
 	expect(ragStatus({ ...base, state: 'met', metOn: '2027-03-04', daysLate: 1 })).toEqual({
-		colour: 'green',
+		colour: 'red',
 		words: 'Met on 4 March 2027, 1 day late',
 	})
 	expect(ragStatus({ ...base, state: 'not_started' })).toEqual({
@@ -884,7 +929,8 @@ test('property: every deadline is a well-formed, self-consistent date', () => {
 				if (d.state === 'due') expect(d.daysLeft).toBeGreaterThan(7)
 				if (d.state === 'met') expect(d.daysLate).toBe(Math.max(0, daysBetween(d.dueOn, d.metOn!)) || null)
 				const colour = ragStatus(d).colour
-				expect(colour).toBe(d.state === 'missed' ? 'red' : d.state === 'due_soon' ? 'amber' : 'green')
+				const late = d.state === 'missed' || (d.state === 'met' && d.daysLate !== null)
+				expect(colour).toBe(late ? 'red' : d.state === 'due_soon' ? 'amber' : 'green')
 			}
 		}),
 	)
@@ -895,8 +941,9 @@ test('property: the clocks keep their distances from the events that start them'
 		fc.property(reviewFacts, (facts) => {
 			const deadlines = computeDeadlines(facts)
 			const dueOn = (id: DeadlineId) => deadlines.find((d) => d.id === id)?.dueOn
+			// The last day of the 12 months starting with the previous review (or the plan): 364 or 365 days on.
 			const anchor = facts.lastReviewMeetingOn ?? facts.planIssuedOn
-			expect([365, 366]).toContain(daysBetween(anchor, dueOn('review_due')!))
+			expect([364, 365]).toContain(daysBetween(anchor, dueOn('review_due')!))
 			if (facts.meetingOn) {
 				expect(daysBetween(dueOn('invitations')!, facts.meetingOn)).toBe(14)
 				expect(daysBetween(facts.meetingOn, dueOn('review_report')!)).toBe(14)

@@ -17,6 +17,27 @@
  * - A recorded event counts once its date is on or before `today`; a date still in the future
  *   (for `meetingOn`, a meeting that is booked but not yet held) has not happened yet.
  *
+ * Where the law leaves a choice, the reading taken (decided for issue 12, December 2026). Both times we take the
+ * earlier of the two readings, so a council that meets the date shown is on time whichever reading a tribunal or
+ * the DfE takes; a product that prints the later date could let a council be late by a day without knowing it.
+ * - The 12-month review: CFA 2014 s.44(1) requires a review "in the period of 12 months starting with" the day
+ *   the plan was first made, then "starting with" the day it was last reviewed. A period that starts with a day
+ *   includes that day (Zoan v Rouamba [2000] 1 WLR 1509 (CA); the same counting as "beginning with the day" in
+ *   reg 22(2)(c) below), so it ends on the day before the anniversary: plan made 10 March 2026 -> review by
+ *   9 March 2027, not 10 March (CoP 9.169's "within 12 months of" would allow the anniversary itself). From 29
+ *   February the anniversary is clamped to 28 February first, so the last day is 27 February.
+ * - Phase transfer: reg 18(1) requires the plan to be reviewed and amended "before 15 February" (or "before
+ *   31 March" for secondary to post-16) in the calendar year of the transfer. "Before" excludes the day itself, so
+ *   the last day is 14 February (30 March); CoP 9.179's "by 15 February" is guidance and gives way to the
+ *   regulation. `DEFAULT_PERIODS` keeps the dates as the regulation names them; the deadline is the day before.
+ * - The under-5s review (CoP 9.178, advisory, "every 3 to 6 months") is not a statutory period: it is shown 6
+ *   months after the date the review's 12 months started, on the anniversary of months.
+ *
+ * Whose dates the clocks read: a review's own. `reviewDueOn` is the 12-month date this review answers, stored on
+ * the review when it started (AnnualReview.dueOn); a closed review keeps it, although the decision or final plan
+ * that closed it moved the plan's own dates (EhcPlan.lastReviewOn, reviewDueOn) on to the next cycle. Without it
+ * (a plan whose review has not started) the date is worked out from the plan's issue and last review.
+ *
  * Which deadlines appear (decisions where the law leaves the question to us)
  * - A deadline that cannot be dated, or that does not apply to this review, is omitted:
  *   invitations, advice, report, decision and amendment notice need `meetingOn`;
@@ -28,7 +49,8 @@
  *   and not yet held (report, decision, amendment notice). Deadlines counted back from the meeting
  *   (invitations, advice) run as soon as the meeting is booked.
  * - The review is "held" on the date of the review meeting, which is what meets `review_due`
- *   (and the advisory under-5s review) and what the next 12 months run from.
+ *   (and the advisory under-5s review) and what the next 12 months run from. A review held after its due date
+ *   is 'met' with `daysLate`, and shown red: the deadline was missed, whatever happened afterwards.
  * - Representations are the family's period, not the council's: it is never 'missed'. It is open
  *   (due / due_soon) until its last day, then 'met' with `metOn` = its last day ("Closed on").
  * - The phase transfer deadline is met by a final amended plan issued during the 12 months before
@@ -71,6 +93,11 @@ export interface ReviewFacts {
 	planIssuedOn: IsoDate
 	/** Meeting date of the previous annual review, if there has been one. */
 	lastReviewMeetingOn?: IsoDate | null
+	/**
+	 * The 12-month date this review answers, as stored when it started (AnnualReview.dueOn). When given it is the
+	 * review's due date, whatever the plan's dates say now (a later step moves them on to the next cycle).
+	 */
+	reviewDueOn?: IsoDate | null
 	dateOfBirth: IsoDate
 	/** National Curriculum year: -2 = nursery (2-year-olds), -1 = nursery, 0 = Reception, 1..13, 14 = post-19. */
 	yearGroup: number | null
@@ -125,12 +152,15 @@ export interface ClockPeriods {
 	finalPlanDaysAfterNotice: number
 	/** A deadline this many days away or fewer is 'due_soon' (amber). */
 	dueSoonDays: number
+	/** The date in reg 18(1)(b): the plan naming the new school is finalised before it (so by the day before). */
 	phaseTransferSchool: DayOfYear
+	/** The date in reg 18(1)(a), secondary school to post-16: likewise, the day before is the last day. */
 	phaseTransferPost16: DayOfYear
 }
 
 export const DEFAULT_PERIODS: ClockPeriods = Object.freeze({
-	// Review within 12 months of the plan being made, then of each previous review: CFA 2014 s.44(1); CoP 9.169.
+	// Review in the 12 months starting with the day the plan was made, then with each previous review: CFA 2014
+	// s.44(1); CoP 9.169. The last day is the day before the anniversary (see the top of this file).
 	reviewMonths: 12,
 	// For children under 5 the LA should consider reviewing every 3 to 6 months: CoP 9.178.
 	under5ReviewMonths: 6,
@@ -148,8 +178,8 @@ export const DEFAULT_PERIODS: ClockPeriods = Object.freeze({
 	// Final amended plan, or notice of a decision not to amend, within 8 weeks of the amendment notice: reg 22(3)-(4).
 	finalPlanDaysAfterNotice: 56,
 	dueSoonDays: 7,
-	// Phase transfer: plan finalised by 15 February in the calendar year of the transfer,
-	// or by 31 March for secondary school to a post-16 institution: reg 18(1)-(2).
+	// Phase transfer: plan finalised before 15 February in the calendar year of the transfer, or before 31 March
+	// for secondary school to a post-16 institution: reg 18(1). The deadline is the day before each date.
 	phaseTransferSchool: Object.freeze({ month: 2, day: 15 }),
 	phaseTransferPost16: Object.freeze({ month: 3, day: 31 }),
 })
@@ -167,6 +197,12 @@ function describeDayOfYear({ month, day }: DayOfYear): string {
 	return `${day} ${monthName(month)}`
 }
 
+/** '14 February': the day before a date of the year, the last day of a deadline set as "before" it. */
+function describeDayBefore({ month, day }: DayOfYear): string {
+	if (day > 1) return `${day - 1} ${monthName(month)}`
+	return `the last day of ${monthName(month === 1 ? 12 : month - 1)}`
+}
+
 interface DeadlineText {
 	label: string
 	rule: (periods: ClockPeriods, transfer: PhaseTransfer | null) => string
@@ -177,7 +213,7 @@ const DEADLINE_TEXT: Record<DeadlineId, DeadlineText> = {
 	review_due: {
 		label: 'Annual review meeting',
 		rule: (p) =>
-			`The plan must be reviewed within ${describeMonths(p.reviewMonths)} of being issued, then within ${describeMonths(p.reviewMonths)} of the previous review; issuing an amended plan does not restart this clock.`,
+			`The plan must be reviewed in the ${describeMonths(p.reviewMonths)} starting with the day it was issued, then in the ${describeMonths(p.reviewMonths)} starting with the previous review, so by the day before the anniversary; issuing an amended plan does not restart this clock.`,
 		citation: () => 'Children and Families Act 2014 s.44(1); SEND Code of Practice 9.169',
 	},
 	under5_review: {
@@ -232,8 +268,8 @@ const DEADLINE_TEXT: Record<DeadlineId, DeadlineText> = {
 		label: 'Plan naming the new school',
 		rule: (p, transfer) =>
 			transfer === 'post16'
-				? `For a move from secondary school to a post-16 institution, the amended plan naming it must be finalised by ${describeDayOfYear(p.phaseTransferPost16)} of the calendar year of the move.`
-				: `For a move to the next phase of education (such as nursery to Reception or Year 6 to Year 7), the amended plan naming the new school must be finalised by ${describeDayOfYear(p.phaseTransferSchool)} of the calendar year of the move.`,
+				? `For a move from secondary school to a post-16 institution, the amended plan naming it must be finalised before ${describeDayOfYear(p.phaseTransferPost16)} of the calendar year of the move, so by ${describeDayBefore(p.phaseTransferPost16)}.`
+				: `For a move to the next phase of education (such as nursery to Reception or Year 6 to Year 7), the amended plan naming the new school must be finalised before ${describeDayOfYear(p.phaseTransferSchool)} of the calendar year of the move, so by ${describeDayBefore(p.phaseTransferSchool)}.`,
 		citation: () => 'SEND Regulations 2014 reg 18(1)-(2); reg 2(1) (transfer between phases of education)',
 	},
 }
@@ -255,6 +291,7 @@ function buildDeadline(
 	let state: DeadlineState
 	let daysLate: number | null = null
 	if (metOn !== null) {
+		// Met late is still 'met' (nothing more can be done about it), with how late it was.
 		state = 'met'
 		const late = daysBetween(dueOn, metOn)
 		daysLate = late > 0 ? late : null
@@ -282,16 +319,45 @@ function buildDeadline(
 }
 
 /**
- * When the next annual review is due: 12 months after the previous review meeting, or after the
- * plan was issued if there has been no review yet (CFA 2014 s.44(1); CoP 9.169). Issuing an amended
- * plan does not restart the clock, so pass the original issue date, not the amended plan's.
+ * The last day of the period of `months` months starting with `start` (the start day is day 1): the day before
+ * the corresponding date, which is clamped to the end of a shorter month first. 10 March, 12 months -> 9 March.
+ */
+export function lastDayOfMonthsStartingWith(start: IsoDate, months: number): IsoDate {
+	return addDays(addMonths(start, months), -1)
+}
+
+/**
+ * When the next annual review is due: the last day of the 12 months starting with the previous review meeting,
+ * or with the day the plan was issued if there has been no review yet (CFA 2014 s.44(1); CoP 9.169; the reading
+ * is at the top of this file). Issuing an amended plan does not restart the clock, so pass the original issue
+ * date, not the amended plan's.
  */
 export function nextReviewDueOn(
 	planIssuedOn: IsoDate,
 	lastReviewMeetingOn: IsoDate | null | undefined,
 	periods: ClockPeriods = DEFAULT_PERIODS,
 ): IsoDate {
-	return addMonths(lastReviewMeetingOn ?? planIssuedOn, periods.reviewMonths)
+	return lastDayOfMonthsStartingWith(lastReviewMeetingOn ?? planIssuedOn, periods.reviewMonths)
+}
+
+/**
+ * The day a review's 12 months started (the plan's issue or the previous review), from its due date: the inverse
+ * of `nextReviewDueOn`, exact except from 29 February (which comes back as 28 February). For a review whose plan
+ * has since moved on, so that the plan no longer says when the previous review was.
+ */
+export function reviewPeriodStartFor(reviewDueOn: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	return addMonths(addDays(reviewDueOn, 1), -periods.reviewMonths)
+}
+
+/**
+ * The last day for the plan naming the new school in a transfer year (reg 18(1)): the day before 15 February
+ * (31 March for secondary school to post-16) of the calendar year of the transfer.
+ */
+export function phaseTransferDueOn(transferYear: number, transfer: PhaseTransfer, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	const { month, day } = transfer === 'post16' ? periods.phaseTransferPost16 : periods.phaseTransferSchool
+	// A configured day past the end of a shorter month (30 February) stands for the end of that month.
+	if (day > 1) return toIsoDate(transferYear, month, Math.min(day - 1, daysInMonth(transferYear, month)))
+	return addDays(toIsoDate(transferYear, month, 1), -1)
 }
 
 /**
@@ -350,21 +416,24 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 
 	// s.44(1); CoP 9.169: within 12 months of the plan, then of the previous review. The review is
 	// held on the day of its meeting, whatever day of the week that is.
+	// This review's own due date when it is known: the plan's dates move on when a review closes.
 	deadlines.push(
 		buildDeadline(
 			'review_due',
-			nextReviewDueOn(facts.planIssuedOn, facts.lastReviewMeetingOn, periods),
+			facts.reviewDueOn ?? nextReviewDueOn(facts.planIssuedOn, facts.lastReviewMeetingOn, periods),
 			{ today, metOn: meetingHeldOn, started: true },
 			periods,
 		),
 	)
 
-	// CoP 9.178: for under-5s the LA should consider reviewing every 3-6 months (advisory).
+	// CoP 9.178: for under-5s the LA should consider reviewing every 3-6 months (advisory), counted from the day
+	// this review's 12 months started.
 	if (ageOn(facts.dateOfBirth, today) < 5) {
+		const periodStart = facts.reviewDueOn ? reviewPeriodStartFor(facts.reviewDueOn, periods) : (facts.lastReviewMeetingOn ?? facts.planIssuedOn)
 		deadlines.push(
 			buildDeadline(
 				'under5_review',
-				addMonths(facts.lastReviewMeetingOn ?? facts.planIssuedOn, periods.under5ReviewMonths),
+				addMonths(periodStart, periods.under5ReviewMonths),
 				{ today, metOn: meetingHeldOn, started: true },
 				periods,
 			),
@@ -436,13 +505,12 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 		)
 	}
 
-	// reg 18(1)-(2): in the 12 months before a transfer between phases, the plan naming the new
-	// school is finalised by 15 February (31 March for post-16) of the calendar year of the transfer.
+	// reg 18(1): in the 12 months before a transfer between phases, the plan naming the new school is finalised
+	// before 15 February (31 March for post-16) of the calendar year of the transfer, so by the day before.
 	const transfer = phaseTransferFor(facts)
 	if (transfer !== null) {
 		const transferYear = transferYearOn(today)
-		const { month, day } = transfer === 'post16' ? periods.phaseTransferPost16 : periods.phaseTransferSchool
-		const dueOn = toIsoDate(transferYear, month, Math.min(day, daysInMonth(transferYear, month)))
+		const dueOn = phaseTransferDueOn(transferYear, transfer, periods)
 		const academicYearStart = toIsoDate(transferYear - 1, 9, 1)
 		const metOn =
 			amending && finalIssuedOn !== null && compareDates(finalIssuedOn, academicYearStart) >= 0 ? finalIssuedOn : null
@@ -484,8 +552,9 @@ export function ragStatus(deadline: Deadline): { colour: 'red' | 'amber' | 'gree
 		case 'met': {
 			const metOn = formatDate(deadline.metOn ?? deadline.dueOn)
 			if (deadline.id === 'representations') return { colour: 'green', words: `Closed on ${metOn}` }
-			const late = deadline.daysLate ? `, ${days(deadline.daysLate)} late` : ''
-			return { colour: 'green', words: `Met on ${metOn}${late}` }
+			// Met after the date is a missed deadline: red, so a late review never looks on time.
+			if (deadline.daysLate) return { colour: 'red', words: `Met on ${metOn}, ${days(deadline.daysLate)} late` }
+			return { colour: 'green', words: `Met on ${metOn}` }
 		}
 		case 'missed':
 			return { colour: 'red', words: `Overdue by ${days(deadline.daysLate ?? -daysLeft)}` }

@@ -248,6 +248,7 @@ type PageSqlRow = {
 	reviewId: string | null
 	status: string | null
 	nextDeadlineId: string | null
+	dueOn: string | null
 	meetingOn: string | null
 	invitationsSentOn: string | null
 	adviceCirculatedOn: string | null
@@ -283,7 +284,7 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 		? await prisma.$queryRaw<PageSqlRow[]>`
 			WITH "page" AS (SELECT * FROM (${keysSql(conditions, page * CASELOAD_PAGE_SIZE, { undated })}) AS "keys" ${KEY_ORDER} LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${offset})
 			SELECT k."kind", k."id" AS "key", k."sortOn",
-				r."id" AS "reviewId", r."status", r."nextDeadlineId", r."meetingOn", r."invitationsSentOn", r."adviceCirculatedOn", r."reportReceivedOn",
+				r."id" AS "reviewId", r."status", r."nextDeadlineId", r."dueOn", r."meetingOn", r."invitationsSentOn", r."adviceCirculatedOn", r."reportReceivedOn",
 				d."outcome" AS "decisionOutcome", d."decidedOn",
 				(SELECT n."issuedOn" FROM "AmendmentNotice" n WHERE n."reviewId" = r."id") AS "noticeIssuedOn",
 				(SELECT f."issuedOn" FROM "FinalPlan" f WHERE f."reviewId" = r."id") AS "finalIssuedOn",
@@ -319,6 +320,7 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 		if (Number(row.kind) !== 1 && row.reviewId) {
 			const facts = reviewFacts(
 				{
+					dueOn: row.dueOn,
 					meetingOn: row.meetingOn,
 					invitationsSentOn: row.invitationsSentOn,
 					adviceCirculatedOn: row.adviceCirculatedOn,

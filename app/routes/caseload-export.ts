@@ -28,8 +28,8 @@ const childSelect = {
 const reviewSelect = {
 	id: true,
 	status: true,
-	dueOn: true,
 	nextDeadlineId: true,
+	// dueOn comes with the clock's facts.
 	...CLOCK_FACTS_SELECT,
 	child: { select: childSelect },
 } as const

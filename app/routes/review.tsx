@@ -49,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		deadlines: deadlines.filter((d) => MEETING_CLOCKS.includes(d.id)),
 		warnings:
 			review.status === 'DRAFT'
-				? scheduleWarnings({ today, meetingOn: review.meetingOn, reviewDueOn: review.child.plan?.reviewDueOn ?? review.dueOn, yearGroup: review.child.yearGroup, deadlines })
+				? scheduleWarnings({ today, meetingOn: review.meetingOn, reviewDueOn: review.dueOn, yearGroup: review.child.yearGroup, deadlines })
 				: [],
 		parts: PART_KEYS.map((key) => ({
 			key,
