@@ -116,7 +116,6 @@ export default function ReviewPart() {
 	const conflict = actionData?.conflict ?? null
 	const [form, fields] = useGovukForm({ id: `part-${key.toLowerCase()}`, schema: PART_SCHEMAS[key], lastResult: actionData?.result, defaultValue: initial })
 	const errors = summaryErrors(form.id, form.allErrors)
-	const f = fields as any
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -131,14 +130,14 @@ export default function ReviewPart() {
 				<h1 className="govuk-heading-l">{PART_TITLES[key]}</h1>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<input type="hidden" name="version" value={conflict?.version ?? version} />
-					{key === 'CHILD_VIEWS' ? <ChildViewsFields fields={f} context={context} /> : null}
-					{key === 'PARENT_VIEWS' ? <ParentViewsFields fields={f} /> : null}
-					{key === 'OUTCOMES' ? <OutcomesFields fields={f} context={context} /> : null}
-					{key === 'NEEDS_PROVISION' ? <NeedsProvisionFields fields={f} context={context} /> : null}
-					{key === 'PFA' ? <PfaFields fields={f} /> : null}
-					{key === 'RECOMMENDATION' ? <RecommendationFields fields={f} /> : null}
-					{key === 'ATTENDANCE' ? <AttendanceFields fields={f} context={context} /> : null}
-					<CompletedQuestion field={f.completed} />
+					{key === 'CHILD_VIEWS' ? <ChildViewsFields fields={fields} context={context} /> : null}
+					{key === 'PARENT_VIEWS' ? <ParentViewsFields fields={fields} /> : null}
+					{key === 'OUTCOMES' ? <OutcomesFields fields={fields} context={context} /> : null}
+					{key === 'NEEDS_PROVISION' ? <NeedsProvisionFields fields={fields} context={context} /> : null}
+					{key === 'PFA' ? <PfaFields fields={fields} /> : null}
+					{key === 'RECOMMENDATION' ? <RecommendationFields fields={fields} /> : null}
+					{key === 'ATTENDANCE' ? <AttendanceFields fields={fields} context={context} /> : null}
+					<CompletedQuestion field={fields.completed} />
 					<Button>Save and continue</Button>
 				</Form>
 			</div>

@@ -3,19 +3,19 @@
 // transaction with its audit. Every change to a draft goes through touchDraft, which moves the review's lockVersion
 // on: the check-your-answers page submits only the review it showed, so a change made after it was opened (in
 // another tab, by a colleague) is checked again before it goes to the council.
+import { audit } from '#app/auth/audit.server.ts'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { meetingFields, type PartKey, type PartStatus, type PlanSection, type ScheduleValue } from '#app/domain/review-parts.ts'
-import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
-import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
-import { saveDocument } from '#app/storage/documents.server.ts'
-import { deleteEvidenceFile, readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
+import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
+import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { buildReviewRecord, submissionProblems, type PartProblem } from '#app/queries/review-record.server.ts'
 import { loadReview, type PartValues } from '#app/queries/review.server.ts'
+import { saveDocument } from '#app/storage/documents.server.ts'
+import { deleteEvidenceFile, readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 
 /** The user making a change. */
 export type Editor = { id: string }
@@ -24,8 +24,9 @@ export type DraftReview = { id: string; childId: string }
 
 /**
  * Records a change to a draft: moves the review's lockVersion on (the check-your-answers page's stale-submission
- * guard, submitReview) and recomputes its stored next deadline, which the caseload sorts by. Every change to a
- * draft calls it, in the change's transaction.
+ * guard, submitReview) and its updatedAt, and recomputes its stored next deadline, which the caseload sorts by
+ * (the daily refresh leaves a review changed since it read it to the change: app/jobs/deadlines.server.ts). Every
+ * change to a draft calls it, in the change's transaction.
  */
 export async function touchDraft(tx: Tx, reviewId: string) {
 	await tx.annualReview.update({ where: { id: reviewId }, data: { lockVersion: { increment: 1 } }, select: { id: true } })
@@ -40,7 +41,10 @@ export type ChildToReview = { id: string; schoolId: string | null; laId: string;
 
 export async function startReview(request: Request | null, user: Editor, child: ChildToReview, schedule: ScheduleValue): Promise<{ id: string }> {
 	return prisma.$transaction(async (tx) => {
-		const version = await tx.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: child.plan.id, versionNo: child.plan.currentVersionNo } }, select: { id: true } })
+		const version = await tx.planVersion.findUniqueOrThrow({
+			where: { planId_versionNo: { planId: child.plan.id, versionNo: child.plan.currentVersionNo } },
+			select: { id: true },
+		})
 		const created = await tx.annualReview.create({
 			data: {
 				childId: child.id,
@@ -75,7 +79,13 @@ export async function scheduleMeeting(request: Request | null, user: Editor, rev
 			else if (current) await tx.reviewInvitee.delete({ where: { id: current.id } })
 		}
 		await touchDraft(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'meeting' }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: 'meeting' },
+			tx,
+		)
 	})
 }
 
@@ -100,11 +110,24 @@ export type SaveOutcome = { ok: true; version: number } | { ok: false; conflict:
  * outcome was also copied to OutcomeProgress, which nothing read (the record, the PDF and the quality check read
  * the part), and which kept rows for answers since cleared: it is no longer written.
  */
-export async function savePart(request: Request | null, user: Editor, review: DraftReview, part: PartAnswers & { status: PartStatus; openedVersion: number }): Promise<SaveOutcome> {
+export async function savePart(
+	request: Request | null,
+	user: Editor,
+	review: DraftReview,
+	part: PartAnswers & { status: PartStatus; openedVersion: number },
+): Promise<SaveOutcome> {
 	return prisma.$transaction(async (tx) => {
-		const saved = await writePart(tx, { reviewId: review.id, key: part.key, data: part.answers, status: part.status, openedVersion: part.openedVersion, userId: user.id })
+		const saved = await writePart(tx, {
+			reviewId: review.id,
+			key: part.key,
+			data: part.answers,
+			status: part.status,
+			openedVersion: part.openedVersion,
+			userId: user.id,
+		})
 		if (!saved.ok) return saved
-		if (part.key === 'RECOMMENDATION') await tx.annualReview.update({ where: { id: review.id }, data: { recommendation: part.answers.recommendation ?? null }, select: { id: true } })
+		if (part.key === 'RECOMMENDATION')
+			await tx.annualReview.update({ where: { id: review.id }, data: { recommendation: part.answers.recommendation ?? null }, select: { id: true } })
 		if (part.key === 'ATTENDANCE') {
 			for (const row of part.answers.invitees) {
 				await tx.reviewInvitee.updateMany({
@@ -114,12 +137,21 @@ export async function savePart(request: Request | null, user: Editor, review: Dr
 			}
 		}
 		await touchDraft(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: part.key }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.childId, details: part.key },
+			tx,
+		)
 		return saved
 	})
 }
 
-async function writePart(tx: Tx, args: { reviewId: string; key: PartKey; data: unknown; status: PartStatus; openedVersion: number; userId: string }): Promise<SaveOutcome> {
+async function writePart(
+	tx: Tx,
+	args: { reviewId: string; key: PartKey; data: unknown; status: PartStatus; openedVersion: number; userId: string },
+): Promise<SaveOutcome> {
 	const json = JSON.stringify(args.data)
 	const existing = await tx.reviewSection.findUnique({
 		where: { reviewId_key: { reviewId: args.reviewId, key: args.key } },
@@ -127,7 +159,9 @@ async function writePart(tx: Tx, args: { reviewId: string; key: PartKey; data: u
 	})
 	if (!existing) {
 		if (args.openedVersion !== 0) return { ok: false, conflict: { savedBy: 'Someone', savedAt: new Date() } }
-		await tx.reviewSection.create({ data: { reviewId: args.reviewId, key: args.key, data: json, status: args.status, version: 1, updatedById: args.userId } })
+		await tx.reviewSection.create({
+			data: { reviewId: args.reviewId, key: args.key, data: json, status: args.status, version: 1, updatedById: args.userId },
+		})
 		return { ok: true, version: 1 }
 	}
 	const updated = await tx.reviewSection.updateMany({
@@ -144,18 +178,39 @@ async function writePart(tx: Tx, args: { reviewId: string; key: PartKey; data: u
 export type ProposalInput = { section: PlanSection; currentWording: string; proposedWording: string; reason: string; evidenceIds: string[] }
 
 /** Saves a new proposal (proposalId null) or changes one of the school's, with the evidence linked to it. */
-export async function saveProposal(request: Request | null, user: Editor, review: DraftReview, proposalId: string | null, input: ProposalInput): Promise<{ id: string }> {
+export async function saveProposal(
+	request: Request | null,
+	user: Editor,
+	review: DraftReview,
+	proposalId: string | null,
+	input: ProposalInput,
+): Promise<{ id: string }> {
 	return prisma.$transaction(async (tx) => {
 		// Only this review's evidence can be linked.
 		const evidence = await tx.evidenceFile.findMany({ where: { reviewId: review.id, id: { in: input.evidenceIds } }, select: { id: true } })
 		const fields = { section: input.section, proposedWording: input.proposedWording, reason: input.reason }
 		const saved = proposalId
 			? await tx.amendmentProposal.update({ where: { id: proposalId, reviewId: review.id, origin: 'SCHOOL' }, data: fields, select: { id: true } })
-			: await tx.amendmentProposal.create({ data: { ...fields, reviewId: review.id, currentWording: input.currentWording, createdById: user.id, origin: 'SCHOOL' }, select: { id: true } })
+			: await tx.amendmentProposal.create({
+					data: { ...fields, reviewId: review.id, currentWording: input.currentWording, createdById: user.id, origin: 'SCHOOL' },
+					select: { id: true },
+				})
 		await tx.proposalEvidence.deleteMany({ where: { proposalId: saved.id } })
 		if (evidence.length) await tx.proposalEvidence.createMany({ data: evidence.map((e) => ({ proposalId: saved.id, evidenceId: e.id })) })
 		await touchDraft(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: saved.id, reviewId: review.id, childId: review.childId, details: `proposal for section ${input.section}` }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'AmendmentProposal',
+				entityId: saved.id,
+				reviewId: review.id,
+				childId: review.childId,
+				details: `proposal for section ${input.section}`,
+			},
+			tx,
+		)
 		return saved
 	})
 }
@@ -164,7 +219,13 @@ export async function deleteProposal(request: Request | null, user: Editor, revi
 	await prisma.$transaction(async (tx) => {
 		await tx.amendmentProposal.delete({ where: { id: proposalId, reviewId: review.id, origin: 'SCHOOL' }, select: { id: true } })
 		await touchDraft(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'AmendmentProposal', entityId: proposalId, reviewId: review.id, childId: review.childId, details: 'proposal deleted' }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'AmendmentProposal', entityId: proposalId, reviewId: review.id, childId: review.childId, details: 'proposal deleted' },
+			tx,
+		)
 	})
 }
 
@@ -172,7 +233,12 @@ export async function deleteProposal(request: Request | null, user: Editor, revi
 // Evidence (the file itself is checked and stored by app/storage/evidence.server.ts before it gets here)
 
 /** Records an uploaded file against the review; if the row cannot be written the file is removed, so nothing is left unaccounted for. */
-export async function addEvidence(request: Request | null, user: Editor, review: DraftReview, input: { title: string; file: StoredEvidence }): Promise<{ id: string }> {
+export async function addEvidence(
+	request: Request | null,
+	user: Editor,
+	review: DraftReview,
+	input: { title: string; file: StoredEvidence },
+): Promise<{ id: string }> {
 	const stored = input.file
 	try {
 		return await prisma.$transaction(async (tx) => {
@@ -191,7 +257,19 @@ export async function addEvidence(request: Request | null, user: Editor, review:
 				select: { id: true },
 			})
 			await touchDraft(tx, review.id)
-			await audit(request, user.id, 'evidence.upload', { entityType: 'EvidenceFile', entityId: created.id, reviewId: review.id, childId: review.childId, details: `${stored.fileName} (${stored.sha256})` }, tx)
+			await audit(
+				request,
+				user.id,
+				'evidence.upload',
+				{
+					entityType: 'EvidenceFile',
+					entityId: created.id,
+					reviewId: review.id,
+					childId: review.childId,
+					details: `${stored.fileName} (${stored.sha256})`,
+				},
+				tx,
+			)
 			return created
 		})
 	} catch (error) {
@@ -207,7 +285,13 @@ export async function removeEvidence(request: Request | null, user: Editor, revi
 	await prisma.$transaction(async (tx) => {
 		await tx.evidenceFile.delete({ where: { id: file.id, reviewId: review.id }, select: { id: true } })
 		await touchDraft(tx, review.id)
-		await audit(request, user.id, 'review.update', { entityType: 'EvidenceFile', entityId: file.id, reviewId: review.id, childId: review.childId, details: `evidence removed: ${file.title}` }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'EvidenceFile', entityId: file.id, reviewId: review.id, childId: review.childId, details: `evidence removed: ${file.title}` },
+			tx,
+		)
 	})
 	await deleteEvidenceFile(file.storageKey)
 	return true
@@ -221,7 +305,12 @@ export async function removeEvidence(request: Request | null, user: Editor, revi
 export type SubmitResult = { ok: true } | { ok: false; status: 400 | 409; problems: Array<Pick<PartProblem, 'href' | 'message'>> }
 
 /** `openedLockVersion`: the review's lockVersion when the check-your-answers page was drawn. */
-export async function submitReview(request: Request | null, user: Editor, review: DraftReview, input: { openedLockVersion: number; now?: Date }): Promise<SubmitResult> {
+export async function submitReview(
+	request: Request | null,
+	user: Editor,
+	review: DraftReview,
+	input: { openedLockVersion: number; now?: Date },
+): Promise<SubmitResult> {
 	const loaded = await loadReview(review.id)
 	const problems = submissionProblems(loaded)
 	if (!loaded.meetingOn) problems.unshift({ part: 'ATTENDANCE', href: `/reviews/${loaded.id}/meeting`, message: 'Enter the date of the review meeting' })
@@ -243,7 +332,15 @@ export async function submitReview(request: Request | null, user: Editor, review
 			select: {
 				recommendation: true,
 				laId: true,
-				child: { select: { id: true, firstName: true, lastName: true, school: { select: { name: true } }, caseworker: { select: { email: true, name: true, active: true } } } },
+				child: {
+					select: {
+						id: true,
+						firstName: true,
+						lastName: true,
+						school: { select: { name: true } },
+						caseworker: { select: { email: true, name: true, active: true } },
+					},
+				},
 				submittedBy: { select: { email: true, name: true } },
 				_count: { select: { proposals: { where: { origin: 'SCHOOL' } } } },
 			},
@@ -264,7 +361,12 @@ export async function submitReview(request: Request | null, user: Editor, review
 		const caseworker = facts.child.caseworker?.active ? facts.child.caseworker : null
 		const recipients = caseworker
 			? [{ ...caseworker, audience: 'CASEWORKER' as const }]
-			: (await tx.user.findMany({ where: { laId: facts.laId, active: true, roles: { some: { role: 'MANAGER' } } }, select: { email: true, name: true } })).map((m) => ({ ...m, audience: 'MANAGER' as const }))
+			: (
+					await tx.user.findMany({
+						where: { laId: facts.laId, active: true, roles: { some: { role: 'MANAGER' } } },
+						select: { email: true, name: true },
+					})
+				).map((m) => ({ ...m, audience: 'MANAGER' as const }))
 		for (const person of recipients) {
 			await enqueueEmail(tx, {
 				to: person.email,
@@ -285,14 +387,25 @@ export async function submitReview(request: Request | null, user: Editor, review
 				},
 			})
 		}
-		await audit(request, user.id, 'review.submit', { entityType: 'AnnualReview', entityId: loaded.id, reviewId: loaded.id, childId: facts.child.id, details: `report received ${today}` }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.submit',
+			{ entityType: 'AnnualReview', entityId: loaded.id, reviewId: loaded.id, childId: facts.child.id, details: `report received ${today}` },
+			tx,
+		)
 		return 'submitted' as const
 	})
 	if (outcome === 'changed') {
 		return {
 			ok: false,
 			status: 409,
-			problems: [{ href: `/reviews/${loaded.id}/check`, message: 'The review changed after you opened this page, or has already been submitted. Check the answers again before submitting' }],
+			problems: [
+				{
+					href: `/reviews/${loaded.id}/check`,
+					message: 'The review changed after you opened this page, or has already been submitted. Check the answers again before submitting',
+				},
+			],
 		}
 	}
 	return { ok: true }
@@ -303,23 +416,43 @@ export async function submitReview(request: Request | null, user: Editor, review
 // (docs/decisions/008-long-work-as-jobs.md). It changes nothing in the review, so it does not touch the draft.
 
 export async function startEvidenceBundle(user: Editor, review: { id: string; laId: string }) {
-	return startJob({ kind: 'BUNDLE', laId: review.laId, createdById: user.id, input: { reviewId: review.id }, message: 'Putting the review record and the evidence together' }, async (progress) => {
-		const { record, evidence } = await buildReviewRecord(review.id)
-		const recordBytes = await renderReviewRecord(record)
-		const bytes = await renderEvidenceBundle({
-			title: `Annual review record and evidence: ${record.child.name}`,
-			councilName: record.councilName,
-			childName: record.child.name,
-			record: recordBytes,
-			evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, load: () => readEvidenceBytes(e.storageKey) })),
-			onProgress: (done, total) => void progress(done, total, `Added ${done} of ${total} evidence files`),
-		})
-		const storageKey = await saveDocument(bytes)
-		const document = await prisma.generatedDocument.create({
-			data: { reviewId: review.id, kind: 'EVIDENCE_BUNDLE', title: `Annual review record and evidence - ${record.child.name}.pdf`, storageKey, sizeBytes: bytes.byteLength },
-			select: { id: true },
-		})
-		await progress(evidence.length, evidence.length, 'The bundle is ready')
-		return { documentId: document.id, reviewId: review.id }
-	})
+	return startJob(
+		{
+			kind: 'BUNDLE',
+			laId: review.laId,
+			createdById: user.id,
+			input: { reviewId: review.id },
+			message: 'Putting the review record and the evidence together',
+		},
+		async (progress) => {
+			const { record, evidence } = await buildReviewRecord(review.id)
+			const recordBytes = await renderReviewRecord(record)
+			const bytes = await renderEvidenceBundle({
+				title: `Annual review record and evidence: ${record.child.name}`,
+				councilName: record.councilName,
+				childName: record.child.name,
+				record: recordBytes,
+				evidence: evidence.map((e) => ({
+					title: e.title,
+					fileName: e.fileName,
+					contentType: e.contentType,
+					load: () => readEvidenceBytes(e.storageKey),
+				})),
+				onProgress: (done, total) => void progress(done, total, `Added ${done} of ${total} evidence files`),
+			})
+			const storageKey = await saveDocument(bytes)
+			const document = await prisma.generatedDocument.create({
+				data: {
+					reviewId: review.id,
+					kind: 'EVIDENCE_BUNDLE',
+					title: `Annual review record and evidence - ${record.child.name}.pdf`,
+					storageKey,
+					sizeBytes: bytes.byteLength,
+				},
+				select: { id: true },
+			})
+			await progress(evidence.length, evidence.length, 'The bundle is ready')
+			return { documentId: document.id, reviewId: review.id }
+		},
+	)
 }

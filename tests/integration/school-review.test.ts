@@ -15,26 +15,56 @@ import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
 
-const dateFields = (prefix: string, iso: string) => ({ [`${prefix}.day`]: iso.slice(8), [`${prefix}.month`]: iso.slice(5, 7), [`${prefix}.year`]: iso.slice(0, 4) })
+const dateFields = (prefix: string, iso: string) => ({
+	[`${prefix}.day`]: iso.slice(8),
+	[`${prefix}.month`]: iso.slice(5, 7),
+	[`${prefix}.year`]: iso.slice(0, 4),
+})
 
 /** A draft for a child of the SENCo's school with no open review, every part completed: ready to submit. */
 async function readyDraft(cookie: string) {
 	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
 	const child = await prisma.child.findFirstOrThrow({
-		where: { schoolId: senco.schoolId!, yearGroup: { lt: 9 }, plan: { isNot: null }, reviews: { none: { status: { not: 'CLOSED' } } }, caseworkerId: { not: null } },
+		where: {
+			schoolId: senco.schoolId!,
+			yearGroup: { lt: 9 },
+			plan: { isNot: null },
+			reviews: { none: { status: { not: 'CLOSED' } } },
+			caseworkerId: { not: null },
+		},
 		select: { id: true },
 	})
-	const schedule = { ...dateFields('meetingOn', addDays(todayInLondon(new Date()), -2)), meetingTime: '09:30', 'invitees[0].role': 'PARENT', 'invitees[0].name': 'Mrs Begum', 'invitees[0].email': 'parent@example.org' }
+	const schedule = {
+		...dateFields('meetingOn', addDays(todayInLondon(new Date()), -2)),
+		meetingTime: '09:30',
+		'invitees[0].role': 'PARENT',
+		'invitees[0].name': 'Mrs Begum',
+		'invitees[0].email': 'parent@example.org',
+	}
 	const created = await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: schedule }), { childId: child.id })
-	const reviewId = expectRedirect(created, /^\/reviews\//).headers.get('location')!.split('/')[2]!
+	const reviewId = expectRedirect(created, /^\/reviews\//)
+		.headers.get('location')!
+		.split('/')[2]!
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } } },
+		select: {
+			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+		},
 	})
 	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) => Object.assign(outcomes, { [`outcomes[${i}].outcomeId`]: o.id, [`outcomes[${i}].progress`]: 'PROGRESSING', [`outcomes[${i}].evidence`]: 'Assessment data', [`outcomes[${i}].next`]: 'CONTINUE' }))
+	review.planVersion.outcomes.forEach((o, i) =>
+		Object.assign(outcomes, {
+			[`outcomes[${i}].outcomeId`]: o.id,
+			[`outcomes[${i}].progress`]: 'PROGRESSING',
+			[`outcomes[${i}].evidence`]: 'Assessment data',
+			[`outcomes[${i}].next`]: 'CONTINUE',
+		}),
+	)
 	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) => Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }))
+	review.invitees.forEach((inv, i) =>
+		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
+	)
 	for (const [slug, form] of [
 		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
 		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
@@ -43,7 +73,13 @@ async function readyDraft(cookie: string) {
 		['recommendation', { recommendation: 'AMEND', reasons: 'Needs have changed.', agreed: 'yes' }],
 		['attendance', attendance],
 	] as const) {
-		expectRedirect(await run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form: { ...form, completed: 'yes', version: '0' } }), { reviewId, part: slug }), /^\/reviews\//)
+		expectRedirect(
+			await run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form: { ...form, completed: 'yes', version: '0' } }), {
+				reviewId,
+				part: slug,
+			}),
+			/^\/reviews\//,
+		)
 	}
 	return { reviewId, schedule }
 }
@@ -67,36 +103,66 @@ async function addProposal(cookie: string, reviewId: string) {
 
 async function uploadEvidence(cookie: string, reviewId: string) {
 	const file = new File([await pdfFile()], 'report.pdf')
-	const result = await run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title: 'Speech and language therapy report' }, files: { file } }), { reviewId })
+	const result = await run(
+		evidence.action,
+		request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title: 'Speech and language therapy report' }, files: { file } }),
+		{ reviewId },
+	)
 	expectRedirect(result, `/reviews/${reviewId}/evidence`)
 	return (await prisma.evidenceFile.findFirstOrThrow({ where: { reviewId }, orderBy: { uploadedAt: 'desc' }, select: { id: true } })).id
 }
 
 // Each change made after check-your-answers was opened; `before` runs first, before the page is opened.
-const changes: Array<{ name: string; before?: (cookie: string, reviewId: string) => Promise<string>; change: (cookie: string, reviewId: string, ref: string, schedule: Record<string, string>) => Promise<unknown> }> = [
+const changes: Array<{
+	name: string
+	before?: (cookie: string, reviewId: string) => Promise<string>
+	change: (cookie: string, reviewId: string, ref: string, schedule: Record<string, string>) => Promise<unknown>
+}> = [
 	{
 		name: 'deleting a proposal',
 		before: addProposal,
 		change: async (cookie, reviewId, proposalId) =>
-			expectRedirect(await run(proposal.action, request(`/reviews/${reviewId}/proposals/${proposalId}`, { cookie, form: { intent: 'delete' } }), { reviewId, proposalId }), `/reviews/${reviewId}/proposals`),
+			expectRedirect(
+				await run(proposal.action, request(`/reviews/${reviewId}/proposals/${proposalId}`, { cookie, form: { intent: 'delete' } }), {
+					reviewId,
+					proposalId,
+				}),
+				`/reviews/${reviewId}/proposals`,
+			),
 	},
 	{ name: 'adding evidence', change: (cookie, reviewId) => uploadEvidence(cookie, reviewId) },
 	{
 		name: 'removing evidence',
 		before: uploadEvidence,
 		change: async (cookie, reviewId, evidenceId) =>
-			expectRedirect(await run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, form: { intent: 'delete', evidenceId } }), { reviewId }), `/reviews/${reviewId}/evidence`),
+			expectRedirect(
+				await run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, form: { intent: 'delete', evidenceId } }), { reviewId }),
+				`/reviews/${reviewId}/evidence`,
+			),
 	},
 	{ name: 'adding a proposal', change: (cookie, reviewId) => addProposal(cookie, reviewId) },
 	{
 		name: 'saving a part',
 		change: async (cookie, reviewId) =>
-			expectRedirect(await run(part.action, request(`/reviews/${reviewId}/parts/parent-views`, { cookie, form: { views: 'Happier now.', givenBy: 'Father', completed: 'yes', version: '1' } }), { reviewId, part: 'parent-views' }), /^\/reviews\//),
+			expectRedirect(
+				await run(
+					part.action,
+					request(`/reviews/${reviewId}/parts/parent-views`, {
+						cookie,
+						form: { views: 'Happier now.', givenBy: 'Father', completed: 'yes', version: '1' },
+					}),
+					{ reviewId, part: 'parent-views' },
+				),
+				/^\/reviews\//,
+			),
 	},
 	{
 		name: 'changing the meeting',
 		change: async (cookie, reviewId, _ref, schedule) =>
-			expectRedirect(await run(meeting.action, request(`/reviews/${reviewId}/meeting`, { cookie, form: { ...schedule, meetingTime: '10:15' } }), { reviewId }), `/reviews/${reviewId}`),
+			expectRedirect(
+				await run(meeting.action, request(`/reviews/${reviewId}/meeting`, { cookie, form: { ...schedule, meetingTime: '10:15' } }), { reviewId }),
+				`/reviews/${reviewId}`,
+			),
 	},
 ]
 
@@ -126,15 +192,24 @@ test('saved answers of an older shape do not break the pages: what no longer fit
 	const [first, ...others] = JSON.parse(outcomes.data).outcomes
 	// A pathway and a progress value the form no longer offers, a view that is a list, an outcome row without its id,
 	// changes that are not an object.
-	await prisma.reviewSection.updateMany({ where: { reviewId, key: 'CHILD_VIEWS' }, data: { data: JSON.stringify({ pathway: 'drawing', words: 'I like maths.' }) } })
-	await prisma.reviewSection.updateMany({ where: { reviewId, key: 'PARENT_VIEWS' }, data: { data: JSON.stringify({ views: ['Happy', 'Worried'], givenBy: 'Mother' }) } })
+	await prisma.reviewSection.updateMany({
+		where: { reviewId, key: 'CHILD_VIEWS' },
+		data: { data: JSON.stringify({ pathway: 'drawing', words: 'I like maths.' }) },
+	})
+	await prisma.reviewSection.updateMany({
+		where: { reviewId, key: 'PARENT_VIEWS' },
+		data: { data: JSON.stringify({ views: ['Happy', 'Worried'], givenBy: 'Mother' }) },
+	})
 	await prisma.reviewSection.updateMany({
 		where: { reviewId, key: 'OUTCOMES' },
 		data: { data: JSON.stringify({ outcomes: [{ ...first, progress: 'MOSTLY' }, ...others, { progress: 'ACHIEVED' }] }) },
 	})
 	await prisma.reviewSection.updateMany({ where: { reviewId, key: 'NEEDS_PROVISION' }, data: { data: '"not an object"' } })
 	// A recommendation the form no longer offers: its label was read without a check, and the page answered 500.
-	await prisma.reviewSection.updateMany({ where: { reviewId, key: 'RECOMMENDATION' }, data: { data: JSON.stringify({ recommendation: 'DISCONTINUE', reasons: 'Needs have changed.', agreed: 'yes' }) } })
+	await prisma.reviewSection.updateMany({
+		where: { reviewId, key: 'RECOMMENDATION' },
+		data: { data: JSON.stringify({ recommendation: 'DISCONTINUE', reasons: 'Needs have changed.', agreed: 'yes' }) },
+	})
 
 	const views = (await run(part.loader, request(`/reviews/${reviewId}/parts/child-views`, { cookie }), { reviewId, part: 'child-views' })) as any
 	expect(views.initial).toMatchObject({ words: 'I like maths.', completed: 'yes' })
@@ -153,6 +228,11 @@ test('saved answers of an older shape do not break the pages: what no longer fit
 	expect(page.record.recommendation).toBeNull()
 	// What was lost is asked for again before the review can be submitted.
 	expect(page.problems.map((p: { message: string }) => p.message)).toEqual(
-		expect.arrayContaining([expect.stringMatching(/Select how the child/), expect.stringMatching(/Enter the parents/), expect.stringMatching(/Select the progress made towards outcome 1/), expect.stringMatching(/Select the meeting’s recommendation/)]),
+		expect.arrayContaining([
+			expect.stringMatching(/Select how the child/),
+			expect.stringMatching(/Enter the parents/),
+			expect.stringMatching(/Select the progress made towards outcome 1/),
+			expect.stringMatching(/Select the meeting’s recommendation/),
+		]),
 	)
 })
