@@ -23,6 +23,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
 	'routes/privacy.tsx': 'static page',
 	'routes/not-found.tsx': 'always 404',
 	'routes/healthz.ts': 'health check, no data',
+	'routes/download-problem.tsx': 'static page with a link back within the service (tests/integration/downloads.test.ts)',
 	'routes/no-access.tsx': 'signed-in page with no data',
 	'routes/home.tsx': 'redirects by role',
 	'routes/set-password.tsx': 'public by design: the one-time link is the credential (tests/integration/admin.test.ts checks unknown, used and expired links)',
