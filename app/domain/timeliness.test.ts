@@ -1,13 +1,22 @@
 import { expect, test } from 'vitest'
 import {
+	activeOnCensusDate,
 	ageGroupOn,
 	computeTimeliness,
+	decisionNotifiedOn,
 	defaultPeriod,
+	latestSen2CensusDate,
 	listFigure,
 	membershipsOf,
 	monthsBetween,
 	nextCouncilDeadline,
-	sen2Line,
+	onTimeLine,
+	phaseTransferOnCensusDate,
+	sen2CensusDateOf,
+	sen2MatchesFilters,
+	sen2ReviewItems,
+	type Sen2Child,
+	type Sen2Review,
 	type TimelinessRow,
 } from './timeliness.ts'
 
@@ -100,7 +109,7 @@ test('reports within 2 weeks: exactly 14 days after the meeting counts, 15 does 
 test('decisions within 4 weeks: exactly 28 days counts, 29 does not; placed by the meeting date', () => {
 	const rows = [
 		row({ meetingOn: '2026-01-10', decidedOn: '2026-02-07', decisionOutcome: 'MAINTAIN' }), // day 28
-		row({ meetingOn: '2026-01-10', decidedOn: '2026-02-08', decisionOutcome: 'AMEND' }), // day 29
+		row({ meetingOn: '2026-01-10', decidedOn: '2026-02-08', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-02-08' }), // day 29
 		row({ meetingOn: '2026-10-30', decidedOn: '2026-11-20', decisionOutcome: 'MAINTAIN' }), // decided after the period: still counts
 		row({ meetingOn: '2025-10-25', decidedOn: '2025-11-05', decisionOutcome: 'MAINTAIN' }), // meeting before the period: out
 		row({ meetingOn: '2026-09-01', status: 'SUBMITTED' }), // awaiting a decision: not counted
@@ -109,6 +118,23 @@ test('decisions within 4 weeks: exactly 28 days counts, 29 does not; placed by t
 	const months = computeTimeliness(rows, PERIOD).months
 	expect(months.find((m) => m.month === '2026-01')!.figures.decisions_4_weeks).toEqual({ kind: 'share', within: 1, total: 2, percent: 50 })
 	expect(months.find((m) => m.month === '2026-10')!.figures.decisions_4_weeks).toEqual({ kind: 'share', within: 1, total: 1, percent: 100 })
+})
+
+test('an amend decision is told by its amendment notice: recorded on day 10, notice on day 45, it is late; no notice yet, not counted', () => {
+	// reg 20(10), reg 22(2); R (L, M & P) v Devon CC [2022] EWHC 493 (Admin).
+	const amend = { meetingOn: '2026-01-10', decidedOn: '2026-01-20', decisionOutcome: 'AMEND' as const }
+	const late = row({ ...amend, noticeIssuedOn: '2026-02-24' }) // day 45
+	const onTime = row({ ...amend, noticeIssuedOn: '2026-02-07' }) // day 28
+	const notYet = row({ ...amend, status: 'DECISION_MADE' })
+	expect(decisionNotifiedOn(late)).toBe('2026-02-24')
+	expect(decisionNotifiedOn(notYet)).toBeNull()
+	expect(decisionNotifiedOn(row({ meetingOn: '2026-01-10', decidedOn: '2026-01-20', decisionOutcome: 'MAINTAIN' }))).toBe('2026-01-20')
+	expect(figure([late, onTime, notYet], 'decisions_4_weeks')).toEqual({ kind: 'share', within: 1, total: 2, percent: 50 })
+	expect(listFigure([late, onTime, notYet], 'decisions_4_weeks', { ...PERIOD, within: false }).map((l) => l.row)).toEqual([late])
+	// Decided but not told, and past the 4 weeks: still awaiting, the notice being what is due.
+	const awaiting = computeTimeliness([row({ ...amend, meetingOn: '2026-10-01', decidedOn: '2026-10-10', status: 'DECISION_MADE' })], PERIOD).current.awaiting_decision
+	expect(awaiting.total).toBe(1)
+	expect(awaiting.top[0]).toMatchObject({ on: '2026-10-01', within: false, deadline: 'amendment_notice', deadlineOn: '2026-10-29' })
 })
 
 test('final plans within 8 weeks of the notice: exactly 56 days counts, 57 does not; a decision not to amend after all counts too', () => {
@@ -232,19 +258,127 @@ test('every membership of a closed review on time: the figures it touches', () =
 	])
 })
 
-test('SEN2 lines: held on time and decision within 4 weeks as Y, N or blank', () => {
-	expect(sen2Line(row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-04-07', decisionOutcome: 'AMEND' }), TODAY)).toEqual({
+test('the council’s on-time line: held on time and the family told within 4 weeks, as Y, N or blank', () => {
+	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-04-07', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-07' }), TODAY)).toEqual({
 		dueOn: '2026-03-10',
 		meetingHeldOn: '2026-03-10',
+		heldOnTime: 'Y',
 		decidedOn: '2026-04-07',
 		decisionOutcome: 'AMEND',
-		decisionWithin4Weeks: 'Y',
-		heldOnTime: 'Y',
+		notifiedOn: '2026-04-07',
+		notifiedWithin4Weeks: 'Y',
 	})
-	expect(sen2Line(row({ dueOn: '2026-03-10', meetingOn: '2026-03-11', decidedOn: '2026-04-09', decisionOutcome: 'MAINTAIN' }), TODAY)).toMatchObject({ decisionWithin4Weeks: 'N', heldOnTime: 'N' })
+	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-11', decidedOn: '2026-04-09', decisionOutcome: 'MAINTAIN' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: 'N', heldOnTime: 'N' })
+	// An amend decided in time whose notice went on day 45: not within 4 weeks.
+	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-03-20', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-24' }), TODAY)).toMatchObject({
+		notifiedOn: '2026-04-24',
+		notifiedWithin4Weeks: 'N',
+	})
 	// Not held and overdue; held with no decision after 4 weeks; held recently with no decision yet; not yet due.
-	expect(sen2Line(row({ status: 'DRAFT', dueOn: '2026-03-10' }), TODAY)).toMatchObject({ meetingHeldOn: null, decisionWithin4Weeks: '', heldOnTime: 'N' })
-	expect(sen2Line(row({ status: 'SUBMITTED', dueOn: '2026-10-10', meetingOn: '2026-10-01' }), TODAY)).toMatchObject({ decisionWithin4Weeks: 'N', heldOnTime: 'Y' })
-	expect(sen2Line(row({ status: 'SUBMITTED', dueOn: '2026-12-10', meetingOn: '2026-11-20' }), TODAY)).toMatchObject({ decisionWithin4Weeks: '', heldOnTime: 'Y' })
-	expect(sen2Line(row({ status: 'DRAFT', dueOn: '2026-12-10', meetingOn: '2026-12-01' }), TODAY)).toMatchObject({ meetingHeldOn: null, heldOnTime: '' })
+	expect(onTimeLine(row({ status: 'DRAFT', dueOn: '2026-03-10' }), TODAY)).toMatchObject({ meetingHeldOn: null, notifiedWithin4Weeks: '', heldOnTime: 'N' })
+	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-10-10', meetingOn: '2026-10-01' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: 'N', heldOnTime: 'Y' })
+	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-12-10', meetingOn: '2026-11-20' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: '', heldOnTime: 'Y' })
+	expect(onTimeLine(row({ status: 'DRAFT', dueOn: '2026-12-10', meetingOn: '2026-12-01' }), TODAY)).toMatchObject({ meetingHeldOn: null, heldOnTime: '' })
+})
+
+// SEN2: the annual review items of one child's record, as on the census date.
+function child(overrides: Partial<Sen2Child> = {}): Sen2Child {
+	return {
+		childId: 'c',
+		dateOfBirth: '2015-06-01',
+		yearGroup: 5,
+		phaseTransfer: null,
+		schoolId: 's1',
+		phase: 'PRIMARY',
+		caseworkerId: 'cw1',
+		planIssuedOn: '2022-05-01',
+		planLastReviewOn: null,
+		planStatus: 'ACTIVE',
+		reviews: [],
+		...overrides,
+	}
+}
+const review = (overrides: Partial<Sen2Review>): Sen2Review => ({ meetingOn: null, decisionOutcome: null, decidedOn: null, noticeIssuedOn: null, finalIssuedOn: null, finalAmended: null, ...overrides })
+
+test('SEN2 census date: the third Thursday of January; the latest one on or before today', () => {
+	expect(sen2CensusDateOf(2025)).toBe('2025-01-16')
+	expect(sen2CensusDateOf(2026)).toBe('2026-01-15')
+	expect(sen2CensusDateOf(2027)).toBe('2027-01-21')
+	expect(sen2CensusDateOf(2032)).toBe('2032-01-15') // 1 January 2032 is a Thursday
+	expect(latestSen2CensusDate('2026-11-23')).toBe('2026-01-15')
+	expect(latestSen2CensusDate('2027-01-20')).toBe('2026-01-15')
+	expect(latestSen2CensusDate('2027-01-21')).toBe('2027-01-21')
+})
+
+test('SEN2: the plans in force on the census date', () => {
+	const census = '2026-01-15'
+	expect(activeOnCensusDate(child(), census)).toBe(true)
+	expect(activeOnCensusDate(child({ planIssuedOn: '2026-01-15' }), census)).toBe(true)
+	expect(activeOnCensusDate(child({ planIssuedOn: '2026-01-16' }), census)).toBe(false)
+	const ceased = (decidedOn: string) => child({ planStatus: 'CEASED', reviews: [review({ meetingOn: '2025-10-01', decisionOutcome: 'CEASE', decidedOn })] })
+	expect(activeOnCensusDate(ceased('2026-01-16'), census)).toBe(true) // ceased after the census date
+	expect(activeOnCensusDate(ceased('2026-01-15'), census)).toBe(false)
+	expect(activeOnCensusDate(child({ planStatus: 'CEASED' }), census)).toBe(false) // no date to go on
+})
+
+test('SEN2 items: the latest meeting by the census date, its outcome code, the day the family was told, the draft amended plan', () => {
+	const census = '2026-01-15'
+	const today = '2026-11-23'
+	const previous = review({ meetingOn: '2025-01-10', decisionOutcome: 'MAINTAIN', decidedOn: '2025-01-30' })
+	const amend = review({ meetingOn: '2025-11-20', decisionOutcome: 'AMEND', decidedOn: '2025-12-01', noticeIssuedOn: '2026-01-05' })
+	const after = review({ meetingOn: '2026-01-16', decisionOutcome: 'CEASE', decidedOn: '2026-01-20' }) // after the census date
+	expect(sen2ReviewItems(child({ reviews: [after, amend, previous] }), census, today)).toEqual({
+		ReviewMeeting: '2025-11-20',
+		ReviewOutcome: 'A',
+		LastReview: '2026-01-05', // the amendment notice told the family
+		ReviewDraft: '2026-01-05',
+		PhaseTransferDueDate: null,
+		PhaseTransferFinalDate: null,
+	})
+	// Decided to amend, but the notice went after the census date: the code, but not yet told.
+	expect(sen2ReviewItems(child({ reviews: [{ ...amend, noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({ ReviewOutcome: 'A', LastReview: null, ReviewDraft: null })
+	// Decided after the census date: the meeting only.
+	expect(sen2ReviewItems(child({ reviews: [{ ...amend, decidedOn: '2026-01-16', noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({ ReviewMeeting: '2025-11-20', ReviewOutcome: null, LastReview: null })
+	expect(sen2ReviewItems(child({ reviews: [previous] }), census, today)).toMatchObject({ ReviewOutcome: 'M', LastReview: '2025-01-30' })
+	expect(sen2ReviewItems(child({ reviews: [review({ meetingOn: '2025-06-01', decisionOutcome: 'CEASE', decidedOn: '2025-06-20' })] }), census, today)).toMatchObject({ ReviewOutcome: 'C', LastReview: '2025-06-20' })
+	// A review held before the portal, known only from the plan: its date, nothing else.
+	expect(sen2ReviewItems(child({ planLastReviewOn: '2025-03-01', reviews: [previous] }), census, today)).toEqual({
+		ReviewMeeting: '2025-03-01',
+		ReviewOutcome: null,
+		LastReview: null,
+		ReviewDraft: null,
+		PhaseTransferDueDate: null,
+		PhaseTransferFinalDate: null,
+	})
+	// No review yet: all blank.
+	expect(Object.values(sen2ReviewItems(child(), census, today)).every((v) => v === null)).toBe(true)
+})
+
+test('SEN2 phase transfer: due before 15 February (31 March post-16), and the amended final plan issued in the transfer year', () => {
+	const census = '2026-01-15'
+	// Today is in the next academic year: Year 7 now was Year 6 on the census date.
+	const today = '2026-11-23'
+	expect(phaseTransferOnCensusDate({ yearGroup: 7, phaseTransfer: null }, census, today)).toBe('school')
+	expect(phaseTransferOnCensusDate({ yearGroup: 12, phaseTransfer: null }, census, today)).toBe('post16')
+	expect(phaseTransferOnCensusDate({ yearGroup: 6, phaseTransfer: 'SCHOOL' }, census, today)).toBeNull() // this year's flag, not the census year's
+	expect(phaseTransferOnCensusDate({ yearGroup: 6, phaseTransfer: 'SCHOOL' }, census, '2026-05-01')).toBe('school')
+	expect(phaseTransferOnCensusDate({ yearGroup: 2, phaseTransfer: 'SCHOOL' }, census, '2026-05-01')).toBe('school')
+	const final = review({ meetingOn: '2025-10-01', decisionOutcome: 'AMEND', decidedOn: '2025-10-20', noticeIssuedOn: '2025-10-20', finalIssuedOn: '2025-12-10', finalAmended: true })
+	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: '2026-02-14', PhaseTransferFinalDate: '2025-12-10' })
+	expect(sen2ReviewItems(child({ yearGroup: 12, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: '2026-03-30', PhaseTransferFinalDate: '2025-12-10' })
+	// Not an amended plan, or one from before the transfer year, or after the census date: no final date.
+	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalAmended: false }] }), census, today).PhaseTransferFinalDate).toBeNull()
+	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalIssuedOn: '2025-08-31' }] }), census, today).PhaseTransferFinalDate).toBeNull()
+	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalIssuedOn: '2026-01-16' }] }), census, today).PhaseTransferFinalDate).toBeNull()
+	// Not a transfer year: blank.
+	expect(sen2ReviewItems(child({ yearGroup: 4, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: null, PhaseTransferFinalDate: null })
+})
+
+test('SEN2 filters: the child’s current school, phase and caseworker; the age on the census date', () => {
+	const census = '2026-01-15'
+	expect(sen2MatchesFilters(child(), census, { schoolId: 's1', phase: 'PRIMARY', caseworkerId: 'cw1' })).toBe(true)
+	expect(sen2MatchesFilters(child(), census, { schoolId: 's2' })).toBe(false)
+	expect(sen2MatchesFilters(child({ caseworkerId: null }), census, { caseworkerId: 'none' })).toBe(true)
+	expect(sen2MatchesFilters(child({ dateOfBirth: '2015-01-16' }), census, { ageGroup: '5to10' })).toBe(true) // 10 on the census date
+	expect(sen2MatchesFilters(child({ dateOfBirth: '2015-01-15' }), census, { ageGroup: '5to10' })).toBe(false) // 11
 })

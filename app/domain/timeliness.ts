@@ -17,15 +17,23 @@
  * - Reports, decisions and final plans are counted by the date their clock started (the meeting, or the
  *   amendment notice), so a month's figure is final once its clocks have run out. Reports and decisions
  *   still awaited are not in the share (they are in "awaiting decision" and the expected breaches).
+ * - A decision counts on the day the family was told of it (`decisionNotifiedOn`), which is what reg 20(10)
+ *   times: for 'amend' that is the amendment notice, which comes with the decision (reg 22(2); R (L, M & P) v
+ *   Devon CC [2022] EWHC 493 (Admin)), so an amend recorded on day 10 whose notice went on day 45 is late, and
+ *   until the notice goes the family is still awaiting the decision. Maintain and cease count the decision date.
  * - The 8-week figure counts every final record issued after a notice: a final amended plan or a notice
  *   that the plan will not be amended after all, since reg 22(3)-(4) gives both the same 8 weeks.
  * - Decisions by outcome are counted by the decision date.
  * - Age group is the child's age on the review's due date; school and phase are the school that held
  *   the review (for a review not started, the child's current school); caseworker is the child's current one.
+ *
+ * The DfE's SEN2 return is not one of these figures: it asks, per child with a plan on its January census
+ * date, for dates and a code (see "SEN2" at the end of this file), not whether a review was on time. The
+ * council's own on-time measures per review are `onTimeLine`.
  */
 import { addDays, daysBetween, daysInMonth, monthName, parseIsoDate, toIsoDate, type IsoDate } from './calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from './review-status.ts'
-import { ageOn, DEFAULT_PERIODS, type ClockPeriods } from './statutory-clock.ts'
+import { ageOn, DEFAULT_PERIODS, phaseTransferDueOn, phaseTransferFor, transferYearOn, type ClockPeriods, type PhaseTransfer } from './statutory-clock.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input
@@ -182,8 +190,8 @@ export function figureText(periods: ClockPeriods = DEFAULT_PERIODS): Record<Figu
 		decisions_4_weeks: {
 			label: `Decisions within ${weeksWords(periods.decisionDaysAfterMeeting)} of the meeting`,
 			kind: 'share',
-			definition: `Of the council's decisions (maintain, amend or cease) after review meetings held in the period, the share made within ${decision} of the meeting (on day ${periods.decisionDaysAfterMeeting} counts as in time). This is the figure councils publish. Meetings still awaiting a decision are not counted.`,
-			citation: 'SEND Regulations 2014 reg 20(10); SEND Code of Practice 9.176',
+			definition: `Of the council's decisions (maintain, amend or cease) after review meetings held in the period, the share the family was told of within ${decision} of the meeting (on day ${periods.decisionDaysAfterMeeting} counts as in time): the decision date to maintain or cease, and for a decision to amend the day the amendment notice was sent, since the notice comes with the decision. This is the figure councils publish. Meetings whose family has not yet been told are not counted.`,
+			citation: 'SEND Regulations 2014 reg 20(10), reg 22(2); R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)',
 			dateLabel: 'Meeting',
 		},
 		final_plans_8_weeks: {
@@ -224,8 +232,8 @@ export function figureText(periods: ClockPeriods = DEFAULT_PERIODS): Record<Figu
 		awaiting_decision: {
 			label: 'Longest waiting for a decision',
 			kind: 'list',
-			definition: `Open reviews whose meeting has been held and which have no council decision yet, oldest meeting first. The decision is due ${decision} after the meeting.`,
-			citation: 'SEND Regulations 2014 reg 20(10)',
+			definition: `Open reviews whose meeting has been held and whose family has not yet been told of the council's decision (no decision yet, or a decision to amend whose amendment notice has not been sent), oldest meeting first. The decision is due ${decision} after the meeting.`,
+			citation: 'SEND Regulations 2014 reg 20(10), reg 22(2)',
 			dateLabel: 'Meeting',
 		},
 		breaches_2_weeks: {
@@ -271,8 +279,30 @@ const before = (a: IsoDate, b: IsoDate) => a < b
 const OPEN: ReadonlySet<string> = new Set(OPEN_REVIEW_STATUSES)
 
 /** The meeting date if the meeting has taken place by `today`. */
-function heldOn(row: TimelinessRow, today: IsoDate): IsoDate | null {
+function heldOn(row: Pick<TimelinessRow, 'meetingOn'>, today: IsoDate): IsoDate | null {
 	return row.meetingOn !== null && onOrBefore(row.meetingOn, today) ? row.meetingOn : null
+}
+
+/**
+ * The day the family was told of the council's decision, which reg 20(10) requires within 4 weeks of the meeting:
+ * for a decision to amend, the day the amendment notice was sent (reg 22(2): the notice comes with the decision,
+ * R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)); for maintain or cease, the decision date. null while the
+ * family has not been told (no decision, or an amend whose notice has not gone). The one definition of "told"
+ * for every figure, list and export, SEN2's included.
+ */
+export function decisionNotifiedOn(row: Pick<TimelinessRow, 'decisionOutcome' | 'decidedOn' | 'noticeIssuedOn'>): IsoDate | null {
+	if (row.decidedOn === null || row.decisionOutcome === null) return null
+	return row.decisionOutcome === 'AMEND' ? row.noticeIssuedOn : row.decidedOn
+}
+
+/** Whether the family was told of the decision within 4 weeks of the meeting (day 28 counts); null while not told. */
+export function notifiedWithinDecisionPeriod(
+	row: Pick<TimelinessRow, 'meetingOn' | 'decisionOutcome' | 'decidedOn' | 'noticeIssuedOn'>,
+	periods: ClockPeriods = DEFAULT_PERIODS,
+): boolean | null {
+	const told = decisionNotifiedOn(row)
+	if (told === null || row.meetingOn === null) return null
+	return onOrBefore(told, addDays(row.meetingOn, periods.decisionDaysAfterMeeting))
 }
 
 /** The council's next statutory deadline on an open review, if one is running and not met. */
@@ -306,10 +336,10 @@ export function membershipsOf(row: TimelinessRow, today: IsoDate, periods: Clock
 		if (row.reportReceivedOn !== null) {
 			out.push({ figure: 'reports_2_weeks', on: meeting, within: onOrBefore(row.reportReceivedOn, addDays(meeting, periods.reportDaysAfterMeeting)) })
 		}
-		// reg 20(10): the decision within 4 weeks of the meeting, among decisions made.
-		if (row.decidedOn !== null) {
-			out.push({ figure: 'decisions_4_weeks', on: meeting, within: onOrBefore(row.decidedOn, addDays(meeting, periods.decisionDaysAfterMeeting)) })
-		}
+		// reg 20(10): the family told of the decision within 4 weeks of the meeting, among decisions told; for an
+		// amend, by the amendment notice (reg 22(2); Devon [2022]).
+		const within = notifiedWithinDecisionPeriod(row, periods)
+		if (within !== null) out.push({ figure: 'decisions_4_weeks', on: meeting, within })
 	}
 	// reg 22(3)-(4): the final plan within 8 weeks of the amendment notice, among final plans issued.
 	if (row.noticeIssuedOn !== null && row.finalIssuedOn !== null) {
@@ -323,9 +353,11 @@ export function membershipsOf(row: TimelinessRow, today: IsoDate, periods: Clock
 	// Cases as they stand today.
 	const open = row.status === null ? onOrBefore(row.dueOn, today) : OPEN.has(row.status)
 	if (open) out.push({ figure: 'open_by_due', on: row.dueOn, within: null })
-	if (row.status !== null && OPEN.has(row.status) && meeting !== null && row.decidedOn === null) {
+	if (row.status !== null && OPEN.has(row.status) && meeting !== null && decisionNotifiedOn(row) === null) {
+		// Not yet told: no decision, or an amend whose notice has not gone (the notice is then what is due).
 		const decisionDueOn = addDays(meeting, periods.decisionDaysAfterMeeting)
-		out.push({ figure: 'awaiting_decision', on: meeting, within: onOrBefore(today, decisionDueOn), deadline: 'la_decision', deadlineOn: decisionDueOn })
+		const deadline: CouncilDeadline = row.decidedOn === null ? 'la_decision' : 'amendment_notice'
+		out.push({ figure: 'awaiting_decision', on: meeting, within: onOrBefore(today, decisionDueOn), deadline, deadlineOn: decisionDueOn })
 	}
 	const next = nextCouncilDeadline(row, today, periods)
 	if (next && onOrBefore(today, next.dueOn) && daysBetween(today, next.dueOn) <= BREACH_WINDOW_DAYS) {
@@ -498,43 +530,197 @@ export function listFigure(rows: Iterable<TimelinessRow>, figure: FigureId, opti
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The DfE's SEN2 return: one line per review due in the period
+// The council's own on-time measures, one line per review due in the period (not the DfE's SEN2 return)
 
-export interface Sen2Line {
+export interface OnTimeLine {
 	dueOn: IsoDate
 	meetingHeldOn: IsoDate | null
-	decidedOn: IsoDate | null
-	decisionOutcome: DecisionOutcome | null
-	/** 'Y' decided within 4 weeks of the meeting; 'N' decided later, or not decided and the 4 weeks are over; '' otherwise. */
-	decisionWithin4Weeks: 'Y' | 'N' | ''
 	/** 'Y' held on or before the due date; 'N' held later, or not held and the due date has passed; '' not yet due. */
 	heldOnTime: 'Y' | 'N' | ''
+	decidedOn: IsoDate | null
+	decisionOutcome: DecisionOutcome | null
+	/** The day the family was told (`decisionNotifiedOn`). */
+	notifiedOn: IsoDate | null
+	/** 'Y' told within 4 weeks of the meeting; 'N' told later, or not told and the 4 weeks are over; '' otherwise. */
+	notifiedWithin4Weeks: 'Y' | 'N' | ''
 }
 
-export function sen2Line(row: TimelinessRow, today: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): Sen2Line {
+export function onTimeLine(row: TimelinessRow, today: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): OnTimeLine {
 	const meeting = heldOn(row, today)
-	let decisionWithin4Weeks: Sen2Line['decisionWithin4Weeks'] = ''
+	const notifiedOn = decisionNotifiedOn(row)
+	let notifiedWithin4Weeks: OnTimeLine['notifiedWithin4Weeks'] = ''
 	if (meeting !== null) {
 		const decisionDue = addDays(meeting, periods.decisionDaysAfterMeeting)
-		if (row.decidedOn !== null) decisionWithin4Weeks = onOrBefore(row.decidedOn, decisionDue) ? 'Y' : 'N'
-		else if (before(decisionDue, today)) decisionWithin4Weeks = 'N'
+		if (notifiedOn !== null) notifiedWithin4Weeks = onOrBefore(notifiedOn, decisionDue) ? 'Y' : 'N'
+		else if (before(decisionDue, today)) notifiedWithin4Weeks = 'N'
 	}
-	let heldOnTime: Sen2Line['heldOnTime'] = ''
+	let heldOnTime: OnTimeLine['heldOnTime'] = ''
 	if (meeting !== null) heldOnTime = onOrBefore(meeting, row.dueOn) ? 'Y' : 'N'
 	else if (before(row.dueOn, today)) heldOnTime = 'N'
-	return {
-		dueOn: row.dueOn,
-		meetingHeldOn: meeting,
-		decidedOn: row.decidedOn,
-		decisionOutcome: row.decisionOutcome,
-		decisionWithin4Weeks,
-		heldOnTime,
-	}
+	return { dueOn: row.dueOn, meetingHeldOn: meeting, heldOnTime, decidedOn: row.decidedOn, decisionOutcome: row.decisionOutcome, notifiedOn, notifiedWithin4Weeks }
 }
 
-/** The reviews of a SEN2 return: those due in the period, by due date. */
-export function sen2Rows(rows: Iterable<TimelinessRow>, options: TimelinessOptions): TimelinessRow[] {
+/** The reviews of the on-time lines: those due in the period, by due date. */
+export function reviewsDueIn(rows: Iterable<TimelinessRow>, options: TimelinessOptions): TimelinessRow[] {
 	return listFigure(rows, 'due', options).map((l) => l.row)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SEN2: the annual review items of the DfE's SEN2 person-level return, as the DfE defines them
+//
+// SEN2 is a census of the plans active on its census date in January, one record per child. For each it asks,
+// among other things, for these annual review items (module 5, "active plans"; XML element names as the DfE's
+// SEN2 technical specification and the SEN2 Blade CSV spell them):
+//   ReviewMeeting          annual review meeting date: the latest review meeting on or before the census date
+//   ReviewOutcome          annual review decision after that meeting: A amend, C cease, M maintain; blank if
+//                          none was recorded by the census date
+//   LastReview             annual review decision date: the date the council notified the parent or young
+//                          person of that decision (for amend, the amendment notice: `decisionNotifiedOn`)
+//   ReviewDraft            the date the draft amended plan (the amendment notice) was issued
+//   PhaseTransferDueDate   for a child within 12 months of a transfer between phases: the date by which the
+//                          amended plan naming the new setting was due (reg 18(1), as the clock reads it)
+//   PhaseTransferFinalDate the date that final amended plan was issued
+// Dates after the census date are not reported. SEN2 does not ask whether a review was held on time: that is the
+// council's own measure (`onTimeLine`, and the figures above).
+//
+// Sources, read December 2026: the item names and labels from the SEN2 2025 person-level return as read by
+// MastodonC/witan.sen2 (src/witan/sen2/return/person_level/blade/pre_submission.clj, which cites the DfE's
+// "Special educational needs person level survey 2025: guide" v1.4); the codes A / C / M, the latest meeting on or
+// before the census date and the notification date from Capita One's SEN2 tool notes (onepublications.com,
+// SEN2_Tool items 5.4 ReviewMeeting, 5.5 ReviewOutcome, 5.6 LastReview). The DfE guide itself could not be read
+// here: check the codes and the census date against it before a submission.
+
+export const SEN2_OUTCOME_CODES = { AMEND: 'A', CEASE: 'C', MAINTAIN: 'M' } as const satisfies Record<DecisionOutcome, string>
+export type Sen2OutcomeCode = (typeof SEN2_OUTCOME_CODES)[DecisionOutcome]
+
+/** The SEN2 items of one child, in the return's order, with the return's element names. */
+export const SEN2_REVIEW_ITEMS = ['ReviewMeeting', 'ReviewOutcome', 'LastReview', 'ReviewDraft', 'PhaseTransferDueDate', 'PhaseTransferFinalDate'] as const
+export type Sen2ReviewItems = {
+	ReviewMeeting: IsoDate | null
+	ReviewOutcome: Sen2OutcomeCode | null
+	LastReview: IsoDate | null
+	ReviewDraft: IsoDate | null
+	PhaseTransferDueDate: IsoDate | null
+	PhaseTransferFinalDate: IsoDate | null
+}
+
+/**
+ * The SEN2 census date of a year: the third Thursday of January (16 January 2025, 15 January 2026). Taken from the
+ * dates of recent returns, not from the guide itself: the export lets the census date be chosen.
+ */
+export function sen2CensusDateOf(year: number): IsoDate {
+	const weekdayOfFirst = new Date(Date.UTC(year, 0, 1)).getUTCDay() // 0 Sunday ... 4 Thursday
+	const firstThursday = 1 + ((4 - weekdayOfFirst + 7) % 7)
+	return toIsoDate(year, 1, firstThursday + 14)
+}
+
+/** The latest census date on or before today. */
+export function latestSen2CensusDate(today: IsoDate): IsoDate {
+	const year = parseIsoDate(today).year
+	const census = sen2CensusDateOf(year)
+	return onOrBefore(census, today) ? census : sen2CensusDateOf(year - 1)
+}
+
+/** One annual review of a child, as SEN2 needs it. */
+export interface Sen2Review {
+	meetingOn: IsoDate | null
+	decisionOutcome: DecisionOutcome | null
+	decidedOn: IsoDate | null
+	noticeIssuedOn: IsoDate | null
+	finalIssuedOn: IsoDate | null
+	/** The final record was an amended plan (false: a decision not to amend after all). */
+	finalAmended: boolean | null
+}
+
+/** A child with a plan, and every review of it the census could need. */
+export interface Sen2Child {
+	childId: string
+	dateOfBirth: IsoDate
+	yearGroup: number | null
+	/** Child.phaseTransfer as stored: 'SCHOOL' | 'POST16' | null, which speaks for the current academic year. */
+	phaseTransfer: string | null
+	schoolId: string | null
+	phase: string | null
+	caseworkerId: string | null
+	planIssuedOn: IsoDate
+	/** The plan's last review meeting as stored; it may be a review held before the portal. */
+	planLastReviewOn: IsoDate | null
+	/** 'ACTIVE' | 'CEASED' */
+	planStatus: string
+	reviews: Sen2Review[]
+}
+
+/**
+ * Whether the plan was in force on the census date: issued on or before it and not ceased by then. A ceased plan
+ * counts until its cease decision; one ceased with no decision in the portal cannot be dated and is left out.
+ */
+export function activeOnCensusDate(child: Sen2Child, census: IsoDate): boolean {
+	if (!onOrBefore(child.planIssuedOn, census)) return false
+	if (child.planStatus === 'ACTIVE') return true
+	const ceasedOn = child.reviews
+		.filter((r) => r.decisionOutcome === 'CEASE' && r.decidedOn !== null)
+		.map((r) => r.decidedOn!)
+		.sort()
+		.at(-1)
+	return ceasedOn !== undefined && before(census, ceasedOn)
+}
+
+/**
+ * The transfer between phases the child was within 12 months of on the census date. The stored flag speaks for
+ * the current academic year only; for an earlier census the year group is moved back by the years between.
+ */
+export function phaseTransferOnCensusDate(child: Pick<Sen2Child, 'yearGroup' | 'phaseTransfer'>, census: IsoDate, today: IsoDate): PhaseTransfer | null {
+	const yearsBack = transferYearOn(today) - transferYearOn(census)
+	if (yearsBack === 0) {
+		const flag = child.phaseTransfer === 'POST16' ? 'post16' : child.phaseTransfer === 'SCHOOL' ? 'school' : undefined
+		return phaseTransferFor({ yearGroup: child.yearGroup, phaseTransfer: flag })
+	}
+	if (child.yearGroup === null) return null
+	return phaseTransferFor({ yearGroup: child.yearGroup - yearsBack })
+}
+
+/** The annual review items of one child's SEN2 record, as on the census date. */
+export function sen2ReviewItems(child: Sen2Child, census: IsoDate, today: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): Sen2ReviewItems {
+	const by = (date: IsoDate | null): IsoDate | null => (date !== null && onOrBefore(date, census) ? date : null)
+	// The latest review meeting on or before the census date: the portal's reviews, or the plan's record of one
+	// held before the portal.
+	const held = child.reviews.filter((r) => by(r.meetingOn) !== null).sort((a, b) => (a.meetingOn! < b.meetingOn! ? -1 : 1))
+	const latest = held.at(-1) ?? null
+	const planMeeting = by(child.planLastReviewOn)
+	const fromPlanOnly = planMeeting !== null && (latest === null || before(latest.meetingOn!, planMeeting))
+	const review = fromPlanOnly ? null : latest
+	const decided = review !== null && by(review.decidedOn) !== null && review.decisionOutcome !== null
+	const items: Sen2ReviewItems = {
+		ReviewMeeting: fromPlanOnly ? planMeeting : (review?.meetingOn ?? null),
+		ReviewOutcome: decided ? SEN2_OUTCOME_CODES[review!.decisionOutcome!] : null,
+		LastReview: review ? by(decisionNotifiedOn(review)) : null,
+		ReviewDraft: review ? by(review.noticeIssuedOn) : null,
+		PhaseTransferDueDate: null,
+		PhaseTransferFinalDate: null,
+	}
+	// reg 18(1): within 12 months of a transfer, the plan naming the new setting is due before 15 February (31 March).
+	const transfer = phaseTransferOnCensusDate(child, census, today)
+	if (transfer !== null) {
+		const transferYear = transferYearOn(census)
+		items.PhaseTransferDueDate = phaseTransferDueOn(transferYear, transfer, periods)
+		const yearStart = toIsoDate(transferYear - 1, 9, 1)
+		items.PhaseTransferFinalDate =
+			child.reviews
+				.filter((r) => r.finalAmended === true && by(r.finalIssuedOn) !== null && onOrBefore(yearStart, r.finalIssuedOn!))
+				.map((r) => r.finalIssuedOn!)
+				.sort()
+				.at(-1) ?? null
+	}
+	return items
+}
+
+/** The dashboard's filters for SEN2: the child's current school, phase and caseworker; the age on the census date. */
+export function sen2MatchesFilters(child: Sen2Child, census: IsoDate, filters: TimelinessFilters): boolean {
+	if (filters.schoolId && child.schoolId !== filters.schoolId) return false
+	if (filters.caseworkerId && child.caseworkerId !== (filters.caseworkerId === 'none' ? null : filters.caseworkerId)) return false
+	if (filters.phase && child.phase !== filters.phase) return false
+	if (filters.ageGroup && ageGroupOn(child.dateOfBirth, census) !== filters.ageGroup) return false
+	return true
 }
 
 /** '47% (23 of 49)', or 'No reviews' when there is nothing to count. */

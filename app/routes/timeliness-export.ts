@@ -1,12 +1,12 @@
 import type { Route } from './+types/timeliness-export'
 import { prisma } from '#app/db.server.ts'
 import { SCHOOL_PHASE_LABELS } from '#app/domain/review-status.ts'
-import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, PERIOD_FIGURES, type FigureValue } from '#app/domain/timeliness.ts'
+import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, onTimeLine, PERIOD_FIGURES, reviewsDueIn, type DecisionOutcome, type FigureValue, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
-import { loadTimelinessRows, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { loadTimelinessRows, namesFor, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 const HEADER = [
@@ -26,14 +26,39 @@ const HEADER = [
 	'Regulation',
 ] as const
 
-// The dashboard's figures for the chosen period and filters: the whole period first, then month by month.
+/** The council's own on-time measures, one line per review due in the period (?lines=reviews). */
+const REVIEW_HEADER = [
+	'UPN',
+	'Surname',
+	'Forename',
+	'Date of birth',
+	'Review due date',
+	'Review meeting held date',
+	'Review held by its due date (Y/N)',
+	'Decision',
+	'Decision date',
+	'Decision notified to the family date',
+	'Decision notified within 4 weeks of the meeting (Y/N)',
+] as const
+
+const OUTCOME_WORDS: Record<DecisionOutcome, string> = { MAINTAIN: 'Maintain', AMEND: 'Amend', CEASE: 'Cease' }
+
+// The dashboard's figures for the chosen period and filters: the whole period first, then month by month. With
+// ?lines=reviews, the council's own on-time measures for each review due in the period instead (the DfE's SEN2
+// return asks something else: /timeliness/sen2.csv).
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
-	const { query: read, errors, today } = readTimelinessQuery(new URL(request.url))
+	const url = new URL(request.url)
+	const { query: read, errors, today } = readTimelinessQuery(url)
 	if (Object.keys(errors).length) throw new Response(Object.values(errors).join('. '), { status: 400 })
 	const query = await resolveTimelinessQuery(user, read)
 	const rows = await loadTimelinessRows(user, query, today)
 	const period = periodOf(query)
+	if (url.searchParams.get('lines') === 'reviews') {
+		const due = reviewsDueIn(rows, { ...period, today, filters: filtersOf(query) })
+		await audit(request, user.id, 'export.download', { details: `on-time measures per review due ${query.from} to ${query.to} (${due.length})` })
+		return csvResponse(`timeliness-reviews-${query.from}-to-${query.to}.csv`, REVIEW_HEADER, reviewLines(user, due, today))
+	}
 	const report = computeTimeliness(rows, { ...period, today, filters: filtersOf(query) })
 	const filters = await filterLabels(councilIdOf(user), query)
 	await audit(request, user.id, 'export.download', { details: `timeliness figures ${query.from} to ${query.to}; ${describeFilters(filters)}` })
@@ -67,6 +92,31 @@ export async function loader({ request }: Route.LoaderArgs) {
 		}
 	}
 	return csvResponse(`timeliness-${query.from}-to-${query.to}.csv`, HEADER, lines())
+}
+
+async function* reviewLines(user: Parameters<typeof namesFor>[0], rows: TimelinessRow[], today: string): AsyncGenerator<CsvCell[]> {
+	// Names a page at a time: a period can hold thousands of reviews.
+	for (let i = 0; i < rows.length; i += 500) {
+		const page = rows.slice(i, i + 500)
+		const names = await namesFor(user, page)
+		for (const row of page) {
+			const child = names.children.get(row.childId)
+			const line = onTimeLine(row, today)
+			yield [
+				child?.upn,
+				child?.lastName,
+				child?.firstName,
+				row.dateOfBirth,
+				line.dueOn,
+				line.meetingHeldOn,
+				line.heldOnTime,
+				line.decisionOutcome ? OUTCOME_WORDS[line.decisionOutcome] : null,
+				line.decidedOn,
+				line.notifiedOn,
+				line.notifiedWithin4Weeks,
+			]
+		}
+	}
 }
 
 /** The school filter in words: the one school, the schools a text matched (the first 10 named), or none. */

@@ -8,6 +8,7 @@ import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts
 import {
 	COUNCIL_DEADLINE_LABELS,
 	CURRENT_FIGURES,
+	decisionNotifiedOn,
 	FIGURE_TEXT,
 	isFigureId,
 	listFigure,
@@ -70,6 +71,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 				reportReceivedOn: l.row.reportReceivedOn,
 				decidedOn: l.row.decidedOn,
 				decisionOutcome: l.row.decisionOutcome,
+				// The day the family was told: for an amend, the amendment notice (reg 22(2); Devon [2022]).
+				notifiedOn: decisionNotifiedOn(l.row),
 				noticeIssuedOn: l.row.noticeIssuedOn,
 				finalIssuedOn: l.row.finalIssuedOn,
 				on: l.on,
@@ -116,6 +119,7 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 			return [
 				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
 				{ header: 'Decision', cell: (r) => `${date(r.decidedOn)} (${outcome(r.decisionOutcome).toLowerCase()})` },
+				{ header: 'Family told', cell: (r) => (r.decisionOutcome === 'AMEND' ? `${date(r.notifiedOn)} (amendment notice)` : date(r.notifiedOn)) },
 				{ header: 'Within 4 weeks', cell: inTime },
 			]
 		case 'final_plans_8_weeks':
@@ -143,6 +147,7 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
 				{ header: 'Decision due', cell: (r) => timingWords('awaiting_decision', r, today) },
 				{ header: 'Report received', cell: (r) => date(r.reportReceivedOn) },
+				{ header: 'Decision', cell: (r) => (r.decidedOn ? `${outcome(r.decisionOutcome)} on ${formatDate(r.decidedOn)}; amendment notice not sent` : 'None yet') },
 			]
 		case 'breaches_2_weeks':
 			return [

@@ -1,57 +1,38 @@
 import type { Route } from './+types/timeliness-sen2'
-import { prisma } from '#app/db.server.ts'
-import { sen2Line, sen2Rows, type DecisionOutcome } from '#app/domain/timeliness.ts'
+import { isIsoDate } from '#app/domain/calendar-date.ts'
+import { activeOnCensusDate, latestSen2CensusDate, SEN2_REVIEW_ITEMS, sen2MatchesFilters, sen2ReviewItems } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
-import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
-import { loadTimelinessRows, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
-import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
+import { loadSen2Children } from '#app/queries/sen2.server.ts'
+import { resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { filtersOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
 
-const HEADER = [
-	'UPN',
-	'Surname',
-	'Forename',
-	'Date of birth',
-	'Review due date',
-	'Review meeting held date',
-	'Decision date',
-	'Decision outcome',
-	'Decision within 4 weeks of the meeting (Y/N)',
-	'Review held on time (Y/N)',
-] as const
+// The child's identifiers and the annual review items, in the SEN2 return's own element names (app/domain/timeliness.ts).
+const HEADER = ['UPN', 'Surname', 'Forename', 'PersonBirthDate', ...SEN2_REVIEW_ITEMS] as const
 
-const OUTCOME_WORDS: Record<DecisionOutcome, string> = { MAINTAIN: 'Maintain', AMEND: 'Amend', CEASE: 'Cease' }
-
-// One line per annual review due in the period, in the shape of the DfE's SEN2 return (annual reviews part):
-// the child's identifiers, the due date, whether and when the review was held, and the decision and its timing.
+// The annual review items of the DfE's SEN2 return: one line per child whose plan was in force on the census date
+// (the latest January census by default, or ?census=YYYY-MM-DD), as on that date. The council's own on-time
+// measures are another download (/timeliness/export.csv?lines=reviews).
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
-	const { query, errors, today } = readTimelinessQuery(new URL(request.url))
+	const url = new URL(request.url)
+	const { query, errors, today } = readTimelinessQuery(url)
+	const censusParam = url.searchParams.get('census')
+	if (censusParam && (!isIsoDate(censusParam) || censusParam > today)) errors.census = 'The census date must be a date written YYYY-MM-DD, today or earlier'
 	if (Object.keys(errors).length) throw new Response(Object.values(errors).join('. '), { status: 400 })
-	const rows = sen2Rows(await loadTimelinessRows(user, await resolveTimelinessQuery(user, query), today), { ...periodOf(query), today, filters: filtersOf(query) })
-	const children = new Map(
-		(await prisma.child.findMany({ where: { laId: councilIdOf(user) }, select: { id: true, upn: true, firstName: true, lastName: true } })).map((c) => [c.id, c]),
+	const census = censusParam || latestSen2CensusDate(today)
+	const filters = filtersOf(query)
+	const children = (await loadSen2Children(user, await resolveTimelinessQuery(user, query), census)).filter(
+		(c) => activeOnCensusDate(c, census) && sen2MatchesFilters(c, census, filters),
 	)
-	await audit(request, user.id, 'export.download', { details: `SEN2 annual review lines ${query.from} to ${query.to} (${rows.length})` })
+	await audit(request, user.id, 'export.download', { details: `SEN2 annual review items, census date ${census} (${children.length})` })
 
 	function* lines(): Generator<CsvCell[]> {
-		for (const row of rows) {
-			const child = children.get(row.childId)
-			const line = sen2Line(row, today)
-			yield [
-				child?.upn,
-				child?.lastName,
-				child?.firstName,
-				row.dateOfBirth,
-				line.dueOn,
-				line.meetingHeldOn,
-				line.decidedOn,
-				line.decisionOutcome ? OUTCOME_WORDS[line.decisionOutcome] : null,
-				line.decisionWithin4Weeks,
-				line.heldOnTime,
-			]
+		for (const child of children) {
+			const items = sen2ReviewItems(child, census, today)
+			yield [child.upn, child.surname, child.forename, child.dateOfBirth, ...SEN2_REVIEW_ITEMS.map((item) => items[item])]
 		}
 	}
-	return csvResponse(`sen2-annual-reviews-${query.from}-to-${query.to}.csv`, HEADER, lines())
+	return csvResponse(`sen2-annual-review-items-census-${census}.csv`, HEADER, lines())
 }

@@ -101,8 +101,12 @@ export default function Timeliness() {
 							Download these figures, month by month (CSV)
 						</a>
 						<br />
+						<a className="govuk-link" href={`/timeliness/export.csv${timelinessSearch(query, { lines: 'reviews' })}`} download>
+							Download each review due in the period, with whether it was held and decided on time (CSV)
+						</a>
+						<br />
 						<a className="govuk-link" href={`/timeliness/sen2.csv${timelinessSearch(query)}`} download>
-							Download each review due in the period in the shape of the SEN2 return (CSV)
+							Download the annual review items of the SEN2 return, for each child with a plan on the latest January census date (CSV)
 						</a>
 					</p>
 					<Headline query={query} figures={report.figures} />

@@ -8,6 +8,8 @@ import { expect, test } from 'vitest'
 import { SchoolsMatched } from '#app/components/schools-matched.tsx'
 import { prisma } from '#app/db.server.ts'
 import * as caseload from '#app/routes/caseload.tsx'
+import * as decisionRoute from '#app/routes/council-decision.tsx'
+import * as noticeRoute from '#app/routes/council-notice.tsx'
 import * as caseloadExport from '#app/routes/caseload-export.ts'
 import * as timeliness from '#app/routes/timeliness.tsx'
 import * as timelinessExport from '#app/routes/timeliness-export.ts'
@@ -114,6 +116,12 @@ async function facts(laId: string): Promise<Fact[]> {
 	]
 }
 
+/**
+ * The day the family was told of the decision (reg 20(10)): for a decision to amend, the day the amendment notice
+ * was sent, which comes with the decision (reg 22(2); R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)).
+ */
+const toldOn = (f: { outcome: string | null; decidedOn: string | null; noticeOn: string | null }) => (f.outcome === 'AMEND' ? f.noticeOn : f.decidedOn)
+
 /** The figures, from the definitions in words (app/domain/timeliness.ts's FIGURE_TEXT and the brief). */
 function expected(all: Fact[], from: string, to: string, today: string) {
 	const inPeriod = (d: string | null) => d !== null && d >= from && d <= to
@@ -124,7 +132,7 @@ function expected(all: Fact[], from: string, to: string, today: string) {
 	}
 	const count = (list: Fact[]) => ({ kind: 'count', value: list.length })
 	const due = all.filter((f) => inPeriod(f.dueOn))
-	const decided = all.filter((f) => held(f) && inPeriod(f.meetingOn) && f.decidedOn)
+	const decided = all.filter((f) => held(f) && inPeriod(f.meetingOn) && toldOn(f))
 	return {
 		due: count(due),
 		held: count(due.filter(held)),
@@ -137,7 +145,7 @@ function expected(all: Fact[], from: string, to: string, today: string) {
 			all.filter((f) => held(f) && inPeriod(f.meetingOn) && f.reportOn),
 			(f) => f.reportOn! <= plusDays(f.meetingOn!, 14),
 		),
-		decisions_4_weeks: share(decided, (f) => f.decidedOn! <= plusDays(f.meetingOn!, 28)),
+		decisions_4_weeks: share(decided, (f) => toldOn(f)! <= plusDays(f.meetingOn!, 28)),
 		final_plans_8_weeks: share(
 			all.filter((f) => inPeriod(f.noticeOn) && f.finalOn),
 			(f) => f.finalOn! <= plusDays(f.noticeOn!, 56),
@@ -162,7 +170,7 @@ function expectedCurrent(all: Fact[], today: string) {
 	})
 	return {
 		open_by_due: all.filter((f) => open(f) || (f.status === null && f.dueOn <= today)).length,
-		awaiting_decision: all.filter((f) => open(f) && held(f) && !f.decidedOn).length,
+		awaiting_decision: all.filter((f) => open(f) && held(f) && !toldOn(f)).length,
 		breaches_2_weeks: breaches.length,
 	}
 }
@@ -256,8 +264,12 @@ test('the school filter takes part of a name or a URN (or an old link’s id), s
 	expect(list.total).toBe(dueOf(several))
 	expect(list.schools).toEqual(several.schools)
 	for (const row of list.rows) expect(academies.map((s) => s.name)).toContain(row.school)
+	// SEN2 is one line per child with a plan on the census date: those at the schools matched, and no others.
 	const [, ...sen2Rows] = await download(sen2.loader, '/timeliness/sen2.csv?school=academy')
-	expect(sen2Rows).toHaveLength(dueOf(several))
+	const academyUpns = new Set((await prisma.child.findMany({ where: { schoolId: { in: academies.map((s) => s.id) } }, select: { upn: true } })).map((c) => c.upn))
+	const [, ...sen2All] = await download(sen2.loader, '/timeliness/sen2.csv')
+	expect(sen2Rows.length).toBeGreaterThan(0)
+	expect(sen2Rows).toEqual(sen2All.filter((r) => academyUpns.has(r[0]!)))
 	const [, firstLine] = await download(timelinessExport.loader, '/timeliness/export.csv?school=academy')
 	expect(firstLine![3]).toBe(`${academies.length} schools matching “academy”: ${academies.map((s) => s.name).join('; ')}`)
 
@@ -375,7 +387,7 @@ test('each figure links to the reviews behind it, with whether each was in time'
 	expect(all.counts).toEqual({ all: figure.total, yes: figure.within, no: figure.total - figure.within })
 	expect(all.rows.length).toBe(Math.min(50, figure.total))
 	for (const row of all.rows) {
-		expect(row.within).toBe(row.decidedOn <= plusDays(row.meetingOn, 28))
+		expect(row.within).toBe(toldOn({ outcome: row.decisionOutcome, decidedOn: row.decidedOn, noticeOn: row.noticeIssuedOn })! <= plusDays(row.meetingOn, 28))
 		expect(row.childName).not.toBe('Unknown')
 	}
 	const late = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=decisions_4_weeks&within=no', { cookie }))) as any
@@ -383,6 +395,69 @@ test('each figure links to the reviews behind it, with whether each was in time'
 	expect(late.rows.every((r: any) => r.within === false)).toBe(true)
 	// An unknown figure is a bad request.
 	expect(await statusOf(timelinessReviews.loader, request('/timeliness/reviews?figure=nope', { cookie }))).toBe(400)
+})
+
+test('an amend decision counts from the day the family was told of it, the amendment notice: a notice 45 days after the meeting is not within 4 weeks', async () => {
+	// R (L, M & P) v Devon CC [2022] EWHC 493 (Admin): the notice comes with the decision (reg 20(10), reg 22(2)).
+	const laId = await kentLaId()
+	const cookie = await cookieFor(MANAGER)
+	const caseworker = await cookieFor(CASEWORKER)
+	const review = await prisma.annualReview.findFirstOrThrow({
+		where: { laId, status: 'SUBMITTED', proposals: { some: { origin: 'SCHOOL' } }, child: { parentEmail: { not: '' } } },
+		select: { id: true, childId: true, schoolId: true, proposals: { where: { origin: 'SCHOOL' }, orderBy: { createdAt: 'asc' }, select: { id: true } } },
+		orderBy: { id: 'asc' },
+	})
+	const today = (await dashboard('/timeliness')).today
+	const meetingOn = plusDays(today, -45)
+	const decidedOn = plusDays(meetingOn, 10) // the decision itself was made in time
+	await prisma.annualReview.update({
+		where: { id: review.id },
+		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
+	})
+	const params = { reviewId: review.id }
+	expectRedirect(
+		await run(
+			decisionRoute.action,
+			request(`/council/reviews/${review.id}/decision`, {
+				cookie: caseworker,
+				form: { outcome: 'AMEND', reasons: 'Needs have changed.', 'decidedOn.day': decidedOn.slice(8), 'decidedOn.month': decidedOn.slice(5, 7), 'decidedOn.year': decidedOn.slice(0, 4) },
+			}),
+			params,
+		),
+		`/council/reviews/${review.id}/notice`,
+	)
+	const month = meetingOn.slice(0, 7)
+	const search = `from=${month}&to=${month}&school=${review.schoolId}`
+	const list = async (figure: string, extra = '') => ((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{ childId: string; within: boolean | null }>
+	const mine = (rows: Array<{ childId: string }>) => rows.filter((r) => r.childId === review.childId)
+
+	// Decided but the family not yet told: still awaiting the decision (now overdue), not yet in the 4-week share.
+	expect(mine(await list('decisions_4_weeks'))).toEqual([])
+	expect(mine(await list('awaiting_decision'))).toHaveLength(1)
+
+	// The notice goes today, 45 days after the meeting.
+	const form: Record<string, string> = { intent: 'issue' }
+	review.proposals.forEach((p, i) => {
+		form[`choices[${i}].proposalId`] = p.id
+		form[`choices[${i}].decision`] = 'ACCEPTED'
+	})
+	expectRedirect(await run(noticeRoute.action, request(`/council/reviews/${review.id}/notice`, { cookie: caseworker, form }), params), `/council/reviews/${review.id}`)
+	expect((await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId: review.id } })).issuedOn).toBe(today)
+
+	// Late in the figure, in the list behind it and in its "late" half; no longer awaiting.
+	expect(mine(await list('decisions_4_weeks'))).toMatchObject([{ within: false }])
+	expect(mine(await list('decisions_4_weeks', '&within=yes'))).toEqual([])
+	expect(mine(await list('decisions_4_weeks', '&within=no'))).toHaveLength(1)
+	expect(mine(await list('awaiting_decision'))).toEqual([])
+	const data = await dashboard(`/timeliness?${search}`)
+	const all = (await facts(laId)).filter((f) => f.schoolId === review.schoolId)
+	expect(data.report!.figures).toEqual(expected(all, `${month}-01`, lastDayOf(month), today))
+	expect(data.report!.figures.decisions_4_weeks).toMatchObject({ kind: 'share' })
+	expect((data.report!.figures.decisions_4_weeks as { total: number; within: number }).total).toBeGreaterThan((data.report!.figures.decisions_4_weeks as { within: number }).within)
+	// The council's own per-review export says the same.
+	const [header, ...lines] = await download(timelinessExport.loader, `/timeliness/export.csv?lines=reviews&${search}`)
+	const line = lines.find((l) => l[header!.indexOf('Review meeting held date')] === meetingOn && l[header!.indexOf('Decision notified to the family date')] === today)!
+	expect(line[header!.indexOf('Decision notified within 4 weeks of the meeting (Y/N)')]).toBe('N')
 })
 
 function parseCsv(bytes: Uint8Array) {
@@ -416,10 +491,11 @@ test('the figures export: the whole period then each month, every figure, matchi
 	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
 })
 
-test('the SEN2 lines: one per review due in the period, Y/N from the definitions', async () => {
+test('the council’s own on-time lines (not SEN2): one per review due in the period, Y/N from the definitions', async () => {
 	const data = await dashboard('/timeliness')
 	const today = data.today
-	const [header, ...rows] = await download(sen2.loader, '/timeliness/sen2.csv')
+	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
+	const [header, ...rows] = await download(timelinessExport.loader, '/timeliness/export.csv?lines=reviews')
 	expect(header).toEqual([
 		'UPN',
 		'Surname',
@@ -427,22 +503,36 @@ test('the SEN2 lines: one per review due in the period, Y/N from the definitions
 		'Date of birth',
 		'Review due date',
 		'Review meeting held date',
+		'Review held by its due date (Y/N)',
+		'Decision',
 		'Decision date',
-		'Decision outcome',
-		'Decision within 4 weeks of the meeting (Y/N)',
-		'Review held on time (Y/N)',
+		'Decision notified to the family date',
+		'Decision notified within 4 weeks of the meeting (Y/N)',
 	])
 	expect(rows).toHaveLength((data.report!.figures.due as any).value)
+	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
 	const byUpn = new Map((await prisma.child.findMany({ where: { laId: await kentLaId() }, select: { upn: true, dateOfBirth: true } })).map((c) => [c.upn, c]))
-	for (const [upn, , , dob, dueOn, heldOn, decidedOn, outcome, within4, onTime] of rows) {
+	for (const [upn, , , dob, dueOn, heldOn, onTime, outcome, decidedOn, toldOn, within4] of rows) {
 		expect(byUpn.get(upn!)?.dateOfBirth).toBe(dob)
 		expect(dueOn! >= `${data.query.from}-01`).toBe(true)
 		expect(onTime).toBe(heldOn ? (heldOn <= dueOn! ? 'Y' : 'N') : dueOn! < today ? 'N' : '')
-		if (decidedOn) expect(within4).toBe(decidedOn <= plusDays(heldOn!, 28) ? 'Y' : 'N')
 		expect(['', 'Maintain', 'Amend', 'Cease']).toContain(outcome)
+		if (outcome && outcome !== 'Amend') expect(toldOn).toBe(decidedOn)
+		if (toldOn) expect(within4).toBe(toldOn <= plusDays(heldOn!, 28) ? 'Y' : 'N')
+		else if (heldOn && plusDays(heldOn, 28) < today) expect(within4).toBe('N')
 	}
-	expect(rows.some((r) => r[8] === 'Y')).toBe(true)
-	expect(rows.some((r) => r[8] === 'N')).toBe(true)
+	expect(rows.some((r) => r[10] === 'Y')).toBe(true)
+	expect(rows.some((r) => r[10] === 'N')).toBe(true)
+	// An amend is told by its amendment notice.
+	const amends = rows.filter((r) => r[7] === 'Amend' && r[9])
+	expect(amends.length).toBeGreaterThan(0)
+	const notices = new Map(
+		(await prisma.annualReview.findMany({ where: { laId: await kentLaId(), notice: { isNot: null } }, select: { meetingOn: true, child: { select: { upn: true } }, notice: { select: { issuedOn: true } } } })).map((r) => [
+			`${r.child.upn} ${r.meetingOn}`,
+			r.notice!.issuedOn,
+		]),
+	)
+	for (const r of amends) expect(r[9]).toBe(notices.get(`${r[0]} ${r[5]}`))
 })
 
 test('the caseload export: exactly the rows of /caseload for the same filters, in the same order, every page', async () => {
@@ -482,10 +572,11 @@ test('the caseload export: exactly the rows of /caseload for the same filters, i
 test('a cell that a spreadsheet would run as a formula is written as text', async () => {
 	const laId = await kentLaId()
 	const data = await dashboard('/timeliness')
-	// A child with an open review due in the period, so they are on the caseload and in the SEN2 lines.
+	// A child with an open review due in the period and a plan since before the latest January census, so they are
+	// on the caseload, in the on-time lines and in the SEN2 return.
 	const from = `${data.query.from}-01`
 	const review = await prisma.annualReview.findFirstOrThrow({
-		where: { child: { laId }, status: { in: OPEN }, dueOn: { gte: from, lte: plusDays(monthStart(data.today, 0), -1) } },
+		where: { child: { laId, plan: { status: 'ACTIVE', firstIssuedOn: { lte: `${Number(data.today.slice(0, 4)) - 1}-01-01` } } }, status: { in: OPEN }, dueOn: { gte: from, lte: plusDays(monthStart(data.today, 0), -1) } },
 		select: { childId: true },
 	})
 	const child = await prisma.child.update({
@@ -501,7 +592,9 @@ test('a cell that a spreadsheet would run as a formula is written as text', asyn
 	const sen2Rows = await download(sen2.loader, '/timeliness/sen2.csv')
 	const sen2Line = sen2Rows.find((r) => r[0] === child.upn)!
 	expect(sen2Line.slice(1, 3)).toEqual([`'+SUM(1,2)`, `'=HYPERLINK("http://example.com/x","Click")`])
+	const onTimeRows = await download(timelinessExport.loader, '/timeliness/export.csv?lines=reviews')
+	expect(onTimeRows.find((r) => r[0] === child.upn)!.slice(1, 3)).toEqual([`'+SUM(1,2)`, `'=HYPERLINK("http://example.com/x","Click")`])
 	// Negative numbers stay numbers.
 	expect(caseload.slice(1).some((r) => /^-\d+$/.test(r[8]!))).toBe(true)
-	for (const row of [...caseload, ...sen2Rows]) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+@]/)
+	for (const row of [...caseload, ...sen2Rows, ...onTimeRows]) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+@]/)
 })
