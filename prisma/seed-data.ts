@@ -7,7 +7,7 @@
 // (app/domain/statutory-clock.ts), so the seeded facts obey the same rules as the portal.
 //
 // Fast at Kent scale (21,000 children): rows are generated in memory per chunk of children with their own ids,
-// then written with createMany, one transaction per chunk, in foreign-key order.
+// then written with multi-row INSERTs, one transaction per chunk, in foreign-key order.
 import { addDays, addMonths, compareDates, daysBetween, isIsoDate, parseIsoDate, toIsoDate, type IsoDate } from '#app/domain/calendar-date.ts'
 import type { Role } from '#app/domain/permissions.ts'
 import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
@@ -15,6 +15,7 @@ import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma, PrismaClient } from '#app/generated/sqlite/client.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
+import { bulkInsert } from '#app/db/bulk-insert.server.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
@@ -1398,49 +1399,30 @@ class ChunkRows {
 	}
 }
 
-/** One transaction per chunk, parents before children. */
+/**
+ * One transaction per chunk, parents before children, with multi-row INSERTs (app/db/bulk-insert.server.ts):
+ * Prisma's createMany costs 100-500 µs a row here; they cost about 30, which is what makes Kent scale fit in the
+ * time. Every row carries its timestamps, as the seed dates them relative to `today`.
+ */
 async function writeChunk(prisma: PrismaClient, rows: ChunkRows) {
-	const ops: Prisma.PrismaPromise<unknown>[] = []
-	insertRows(prisma, ops, 'Child', rows.children)
-	insertRows(prisma, ops, 'EhcPlan', rows.plans)
+	const ops: Prisma.PrismaPromise<number>[] = []
+	const insert = (table: Prisma.ModelName, tableRows: object[]) => ops.push(...bulkInsert(prisma, table, tableRows))
+	insert('Child', rows.children)
+	insert('EhcPlan', rows.plans)
 	for (const level of rows.levels) {
-		insertRows(prisma, ops, 'PlanVersion', level.versions)
-		insertRows(prisma, ops, 'PlanOutcome', level.outcomes)
-		insertRows(prisma, ops, 'PlanProvision', level.provisions)
-		insertRows(prisma, ops, 'AnnualReview', level.reviews)
-		insertRows(prisma, ops, 'ReviewInvitee', level.invitees)
-		insertRows(prisma, ops, 'OutcomeProgress', level.progress)
-		insertRows(prisma, ops, 'AmendmentProposal', level.proposals)
-		insertRows(prisma, ops, 'Decision', level.decisions)
-		insertRows(prisma, ops, 'AmendmentNotice', level.notices)
-		insertRows(prisma, ops, 'Representation', level.representations)
-		insertRows(prisma, ops, 'FinalPlan', level.finalPlans)
+		insert('PlanVersion', level.versions)
+		insert('PlanOutcome', level.outcomes)
+		insert('PlanProvision', level.provisions)
+		insert('AnnualReview', level.reviews)
+		insert('ReviewInvitee', level.invitees)
+		insert('OutcomeProgress', level.progress)
+		insert('AmendmentProposal', level.proposals)
+		insert('Decision', level.decisions)
+		insert('AmendmentNotice', level.notices)
+		insert('Representation', level.representations)
+		insert('FinalPlan', level.finalPlans)
 	}
 	await prisma.$transaction(ops)
-}
-
-/**
- * Multi-row INSERTs with bound parameters ($1, $2...: PostgreSQL's placeholders, which SQLite also binds in
- * order). Prisma's createMany costs 100-500 µs a row here (query compilation per call, growing memory); this
- * costs about 30, which is what makes Kent scale fit in the time. Values go through Prisma's own encoding (a Date
- * is written exactly as Prisma writes it), and every row carries its timestamps, because @updatedAt has no
- * database default and SQLite's CURRENT_TIMESTAMP is not the format Prisma writes. Rows of one table must all
- * have the same keys; table and column names come from the schema's models and fields (no @@map in use).
- */
-function insertRows(prisma: PrismaClient, ops: Prisma.PrismaPromise<unknown>[], table: string, rows: object[]) {
-	if (!rows.length) return
-	const columns = Object.keys(rows[0]!)
-	const columnList = columns.map((c) => `"${c}"`).join(', ')
-	const perStatement = Math.max(1, Math.floor(400 / columns.length))
-	for (let start = 0; start < rows.length; start += perStatement) {
-		const chunk = rows.slice(start, start + perStatement) as Record<string, unknown>[]
-		const values: unknown[] = []
-		const tuples = chunk.map((row) => {
-			if (Object.keys(row).length !== columns.length) throw new Error(`seed: rows for ${table} do not all have the same fields`)
-			return `(${columns.map((c) => `$${values.push(row[c] ?? null)}`).join(', ')})`
-		})
-		ops.push(prisma.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(', ')}`, ...values))
-	}
 }
 
 // ---------------------------------------------------------------------------------------------------------------
