@@ -11,7 +11,19 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
 	{
-		ignores: ['app/generated/**', 'build/**', '.builds/**', '.react-router/**', 'node_modules/**', 'data/**', 'tests/.tmp/**', 'bench/results/**', 'playwright-report/**', 'test-results/**', 'public/**'],
+		ignores: [
+			'app/generated/**',
+			'build/**',
+			'.builds/**',
+			'.react-router/**',
+			'node_modules/**',
+			'data/**',
+			'tests/.tmp/**',
+			'bench/results/**',
+			'playwright-report/**',
+			'test-results/**',
+			'public/**',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
@@ -21,9 +33,22 @@ export default tseslint.config(
 		linterOptions: { reportUnusedDisableDirectives: 'error' },
 		plugins: { 'import-x': importX },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
-			'@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-			'import-x/order': ['error', { groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'], pathGroups: [{ pattern: '#*/**', group: 'internal' }], alphabetize: { order: 'asc', caseInsensitive: true } }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+			],
+			'@typescript-eslint/consistent-type-imports': [
+				'error',
+				{ prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+			],
+			'import-x/order': [
+				'error',
+				{
+					groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+					pathGroups: [{ pattern: '#*/**', group: 'internal' }],
+					alphabetize: { order: 'asc', caseInsensitive: true },
+				},
+			],
 			'import-x/no-duplicates': 'error',
 			'no-console': ['error', { allow: ['info', 'warn', 'error'] }],
 		},

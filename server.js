@@ -81,7 +81,9 @@ if (cluster.isPrimary && workers > 1) {
 		app.use((req, _res, next) => {
 			if (!warned && req.headers['x-forwarded-for']) {
 				warned = true
-				console.warn('A request came with X-Forwarded-For, but TRUST_PROXY is not set, so it is ignored: if a proxy stands in front, set TRUST_PROXY (see README.md).')
+				console.warn(
+					'A request came with X-Forwarded-For, but TRUST_PROXY is not set, so it is ignored: if a proxy stands in front, set TRUST_PROXY (see README.md).',
+				)
 			}
 			next()
 		})

@@ -5,8 +5,8 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, type EntryContext } from 'react-router'
 import { isProduction } from '#app/env.server.ts'
-import { startBackgroundJobs } from '#app/jobs/start.server.ts'
 import { NonceContext } from '#app/http/nonce.tsx'
+import { startBackgroundJobs } from '#app/jobs/start.server.ts'
 
 export const streamTimeout = 5_000
 

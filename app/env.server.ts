@@ -3,9 +3,7 @@ import { trustProxySetting } from '#app/http/client-address.server.js'
 
 // Every setting the portal reads, validated once at start-up: a bad value stops the server with a clear message.
 // The defaults run the embedded mode: a SQLite file, a local evidence folder and a local email outbox.
-const booleanFlag = z
-	.enum(['true', 'false', '1', '0'])
-	.transform((v) => v === 'true' || v === '1')
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,11 +17,19 @@ export const EnvSchema = z.object({
 	DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
 	MAX_UPLOAD_MB: z.coerce.number().positive().max(500).default(20),
 	CLAMD_SOCKET: z.string().optional(),
-	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must be smtp:// or smtps://')
+		.optional(),
 	OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
 	MAIL_FROM: z.string().min(3).default('EHC annual reviews <no-reply@localhost>'),
 	COOKIE_SECURE: booleanFlag.optional(),
-	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(5)
+		.max(24 * 60)
+		.default(60),
 	SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
 	SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
 	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

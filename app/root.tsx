@@ -1,14 +1,14 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
-import type { Route } from './+types/root'
+import { getUser } from '#app/auth/auth.server.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { ServiceHeader, ServiceFooter } from '#app/components/layout.tsx'
-import { useNonce } from '#app/http/nonce.tsx'
-import { serviceOwnerName } from '#app/queries/service-owner.server.ts'
-import { getUser } from '#app/auth/auth.server.ts'
 import { permissionsOf } from '#app/domain/permissions.ts'
+import { useNonce } from '#app/http/nonce.tsx'
 import { requestLimits } from '#app/http/request-limits.server.ts'
 import { securityHeaders } from '#app/http/security-headers.server.ts'
+import { serviceOwnerName } from '#app/queries/service-owner.server.ts'
 import stylesHref from '#app/styles/app.scss?url'
+import type { Route } from './+types/root'
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesHref },
@@ -53,9 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 					<section className="govuk-phase-banner" aria-label="Service status">
 						<p className="govuk-phase-banner__content">
 							<strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-							<span className="govuk-phase-banner__text">
-								This is a new service. Tell your council's SEN team what you think of it.
-							</span>
+							<span className="govuk-phase-banner__text">This is a new service. Tell your council's SEN team what you think of it.</span>
 						</p>
 					</section>
 					<main className="govuk-main-wrapper" id="main-content">

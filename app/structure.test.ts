@@ -4,7 +4,9 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 
 const filesIn = (dir: string): string[] =>
-	fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(path.join(dir, e.name)) : /\.(ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
+	fs
+		.readdirSync(dir, { withFileTypes: true })
+		.flatMap((e) => (e.isDirectory() ? filesIn(path.join(dir, e.name)) : /\.(ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
 
 const WRITE = /\bprisma\.\w+\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\b|\$transaction|\$executeRaw/
 
@@ -17,7 +19,9 @@ test('the rules and the pure helpers touch no database, request or file', () => 
 	const impure = filesIn('app/domain')
 		.concat(filesIn('app/lib'))
 		.filter((file) => !file.endsWith('.test.ts'))
-		.filter((file) => /from '#app\/(db|generated|queries|services|auth|storage|jobs|email)\b|from 'node:fs'|\.server\.ts'/.test(fs.readFileSync(file, 'utf8')))
+		.filter((file) =>
+			/from '#app\/(db|generated|queries|services|auth|storage|jobs|email)\b|from 'node:fs'|\.server\.ts'/.test(fs.readFileSync(file, 'utf8')),
+		)
 	expect(impure).toEqual([])
 })
 

@@ -66,7 +66,17 @@ interface Load {
 type AutocannonInstance = NodeJS.EventEmitter & { stop(): void }
 type Autocannon = (
 	options: { url: string; connections: number; duration: number; headers: Record<string, string> },
-	done: (error: Error | null, result: { requests: { average: number; total: number }; latency: { p97_5: number; p99: number }; non2xx: number; errors: number; duration: number; throughput: { total: number } }) => void,
+	done: (
+		error: Error | null,
+		result: {
+			requests: { average: number; total: number }
+			latency: { p97_5: number; p99: number }
+			non2xx: number
+			errors: number
+			duration: number
+			throughput: { total: number }
+		},
+	) => void,
 ) => AutocannonInstance
 
 function percentile(sorted: number[], p: number): number {
@@ -78,7 +88,9 @@ async function drive(url: string, cookie: string, duration: number): Promise<Loa
 	const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
 	const latencies: number[] = []
 	const result = await new Promise<Parameters<Parameters<Autocannon>[1]>[1]>((resolve, reject) => {
-		const instance = autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) => (error ? reject(error) : resolve(result)))
+		const instance = autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, result) =>
+			error ? reject(error) : resolve(result),
+		)
 		instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
 			if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime)
 		})
@@ -101,7 +113,10 @@ async function drive(url: string, cookie: string, duration: number): Promise<Loa
 
 function driveInChild(url: string, cookie: string, duration: number): Promise<Load> {
 	return new Promise((resolve, reject) => {
-		const child = fork(fileURLToPath(import.meta.url), ['--drive', url, String(duration)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BENCH_COOKIE: cookie } })
+		const child = fork(fileURLToPath(import.meta.url), ['--drive', url, String(duration)], {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			env: { ...process.env, BENCH_COOKIE: cookie },
+		})
 		child.once('message', (message) => resolve(message as Load))
 		child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))))
 	})
@@ -138,7 +153,7 @@ async function freshDatabase(provider: Provider, size: Size, today: string): Pro
 		await admin.end()
 	}
 	const { deployMigrations } = await import('../scripts/migrations.ts')
-	const { createPrisma } = await import('../app/db-factory.server.ts')
+	const { createPrisma } = await import('../app/db/factory.server.ts')
 	const { seed } = await import('../prisma/seed-data.ts')
 	await deployMigrations(url)
 	const prisma = await createPrisma(url)
@@ -147,7 +162,9 @@ async function freshDatabase(provider: Provider, size: Size, today: string): Pro
 	if (provider === 'SQLite') await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
 	else await prisma.$executeRawUnsafe('VACUUM ANALYZE')
 	await prisma.$disconnect()
-	console.log(`Seeded ${size} on ${provider}: ${summary.children.toLocaleString('en-GB')} children, ${summary.reviews.toLocaleString('en-GB')} reviews in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+	console.log(
+		`Seeded ${size} on ${provider}: ${summary.children.toLocaleString('en-GB')} children, ${summary.reviews.toLocaleString('en-GB')} reviews in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+	)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -249,28 +266,29 @@ async function main() {
 	const measurements: Measurement[] = []
 	const loadBefore = os.loadavg()
 	for (let round = 1; round <= ROUNDS; round++) {
-		for (const workers of WORKERS) for (const provider of providers) {
-			for (const page of PAGES) {
-				// Small then Kent, back to back, so both see the same machine.
-				for (const size of ['demo', 'kent'] as const) {
-					const server = await startServer(databaseUrl(provider, size), workers)
-					try {
-						const cookie = await signIn()
-						const { rows } = await check(page.path, cookie)
-						const url = `http://localhost:${PORT}${page.path}`
-						await driveInChild(url, cookie, WARMUP_S)
-						const loadAverage = os.loadavg()[0]!
-						const load = await driveInChild(url, cookie, DURATION_S)
-						measurements.push({ round, workers, provider, size, page: page.name, path: page.path, rows, loadAverage, load })
-						console.log(
-							`${round} ${workers}w ${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${ms(load.p50)}  p95 ${ms(load.p95)}  p97.5 ${load.p97_5}  p99 ${load.p99}  non-2xx ${load.non2xx}  (load average ${loadAverage.toFixed(1)})`,
-						)
-					} finally {
-						await stopServer(server)
+		for (const workers of WORKERS)
+			for (const provider of providers) {
+				for (const page of PAGES) {
+					// Small then Kent, back to back, so both see the same machine.
+					for (const size of ['demo', 'kent'] as const) {
+						const server = await startServer(databaseUrl(provider, size), workers)
+						try {
+							const cookie = await signIn()
+							const { rows } = await check(page.path, cookie)
+							const url = `http://localhost:${PORT}${page.path}`
+							await driveInChild(url, cookie, WARMUP_S)
+							const loadAverage = os.loadavg()[0]!
+							const load = await driveInChild(url, cookie, DURATION_S)
+							measurements.push({ round, workers, provider, size, page: page.name, path: page.path, rows, loadAverage, load })
+							console.log(
+								`${round} ${workers}w ${provider.padEnd(10)} ${size.padEnd(4)} ${page.name.padEnd(8)} ${load.rps.toFixed(0).padStart(4)} req/s  p50 ${ms(load.p50)}  p95 ${ms(load.p95)}  p97.5 ${load.p97_5}  p99 ${load.p99}  non-2xx ${load.non2xx}  (load average ${loadAverage.toFixed(1)})`,
+							)
+						} finally {
+							await stopServer(server)
+						}
 					}
 				}
 			}
-		}
 	}
 	const loadAfter = os.loadavg()
 	await writeResults(measurements, today, loadBefore, loadAfter, reuse)
@@ -281,7 +299,9 @@ const ms = (value: number) => value.toFixed(1)
 async function writeResults(measurements: Measurement[], today: string, loadBefore: number[], loadAfter: number[], reused: boolean) {
 	const cpus = os.cpus()
 	const row = (m: Measurement) => {
-		const small = measurements.find((o) => o.round === m.round && o.workers === m.workers && o.provider === m.provider && o.page === m.page && o.size === 'demo')!
+		const small = measurements.find(
+			(o) => o.round === m.round && o.workers === m.workers && o.provider === m.provider && o.page === m.page && o.size === 'demo',
+		)!
 		const ratio = m.size === 'kent' ? `${((m.load.rps / small.load.rps) * 100).toFixed(0)}%` : ''
 		const aim = m.size === 'kent' ? `${m.load.p95 < 100 ? 'yes' : 'no'} / ${m.load.rps >= small.load.rps / 2 ? 'yes' : 'no'}` : ''
 		return `| ${m.round} | ${m.workers} | ${m.provider} | ${m.size === 'kent' ? 'Kent (21,000 children)' : 'Small (200 children)'} | ${m.page}: \`${m.path}\` | ${m.rows} | ${m.load.rps.toFixed(0)} | ${ms(m.load.p50)} | **${ms(m.load.p95)}** | ${m.load.p97_5} | ${m.load.p99} | ${m.load.non2xx} | ${Math.round(m.load.bytesPerResponse / 1000)} | ${m.loadAverage.toFixed(1)} | ${ratio} | ${aim} |`

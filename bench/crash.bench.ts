@@ -35,7 +35,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import type { PrismaClient } from '#app/db-factory.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { databaseUrl, dropDatabase, freshDatabase, PROVIDER_NAMES, sqliteFile, withPrisma, type Provider } from './lib/database.ts'
@@ -87,11 +87,23 @@ interface Sent {
 }
 
 function encodeRequest(step: Step, reviewId: string, pdf: Uint8Array): { path: string; body: Buffer; contentType: string } {
-	const form = (fields: Record<string, string>) => ({ body: Buffer.from(new URLSearchParams(fields).toString()), contentType: 'application/x-www-form-urlencoded' })
+	const form = (fields: Record<string, string>) => ({
+		body: Buffer.from(new URLSearchParams(fields).toString()),
+		contentType: 'application/x-www-form-urlencoded',
+	})
 	const today = todayInLondon(new Date())
 	if (step === 'submit') return { path: `/reviews/${reviewId}/check`, ...form({ lockVersion: String(lockVersions.get(reviewId)) }) }
 	if (step === 'decide') {
-		return { path: `/council/reviews/${reviewId}/decision`, ...form({ outcome: 'MAINTAIN', reasons: 'The plan still meets the child’s needs.', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) }) }
+		return {
+			path: `/council/reviews/${reviewId}/decision`,
+			...form({
+				outcome: 'MAINTAIN',
+				reasons: 'The plan still meets the child’s needs.',
+				'decidedOn.day': today.slice(8),
+				'decidedOn.month': today.slice(5, 7),
+				'decidedOn.year': today.slice(0, 4),
+			}),
+		}
 	}
 	if (step === 'notice') return { path: `/council/reviews/${reviewId}/notice`, ...form({ intent: 'issue' }) }
 	const boundary = `----crash${createHash('sha1').update(reviewId).digest('hex').slice(0, 16)}`
@@ -105,7 +117,12 @@ function encodeRequest(step: Step, reviewId: string, pdf: Uint8Array): { path: s
 }
 
 /** Sends the step's POST on a new connection and kills the server group as `kill` says; resolves once every process is dead. */
-async function postAndKill(server: Server, cookie: string, request: { path: string; body: Buffer; contentType: string }, kill: { mode: 'random'; delayMs: number } | { mode: 'after-response' } | { mode: 'none' }): Promise<Sent> {
+async function postAndKill(
+	server: Server,
+	cookie: string,
+	request: { path: string; body: Buffer; contentType: string },
+	kill: { mode: 'random'; delayMs: number } | { mode: 'after-response' } | { mode: 'none' },
+): Promise<Sent> {
 	let sentAt = 0
 	let status: number | null = null
 	let responseMs: number | null = null
@@ -170,7 +187,12 @@ interface Snapshot {
 async function snapshot(prisma: PrismaClient, reviewId: string): Promise<Snapshot> {
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: { status: true, lockVersion: true, child: { select: { plan: { select: { lastReviewOn: true, reviewDueOn: true, status: true } } } }, _count: { select: { evidence: true } } },
+		select: {
+			status: true,
+			lockVersion: true,
+			child: { select: { plan: { select: { lastReviewOn: true, reviewDueOn: true, status: true } } } },
+			_count: { select: { evidence: true } },
+		},
 	})
 	return { status: review.status, lockVersion: review.lockVersion, plan: review.child.plan!, evidence: review._count.evidence }
 }
@@ -202,7 +224,14 @@ const CHECK_WORDS: Record<Step, { before: string; after: string }> = {
 	},
 }
 
-async function classify(prisma: PrismaClient, step: Step, reviewId: string, snap: Snapshot, docsDir: string, evidenceDir: string): Promise<{ state: State; problems: string[] }> {
+async function classify(
+	prisma: PrismaClient,
+	step: Step,
+	reviewId: string,
+	snap: Snapshot,
+	docsDir: string,
+	evidenceDir: string,
+): Promise<{ state: State; problems: string[] }> {
 	const facts = STEP_FACTS[step]
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
@@ -218,15 +247,39 @@ async function classify(prisma: PrismaClient, step: Step, reviewId: string, snap
 			nextDeadlineOn: true,
 			decision: { select: { outcome: true } },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
-			child: { select: { parentEmail: true, youngPersonEmail: true, school: { select: { headTeacherEmail: true, contactEmail: true } }, plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true, status: true } } } },
+			child: {
+				select: {
+					parentEmail: true,
+					youngPersonEmail: true,
+					school: { select: { headTeacherEmail: true, contactEmail: true } },
+					plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true, status: true } },
+				},
+			},
 		},
 	})
-	const messages = facts.templates.length ? await prisma.outboxMessage.findMany({ where: { reviewId, template: { in: facts.templates } }, select: { template: true, toAddress: true, payload: true } }) : []
+	const messages = facts.templates.length
+		? await prisma.outboxMessage.findMany({
+				where: { reviewId, template: { in: facts.templates } },
+				select: { template: true, toAddress: true, payload: true },
+			})
+		: []
 	const audits = await prisma.auditEvent.findMany({ where: { reviewId, action: facts.audit }, select: { details: true } })
-	const documents = facts.document ? await prisma.generatedDocument.findMany({ where: { reviewId, kind: facts.document }, select: { id: true, storageKey: true, sizeBytes: true } }) : []
-	const evidence = step === 'evidence' ? await prisma.evidenceFile.findMany({ where: { reviewId, title: `Therapy report ${reviewId}` }, select: { id: true, storageKey: true, sizeBytes: true, sha256: true } }) : []
+	const documents = facts.document
+		? await prisma.generatedDocument.findMany({ where: { reviewId, kind: facts.document }, select: { id: true, storageKey: true, sizeBytes: true } })
+		: []
+	const evidence =
+		step === 'evidence'
+			? await prisma.evidenceFile.findMany({
+					where: { reviewId, title: `Therapy report ${reviewId}` },
+					select: { id: true, storageKey: true, sizeBytes: true, sha256: true },
+				})
+			: []
 	const plan = review.child.plan!
-	const recipients = [review.child.youngPersonEmail, review.child.parentEmail, review.child.school?.headTeacherEmail || review.child.school?.contactEmail].filter(Boolean).length
+	const recipients = [
+		review.child.youngPersonEmail,
+		review.child.parentEmail,
+		review.child.school?.headTeacherEmail || review.child.school?.contactEmail,
+	].filter(Boolean).length
 
 	const before: string[] = []
 	const after: string[] = []
@@ -241,7 +294,12 @@ async function classify(prisma: PrismaClient, step: Step, reviewId: string, snap
 			const file = path.join(evidenceDir, e.storageKey)
 			const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
 			need(after, !!bytes, `evidence ${e.id}: no file`)
-			if (bytes) need(after, bytes.length === e.sizeBytes && createHash('sha256').update(bytes).digest('hex') === e.sha256, `evidence ${e.id}: the file's size or SHA-256 differs from its row`)
+			if (bytes)
+				need(
+					after,
+					bytes.length === e.sizeBytes && createHash('sha256').update(bytes).digest('hex') === e.sha256,
+					`evidence ${e.id}: the file's size or SHA-256 differs from its row`,
+				)
 		}
 	} else {
 		need(before, review.status === facts.from, `status ${review.status}`)
@@ -262,14 +320,30 @@ async function classify(prisma: PrismaClient, step: Step, reviewId: string, snap
 		}
 		if (step === 'decide') {
 			need(before, !review.closedAt && !review.decision, 'closed or decided')
-			need(before, plan.lastReviewOn === snap.plan.lastReviewOn && plan.reviewDueOn === snap.plan.reviewDueOn && plan.status === snap.plan.status, 'the plan changed')
-			need(after, !!review.closedAt && review.decision?.outcome === 'MAINTAIN', `closedAt ${review.closedAt?.toISOString() ?? 'empty'}, decision ${review.decision?.outcome ?? 'none'}`)
-			need(after, plan.lastReviewOn === review.meetingOn && plan.reviewDueOn === nextReviewDueOn(plan.firstIssuedOn, review.meetingOn!), `plan last review ${plan.lastReviewOn}, due ${plan.reviewDueOn}`)
+			need(
+				before,
+				plan.lastReviewOn === snap.plan.lastReviewOn && plan.reviewDueOn === snap.plan.reviewDueOn && plan.status === snap.plan.status,
+				'the plan changed',
+			)
+			need(
+				after,
+				!!review.closedAt && review.decision?.outcome === 'MAINTAIN',
+				`closedAt ${review.closedAt?.toISOString() ?? 'empty'}, decision ${review.decision?.outcome ?? 'none'}`,
+			)
+			need(
+				after,
+				plan.lastReviewOn === review.meetingOn && plan.reviewDueOn === nextReviewDueOn(plan.firstIssuedOn, review.meetingOn!),
+				`plan last review ${plan.lastReviewOn}, due ${plan.reviewDueOn}`,
+			)
 			need(after, review.nextDeadlineOn === null, `next deadline ${review.nextDeadlineOn}`)
 		}
 		if (step === 'notice') {
 			need(before, !review.notice, 'a notice row')
-			need(after, !!review.notice && review.notice.representationsCloseOn === addDays(review.notice.issuedOn, 14), `notice ${JSON.stringify(review.notice)}`)
+			need(
+				after,
+				!!review.notice && review.notice.representationsCloseOn === addDays(review.notice.issuedOn, 14),
+				`notice ${JSON.stringify(review.notice)}`,
+			)
 		}
 		if (facts.document) {
 			need(after, documents.length === 1, `${documents.length} document rows`)
@@ -278,11 +352,20 @@ async function classify(prisma: PrismaClient, step: Step, reviewId: string, snap
 				const file = path.join(docsDir, d.storageKey)
 				const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
 				need(after, !!bytes, `document ${d.id}: no file`)
-				if (bytes) need(after, bytes.length === d.sizeBytes && bytes.subarray(0, 5).toString() === '%PDF-' && bytes.subarray(-8).toString().includes('%%EOF'), `document ${d.id}: not a whole PDF of its recorded size`)
+				if (bytes)
+					need(
+						after,
+						bytes.length === d.sizeBytes && bytes.subarray(0, 5).toString() === '%PDF-' && bytes.subarray(-8).toString().includes('%%EOF'),
+						`document ${d.id}: not a whole PDF of its recorded size`,
+					)
 			}
 			for (const m of messages) {
 				const attachments = (JSON.parse(m.payload).attachments ?? []) as Array<{ documentId: string }>
-				need(after, attachments.length === 1 && attachments[0]!.documentId === documents[0]?.id, `email to ${m.toAddress} attaches ${JSON.stringify(attachments)}`)
+				need(
+					after,
+					attachments.length === 1 && attachments[0]!.documentId === documents[0]?.id,
+					`email to ${m.toAddress} attaches ${JSON.stringify(attachments)}`,
+				)
 			}
 		}
 	}
@@ -320,7 +403,13 @@ async function globalCheck(prisma: PrismaClient, provider: Provider, filesDir: s
 	const docsDir = path.join(filesDir, 'documents')
 	const evidenceDir = path.join(filesDir, 'evidence')
 	const outboxDir = path.join(filesDir, 'outbox')
-	const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [])
+	const list = (dir: string) =>
+		fs.existsSync(dir)
+			? fs
+					.readdirSync(dir, { withFileTypes: true })
+					.filter((e) => e.isFile())
+					.map((e) => e.name)
+			: []
 	const documents = await prisma.generatedDocument.findMany({ select: { id: true, reviewId: true, storageKey: true, sizeBytes: true } })
 	const docFiles = list(docsDir)
 	const docKeys = new Set(documents.map((d) => d.storageKey))
@@ -412,7 +501,8 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 			pools.set(step, await cloneReviews(prisma, template, perStep.get(step)! + CALIBRATIONS))
 		}
 		for (const ids of pools.values()) {
-			for (const r of await prisma.annualReview.findMany({ where: { id: { in: ids } }, select: { id: true, lockVersion: true } })) lockVersions.set(r.id, r.lockVersion)
+			for (const r of await prisma.annualReview.findMany({ where: { id: { in: ids } }, select: { id: true, lockVersion: true } }))
+				lockVersions.set(r.id, r.lockVersion)
 		}
 	})
 	server = await startServer(serverOptions)
@@ -423,7 +513,13 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 	const pdf = await smallPdf()
 	const cookieFor = (step: Step) => (step === 'decide' || step === 'notice' ? caseworker : senco)
 	const warmPath = (step: Step, reviewId: string) =>
-		step === 'submit' ? `/reviews/${reviewId}/check` : step === 'decide' ? `/council/reviews/${reviewId}/decision` : step === 'notice' ? `/council/reviews/${reviewId}/notice` : `/reviews/${reviewId}/evidence`
+		step === 'submit'
+			? `/reviews/${reviewId}/check`
+			: step === 'decide'
+				? `/council/reviews/${reviewId}/decision`
+				: step === 'notice'
+					? `/council/reviews/${reviewId}/notice`
+					: `/reviews/${reviewId}/evidence`
 	/** Both workers answer a page of the step first (as after a restart in production, someone opens the form before posting it). */
 	const warm = async (step: Step, reviewId: string) => {
 		for (let i = 0; i < WORKERS; i++) {
@@ -452,10 +548,25 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 			calibrationMs[step].push(sent.responseMs!)
 			await killServer(server)
 			await restart()
-			const { state, problems } = await withPrisma(url, (prisma) => classify(prisma, step, reviewId, snap, path.join(filesDir, 'documents'), path.join(filesDir, 'evidence')))
+			const { state, problems } = await withPrisma(url, (prisma) =>
+				classify(prisma, step, reviewId, snap, path.join(filesDir, 'documents'), path.join(filesDir, 'evidence')),
+			)
 			if (state !== 'after') throw new Error(`${step}: a step that completed reads ${state}: ${problems.join(' / ')}`)
 			const untouched = pools.get(step)![0]!
-			const untouchedState = await withPrisma(url, async (prisma) => (await classify(prisma, step, untouched, await snapshot(prisma, untouched), path.join(filesDir, 'documents'), path.join(filesDir, 'evidence'))).state)
+			const untouchedState = await withPrisma(
+				url,
+				async (prisma) =>
+					(
+						await classify(
+							prisma,
+							step,
+							untouched,
+							await snapshot(prisma, untouched),
+							path.join(filesDir, 'documents'),
+							path.join(filesDir, 'evidence'),
+						)
+					).state,
+			)
 			if (untouchedState !== 'before') throw new Error(`${step}: an untouched review reads ${untouchedState}`)
 		}
 		maxDelayMs[step] = Math.max(50, Math.ceil(Math.max(...calibrationMs[step]) * 1.2))
@@ -481,13 +592,33 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 		await warm(step, reviewId)
 		const mode = count % AFTER_RESPONSE_EVERY === 0 ? 'after-response' : 'random'
 		const plannedDelayMs = mode === 'random' ? Math.round(random() * maxDelayMs[step]!) : null
-		const sent = await postAndKill(server, cookieFor(step).cookie, encodeRequest(step, reviewId, pdf), mode === 'random' ? { mode, delayMs: plannedDelayMs! } : { mode })
+		const sent = await postAndKill(
+			server,
+			cookieFor(step).cookie,
+			encodeRequest(step, reviewId, pdf),
+			mode === 'random' ? { mode, delayMs: plannedDelayMs! } : { mode },
+		)
 		const restartMs = await restart()
-		const { state, problems } = await withPrisma(url, (prisma) => classify(prisma, step, reviewId, snap, path.join(filesDir, 'documents'), path.join(filesDir, 'evidence')))
+		const { state, problems } = await withPrisma(url, (prisma) =>
+			classify(prisma, step, reviewId, snap, path.join(filesDir, 'documents'), path.join(filesDir, 'evidence')),
+		)
 		const now = await withPrisma(url, (prisma) => globalCheck(prisma, provider, filesDir))
 		const leftovers = leftoversSince(previous, now)
 		previous = now
-		trials.push({ n: index + 1, step, reviewId, mode, plannedDelayMs, killDelayMs: sent.killDelayMs, status: sent.status, responseMs: sent.responseMs, state, problems, leftovers, restartMs })
+		trials.push({
+			n: index + 1,
+			step,
+			reviewId,
+			mode,
+			plannedDelayMs,
+			killDelayMs: sent.killDelayMs,
+			status: sent.status,
+			responseMs: sent.responseMs,
+			state,
+			problems,
+			leftovers,
+			restartMs,
+		})
 		console.log(
 			`${String(index + 1).padStart(3)} ${step.padEnd(8)} ${mode === 'random' ? `kill at ${sent.killDelayMs.toFixed(0).padStart(4)} ms` : 'kill after response'}  response ${sent.status ?? 'none'}  -> ${state}${problems.length ? `: ${problems.join(' / ')}` : ''}${leftovers.length ? `  LEFT: ${leftovers.join(', ')}` : ''}`,
 		)
@@ -498,9 +629,19 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 	const finalProblems: string[] = []
 	await withPrisma(url, async (prisma) => {
 		for (const t of trials) {
-			const { state, problems } = await classify(prisma, t.step, t.reviewId, snapshots.get(t.reviewId)!, path.join(filesDir, 'documents'), path.join(filesDir, 'evidence'))
+			const { state, problems } = await classify(
+				prisma,
+				t.step,
+				t.reviewId,
+				snapshots.get(t.reviewId)!,
+				path.join(filesDir, 'documents'),
+				path.join(filesDir, 'evidence'),
+			)
 			finalStates[state]++
-			if (state !== t.state) finalProblems.push(`trial ${t.n} (${t.step}) read ${t.state} after its restart and ${state} at the end${problems.length ? `: ${problems.join(' / ')}` : ''}`)
+			if (state !== t.state)
+				finalProblems.push(
+					`trial ${t.n} (${t.step}) read ${t.state} after its restart and ${state} at the end${problems.length ? `: ${problems.join(' / ')}` : ''}`,
+				)
 		}
 	})
 	const global = await withPrisma(url, (prisma) => globalCheck(prisma, provider, filesDir))
@@ -518,7 +659,19 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 	}
 	await killServer(server)
 	if (provider === 'postgres') await dropDatabase(url)
-	return { provider, calibrationMs, maxDelayMs, trials, finalStates, finalProblems, global, swept, afterSweep, signInAfter, minutes: (performance.now() - started) / 60_000 }
+	return {
+		provider,
+		calibrationMs,
+		maxDelayMs,
+		trials,
+		finalStates,
+		finalProblems,
+		global,
+		swept,
+		afterSweep,
+		signInAfter,
+		minutes: (performance.now() - started) / 60_000,
+	}
 }
 
 function sweepAsTheDailyJobWould(databaseUrl: string, filesDir: string): { files: number; temporary: number } {
@@ -528,7 +681,15 @@ console.log(JSON.stringify(removed))
 process.exit(0)`
 	const output = execFileSync('npx', ['tsx', '--input-type=module', '-e', script], {
 		cwd: ROOT,
-		env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, EVIDENCE_DIR: path.join(filesDir, 'evidence'), DOCUMENTS_DIR: path.join(filesDir, 'documents'), OUTBOX_DIR: path.join(filesDir, 'outbox'), SESSION_SECRET: 'bench-sweep-only' },
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			DATABASE_URL: databaseUrl,
+			EVIDENCE_DIR: path.join(filesDir, 'evidence'),
+			DOCUMENTS_DIR: path.join(filesDir, 'documents'),
+			OUTBOX_DIR: path.join(filesDir, 'outbox'),
+			SESSION_SECRET: 'bench-sweep-only',
+		},
 		encoding: 'utf8',
 	})
 	return JSON.parse(output.trim().split('\n').pop()!) as { files: number; temporary: number }
@@ -552,12 +713,19 @@ const lockVersions = new Map<string, number>()
 // ---------------------------------------------------------------------------------------------------------------
 
 function report(runs: ProviderRun[], today: string, version: string) {
-	const lines: string[] = [`## ${today}: ${version}`, '', `Command: \`npx tsx bench/crash.bench.ts ${process.argv.slice(2).join(' ')}\`; seed ${SEED}; ${WORKERS} workers. Machine: ${machine()}.`, '']
+	const lines: string[] = [
+		`## ${today}: ${version}`,
+		'',
+		`Command: \`npx tsx bench/crash.bench.ts ${process.argv.slice(2).join(' ')}\`; seed ${SEED}; ${WORKERS} workers. Machine: ${machine()}.`,
+		'',
+	]
 	for (const run of runs) {
 		const violations = run.trials.filter((t) => t.state === 'between').length + run.finalProblems.length
 		const leftovers = run.trials.filter((t) => t.leftovers.length)
 		lines.push(`### ${PROVIDER_NAMES[run.provider]} (${run.trials.length} trials, ${run.minutes.toFixed(1)} minutes)`, '')
-		lines.push('| Step | Trials | Killed at random / after the response | Request time on a fresh server (ms) | Kill moments (ms after sending) | Before the step (killed before commit) | After the step (killed after commit) | Of which the response had arrived | Between (half-written) | Trials that left files or rows behind |')
+		lines.push(
+			'| Step | Trials | Killed at random / after the response | Request time on a fresh server (ms) | Kill moments (ms after sending) | Before the step (killed before commit) | After the step (killed after commit) | Of which the response had arrived | Between (half-written) | Trials that left files or rows behind |',
+		)
 		lines.push('|---|---:|---:|---|---|---:|---:|---:|---:|---:|')
 		for (const step of STEPS) {
 			const ts = run.trials.filter((t) => t.step === step)
@@ -569,7 +737,9 @@ function report(runs: ProviderRun[], today: string, version: string) {
 		}
 		lines.push('')
 		lines.push(`- Invariant violations: **${violations}** half-written reviews; **${leftovers.length}** trials left files or rows unaccounted for.`)
-		lines.push(`- At the end, every trial's review checked again: ${run.finalStates.before} before, ${run.finalStates.after} after, ${run.finalStates.between} between${run.finalProblems.length ? `; changed since their trial: ${run.finalProblems.join('; ')}` : ''}.`)
+		lines.push(
+			`- At the end, every trial's review checked again: ${run.finalStates.before} before, ${run.finalStates.after} after, ${run.finalStates.between} between${run.finalProblems.length ? `; changed since their trial: ${run.finalProblems.join('; ')}` : ''}.`,
+		)
 		const g = run.global
 		lines.push(
 			`- Whole database and folders at the end: ${g.documentRowsWithoutFile.length} document rows without their file, ${g.documentFilesWithoutRow.length} document files without their row, ${g.documentTemporaryFiles.length} temporary document files, ${g.evidenceRowsWithoutFile.length} evidence rows without their file, ${g.evidenceFilesWithoutRow.length} evidence files without their row, ${g.evidenceTemporaryFiles.length} files in EVIDENCE_DIR/tmp, ${g.emailsAttachingMissingDocuments.length} emails attaching a missing document, ${g.emlFilesWithoutMessage.length} .eml files without their outbox row; integrity: ${g.integrity}.`,
@@ -578,10 +748,14 @@ function report(runs: ProviderRun[], today: string, version: string) {
 		lines.push(
 			`- The daily job's sweep of files no row names (app/storage/orphans.server.ts), run as it would once they are ${ORPHAN_HOURS} hours old: removed ${run.swept.files} stored files and ${run.swept.temporary} temporary files; afterwards ${a.documentFilesWithoutRow.length} document files without their row, ${a.documentTemporaryFiles.length} temporary document files, ${a.evidenceFilesWithoutRow.length} evidence files without their row, ${a.evidenceTemporaryFiles.length} files in EVIDENCE_DIR/tmp, ${a.documentRowsWithoutFile.length + a.evidenceRowsWithoutFile.length} rows without their file.`,
 		)
-		lines.push(`- Sign-in after the last restart: ${run.signInAfter}. Restart time after a kill: median ${median(run.trials.map((t) => t.restartMs)).toFixed(0)} ms.`)
+		lines.push(
+			`- Sign-in after the last restart: ${run.signInAfter}. Restart time after a kill: median ${median(run.trials.map((t) => t.restartMs)).toFixed(0)} ms.`,
+		)
 		if (run.trials.some((t) => t.leftovers.some((l) => l.startsWith('documentFilesWithoutRow')))) lines.push(ORPHAN_NOTE)
 		for (const t of run.trials.filter((t) => t.state === 'between' || t.leftovers.length)) {
-			lines.push(`- Trial ${t.n} (${t.step}, ${t.mode === 'random' ? `killed ${t.killDelayMs.toFixed(0)} ms after sending` : 'killed after the response'}, response ${t.status ?? 'none'}): ${t.state}${t.problems.length ? ` (${t.problems.join(' / ')})` : ''}${t.leftovers.length ? `; left behind: ${t.leftovers.join(', ')}` : ''}`)
+			lines.push(
+				`- Trial ${t.n} (${t.step}, ${t.mode === 'random' ? `killed ${t.killDelayMs.toFixed(0)} ms after sending` : 'killed after the response'}, response ${t.status ?? 'none'}): ${t.state}${t.problems.length ? ` (${t.problems.join(' / ')})` : ''}${t.leftovers.length ? `; left behind: ${t.leftovers.join(', ')}` : ''}`,
+			)
 		}
 		lines.push('')
 	}
@@ -606,7 +780,11 @@ const INTRODUCTION = [
 	'',
 	'What is checked for each trial’s review after the restart (and again for all of them at the end) — it must match one of the two exactly:',
 	'',
-	...(['submit', 'decide', 'notice', 'evidence'] as Step[]).flatMap((step) => [`- ${STEP_NAMES[step]}${step === 'evidence' ? ' (only with `--steps …,evidence`)' : ''}:`, `  - before: ${CHECK_WORDS[step].before};`, `  - after: ${CHECK_WORDS[step].after}.`]),
+	...(['submit', 'decide', 'notice', 'evidence'] as Step[]).flatMap((step) => [
+		`- ${STEP_NAMES[step]}${step === 'evidence' ? ' (only with `--steps …,evidence`)' : ''}:`,
+		`  - before: ${CHECK_WORDS[step].before};`,
+		`  - after: ${CHECK_WORDS[step].after}.`,
+	]),
 	'',
 	'And after every trial, across the whole database and its folders (anything new since the trial before is that trial’s):',
 	'',

@@ -60,7 +60,9 @@ const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g
 async function writeCsv(file: string, changedEvery = 0) {
 	const out = createWriteStream(file)
 	const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())))
-	await write('school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on,plan_last_review_on,section_b,section_e,section_f,section_i\r\n')
+	await write(
+		'school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on,plan_last_review_on,section_b,section_e,section_f,section_i\r\n',
+	)
 	for (let i = 0; i < ROWS; i++) {
 		const school = i % SCHOOLS
 		const first = FIRST[i % FIRST.length]!
@@ -104,11 +106,17 @@ async function writeCsv(file: string, changedEvery = 0) {
 async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: { all: string; changed: string }): Promise<ChildResult> {
 	process.env.DATABASE_URL = url
 	process.env.DOCUMENTS_DIR = path.join(TMP, `documents-${database}`)
-	const { createPrisma } = await import('#app/db-factory.server.ts')
+	const { createPrisma } = await import('#app/db/factory.server.ts')
 	const { receiveImportUpload, runImport } = await import('#app/services/import/index.server.ts')
 	const db = await createPrisma(url)
-	const la = await db.localAuthority.create({ data: { name: 'Kent County Council', code: '886', contactEmail: 'sen@kent.example.gov.uk' }, select: { id: true } })
-	const manager = await db.user.create({ data: { email: 'manager@kent.example.gov.uk', name: 'Bench Manager', laId: la.id, roles: { create: [{ role: 'MANAGER' }] } }, select: { id: true } })
+	const la = await db.localAuthority.create({
+		data: { name: 'Kent County Council', code: '886', contactEmail: 'sen@kent.example.gov.uk' },
+		select: { id: true },
+	})
+	const manager = await db.user.create({
+		data: { email: 'manager@kent.example.gov.uk', name: 'Bench Manager', laId: la.id, roles: { create: [{ role: 'MANAGER' }] } },
+		select: { id: true },
+	})
 	const user = { id: manager.id, laId: la.id }
 	const baseRssMb = process.memoryUsage().rss / 1e6
 	const steps: Step[] = []
@@ -123,9 +131,17 @@ async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: {
 		const end = performance.now()
 		clearInterval(timer)
 		peak = Math.max(peak, process.memoryUsage().rss)
-		const step = { name, ms: end - start, transactionMs: transactionStart === null ? null : end - transactionStart, peakRssMb: peak / 1e6, detail: describe(result) }
+		const step = {
+			name,
+			ms: end - start,
+			transactionMs: transactionStart === null ? null : end - transactionStart,
+			peakRssMb: peak / 1e6,
+			detail: describe(result),
+		}
 		steps.push(step)
-		console.log(`  ${database}: ${name}: ${(step.ms / 1000).toFixed(1)} s${step.transactionMs ? ` (transaction ${(step.transactionMs / 1000).toFixed(1)} s)` : ''}, peak RSS ${step.peakRssMb.toFixed(0)} MB; ${step.detail}`)
+		console.log(
+			`  ${database}: ${name}: ${(step.ms / 1000).toFixed(1)} s${step.transactionMs ? ` (transaction ${(step.transactionMs / 1000).toFixed(1)} s)` : ''}, peak RSS ${step.peakRssMb.toFixed(0)} MB; ${step.detail}`,
+		)
 		return result
 	}
 
@@ -133,14 +149,21 @@ async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: {
 		const boundary = `----bench${randomBytes(8).toString('hex')}`
 		const body = Readable.toWeb(
 			Readable.from(
-			(async function* () {
-				yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`)
-				for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) yield chunk as Buffer
-				yield Buffer.from(`\r\n--${boundary}--\r\n`)
-			})(),
+				(async function* () {
+					yield Buffer.from(
+						`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: text/csv\r\n\r\n`,
+					)
+					for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) yield chunk as Buffer
+					yield Buffer.from(`\r\n--${boundary}--\r\n`)
+				})(),
 			),
 		) as ReadableStream<Uint8Array>
-		return new Request('http://localhost/admin/import', { method: 'POST', body, duplex: 'half', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } } as RequestInit)
+		return new Request('http://localhost/admin/import', {
+			method: 'POST',
+			body,
+			duplex: 'half',
+			headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+		} as RequestInit)
 	}
 	const preview = (name: string, file: string) =>
 		measure(
@@ -148,10 +171,12 @@ async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: {
 			async () => {
 				const received = await receiveImportUpload(db, uploadRequest(file), user)
 				if (!received.ok) throw new Error(received.error)
-				if (received.upload.preview.problemCount) throw new Error(`${received.upload.preview.problemCount} problems, e.g. ${JSON.stringify(received.upload.preview.problems[0])}`)
+				if (received.upload.preview.problemCount)
+					throw new Error(`${received.upload.preview.problemCount} problems, e.g. ${JSON.stringify(received.upload.preview.problems[0])}`)
 				return received.upload
 			},
-			(u) => `${u.preview.rows} rows: ${u.preview.counts.created} new, ${u.preview.counts.updated} updated, ${u.preview.counts.unchanged} unchanged, ${u.preview.counts.schoolsCreated} new schools`,
+			(u) =>
+				`${u.preview.rows} rows: ${u.preview.counts.created} new, ${u.preview.counts.updated} updated, ${u.preview.counts.unchanged} unchanged, ${u.preview.counts.schoolsCreated} new schools`,
 		)
 	const importIt = (name: string, upload: { key: string; fileName: string }) =>
 		measure(
@@ -164,7 +189,12 @@ async function runChild(database: 'SQLite' | 'PostgreSQL', url: string, files: {
 	await importIt('Import again: all unchanged', await preview('Upload and preview again: all unchanged', files.all))
 	await importIt('Import: 10% changed', await preview('Upload and preview: 10% changed', files.changed))
 
-	const counts = { children: await db.child.count(), plans: await db.ehcPlan.count(), versions: await db.planVersion.count(), schools: await db.school.count() }
+	const counts = {
+		children: await db.child.count(),
+		plans: await db.ehcPlan.count(),
+		versions: await db.planVersion.count(),
+		schools: await db.school.count(),
+	}
 	if (counts.children !== ROWS || counts.plans !== ROWS || counts.schools !== SCHOOLS) throw new Error(`unexpected counts ${JSON.stringify(counts)}`)
 	await db.$disconnect()
 	return { database, baseRssMb, steps, maxRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6 }
@@ -253,10 +283,16 @@ if (childArg !== -1) {
 		'| Database | Step | Time (s) | Of which the transaction (s) | Peak RSS (MB, sampled) | Result |',
 		'|---|---|---:|---:|---:|---|',
 		...results.flatMap((r) =>
-			r.steps.map((s) => `| ${r.database} | ${s.name} | ${(s.ms / 1000).toFixed(1)} | ${s.transactionMs === null ? '' : (s.transactionMs / 1000).toFixed(1)} | ${s.peakRssMb.toFixed(0)} | ${s.detail} |`),
+			r.steps.map(
+				(s) =>
+					`| ${r.database} | ${s.name} | ${(s.ms / 1000).toFixed(1)} | ${s.transactionMs === null ? '' : (s.transactionMs / 1000).toFixed(1)} | ${s.peakRssMb.toFixed(0)} | ${s.detail} |`,
+			),
 		),
 		'',
-		...results.map((r) => `${r.database}: RSS ${r.baseRssMb.toFixed(0)} MB before the first step (tsx and the Prisma client loaded); process peak (maxRSS) ${r.maxRssMb.toFixed(0)} MB.`),
+		...results.map(
+			(r) =>
+				`${r.database}: RSS ${r.baseRssMb.toFixed(0)} MB before the first step (tsx and the Prisma client loaded); process peak (maxRSS) ${r.maxRssMb.toFixed(0)} MB.`,
+		),
 		'',
 		'RSS is sampled every 10 ms during each step. On SQLite the Prisma adapter serialises the process’s queries while a',
 		'transaction is open, so for the length of the transaction column other requests to the same process wait; progress written',

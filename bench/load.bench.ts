@@ -26,8 +26,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
-import type { PrismaClient } from '#app/db-factory.server.ts'
 import { databaseUrl, dropDatabase, freshDatabase, PROVIDER_NAMES, withPrisma, type Provider } from './lib/database.ts'
 import { Browser, DEMO_PASSWORD, inputValue, inputValues, USERS, type Reply } from './lib/http.ts'
 import { smallPdf } from './lib/pdf.ts'
@@ -67,7 +67,8 @@ class Recorder {
 		let error: string | null = null
 		const ok = reply.status >= 200 && reply.status < 400
 		if (!ok && !expected.accept4xx?.includes(reply.status)) error = `HTTP ${reply.status}`
-		else if (expected.statuses && !expected.statuses.includes(reply.status) && !expected.accept4xx?.includes(reply.status)) error = `HTTP ${reply.status} (expected ${expected.statuses.join(' or ')})`
+		else if (expected.statuses && !expected.statuses.includes(reply.status) && !expected.accept4xx?.includes(reply.status))
+			error = `HTTP ${reply.status} (expected ${expected.statuses.join(' or ')})`
 		else if (expected.notSignIn !== false && reply.status >= 300 && reply.location?.startsWith('/sign-in')) error = 'sent to sign in (session lost)'
 		this.samples.push({ kind, status: reply.status, ms: reply.ms, error })
 		return error ? null : reply
@@ -115,21 +116,28 @@ async function makeUsers(prisma: PrismaClient, roles: Role[], pool: string[]): P
 		const [local, domain] = base.email.split('@')
 		const id = `cbenchuser${String(index).padStart(4, '0')}`
 		const email = `${local}+load${index}@${domain}`
-		await prisma.user.create({ data: { ...base, id, email, name: `${base.name} (${index})`, calendarKey: null, roles: { create: userRoles.map((r) => ({ role: r.role })) } } })
+		await prisma.user.create({
+			data: { ...base, id, email, name: `${base.name} (${index})`, calendarKey: null, roles: { create: userRoles.map((r) => ({ role: r.role })) } },
+		})
 		emails.push(email)
 		if (role === 'caseworker') caseworkers.push(id)
 	}
 	const children = (await prisma.annualReview.findMany({ where: { id: { in: pool } }, select: { childId: true } })).map((r) => r.childId)
 	for (const [n, caseworkerId] of caseworkers.entries()) {
 		const share = children.filter((_, i) => i % caseworkers.length === n)
-		for (let start = 0; start < share.length; start += 500) await prisma.child.updateMany({ where: { id: { in: share.slice(start, start + 500) } }, data: { caseworkerId } })
+		for (let start = 0; start < share.length; start += 500)
+			await prisma.child.updateMany({ where: { id: { in: share.slice(start, start + 500) } }, data: { caseworkerId } })
 	}
 	return emails
 }
 
 async function user(userIndex: number, index: number, role: Role, world: World, recorder: Recorder) {
 	const browser = new Browser(world.server.origin)
-	const signIn = () => attempt(recorder, 'sign in', () => browser.post('/sign-in', { email: world.emails[userIndex]!, password: DEMO_PASSWORD }), { statuses: [302], notSignIn: false })
+	const signIn = () =>
+		attempt(recorder, 'sign in', () => browser.post('/sign-in', { email: world.emails[userIndex]!, password: DEMO_PASSWORD }), {
+			statuses: [302],
+			notSignIn: false,
+		})
 	// Everyone signs in first (a few seconds apart would be kinder, but a morning rush is like this).
 	while (!(await signIn()) && Date.now() < world.deadline) await sleep(1000)
 	const draft = role === 'senco' ? world.drafts[index]! : null
@@ -160,18 +168,32 @@ async function sencoAction(browser: Browser, reviewId: string, world: World, rec
 		const page = await attempt(recorder, 'SENCo: part of the review', () => browser.get(`/reviews/${reviewId}/parts/${slug}`), { statuses: [200] })
 		const version = page && inputValue(page.body.toString('utf8'), 'version')
 		if (version === null || version === undefined) return
-		await attempt(recorder, 'SENCo: save a part', () => browser.post(`/reviews/${reviewId}/parts/${slug}`, { ...fields, completed: 'yes', version }), { statuses: [302], accept4xx: [409] })
+		await attempt(recorder, 'SENCo: save a part', () => browser.post(`/reviews/${reviewId}/parts/${slug}`, { ...fields, completed: 'yes', version }), {
+			statuses: [302],
+			accept4xx: [409],
+		})
 	} else if (choice < 0.85) {
 		const page = await attempt(recorder, 'SENCo: evidence page', () => browser.get(`/reviews/${reviewId}/evidence`), { statuses: [200] })
 		if (!page) return
 		const listed = inputValues(page.body.toString('utf8'), 'evidenceId')
 		if (listed.length >= 3 || (listed.length && Math.random() < 0.4)) {
-			await attempt(recorder, 'SENCo: remove evidence', () => browser.post(`/reviews/${reviewId}/evidence`, { intent: 'delete', evidenceId: pick(listed) }), { statuses: [302] })
+			await attempt(
+				recorder,
+				'SENCo: remove evidence',
+				() => browser.post(`/reviews/${reviewId}/evidence`, { intent: 'delete', evidenceId: pick(listed) }),
+				{ statuses: [302] },
+			)
 		} else {
 			await attempt(
 				recorder,
 				'SENCo: upload evidence (PDF)',
-				() => browser.request('POST', `/reviews/${reviewId}/evidence`, { multipart: { fields: { title: 'Speech and language therapy report' }, files: { file: { bytes: world.pdf, name: 'report.pdf', type: 'application/pdf' } } } }),
+				() =>
+					browser.request('POST', `/reviews/${reviewId}/evidence`, {
+						multipart: {
+							fields: { title: 'Speech and language therapy report' },
+							files: { file: { bytes: world.pdf, name: 'report.pdf', type: 'application/pdf' } },
+						},
+					}),
 				{ statuses: [302] },
 			)
 		}
@@ -199,7 +221,14 @@ async function caseworkerAction(browser: Browser, world: World, recorder: Record
 		await attempt(
 			recorder,
 			'Caseworker: decision (maintain, with letter)',
-			() => browser.post(`/council/reviews/${reviewId}/decision`, { outcome: 'MAINTAIN', reasons: 'The plan still meets the child’s needs.', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) }),
+			() =>
+				browser.post(`/council/reviews/${reviewId}/decision`, {
+					outcome: 'MAINTAIN',
+					reasons: 'The plan still meets the child’s needs.',
+					'decidedOn.day': today.slice(8),
+					'decidedOn.month': today.slice(5, 7),
+					'decidedOn.year': today.slice(0, 4),
+				}),
 			{ statuses: [302], accept4xx: [409] },
 		)
 	}
@@ -249,16 +278,44 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 		const drafts = await cloneReviews(prisma, templates.draft, roles.filter((r) => r === 'senco').length)
 		// The caseworkers' reviews are children of another Kent school, so the SENCos' list keeps its size.
 		const oakfield = (await prisma.user.findUniqueOrThrow({ where: { email: USERS.senco }, select: { schoolId: true } })).schoolId!
-		const other = await prisma.school.findFirstOrThrow({ where: { la: { code: '886' }, id: { not: oakfield } }, orderBy: { name: 'asc' }, select: { id: true } })
+		const other = await prisma.school.findFirstOrThrow({
+			where: { la: { code: '886' }, id: { not: oakfield } },
+			orderBy: { name: 'asc' },
+			select: { id: true },
+		})
 		const submittedPool = await cloneReviews(prisma, templates.submitted, poolSize, { schoolId: other.id })
-		const browse = (await prisma.annualReview.findMany({ where: { la: { code: '886' }, status: { not: 'DRAFT' } }, select: { id: true }, take: 200 })).map((r) => r.id)
-		const facts = await prisma.annualReview.findUniqueOrThrow({ where: { id: drafts[0]! }, select: { invitees: { select: { id: true } }, planVersion: { select: { outcomes: { select: { id: true } } } } } })
+		const browse = (await prisma.annualReview.findMany({ where: { la: { code: '886' }, status: { not: 'DRAFT' } }, select: { id: true }, take: 200 })).map(
+			(r) => r.id,
+		)
+		const facts = await prisma.annualReview.findUniqueOrThrow({
+			where: { id: drafts[0]! },
+			select: { invitees: { select: { id: true } }, planVersion: { select: { outcomes: { select: { id: true } } } } },
+		})
 		const emails = await makeUsers(prisma, roles, submittedPool)
-		return { emails, drafts, submittedPool, browse, parts: completeParts(facts.planVersion.outcomes.map((o) => o.id), facts.invitees.map((i) => i.id)) }
+		return {
+			emails,
+			drafts,
+			submittedPool,
+			browse,
+			parts: completeParts(
+				facts.planVersion.outcomes.map((o) => o.id),
+				facts.invitees.map((i) => i.id),
+			),
+		}
 	})
 	server = await startServer(serverOptions)
 	const workers = groupRss(server.pid).processes - 1 || 1
-	const world: World = { server, emails, drafts, submittedPool, browse, parts, pdf: await smallPdf(), deadline: Date.now() + SECONDS * 1000, decisionsSkipped: 0 }
+	const world: World = {
+		server,
+		emails,
+		drafts,
+		submittedPool,
+		browse,
+		parts,
+		pdf: await smallPdf(),
+		deadline: Date.now() + SECONDS * 1000,
+		decisionsSkipped: 0,
+	}
 	const recorder = new Recorder()
 
 	let peakRss = 0
@@ -270,7 +327,9 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 	}, 250)
 	const progress = setInterval(() => {
 		const errors = recorder.samples.filter((s) => s.error).length
-		console.log(`  ${((SECONDS * 1000 - (world.deadline - Date.now())) / 1000).toFixed(0)} s: ${recorder.samples.length} requests, ${errors} errors, ${mib(groupRss(server.pid).bytes)}`)
+		console.log(
+			`  ${((SECONDS * 1000 - (world.deadline - Date.now())) / 1000).toFixed(0)} s: ${recorder.samples.length} requests, ${errors} errors, ${mib(groupRss(server.pid).bytes)}`,
+		)
 	}, 15_000)
 	console.log(`${PROVIDER_NAMES[provider]}: ${USER_COUNT} users for ${SECONDS} s against ${workers} workers...`)
 	const started = performance.now()
@@ -299,7 +358,19 @@ async function runProvider(provider: Provider, entry: string, today: string): Pr
 		.split('\n')
 		.filter((line) => /error|SQLITE_|busy|locked/i.test(line) && !/^\s+at /.test(line))
 	if (provider === 'postgres') await dropDatabase(url)
-	return { provider, workers, seconds, samples: recorder.samples, peakRss, peakProcesses, rssAtEnd, decisionsSkipped: world.decisionsSkipped, poolSize, signInAfter, serverErrors }
+	return {
+		provider,
+		workers,
+		seconds,
+		samples: recorder.samples,
+		peakRss,
+		peakProcesses,
+		rssAtEnd,
+		decisionsSkipped: world.decisionsSkipped,
+		poolSize,
+		signInAfter,
+		serverErrors,
+	}
 }
 
 function summarise(run: Run): string[] {
@@ -319,11 +390,22 @@ function summarise(run: Run): string[] {
 	]
 	for (const kind of kinds) {
 		const of = run.samples.filter((s) => s.kind === kind)
-		const ms = of.filter((s) => s.status).map((s) => s.ms).sort((a, b) => a - b)
-		lines.push(`| ${kind} | ${of.length} | ${of.filter((s) => s.error).length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${percentile(ms, 99).toFixed(0)} | ${(ms.at(-1) ?? Number.NaN).toFixed(0)} |`)
+		const ms = of
+			.filter((s) => s.status)
+			.map((s) => s.ms)
+			.sort((a, b) => a - b)
+		lines.push(
+			`| ${kind} | ${of.length} | ${of.filter((s) => s.error).length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${percentile(ms, 99).toFixed(0)} | ${(ms.at(-1) ?? Number.NaN).toFixed(0)} |`,
+		)
 	}
-	const all = run.samples.filter((s) => s.status).map((s) => s.ms).sort((a, b) => a - b)
-	lines.push(`| **All** | ${run.samples.length} | ${errors.length} | ${percentile(all, 50).toFixed(0)} | ${percentile(all, 95).toFixed(0)} | ${percentile(all, 99).toFixed(0)} | ${(all.at(-1) ?? Number.NaN).toFixed(0)} |`, '')
+	const all = run.samples
+		.filter((s) => s.status)
+		.map((s) => s.ms)
+		.sort((a, b) => a - b)
+	lines.push(
+		`| **All** | ${run.samples.length} | ${errors.length} | ${percentile(all, 50).toFixed(0)} | ${percentile(all, 95).toFixed(0)} | ${percentile(all, 99).toFixed(0)} | ${(all.at(-1) ?? Number.NaN).toFixed(0)} |`,
+		'',
+	)
 	return lines
 }
 

@@ -31,7 +31,12 @@ interface Result {
 
 async function evidencePdfs(count: number, pages: number): Promise<EvidenceItem[]> {
 	const files = await Promise.all(Array.from({ length: count }, (_, i) => makeEvidencePdf(`Evidence document ${i + 1}`, pages)))
-	return files.map((file, i) => ({ title: `Evidence document ${i + 1}`, fileName: `evidence-${i + 1}.pdf`, contentType: 'application/pdf', load: async () => file }))
+	return files.map((file, i) => ({
+		title: `Evidence document ${i + 1}`,
+		fileName: `evidence-${i + 1}.pdf`,
+		contentType: 'application/pdf',
+		load: async () => file,
+	}))
 }
 
 /** Each scenario prepares its inputs (untimed) and returns the thing to time. */
@@ -47,7 +52,8 @@ const SCENARIOS: Record<string, () => Promise<() => Promise<Uint8Array>>> = {
 	'Bundle: 10-page record + 20 evidence PDFs x 5 pages': async () => {
 		const record = await renderReviewRecord(scaledReviewRecord(1))
 		const evidence = await evidencePdfs(20, 5)
-		return () => renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: 'Amara Okafor-Whitfield', record, evidence })
+		return () =>
+			renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: 'Amara Okafor-Whitfield', record, evidence })
 	},
 	'Decision letter (cease)': async () => {
 		const input = decisionLetterFixture('CEASE')
@@ -108,7 +114,9 @@ if (scenarioArg !== -1) {
 	for (const name of Object.keys(SCENARIOS)) {
 		const result = await inChild(name)
 		results.push(result)
-		console.log(`${name}: ${result.pages} pages, median ${result.medianMs.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB`)
+		console.log(
+			`${name}: ${result.pages} pages, median ${result.medianMs.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+		)
 	}
 	const cpus = os.cpus()
 	const lines = [

@@ -303,7 +303,9 @@ test('password-reset says who asked and when, gives the one-time link and its ex
 	const email = render('password-reset')
 	expect(email.subject).toBe('Set a new password for the Kent County Council EHC annual review portal by 4 March 2027 at 5:00pm')
 	for (const part of [email.html, email.text]) {
-		expect(part).toContain('Someone asked to reset the password for the account sam.patel@oakfield-primary.example.org on the EHC annual review portal, on 4 March 2027 at 4:00pm.')
+		expect(part).toContain(
+			'Someone asked to reset the password for the account sam.patel@oakfield-primary.example.org on the EHC annual review portal, on 4 March 2027 at 4:00pm.',
+		)
 		expect(part).toContain('This link works once and expires at 4 March 2027 at 5:00pm.')
 		expect(part).toContain('If you did not ask, you can ignore this email; your password has not changed.')
 		// The only address in the message is the account's own (the reader learns of no other account).
@@ -316,7 +318,9 @@ test('password-reset says who asked and when, gives the one-time link and its ex
 	expect(templates['password-reset'].secretFields).toEqual(['token'])
 
 	const byAdmin = render('password-reset', { sentByName: 'Daniel Okafor' })
-	expect(byAdmin.text).toContain('Daniel Okafor of your council’s SEN team sent you a link to set a new password for the account sam.patel@oakfield-primary.example.org')
+	expect(byAdmin.text).toContain(
+		'Daniel Okafor of your council’s SEN team sent you a link to set a new password for the account sam.patel@oakfield-primary.example.org',
+	)
 	expect(byAdmin.text).not.toContain('Someone asked')
 	expect(byAdmin.text).toContain('your password has not changed')
 })

@@ -99,7 +99,10 @@ function blockText(block: Block): string {
 
 /** Subjects are one line: a newline in a value must not start a new header (header injection). */
 function oneLine(value: string): string {
-	return value.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim()
+	return value
+		.replace(/[\r\n\t]+/g, ' ')
+		.replace(/\s{2,}/g, ' ')
+		.trim()
 }
 
 /** Renders a message; blocks that are `false` or `null` (a condition not met) are left out. */
@@ -114,8 +117,7 @@ export function renderEmail(input: {
 	const blocks = input.blocks.filter((block): block is Block => Boolean(block))
 	const subject = oneLine(input.subject)
 	const footer =
-		input.footer ??
-		`This email was sent automatically by ${ctx.councilName}’s EHC plan annual review service. Replies to this address are not read.`
+		input.footer ?? `This email was sent automatically by ${ctx.councilName}’s EHC plan annual review service. Replies to this address are not read.`
 	const html =
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
 		`<title>${escapeHtml(subject)}</title></head>` +
@@ -126,6 +128,17 @@ export function renderEmail(input: {
 		blocks.map(blockHtml).join('\n') +
 		`<p style="margin: 32px 0 0; padding-top: 16px; border-top: 1px solid #b1b4b6; font-size: 16px; line-height: 1.4; font-family: Arial, Helvetica, sans-serif; color: #505a5f;">${escapeHtml(footer)}</p>` +
 		`</div></body></html>`
-	const text = [ctx.councilName, '', input.title, '='.repeat(Math.min(input.title.length, 70)), '', blocks.map(blockText).join('\n\n'), '', '--', footer, ''].join('\n')
+	const text = [
+		ctx.councilName,
+		'',
+		input.title,
+		'='.repeat(Math.min(input.title.length, 70)),
+		'',
+		blocks.map(blockText).join('\n\n'),
+		'',
+		'--',
+		footer,
+		'',
+	].join('\n')
 	return { subject, html, text }
 }

@@ -34,7 +34,9 @@ export const passwordReset = defineTemplate({
 				),
 				link('Set a new password', setPasswordUrl(ctx.appUrl, p.token)),
 				inset(`This link works once and expires at ${formatDateTime(p.expiresAt)}.`),
-				paragraph(`Setting a new password signs the account out everywhere it is signed in. If the link has expired, ask for a new one at ${resetPasswordUrl(ctx.appUrl)}.`),
+				paragraph(
+					`Setting a new password signs the account out everywhere it is signed in. If the link has expired, ask for a new one at ${resetPasswordUrl(ctx.appUrl)}.`,
+				),
 				paragraph(
 					p.sentByName
 						? 'If you did not ask for a new password, you can ignore this email; your password has not changed.'

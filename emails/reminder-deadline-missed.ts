@@ -59,7 +59,9 @@ export const reminderDeadlineMissed = defineTemplate({
 				]),
 				inset(`${missed.action} Tell the family about the delay and when to expect it.`),
 				p.audience === 'MANAGER' &&
-					paragraph(`You are receiving this because you are an SEN manager at ${ctx.councilName}: the missed deadline counts in the council’s timeliness figures.`),
+					paragraph(
+						`You are receiving this because you are an SEN manager at ${ctx.councilName}: the missed deadline counts in the council’s timeliness figures.`,
+					),
 				link(`Open ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
 			],
 		})

@@ -2,7 +2,19 @@
 // and the council's decision is due by a date.
 import { z } from 'zod'
 import { formatDateTime } from '#app/lib/format.ts'
-import { attachmentsSchema, childSchema, defineTemplate, formatDate, fullName, instant, isoDate, possessive, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
+import {
+	attachmentsSchema,
+	childSchema,
+	defineTemplate,
+	formatDate,
+	fullName,
+	instant,
+	isoDate,
+	possessive,
+	reviewerAudience,
+	reviewUrl,
+	subjectName,
+} from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 const RECOMMENDATION_TEXT = {
@@ -36,7 +48,9 @@ export const reviewSubmittedCaseworker = defineTemplate({
 			blocks: [
 				paragraph(`The review meeting was held on ${formatDate(p.meetingOn)} and the school submitted the report at ${formatDateTime(p.submittedAt)}.`),
 				p.audience === 'MANAGER' &&
-					paragraph(`No caseworker is assigned to ${name}, so this has come to the SEN managers. Assign a caseworker so that the decision is made in time.`),
+					paragraph(
+						`No caseworker is assigned to ${name}, so this has come to the SEN managers. Assign a caseworker so that the decision is made in time.`,
+					),
 				facts([
 					['Child', name],
 					['School', p.schoolName],

@@ -31,12 +31,12 @@ if (scale !== 'demo' && scale !== 'kent') usage(`--scale must be demo or kent, n
 const today = values.today ?? todayInLondon(new Date())
 if (!isIsoDate(today)) usage(`--today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`)
 
-// app/db.server.ts also opens a client from DATABASE_URL when imported: give it the same database.
+// app/db/db.server.ts also opens a client from DATABASE_URL when imported: give it the same database.
 const url = (process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL)
 const sqliteFile = url.startsWith('file:') ? url.slice('file:'.length).split('?')[0]! : null
 if (sqliteFile && sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(sqliteFile)), { recursive: true })
 
-const { createPrisma, prisma: appClient } = await import('#app/db.server.ts')
+const { createPrisma, prisma: appClient } = await import('#app/db/db.server.ts')
 const prisma = await createPrisma(url)
 const number = (n: number) => n.toLocaleString('en-GB')
 
@@ -45,7 +45,11 @@ try {
 	try {
 		councils = await prisma.localAuthority.count()
 	} catch (error) {
-		const reason = (error as Error).message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1)
+		const reason = (error as Error).message
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean)
+			.at(-1)
 		console.error(`Cannot read the database: ${reason}\nApply the migrations first: npm run db:migrate:deploy`)
 		process.exitCode = 1
 		throw error

@@ -1,7 +1,7 @@
 // A database that refuses one insert: a trigger raises an error when a new row matches `condition` (SQL over
 // NEW."column"), on SQLite and PostgreSQL alike. Tests use it to show that a change is all or nothing when the
 // database fails part-way through, for a reason no validation could catch.
-import { isPostgres, prisma } from '#app/db.server.ts'
+import { isPostgres, prisma } from '#app/db/db.server.ts'
 
 export async function failInsertsWhen(table: string, condition: string, message = 'simulated database failure'): Promise<() => Promise<void>> {
 	const name = `test_fault_${table.toLowerCase()}`

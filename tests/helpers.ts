@@ -1,7 +1,7 @@
 // Helpers for integration tests: call real loaders and actions with real requests and sessions.
 import { expect } from 'vitest'
-import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 export const BASE = 'http://localhost:3000'
 
@@ -12,7 +12,10 @@ export async function cookieFor(email: string): Promise<string> {
 	return setCookie.split(';')[0]!
 }
 
-export function request(path: string, init: RequestInit & { cookie?: string; form?: Record<string, string | string[]>; multipart?: boolean; files?: Record<string, File> } = {}) {
+export function request(
+	path: string,
+	init: RequestInit & { cookie?: string; form?: Record<string, string | string[]>; multipart?: boolean; files?: Record<string, File> } = {},
+) {
 	const headers = new Headers(init.headers)
 	if (init.cookie) headers.set('cookie', init.cookie)
 	let body = init.body

@@ -2,6 +2,6 @@
 // Node 20. The polyfill below follows the TC39 proposal's semantics.
 const P = Promise as PromiseConstructor & { try?: <T>(fn: (...args: unknown[]) => T | PromiseLike<T>, ...args: unknown[]) => Promise<T> }
 if (typeof P.try !== 'function') {
-	P.try = <T,>(fn: (...args: unknown[]) => T | PromiseLike<T>, ...args: unknown[]) => new Promise<T>((resolve) => resolve(fn(...args)))
+	P.try = <T>(fn: (...args: unknown[]) => T | PromiseLike<T>, ...args: unknown[]) => new Promise<T>((resolve) => resolve(fn(...args)))
 }
 export { extractText, getDocumentProxy } from 'unpdf'

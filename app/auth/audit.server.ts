@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db/db.server.ts'
 import { clientAddress, userAgent } from '#app/http/request.server.ts'
 
 export type AuditAction =

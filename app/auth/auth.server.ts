@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from 'react-router'
-import { prisma } from '#app/db.server.ts'
-import { hasPermission, isRole, type Permission, type Role } from '#app/domain/permissions.ts'
-import { cookieSecure, env } from '#app/env.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { dummyPasswordHash, verifyPassword } from '#app/auth/password.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { hasPermission, isRole, type Permission, type Role } from '#app/domain/permissions.ts'
+import { cookieSecure, env } from '#app/env.server.ts'
 import { addressNetwork, clientAddress, userAgent } from '#app/http/request.server.ts'
 
 // Sessions live in the database; the cookie holds only a random token, and the database only its hash.

@@ -8,14 +8,14 @@
  * one (which is also what to do if it leaks). A key of 256 random bits needs no slow hash or salt.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
-import type { DeadlineId } from '#app/domain/statutory-clock.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
+import type { DeadlineId } from '#app/domain/statutory-clock.ts'
 import { env } from '#app/env.server.ts'
 import { buildCalendar, type CalendarEvent } from '#app/lib/ical.ts'
-import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 
 /** Who may have a feed: the people who work a caseload. */
 export const CALENDAR_ROLES = ['CASEWORKER', 'MANAGER'] as const

@@ -1,12 +1,12 @@
 // "Forgot your password?": a link to set a new password, by email, to whoever holds the account's mailbox.
 // The page answers the same whatever happened (no account, deactivated, throttled, sent), so it never reveals
 // who has an account; what did happen is in the audit log. Then the link (or an invitation's) is used to set it.
-import { prisma } from '#app/db.server.ts'
-import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS, type TokenPurpose } from '#app/domain/accounts.ts'
-import { sendPasswordReset } from '#app/services/admin.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { RESET_MAX_PER_ACCOUNT, RESET_MAX_PER_ADDRESS, type TokenPurpose } from '#app/domain/accounts.ts'
 import { clientAddress } from '#app/http/request.server.ts'
+import { sendPasswordReset } from '#app/services/admin.server.ts'
 
 const HOUR = 60 * 60 * 1000
 
@@ -33,7 +33,10 @@ export async function requestPasswordReset(request: Request, emailInput: string,
 			return 'throttled-address'
 		}
 	}
-	const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true, school: { select: { active: true } } } })
+	const user = await prisma.user.findUnique({
+		where: { email },
+		select: { id: true, email: true, name: true, active: true, school: { select: { active: true } } },
+	})
 	if (!user || !user.active || user.school?.active === false) {
 		await recorded(user?.id ?? null, user ? 'not sent: the account or its school is deactivated' : 'not sent: no such account')
 		return 'no-account'
@@ -42,7 +45,13 @@ export async function requestPasswordReset(request: Request, emailInput: string,
 		// Counted inside the transaction that writes the next link, so the count and the write go together.
 		const recent = await tx.oneTimeToken.count({ where: { userId: user.id, purpose: 'RESET_PASSWORD', createdAt: { gt: since } } })
 		if (recent >= RESET_MAX_PER_ACCOUNT) {
-			await audit(request, user.id, 'auth.reset_requested', { entityType: 'User', entityId: user.id, details: `${email}: not sent: ${RESET_MAX_PER_ACCOUNT} links sent in the last hour` }, tx)
+			await audit(
+				request,
+				user.id,
+				'auth.reset_requested',
+				{ entityType: 'User', entityId: user.id, details: `${email}: not sent: ${RESET_MAX_PER_ACCOUNT} links sent in the last hour` },
+				tx,
+			)
 			return 'throttled-account' as const
 		}
 		await sendPasswordReset(tx, user, null, now)
@@ -55,7 +64,11 @@ export async function requestPasswordReset(request: Request, emailInput: string,
  * Sets the password of the account a working link (an invitation or a reset: `checkToken`) is for, and uses up
  * the link; false when someone else used it first. Audited as `auth.set_password` or `auth.password_reset`.
  */
-export async function setPasswordWithLink(request: Request, link: { tokenId: string; purpose: TokenPurpose; user: { id: string; email: string } }, password: string) {
+export async function setPasswordWithLink(
+	request: Request,
+	link: { tokenId: string; purpose: TokenPurpose; user: { id: string; email: string } },
+	password: string,
+) {
 	const { user } = link
 	const passwordHash = await hashPassword(password)
 	return prisma.$transaction(async (tx) => {
@@ -68,7 +81,13 @@ export async function setPasswordWithLink(request: Request, link: { tokenId: str
 		// and clears the failed sign-ins counted against the account, so its owner is not locked out by them.
 		await tx.session.deleteMany({ where: { userId: user.id } })
 		await tx.signInFailure.deleteMany({ where: { email: user.email } })
-		await audit(request, user.id, link.purpose === 'RESET_PASSWORD' ? 'auth.password_reset' : 'auth.set_password', { entityType: 'User', entityId: user.id }, tx)
+		await audit(
+			request,
+			user.id,
+			link.purpose === 'RESET_PASSWORD' ? 'auth.password_reset' : 'auth.set_password',
+			{ entityType: 'User', entityId: user.id },
+			tx,
+		)
 		return true
 	})
 }

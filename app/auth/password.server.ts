@@ -7,9 +7,7 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-	return new Promise((resolve, reject) =>
-		scryptCb(password.normalize('NFKC'), salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
-	)
+	return new Promise((resolve, reject) => scryptCb(password.normalize('NFKC'), salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))))
 }
 
 export async function hashPassword(password: string): Promise<string> {

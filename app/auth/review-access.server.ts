@@ -1,10 +1,10 @@
 // Who may open a review: its child's school or council (tenancy), and who may change it: the school's SENCo while
 // it is a draft. Every loader and action that takes a review id starts here.
 import { data } from 'react-router'
-import { prisma } from '#app/db.server.ts'
 import { audit, type AuditAction } from '#app/auth/audit.server.ts'
 import { forbidden, notFound, requirePermission, type SessionUser } from '#app/auth/auth.server.ts'
 import { reviewScope } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 /**
  * Loads a review only if the user may see it (their school's or council's child): 404 when there is no
@@ -18,7 +18,13 @@ export async function requireReviewAccess(request: Request, user: SessionUser, r
 	if (!review) {
 		const exists = await prisma.annualReview.findUnique({ where: { id: reviewId }, select: { childId: true } })
 		if (!exists) throw notFound()
-		await audit(request, user.id, 'access.denied', { entityType: 'AnnualReview', entityId: reviewId, reviewId, childId: exists.childId, details: new URL(request.url).pathname })
+		await audit(request, user.id, 'access.denied', {
+			entityType: 'AnnualReview',
+			entityId: reviewId,
+			reviewId,
+			childId: exists.childId,
+			details: new URL(request.url).pathname,
+		})
 		throw forbidden()
 	}
 	if (action) await audit(request, user.id, action, { entityType: 'AnnualReview', entityId: reviewId, reviewId, childId: review.childId })

@@ -1,7 +1,7 @@
-import { prisma } from '#app/db.server.ts'
-import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { forbidden, notFound, type SessionUser } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 const LA_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
 

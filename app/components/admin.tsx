@@ -7,7 +7,12 @@ import { TableHead, type TableColumn } from '#app/components/table.tsx'
 /** GOV.UK success notification banner, shown after a change is saved. */
 export function SavedBanner({ children }: { children: ReactNode }) {
 	return (
-		<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-banner-title" data-module="govuk-notification-banner">
+		<div
+			className="govuk-notification-banner govuk-notification-banner--success"
+			role="alert"
+			aria-labelledby="saved-banner-title"
+			data-module="govuk-notification-banner"
+		>
 			<div className="govuk-notification-banner__header">
 				<h2 className="govuk-notification-banner__title" id="saved-banner-title">
 					Success
@@ -24,7 +29,19 @@ export function SavedBanner({ children }: { children: ReactNode }) {
  * The top of an administration list page (schools, users): back to administration, the saved banner after a
  * change, the heading under the council's name, anything the page says first, then the button that adds one.
  */
-export function AdminListHeading({ title, laName, saved, add, children }: { title: string; laName: ReactNode; saved: ReactNode; add: { href: string; label: string }; children?: ReactNode }) {
+export function AdminListHeading({
+	title,
+	laName,
+	saved,
+	add,
+	children,
+}: {
+	title: string
+	laName: ReactNode
+	saved: ReactNode
+	add: { href: string; label: string }
+	children?: ReactNode
+}) {
 	return (
 		<>
 			<PageTitle title={title} />
@@ -100,7 +117,12 @@ export function AdminSearchList<T>({
 	)
 }
 
-const STATUS_TAGS: Record<string, string> = { Active: 'govuk-tag--green', Invited: 'govuk-tag--blue', Deactivated: 'govuk-tag--grey', 'School deactivated': 'govuk-tag--grey' }
+const STATUS_TAGS: Record<string, string> = {
+	Active: 'govuk-tag--green',
+	Invited: 'govuk-tag--blue',
+	Deactivated: 'govuk-tag--grey',
+	'School deactivated': 'govuk-tag--grey',
+}
 
 /** A school's or user's status in a list, as a coloured tag whose words say it too. */
 export function StatusTag({ status }: { status: string }) {

@@ -41,7 +41,9 @@ export function CaseloadTable({
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					{caption} ({capped ? `more than ${pluralise(total, 'row')}` : pluralise(total, 'row')})
 				</caption>
-				<TableHead columns={['Child or young person', 'School', 'Next deadline', { label: 'Days left', numeric: true }, 'State', 'Review', 'Caseworker']} />
+				<TableHead
+					columns={['Child or young person', 'School', 'Next deadline', { label: 'Days left', numeric: true }, 'State', 'Review', 'Caseworker']}
+				/>
 				<tbody className="govuk-table__body">
 					{rows.map((row) => (
 						<tr className="govuk-table__row" key={`${row.kind}-${row.key}`}>
@@ -62,10 +64,16 @@ export function CaseloadTable({
 									'None open'
 								)}
 							</td>
-							<td className="govuk-table__cell govuk-table__cell--numeric">{row.deadline ? daysLeft(row.deadline.daysLeft) : <>
+							<td className="govuk-table__cell govuk-table__cell--numeric">
+								{row.deadline ? (
+									daysLeft(row.deadline.daysLeft)
+								) : (
+									<>
 										<span aria-hidden="true">–</span>
 										<span className="govuk-visually-hidden">None</span>
-									</>}</td>
+									</>
+								)}
+							</td>
 							<td className="govuk-table__cell">
 								{row.deadline ? (
 									<strong className={`govuk-tag ${RAG_TAG[row.deadline.colour]}`}>{row.deadline.words}</strong>

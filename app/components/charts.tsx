@@ -85,7 +85,15 @@ export function BarChart({
 				</g>
 			))}
 			<line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={MARGIN.top + PLOT_HEIGHT} className="app-chart__axis" />
-			<text x={14} y={MARGIN.top + PLOT_HEIGHT / 2} transform={`rotate(-90 14 ${MARGIN.top + PLOT_HEIGHT / 2})`} textAnchor="middle" className="app-chart__text" fontSize="13" fontWeight="bold">
+			<text
+				x={14}
+				y={MARGIN.top + PLOT_HEIGHT / 2}
+				transform={`rotate(-90 14 ${MARGIN.top + PLOT_HEIGHT / 2})`}
+				textAnchor="middle"
+				className="app-chart__text"
+				fontSize="13"
+				fontWeight="bold"
+			>
 				{yAxisLabel}
 			</text>
 			<text x={MARGIN.left + PLOT_WIDTH / 2} y={HEIGHT - 6} textAnchor="middle" className="app-chart__text" fontSize="13" fontWeight="bold">
@@ -95,7 +103,12 @@ export function BarChart({
 			{series.length > 1
 				? series.map((s, i) => (
 						<g key={s.name} transform={`translate(${MARGIN.left + 8 + i * 120} 6)`}>
-							<rect width="16" height="16" className={`app-chart__bar app-chart__bar--${s.pattern}`} fill={s.pattern === 'hatched' ? `url(#${hatchId})` : undefined} />
+							<rect
+								width="16"
+								height="16"
+								className={`app-chart__bar app-chart__bar--${s.pattern}`}
+								fill={s.pattern === 'hatched' ? `url(#${hatchId})` : undefined}
+							/>
 							<text x="22" y="13" className="app-chart__text" fontSize="13">
 								{s.name}
 							</text>
@@ -116,16 +129,36 @@ export function BarChart({
 							return (
 								<g key={s.name}>
 									{value !== null && height > 0 ? (
-										<rect x={x + 1} y={y(value)} width={Math.max(1, barWidth - 2)} height={height} className={`app-chart__bar app-chart__bar--${s.pattern}`} fill={s.pattern === 'hatched' ? `url(#${hatchId})` : undefined} />
+										<rect
+											x={x + 1}
+											y={y(value)}
+											width={Math.max(1, barWidth - 2)}
+											height={height}
+											className={`app-chart__bar app-chart__bar--${s.pattern}`}
+											fill={s.pattern === 'hatched' ? `url(#${hatchId})` : undefined}
+										/>
 									) : null}
-									<text x={x + barWidth / 2} y={(value === null ? MARGIN.top + PLOT_HEIGHT : y(value)) - 4} textAnchor="middle" className="app-chart__text" fontSize={valueFont}>
+									<text
+										x={x + barWidth / 2}
+										y={(value === null ? MARGIN.top + PLOT_HEIGHT : y(value)) - 4}
+										textAnchor="middle"
+										className="app-chart__text"
+										fontSize={valueFont}
+									>
 										{group.printed[si]}
 									</text>
 								</g>
 							)
 						})}
 						{crowded ? (
-							<text x={labelX} y={labelY} transform={`rotate(-45 ${labelX} ${labelY})`} textAnchor="end" className="app-chart__text" fontSize="11">
+							<text
+								x={labelX}
+								y={labelY}
+								transform={`rotate(-45 ${labelX} ${labelY})`}
+								textAnchor="end"
+								className="app-chart__text"
+								fontSize="11"
+							>
 								{group.label}
 							</text>
 						) : (

@@ -34,7 +34,19 @@ export function ChildSearch({ q, hidden = {} }: { q: string; hidden?: Record<str
 	)
 }
 
-export function ChildTable({ rows, total, caption, showSchool, showCaseworker }: { rows: ChildRow[]; total: number; caption: string; showSchool?: boolean; showCaseworker?: boolean }) {
+export function ChildTable({
+	rows,
+	total,
+	caption,
+	showSchool,
+	showCaseworker,
+}: {
+	rows: ChildRow[]
+	total: number
+	caption: string
+	showSchool?: boolean
+	showCaseworker?: boolean
+}) {
 	const onClick = useClientLinks()
 	if (!rows.length) return <p className="govuk-body">No children match.</p>
 	return (
@@ -45,7 +57,18 @@ export function ChildTable({ rows, total, caption, showSchool, showCaseworker }:
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					{caption} ({pluralise(total, 'child', 'children')})
 				</caption>
-				<TableHead columns={['Child or young person', 'UPN', 'Year', showSchool && 'School', 'Plan issued', 'Next review due', 'Review status', showCaseworker && 'Caseworker']} />
+				<TableHead
+					columns={[
+						'Child or young person',
+						'UPN',
+						'Year',
+						showSchool && 'School',
+						'Plan issued',
+						'Next review due',
+						'Review status',
+						showCaseworker && 'Caseworker',
+					]}
+				/>
 				<tbody className="govuk-table__body">
 					{rows.map((child) => (
 						<tr className="govuk-table__row" key={child.id}>

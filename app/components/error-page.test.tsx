@@ -24,7 +24,9 @@ test('a refused step shows its own message, in the service’s words, with a way
 
 test('a 4xx without a message for people gets the status’s own words; React Router’s developer messages are not shown', () => {
 	expect(text(renderToStaticMarkup(<ErrorPage error={new ErrorResponse(429, 'Too Many Requests', '')} />))).toContain('Wait a few minutes and try again.')
-	const routerMessage = text(renderToStaticMarkup(<ErrorPage error={new ErrorResponse(405, 'Method Not Allowed', 'Error: No action found for route "routes/x"')} />))
+	const routerMessage = text(
+		renderToStaticMarkup(<ErrorPage error={new ErrorResponse(405, 'Method Not Allowed', 'Error: No action found for route "routes/x"')} />),
+	)
 	expect(routerMessage).toContain('Go back and try again.')
 	expect(routerMessage).not.toContain('No action found')
 })

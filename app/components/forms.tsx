@@ -94,7 +94,16 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
 	)
 }
 
-type WidthClass = 'govuk-input--width-2' | 'govuk-input--width-3' | 'govuk-input--width-4' | 'govuk-input--width-5' | 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-one-half' | 'govuk-!-width-two-thirds'
+type WidthClass =
+	| 'govuk-input--width-2'
+	| 'govuk-input--width-3'
+	| 'govuk-input--width-4'
+	| 'govuk-input--width-5'
+	| 'govuk-input--width-10'
+	| 'govuk-input--width-20'
+	| 'govuk-input--width-30'
+	| 'govuk-!-width-one-half'
+	| 'govuk-!-width-two-thirds'
 
 export function TextField({
 	field,
@@ -237,7 +246,15 @@ export function Radios({
 	const error = firstError(field)
 	const initial = field.initialValue as string | undefined
 	return (
-		<Fieldset legend={legend} legendClass={legendClass} legendIsHeading={legendIsHeading} hint={hint} hintId={`${field.id}-hint`} error={error} errorId={`${field.id}-error`}>
+		<Fieldset
+			legend={legend}
+			legendClass={legendClass}
+			legendIsHeading={legendIsHeading}
+			hint={hint}
+			hintId={`${field.id}-hint`}
+			error={error}
+			errorId={`${field.id}-error`}
+		>
 			<div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`}>
 				{options.map((option, i) => {
 					// The first radio carries the field's id, so the error summary's link lands on it.
@@ -292,7 +309,14 @@ export function Checkboxes({
 					const id = i === 0 ? field.id : `${field.id}-${option.value}`
 					return (
 						<div className="govuk-checkboxes__item" key={option.value}>
-							<input className="govuk-checkboxes__input" id={id} name={field.name} type="checkbox" value={option.value} defaultChecked={checked.has(option.value)} />
+							<input
+								className="govuk-checkboxes__input"
+								id={id}
+								name={field.name}
+								type="checkbox"
+								value={option.value}
+								defaultChecked={checked.has(option.value)}
+							/>
 							<label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
 								{option.label}
 							</label>
@@ -441,8 +465,8 @@ export function ConflictWarning({ savedBy, savedAt }: { savedBy: string; savedAt
 			</span>
 			<strong className="govuk-warning-text__text">
 				<span className="govuk-visually-hidden">Warning</span>
-				{savedBy} saved this part at {savedAt}, after you opened it. Your answers have not been saved: they are still in the form below. Check the saved version
-				shown, then save again to replace it.
+				{savedBy} saved this part at {savedAt}, after you opened it. Your answers have not been saved: they are still in the form below. Check the saved
+				version shown, then save again to replace it.
 			</strong>
 		</div>
 	)

@@ -31,8 +31,8 @@ export function ChildViewsFields({ fields, context }: { fields: Fields; context:
 	return (
 		<>
 			<p className="govuk-body">
-				Record {context.childFirstName}’s own views about what is working, what is not, and what they hope for, in their own words (SEND Code of Practice 9.62). Choose the way
-				that suits their age and how they communicate.
+				Record {context.childFirstName}’s own views about what is working, what is not, and what they hope for, in their own words (SEND Code of
+				Practice 9.62). Choose the way that suits their age and how they communicate.
 			</p>
 			<Radios
 				field={fields.pathway}
@@ -68,7 +68,12 @@ export function ParentViewsFields({ fields }: { fields: Fields }) {
 				rows={10}
 				hint="What is going well, what worries them, what they would like to change, and their hopes for the next year. Use their words."
 			/>
-			<TextArea field={fields.givenBy} label="Who gave these views" rows={2} hint="For example, Mrs Begum (mother), at the meeting and in writing beforehand" />
+			<TextArea
+				field={fields.givenBy}
+				label="Who gave these views"
+				rows={2}
+				hint="For example, Mrs Begum (mother), at the meeting and in writing beforehand"
+			/>
 		</>
 	)
 }
@@ -78,7 +83,7 @@ export function OutcomesFields({ fields, context }: { fields: Fields; context: P
 	if (!context.outcomes.length) return <p className="govuk-body">The plan has no outcomes in section E.</p>
 	return (
 		<>
-			{rows.map((row: any, i: number) => {
+			{rows.map((row: Fields, i: number) => {
 				const f = row.getFieldset()
 				const outcome = context.outcomes[i]!
 				return (
@@ -89,8 +94,18 @@ export function OutcomesFields({ fields, context }: { fields: Fields; context: P
 							<UserText text={outcome.text} />
 						</div>
 						<input type="hidden" name={f.outcomeId.name} value={outcome.id} />
-						<Radios field={f.progress} legend={`Progress towards outcome ${i + 1}`} inline options={PROGRESS.map((value) => ({ value, label: PROGRESS_LABELS[value] }))} />
-						<TextArea field={f.evidence} label={`Evidence of progress towards outcome ${i + 1}`} rows={4} hint="What the child can do now that shows it: assessments, observations, work" />
+						<Radios
+							field={f.progress}
+							legend={`Progress towards outcome ${i + 1}`}
+							inline
+							options={PROGRESS.map((value) => ({ value, label: PROGRESS_LABELS[value] }))}
+						/>
+						<TextArea
+							field={f.evidence}
+							label={`Evidence of progress towards outcome ${i + 1}`}
+							rows={4}
+							hint="What the child can do now that shows it: assessments, observations, work"
+						/>
 						<Radios
 							field={f.next}
 							legend={`Should outcome ${i + 1} continue, change or end?`}
@@ -109,8 +124,8 @@ export function NeedsProvisionFields({ fields, context }: { fields: Fields; cont
 	return (
 		<>
 			<p className="govuk-body">
-				For each section, write what has changed since the plan was issued or last reviewed, or ‘No change’. The plan’s current wording is shown first. To change the
-				wording of the plan itself, add an amendment proposal with the reason and the evidence.
+				For each section, write what has changed since the plan was issued or last reviewed, or ‘No change’. The plan’s current wording is shown first.
+				To change the wording of the plan itself, add an amendment proposal with the reason and the evidence.
 			</p>
 			{CHANGE_SECTIONS.map((s) => (
 				<div key={s} className="govuk-!-margin-bottom-8">
@@ -135,7 +150,9 @@ export function NeedsProvisionFields({ fields, context }: { fields: Fields; cont
 export function PfaFields({ fields }: { fields: Fields }) {
 	return (
 		<>
-			<p className="govuk-body">From Year 9, the review must consider what the young person needs to prepare for adult life (SEND Regulations 2014 reg 20(6)).</p>
+			<p className="govuk-body">
+				From Year 9, the review must consider what the young person needs to prepare for adult life (SEND Regulations 2014 reg 20(6)).
+			</p>
 			{PFA_AREAS.map((area) => (
 				<TextArea key={area} field={fields[area]!} label={PFA_LABELS[area]} labelClass="govuk-label--s" rows={4} />
 			))}
@@ -162,7 +179,12 @@ export function RecommendationFields({ fields }: { fields: Fields }) {
 					{ value: 'no', label: 'No' },
 				]}
 			/>
-			<TextArea field={fields.disagreements} label="Who disagreed, and why (if anyone did)" rows={4} hint="The review report must set out any differences of view (reg 20(8))" />
+			<TextArea
+				field={fields.disagreements}
+				label="Who disagreed, and why (if anyone did)"
+				rows={4}
+				hint="The review report must set out any differences of view (reg 20(8))"
+			/>
 		</>
 	)
 }
@@ -171,7 +193,7 @@ export function AttendanceFields({ fields, context }: { fields: Fields; context:
 	const rows = fields.invitees!.getFieldList()
 	return (
 		<>
-			{rows.map((row: any, i: number) => {
+			{rows.map((row: Fields, i: number) => {
 				const f = row.getFieldset()
 				const invitee = context.invitees[i]!
 				return (

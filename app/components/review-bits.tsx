@@ -6,7 +6,13 @@ import { formatDate } from '#app/lib/format.ts'
 const RAG_TAG = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' } as const
 
 /** The statutory deadlines of a review: date, state in words (colour is never the only signal), rule and citation. */
-export function DeadlineTable({ deadlines, caption }: { deadlines: Array<Deadline & { rag?: { colour: 'red' | 'amber' | 'green'; words: string } }>; caption: string }) {
+export function DeadlineTable({
+	deadlines,
+	caption,
+}: {
+	deadlines: Array<Deadline & { rag?: { colour: 'red' | 'amber' | 'green'; words: string } }>
+	caption: string
+}) {
 	if (!deadlines.length) return null
 	return (
 		<table className="govuk-table">

@@ -13,7 +13,15 @@ test('a table head has one column heading per column, each with scope="col"', ()
 })
 
 test('numeric columns are right-aligned, extra classes are kept and hidden headings are read out but not shown', () => {
-	const html = renderToStaticMarkup(<TableHead columns={[{ label: 'Days left', numeric: true }, { label: 'Due', className: 'app-wide' }, { label: 'Actions', visuallyHidden: true }]} />)
+	const html = renderToStaticMarkup(
+		<TableHead
+			columns={[
+				{ label: 'Days left', numeric: true },
+				{ label: 'Due', className: 'app-wide' },
+				{ label: 'Actions', visuallyHidden: true },
+			]}
+		/>,
+	)
 	expect(html).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Days left</th>')
 	expect(html).toContain('<th scope="col" class="govuk-table__header app-wide">Due</th>')
 	expect(html).toContain('<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>')

@@ -25,7 +25,11 @@ export function TableHead({ columns }: { columns: Array<TableColumn | false | nu
 					if (column === false || column == null) return null
 					const { label, numeric, className, visuallyHidden } = typeof column === 'string' ? { label: column } : column
 					return (
-						<th scope="col" className={`govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}${className ? ` ${className}` : ''}`} key={i}>
+						<th
+							scope="col"
+							className={`govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}${className ? ` ${className}` : ''}`}
+							key={i}
+						>
 							{visuallyHidden ? <span className="govuk-visually-hidden">{label}</span> : label}
 						</th>
 					)

@@ -27,7 +27,21 @@ function FilterGroup({ id, label, hint, error, children }: { id: string; label: 
 	)
 }
 
-function FilterSelect({ id, label, options, value, error, placeholder }: { id: string; label: string; options: Option[]; value?: string; error?: string; placeholder?: string }) {
+function FilterSelect({
+	id,
+	label,
+	options,
+	value,
+	error,
+	placeholder,
+}: {
+	id: string
+	label: string
+	options: Option[]
+	value?: string
+	error?: string
+	placeholder?: string
+}) {
 	return (
 		<FilterGroup id={id} label={label} error={error}>
 			<select
@@ -102,8 +116,22 @@ export function TimelinessFilterForm({
 				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filters</legend>
 				<div className="app-search">
 					<FilterText id="school" label="School" hint="Part of the school’s name, or its URN" value={query.school} error={errors.school} />
-					<FilterSelect id="caseworker" label="Caseworker" options={options.caseworkers} value={query.caseworker} error={errors.caseworker} placeholder="All caseworkers" />
-					<FilterSelect id="phase" label="Phase of school" options={options.phases} value={query.phase} error={errors.phase} placeholder="All phases" />
+					<FilterSelect
+						id="caseworker"
+						label="Caseworker"
+						options={options.caseworkers}
+						value={query.caseworker}
+						error={errors.caseworker}
+						placeholder="All caseworkers"
+					/>
+					<FilterSelect
+						id="phase"
+						label="Phase of school"
+						options={options.phases}
+						value={query.phase}
+						error={errors.phase}
+						placeholder="All phases"
+					/>
 					<FilterSelect
 						id="age"
 						label="Age on the review’s due date"

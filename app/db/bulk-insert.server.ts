@@ -3,8 +3,8 @@
 // row in the client (query compilation per call, growing memory): about 40 s for a 21,000-row import's children,
 // plans, versions, outcomes and provision, and on SQLite every other request waits for the transaction. Plain
 // multi-row INSERTs cost about a tenth of that, which is also what makes the Kent-scale seed fit in its time.
-import type { PrismaClient } from '#app/db-factory.server.ts'
-import type { Tx } from '#app/db.server.ts'
+import type { Tx } from '#app/db/db.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 /**
@@ -32,7 +32,12 @@ export type TimestampColumn = 'createdAt' | 'updatedAt'
  *   their timestamps, or name them in `timestamps` to have them filled with the time of the call, written as Prisma
  *   writes them (ISO text with +00:00 on SQLite; PostgreSQL reads the same text as UTC).
  */
-export function* bulkInsert(db: PrismaClient | Tx, table: Prisma.ModelName, rows: readonly object[], options: { timestamps?: readonly TimestampColumn[] } = {}): Generator<Prisma.PrismaPromise<number>> {
+export function* bulkInsert(
+	db: PrismaClient | Tx,
+	table: Prisma.ModelName,
+	rows: readonly object[],
+	options: { timestamps?: readonly TimestampColumn[] } = {},
+): Generator<Prisma.PrismaPromise<number>> {
 	if (!rows.length) return
 	const fields = Object.keys(rows[0]!)
 	const stamped = options.timestamps ?? []
@@ -54,12 +59,13 @@ export function* bulkInsert(db: PrismaClient | Tx, table: Prisma.ModelName, rows
 
 /**
  * Whether the client (or a transaction's client) speaks to PostgreSQL. The client says which provider its schema was
- * generated for; the PostgreSQL client is typed as the SQLite one (app/db-factory.server.ts), so it is asked at run
+ * generated for; the PostgreSQL client is typed as the SQLite one (app/db/factory.server.ts), so it is asked at run
  * time rather than told by the type, and a client that names neither is refused rather than sent the wrong SQL.
  */
 function postgres(db: PrismaClient | Tx): boolean {
 	const provider = (db as { _activeProvider?: string })._activeProvider
-	if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`bulkInsert: a client for sqlite or postgresql was expected, not ${String(provider)}`)
+	if (provider !== 'sqlite' && provider !== 'postgresql')
+		throw new Error(`bulkInsert: a client for sqlite or postgresql was expected, not ${String(provider)}`)
 	return provider === 'postgresql'
 }
 

@@ -175,11 +175,7 @@ test('compareDates orders dates and sorts a list', () => {
 	expect(compareDates('2027-03-03', '2027-03-04')).toBe(-1)
 	expect(compareDates('2027-03-04', '2027-03-03')).toBe(1)
 	expect(compareDates('2027-03-03', '2027-03-03')).toBe(0)
-	expect(['2027-03-03', '2026-12-31', '2027-01-01'].sort(compareDates)).toEqual([
-		'2026-12-31',
-		'2027-01-01',
-		'2027-03-03',
-	])
+	expect(['2027-03-03', '2026-12-31', '2027-01-01'].sort(compareDates)).toEqual(['2026-12-31', '2027-01-01', '2027-03-03'])
 	expect(isBefore('2026-12-31', '2027-01-01')).toBe(true)
 	expect(isBefore('2027-01-01', '2027-01-01')).toBe(false)
 	expect(isAfter('2027-01-02', '2027-01-01')).toBe(true)

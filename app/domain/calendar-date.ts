@@ -20,20 +20,7 @@ export interface CalendarDate {
 
 export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-] as const
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
@@ -104,9 +91,7 @@ function fromDayNumber(days: number): IsoDate {
 	const z = days + 719468
 	const era = Math.floor(z / 146097)
 	const dayOfEra = z - era * 146097
-	const yearOfEra = Math.floor(
-		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-	)
+	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
 	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
 	const mp = Math.floor((5 * dayOfYear + 2) / 153)
 	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1

@@ -1,5 +1,16 @@
 import { expect, test } from 'vitest'
-import { cellsOf, IMPORT_COLUMNS, ImportChecker, parseImportDate, parseYearGroup, readHeader, templateCsv, upnCheckLetter, validateRow, type ImportCells } from './import-row.ts'
+import {
+	cellsOf,
+	IMPORT_COLUMNS,
+	ImportChecker,
+	parseImportDate,
+	parseYearGroup,
+	readHeader,
+	templateCsv,
+	upnCheckLetter,
+	validateRow,
+	type ImportCells,
+} from './import-row.ts'
 
 const TODAY = '2026-11-23'
 const HEADINGS = IMPORT_COLUMNS.map((c) => c.name)
@@ -66,7 +77,10 @@ test('every problem in a row is reported with its row and column, not just the f
 })
 
 test('required cells must be filled', () => {
-	expect(problemsOf({ first_name: '', plan_first_issued_on: '' })).toEqual(['first_name: Enter the child’s first name', 'plan_first_issued_on: Enter the date the plan was first issued'])
+	expect(problemsOf({ first_name: '', plan_first_issued_on: '' })).toEqual([
+		'first_name: Enter the child’s first name',
+		'plan_first_issued_on: Enter the date the plan was first issued',
+	])
 })
 
 test('UPNs: 13 characters with a check letter that matches (DfE algorithm), temporary UPNs end in a letter', () => {
@@ -87,11 +101,15 @@ test('dates: ISO or UK order, real dates only, not in the future, in a sensible 
 	expect(problemsOf({ date_of_birth: '2027-01-01' })).toEqual(['date_of_birth: Date of birth must be today or in the past'])
 	expect(problemsOf({ plan_first_issued_on: '2015-01-01' })).toEqual(['plan_first_issued_on: The plan cannot have been issued before the child was born'])
 	expect(problemsOf({ plan_last_review_on: '2021-01-01' })).toEqual(['plan_last_review_on: The last review cannot be before the plan was first issued'])
-	expect(problemsOf({ date_of_birth: '1990-01-01', plan_first_issued_on: '2010-01-01' })).toEqual(['date_of_birth: Date of birth must be in the last 26 years: EHC plans end by the age of 25'])
+	expect(problemsOf({ date_of_birth: '1990-01-01', plan_first_issued_on: '2010-01-01' })).toEqual([
+		'date_of_birth: Date of birth must be in the last 26 years: EHC plans end by the age of 25',
+	])
 })
 
 test('year groups and school phases accept the words people use', () => {
-	expect([parseYearGroup('N'), parseYearGroup('Reception'), parseYearGroup('Y7'), parseYearGroup('Year 11'), parseYearGroup('14')]).toEqual([-1, 0, 7, 11, 14])
+	expect([parseYearGroup('N'), parseYearGroup('Reception'), parseYearGroup('Y7'), parseYearGroup('Year 11'), parseYearGroup('14')]).toEqual([
+		-1, 0, 7, 11, 14,
+	])
 	expect(parseYearGroup('15')).toBeNull()
 	expect(problemsOf({ school_phase: 'all-through' })).toEqual([])
 	expect(problemsOf({ school_phase: 'Secondary modern' })[0]).toMatch(/^school_phase: School phase must be one of/)
@@ -127,7 +145,9 @@ test('the template has every column and an example row that passes the checks', 
 	expect(headings!.split(',')).toEqual(HEADINGS)
 	const checker = new ImportChecker(readHeader(headings!.split(',')), TODAY)
 	// The example has commas inside quotes: parse it the simple way for this known row.
-	const cellsInRow = [...example!.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, HEADINGS.length)
+	const cellsInRow = [...example!.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+		.map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'))
+		.slice(0, HEADINGS.length)
 	checker.add(cellsInRow, 2)
 	expect(checker.problems).toEqual([])
 })

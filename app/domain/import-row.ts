@@ -18,10 +18,30 @@ export interface ImportColumn {
 
 /** The columns, in the template's order. Headings are matched ignoring case, spaces and hyphens. */
 export const IMPORT_COLUMNS = [
-	{ name: 'school_urn', required: true, description: 'The school’s Unique Reference Number (6 digits). The school must be one of this council’s or new.', example: '118000' },
-	{ name: 'school_name', required: false, description: 'Needed when the school is not yet in the portal; otherwise it renames the school.', example: 'Oakfield Primary School' },
-	{ name: 'school_phase', required: false, description: `Needed when the school is new: ${SCHOOL_PHASES.map((p) => SCHOOL_PHASE_LABELS[p]).join(', ')}.`, example: 'Primary' },
-	{ name: 'upn', required: true, description: 'The child’s Unique Pupil Number: 13 characters, a check letter then 12 digits (the last may be a letter for a temporary UPN).', example: 'E886200112345' },
+	{
+		name: 'school_urn',
+		required: true,
+		description: 'The school’s Unique Reference Number (6 digits). The school must be one of this council’s or new.',
+		example: '118000',
+	},
+	{
+		name: 'school_name',
+		required: false,
+		description: 'Needed when the school is not yet in the portal; otherwise it renames the school.',
+		example: 'Oakfield Primary School',
+	},
+	{
+		name: 'school_phase',
+		required: false,
+		description: `Needed when the school is new: ${SCHOOL_PHASES.map((p) => SCHOOL_PHASE_LABELS[p]).join(', ')}.`,
+		example: 'Primary',
+	},
+	{
+		name: 'upn',
+		required: true,
+		description: 'The child’s Unique Pupil Number: 13 characters, a check letter then 12 digits (the last may be a letter for a temporary UPN).',
+		example: 'E886200112345',
+	},
 	{ name: 'first_name', required: true, description: 'The child’s first name.', example: 'Amira' },
 	{ name: 'last_name', required: true, description: 'The child’s last name.', example: 'Khan' },
 	{ name: 'date_of_birth', required: true, description: 'YYYY-MM-DD or DD/MM/YYYY.', example: '2016-03-27' },
@@ -30,18 +50,50 @@ export const IMPORT_COLUMNS = [
 	{ name: 'parent_email', required: false, description: 'Their email address.', example: 'sara.khan@example.org' },
 	{ name: 'young_person_email', required: false, description: 'A young person aged 16 or over receives notices in their own right.', example: '' },
 	{ name: 'plan_first_issued_on', required: true, description: 'When the EHC plan was first issued: YYYY-MM-DD or DD/MM/YYYY.', example: '2022-09-14' },
-	{ name: 'plan_last_review_on', required: false, description: 'The date of the last annual review meeting, if there has been one. The next review is due 12 months after it.', example: '2025-10-02' },
+	{
+		name: 'plan_last_review_on',
+		required: false,
+		description: 'The date of the last annual review meeting, if there has been one. The next review is due 12 months after it.',
+		example: '2025-10-02',
+	},
 	{ name: 'section_b', required: false, description: 'Section B, special educational needs.', example: 'Amira has a diagnosis of autism.' },
-	{ name: 'section_e', required: false, description: 'Section E, outcomes, separated by semicolons (;).', example: 'By July 2027 Amira will read a short book aloud; Amira will ask an adult for help when she needs it' },
-	{ name: 'section_f', required: false, description: 'Section F, special educational provision, separated by semicolons (;).', example: 'Speech and language therapy, 30 minutes weekly; Daily reading with a teaching assistant, 15 minutes' },
-	{ name: 'section_i', required: false, description: 'Section I, placement: the type and name of the school.', example: 'Mainstream primary school (academy): Oakfield Primary School' },
+	{
+		name: 'section_e',
+		required: false,
+		description: 'Section E, outcomes, separated by semicolons (;).',
+		example: 'By July 2027 Amira will read a short book aloud; Amira will ask an adult for help when she needs it',
+	},
+	{
+		name: 'section_f',
+		required: false,
+		description: 'Section F, special educational provision, separated by semicolons (;).',
+		example: 'Speech and language therapy, 30 minutes weekly; Daily reading with a teaching assistant, 15 minutes',
+	},
+	{
+		name: 'section_i',
+		required: false,
+		description: 'Section I, placement: the type and name of the school.',
+		example: 'Mainstream primary school (academy): Oakfield Primary School',
+	},
 ] as const satisfies readonly ImportColumn[]
 
 export type ColumnName = (typeof IMPORT_COLUMNS)[number]['name']
 export type ImportCells = Record<ColumnName, string>
 
 /** Columns whose blank cell leaves what the portal holds unchanged (an import never erases). */
-export const KEEP_WHEN_BLANK = ['school_name', 'school_phase', 'year_group', 'parent_name', 'parent_email', 'young_person_email', 'plan_last_review_on', 'section_b', 'section_e', 'section_f', 'section_i'] as const
+export const KEEP_WHEN_BLANK = [
+	'school_name',
+	'school_phase',
+	'year_group',
+	'parent_name',
+	'parent_email',
+	'young_person_email',
+	'plan_last_review_on',
+	'section_b',
+	'section_e',
+	'section_f',
+	'section_i',
+] as const
 
 /** A row once checked. `null` means the cell was blank. */
 export interface ImportRow {
@@ -107,7 +159,8 @@ export function readHeader(headings: string[]): HeaderMap {
 		positions.push(name as ColumnName)
 	}
 	for (const column of IMPORT_COLUMNS) {
-		if (column.required && !seen.has(column.name)) problems.push({ row: 1, column: column.name, message: `The file must have a column headed ${column.name}` })
+		if (column.required && !seen.has(column.name))
+			problems.push({ row: 1, column: column.name, message: `The file must have a column headed ${column.name}` })
 	}
 	return { positions, ignored, problems }
 }
@@ -170,7 +223,14 @@ const PHASE_WORDS: Record<string, SchoolPhase> = Object.fromEntries(
 		[SCHOOL_PHASE_LABELS[phase].toLowerCase().replace(/[^a-z0-9]/g, ''), phase],
 	]),
 )
-Object.assign(PHASE_WORDS, { earlyyears: 'EARLY_YEARS', nursery: 'EARLY_YEARS', allthrough: 'ALL_THROUGH', post16: 'POST16', sixthform: 'POST16', college: 'FE' })
+Object.assign(PHASE_WORDS, {
+	earlyyears: 'EARLY_YEARS',
+	nursery: 'EARLY_YEARS',
+	allthrough: 'ALL_THROUGH',
+	post16: 'POST16',
+	sixthform: 'POST16',
+	college: 'FE',
+})
 
 export function parsePhase(value: string): SchoolPhase | null {
 	const key = value.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -232,7 +292,8 @@ export function validateRow(cells: ImportCells, row: number, today: IsoDate): { 
 		if (!cells[column]) return null
 		const items = splitList(cells[column])
 		if (items.length > MAX_ITEMS) problem(column, `${label} can have at most ${MAX_ITEMS} items separated by semicolons`)
-		if (items.some((item) => item.length > MAX_ITEM)) problem(column, `Each item in ${label.toLowerCase()} must be ${MAX_ITEM.toLocaleString('en-GB')} characters or fewer`)
+		if (items.some((item) => item.length > MAX_ITEM))
+			problem(column, `Each item in ${label.toLowerCase()} must be ${MAX_ITEM.toLocaleString('en-GB')} characters or fewer`)
 		return items.length ? items : null
 	}
 
@@ -248,7 +309,8 @@ export function validateRow(cells: ImportCells, row: number, today: IsoDate): { 
 
 	const upn = cells.upn.toUpperCase().replace(/\s+/g, '')
 	if (!upn) problem('upn', 'Enter the child’s UPN')
-	else if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn) || /[IOS]/.test(upn.slice(12))) problem('upn', 'UPN must be 13 characters: a letter, 11 digits, then a digit or a letter')
+	else if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn) || /[IOS]/.test(upn.slice(12)))
+		problem('upn', 'UPN must be 13 characters: a letter, 11 digits, then a digit or a letter')
 	else if (upnCheckLetter(upn) !== upn[0]) problem('upn', 'The UPN’s first letter does not match its digits: check it was copied correctly')
 
 	const firstName = required('first_name', 'child’s first name', MAX_NAME)
@@ -264,9 +326,12 @@ export function validateRow(cells: ImportCells, row: number, today: IsoDate): { 
 	const youngPersonEmail = optionalEmail('young_person_email', 'Young person’s email')
 	const planFirstIssuedOn = date('plan_first_issued_on', 'date the plan was first issued', true)
 	const planLastReviewOn = date('plan_last_review_on', 'date of the last review', false)
-	if (dateOfBirth && planFirstIssuedOn && planFirstIssuedOn < dateOfBirth) problem('plan_first_issued_on', 'The plan cannot have been issued before the child was born')
-	if (planFirstIssuedOn && planLastReviewOn && planLastReviewOn < planFirstIssuedOn) problem('plan_last_review_on', 'The last review cannot be before the plan was first issued')
-	if (dateOfBirth && dateOfBirth < `${Number(today.slice(0, 4)) - 26}${today.slice(4)}`) problem('date_of_birth', 'Date of birth must be in the last 26 years: EHC plans end by the age of 25')
+	if (dateOfBirth && planFirstIssuedOn && planFirstIssuedOn < dateOfBirth)
+		problem('plan_first_issued_on', 'The plan cannot have been issued before the child was born')
+	if (planFirstIssuedOn && planLastReviewOn && planLastReviewOn < planFirstIssuedOn)
+		problem('plan_last_review_on', 'The last review cannot be before the plan was first issued')
+	if (dateOfBirth && dateOfBirth < `${Number(today.slice(0, 4)) - 26}${today.slice(4)}`)
+		problem('date_of_birth', 'Date of birth must be in the last 26 years: EHC plans end by the age of 25')
 	const sectionB = text('section_b', 'Section B', MAX_TEXT)
 	const outcomes = list('section_e', 'Section E')
 	const provision = list('section_f', 'Section F')
@@ -337,8 +402,14 @@ export class ImportChecker {
 			if (earlier !== undefined) problems.push({ row, column: 'upn', message: `The same UPN is on row ${earlier}: each child must be on one row` })
 			const school = this.schools.get(r.schoolUrn)
 			if (school) {
-				if (r.schoolName && school.name && r.schoolName !== school.name) problems.push({ row, column: 'school_name', message: `Row ${school.row} gives this school’s name as ‘${school.name}’` })
-				if (r.schoolPhase && school.phase && r.schoolPhase !== school.phase) problems.push({ row, column: 'school_phase', message: `Row ${school.row} gives this school’s phase as ${SCHOOL_PHASE_LABELS[school.phase]}` })
+				if (r.schoolName && school.name && r.schoolName !== school.name)
+					problems.push({ row, column: 'school_name', message: `Row ${school.row} gives this school’s name as ‘${school.name}’` })
+				if (r.schoolPhase && school.phase && r.schoolPhase !== school.phase)
+					problems.push({
+						row,
+						column: 'school_phase',
+						message: `Row ${school.row} gives this school’s phase as ${SCHOOL_PHASE_LABELS[school.phase]}`,
+					})
 				school.name ??= r.schoolName
 				school.phase ??= r.schoolPhase
 			} else this.schools.set(r.schoolUrn, { row, name: r.schoolName, phase: r.schoolPhase })

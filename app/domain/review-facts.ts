@@ -32,7 +32,12 @@ export function reviewFacts(
 		decision?: { outcome: string; decidedOn: string } | null
 		notice?: { issuedOn: string } | null
 		finalPlan?: { issuedOn: string } | null
-		child: { dateOfBirth: string; yearGroup: number | null; phaseTransfer: string | null; plan: { firstIssuedOn: string; lastReviewOn: string | null } | null }
+		child: {
+			dateOfBirth: string
+			yearGroup: number | null
+			phaseTransfer: string | null
+			plan: { firstIssuedOn: string; lastReviewOn: string | null } | null
+		}
 	},
 	today: string = todayInLondon(new Date()),
 ): ReviewFacts {

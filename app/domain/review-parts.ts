@@ -203,7 +203,8 @@ export const ChildViewsSchema = z
 		require(ctx, v.pathway, ['pathway'], 'Select how the child or young person gave their views')
 		require(ctx, v.words, ['words'], 'Enter the child’s or young person’s views, in their own words')
 		if (v.pathway === 'supported' || v.pathway === 'observation') require(ctx, v.recordedBy, ['recordedBy'], 'Enter who recorded the views and their role')
-		if (v.pathway === 'observation') require(ctx, v.howCommunicated, ['howCommunicated'], 'Enter how the child communicated, such as signs, symbols or eye gaze')
+		if (v.pathway === 'observation')
+			require(ctx, v.howCommunicated, ['howCommunicated'], 'Enter how the child communicated, such as signs, symbols or eye gaze')
 	})
 
 export const ParentViewsSchema = z
@@ -248,7 +249,12 @@ export const OutcomesSchema = z
 
 export const NeedsProvisionSchema = z
 	.object({
-		changes: z.object(Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, text(10000, `Changes to section ${s} must be 10,000 characters or fewer`)])) as Record<ChangeSection, ReturnType<typeof text>>),
+		changes: z.object(
+			Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, text(10000, `Changes to section ${s} must be 10,000 characters or fewer`)])) as Record<
+				ChangeSection,
+				ReturnType<typeof text>
+			>,
+		),
 		completed: completedField,
 	})
 	.superRefine((v, ctx) => {
@@ -265,7 +271,10 @@ export const PFA_LABELS: Record<(typeof PFA_AREAS)[number], string> = {
 }
 export const PfaSchema = z
 	.object({
-		...(Object.fromEntries(PFA_AREAS.map((a) => [a, text(5000, `${PFA_LABELS[a]} must be 5,000 characters or fewer`)])) as Record<(typeof PFA_AREAS)[number], ReturnType<typeof text>>),
+		...(Object.fromEntries(PFA_AREAS.map((a) => [a, text(5000, `${PFA_LABELS[a]} must be 5,000 characters or fewer`)])) as Record<
+			(typeof PFA_AREAS)[number],
+			ReturnType<typeof text>
+		>),
 		completed: completedField,
 	})
 	.superRefine((v, ctx) => {
@@ -335,13 +344,25 @@ export function requiredParts(yearGroup: number | null): PartKey[] {
 export const ProposalSchema = z
 	.object({
 		section: z.enum(PLAN_SECTIONS, { error: 'Select the section of the plan to amend' }),
-		proposedWording: z.string({ error: 'Enter the proposed wording' }).trim().min(1, 'Enter the proposed wording').max(20000, 'The proposed wording must be 20,000 characters or fewer'),
-		reason: z.string({ error: 'Enter the reason for the amendment' }).trim().min(1, 'Enter the reason for the amendment').max(5000, 'The reason must be 5,000 characters or fewer'),
+		proposedWording: z
+			.string({ error: 'Enter the proposed wording' })
+			.trim()
+			.min(1, 'Enter the proposed wording')
+			.max(20000, 'The proposed wording must be 20,000 characters or fewer'),
+		reason: z
+			.string({ error: 'Enter the reason for the amendment' })
+			.trim()
+			.min(1, 'Enter the reason for the amendment')
+			.max(5000, 'The reason must be 5,000 characters or fewer'),
 		evidenceIds: z.array(z.string()).default([]),
 		currentWording: z.string().optional(),
 	})
 	.superRefine((v, ctx) => {
 		if (v.currentWording !== undefined && v.currentWording.trim() === v.proposedWording.trim()) {
-			ctx.addIssue({ code: 'custom', path: ['proposedWording'], message: 'The proposed wording is the same as the current wording: change it, or do not propose an amendment' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['proposedWording'],
+				message: 'The proposed wording is the same as the current wording: change it, or do not propose an amendment',
+			})
 		}
 	})

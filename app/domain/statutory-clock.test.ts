@@ -455,9 +455,11 @@ test('the final amended plan is due 8 weeks after the amendment notice', () => {
 		daysLeft: 47,
 		citation: 'SEND Regulations 2014 reg 22(3)-(4)',
 	})
-	expect(
-		find(computeDeadlines({ ...facts, today: '2027-04-21', finalIssuedOn: '2027-04-20' }), 'final_plan'),
-	).toMatchObject({ state: 'met', metOn: '2027-04-20', daysLate: null })
+	expect(find(computeDeadlines({ ...facts, today: '2027-04-21', finalIssuedOn: '2027-04-20' }), 'final_plan')).toMatchObject({
+		state: 'met',
+		metOn: '2027-04-20',
+		daysLate: null,
+	})
 
 	const late = find(computeDeadlines({ ...facts, today: '2027-05-04', finalIssuedOn: '2027-05-03' }), 'final_plan')
 	expect(late).toMatchObject({ state: 'met', metOn: '2027-05-03', daysLate: 7 })
@@ -555,19 +557,27 @@ test('phase transfer is met by a final amended plan issued in the year before th
 		decisionOn: '2026-10-30',
 		amendmentNoticeSentOn: '2026-10-30',
 	}
-	expect(
-		find(computeDeadlines({ ...facts, today: '2027-02-01', finalIssuedOn: '2027-01-29' }), 'phase_transfer'),
-	).toMatchObject({ state: 'met', metOn: '2027-01-29', daysLate: null })
-	expect(
-		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-20' }), 'phase_transfer'),
-	).toMatchObject({ state: 'met', metOn: '2027-02-20', daysLate: 6 })
+	expect(find(computeDeadlines({ ...facts, today: '2027-02-01', finalIssuedOn: '2027-01-29' }), 'phase_transfer')).toMatchObject({
+		state: 'met',
+		metOn: '2027-01-29',
+		daysLate: null,
+	})
+	expect(find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-20' }), 'phase_transfer')).toMatchObject({
+		state: 'met',
+		metOn: '2027-02-20',
+		daysLate: 6,
+	})
 	// Issued on 15 February itself: a day late under reg 18(1)'s "before 15 February".
-	expect(
-		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-15' }), 'phase_transfer'),
-	).toMatchObject({ state: 'met', metOn: '2027-02-15', daysLate: 1 })
-	expect(
-		find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-14' }), 'phase_transfer'),
-	).toMatchObject({ state: 'met', metOn: '2027-02-14', daysLate: null })
+	expect(find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-15' }), 'phase_transfer')).toMatchObject({
+		state: 'met',
+		metOn: '2027-02-15',
+		daysLate: 1,
+	})
+	expect(find(computeDeadlines({ ...facts, today: '2027-03-01', finalIssuedOn: '2027-02-14' }), 'phase_transfer')).toMatchObject({
+		state: 'met',
+		metOn: '2027-02-14',
+		daysLate: null,
+	})
 })
 
 test('phase transfer is not met by a decision not to amend, nor by a plan from before the transfer year', () => {
@@ -644,13 +654,9 @@ test('under-5s: met by an early meeting, missed while the annual review is still
 test('under-5s: shown until the fifth birthday, and a 29 February birthday counts from 1 March', () => {
 	const facts = { planIssuedOn: '2027-05-20', yearGroup: null }
 	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2023-04-10', today: '2028-04-09' }))).toContain('under5_review')
-	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2023-04-10', today: '2028-04-10' }))).not.toContain(
-		'under5_review',
-	)
+	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2023-04-10', today: '2028-04-10' }))).not.toContain('under5_review')
 	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2024-02-29', today: '2029-02-28' }))).toContain('under5_review')
-	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2024-02-29', today: '2029-03-01' }))).not.toContain(
-		'under5_review',
-	)
+	expect(ids(computeDeadlines({ ...facts, dateOfBirth: '2024-02-29', today: '2029-03-01' }))).not.toContain('under5_review')
 })
 
 test('ageOn counts whole years', () => {
@@ -890,8 +896,7 @@ const reviewFacts = fc
 	.map((r): ReviewFacts => {
 		const today = new Date(r.todayNumber * MS_PER_DAY).toISOString().slice(0, 10)
 		const meetingOn = r.meetingOffset === null ? null : addDays(today, r.meetingOffset)
-		const after = (date: string | null, days: number | null) =>
-			date === null || days === null ? null : addDays(date, days)
+		const after = (date: string | null, days: number | null) => (date === null || days === null ? null : addDays(date, days))
 		const noticeOn = after(meetingOn, r.noticeAfter)
 		return {
 			today,
@@ -966,9 +971,7 @@ test('property: nextDeadline is an open deadline with the earliest due date', ()
 			const deadlines = computeDeadlines(facts)
 			const next = nextDeadline(deadlines)
 			const meetingHeld = deadlines.some((d) => d.id === 'review_due' && d.state === 'met')
-			const open = deadlines.filter(
-				(d) => d.state !== 'met' && !(meetingHeld && (d.id === 'invitations' || d.id === 'advice_circulated')),
-			)
+			const open = deadlines.filter((d) => d.state !== 'met' && !(meetingHeld && (d.id === 'invitations' || d.id === 'advice_circulated')))
 			if (open.length === 0) {
 				expect(next).toBeNull()
 				return

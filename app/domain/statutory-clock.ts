@@ -224,8 +224,7 @@ const DEADLINE_TEXT: Record<DeadlineId, DeadlineText> = {
 	},
 	invitations: {
 		label: 'Meeting invitations sent',
-		rule: (p) =>
-			`Everyone who must be invited to the review meeting must be invited at least ${describeDays(p.noticeDaysBeforeMeeting)} before it.`,
+		rule: (p) => `Everyone who must be invited to the review meeting must be invited at least ${describeDays(p.noticeDaysBeforeMeeting)} before it.`,
 		citation: () => 'SEND Regulations 2014 reg 20(3)',
 	},
 	advice_circulated: {
@@ -332,11 +331,7 @@ export function lastDayOfMonthsStartingWith(start: IsoDate, months: number): Iso
  * is at the top of this file). Issuing an amended plan does not restart the clock, so pass the original issue
  * date, not the amended plan's.
  */
-export function nextReviewDueOn(
-	planIssuedOn: IsoDate,
-	lastReviewMeetingOn: IsoDate | null | undefined,
-	periods: ClockPeriods = DEFAULT_PERIODS,
-): IsoDate {
+export function nextReviewDueOn(planIssuedOn: IsoDate, lastReviewMeetingOn: IsoDate | null | undefined, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
 	return lastDayOfMonthsStartingWith(lastReviewMeetingOn ?? planIssuedOn, periods.reviewMonths)
 }
 
@@ -431,12 +426,7 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 	if (ageOn(facts.dateOfBirth, today) < 5) {
 		const periodStart = facts.reviewDueOn ? reviewPeriodStartFor(facts.reviewDueOn, periods) : (facts.lastReviewMeetingOn ?? facts.planIssuedOn)
 		deadlines.push(
-			buildDeadline(
-				'under5_review',
-				addMonths(periodStart, periods.under5ReviewMonths),
-				{ today, metOn: meetingHeldOn, started: true },
-				periods,
-			),
+			buildDeadline('under5_review', addMonths(periodStart, periods.under5ReviewMonths), { today, metOn: meetingHeldOn, started: true }, periods),
 		)
 	}
 
@@ -470,19 +460,10 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 		)
 		// reg 20(10); CoP 9.176: decision notified within 4 weeks of the meeting.
 		const decisionDueOn = addDays(meetingOn, periods.decisionDaysAfterMeeting)
-		deadlines.push(
-			buildDeadline(
-				'la_decision',
-				decisionDueOn,
-				{ today, metOn: happenedBy(facts.decisionOn, today), started: meetingHeld },
-				periods,
-			),
-		)
+		deadlines.push(buildDeadline('la_decision', decisionDueOn, { today, metOn: happenedBy(facts.decisionOn, today), started: meetingHeld }, periods))
 		// reg 22(2); Devon [2022] EWHC 493: the amendment notice goes with the 'amend' decision.
 		if (amending) {
-			deadlines.push(
-				buildDeadline('amendment_notice', decisionDueOn, { today, metOn: noticeSentOn, started: meetingHeld }, periods),
-			)
+			deadlines.push(buildDeadline('amendment_notice', decisionDueOn, { today, metOn: noticeSentOn, started: meetingHeld }, periods))
 		}
 	}
 
@@ -491,17 +472,10 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 		// so the day of service is day 1: served 1 March, last day 15 March.
 		const representationsEndOn = addDays(noticeSentOn, periods.representationDays - 1)
 		const closedOn = isAfter(today, representationsEndOn) ? representationsEndOn : null
-		deadlines.push(
-			buildDeadline('representations', representationsEndOn, { today, metOn: closedOn, started: true }, periods),
-		)
+		deadlines.push(buildDeadline('representations', representationsEndOn, { today, metOn: closedOn, started: true }, periods))
 		// reg 22(3)-(4): final amended plan, or notice not to amend, within 8 weeks of the amendment notice.
 		deadlines.push(
-			buildDeadline(
-				'final_plan',
-				addDays(noticeSentOn, periods.finalPlanDaysAfterNotice),
-				{ today, metOn: finalIssuedOn, started: true },
-				periods,
-			),
+			buildDeadline('final_plan', addDays(noticeSentOn, periods.finalPlanDaysAfterNotice), { today, metOn: finalIssuedOn, started: true }, periods),
 		)
 	}
 
@@ -512,8 +486,7 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 		const transferYear = transferYearOn(today)
 		const dueOn = phaseTransferDueOn(transferYear, transfer, periods)
 		const academicYearStart = toIsoDate(transferYear - 1, 9, 1)
-		const metOn =
-			amending && finalIssuedOn !== null && compareDates(finalIssuedOn, academicYearStart) >= 0 ? finalIssuedOn : null
+		const metOn = amending && finalIssuedOn !== null && compareDates(finalIssuedOn, academicYearStart) >= 0 ? finalIssuedOn : null
 		deadlines.push(buildDeadline('phase_transfer', dueOn, { today, metOn, started: true, transfer }, periods))
 	}
 

@@ -45,7 +45,8 @@ function row(overrides: Partial<TimelinessRow> = {}): TimelinessRow {
 	}
 }
 
-const figure = (rows: TimelinessRow[], id: keyof ReturnType<typeof computeTimeliness>['figures'], options = {}) => computeTimeliness(rows, { ...PERIOD, ...options }).figures[id]
+const figure = (rows: TimelinessRow[], id: keyof ReturnType<typeof computeTimeliness>['figures'], options = {}) =>
+	computeTimeliness(rows, { ...PERIOD, ...options }).figures[id]
 
 test('the default period is the last 12 complete months', () => {
 	expect(defaultPeriod('2026-11-23')).toEqual({ from: '2025-11', to: '2026-10' })
@@ -132,7 +133,8 @@ test('an amend decision is told by its amendment notice: recorded on day 10, not
 	expect(figure([late, onTime, notYet], 'decisions_4_weeks')).toEqual({ kind: 'share', within: 1, total: 2, percent: 50 })
 	expect(listFigure([late, onTime, notYet], 'decisions_4_weeks', { ...PERIOD, within: false }).map((l) => l.row)).toEqual([late])
 	// Decided but not told, and past the 4 weeks: still awaiting, the notice being what is due.
-	const awaiting = computeTimeliness([row({ ...amend, meetingOn: '2026-10-01', decidedOn: '2026-10-10', status: 'DECISION_MADE' })], PERIOD).current.awaiting_decision
+	const awaiting = computeTimeliness([row({ ...amend, meetingOn: '2026-10-01', decidedOn: '2026-10-10', status: 'DECISION_MADE' })], PERIOD).current
+		.awaiting_decision
 	expect(awaiting.total).toBe(1)
 	expect(awaiting.top[0]).toMatchObject({ on: '2026-10-01', within: false, deadline: 'amendment_notice', deadlineOn: '2026-10-29' })
 })
@@ -186,7 +188,10 @@ test('age group is the age on the due date; filters narrow every figure', () => 
 test('the next council deadline: decision, then the amendment notice with an amend decision, then the final plan', () => {
 	const base = { status: 'SUBMITTED' as const, meetingOn: '2026-11-01' }
 	expect(nextCouncilDeadline(row(base), TODAY)).toEqual({ id: 'la_decision', dueOn: '2026-11-29' })
-	expect(nextCouncilDeadline(row({ ...base, status: 'DECISION_MADE', decidedOn: '2026-11-20', decisionOutcome: 'AMEND' }), TODAY)).toEqual({ id: 'amendment_notice', dueOn: '2026-11-29' })
+	expect(nextCouncilDeadline(row({ ...base, status: 'DECISION_MADE', decidedOn: '2026-11-20', decisionOutcome: 'AMEND' }), TODAY)).toEqual({
+		id: 'amendment_notice',
+		dueOn: '2026-11-29',
+	})
 	expect(nextCouncilDeadline(row({ ...base, status: 'DECISION_MADE', decidedOn: '2026-11-20', decisionOutcome: 'MAINTAIN' }), TODAY)).toBeNull()
 	expect(
 		nextCouncilDeadline(row({ ...base, status: 'NOTICE_ISSUED', decidedOn: '2026-11-20', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-11-20' }), TODAY),
@@ -259,7 +264,12 @@ test('every membership of a closed review on time: the figures it touches', () =
 })
 
 test('the council’s on-time line: held on time and the family told within 4 weeks, as Y, N or blank', () => {
-	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-04-07', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-07' }), TODAY)).toEqual({
+	expect(
+		onTimeLine(
+			row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-04-07', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-07' }),
+			TODAY,
+		),
+	).toEqual({
 		dueOn: '2026-03-10',
 		meetingHeldOn: '2026-03-10',
 		heldOnTime: 'Y',
@@ -268,16 +278,30 @@ test('the council’s on-time line: held on time and the family told within 4 we
 		notifiedOn: '2026-04-07',
 		notifiedWithin4Weeks: 'Y',
 	})
-	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-11', decidedOn: '2026-04-09', decisionOutcome: 'MAINTAIN' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: 'N', heldOnTime: 'N' })
+	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-11', decidedOn: '2026-04-09', decisionOutcome: 'MAINTAIN' }), TODAY)).toMatchObject({
+		notifiedWithin4Weeks: 'N',
+		heldOnTime: 'N',
+	})
 	// An amend decided in time whose notice went on day 45: not within 4 weeks.
-	expect(onTimeLine(row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-03-20', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-24' }), TODAY)).toMatchObject({
+	expect(
+		onTimeLine(
+			row({ dueOn: '2026-03-10', meetingOn: '2026-03-10', decidedOn: '2026-03-20', decisionOutcome: 'AMEND', noticeIssuedOn: '2026-04-24' }),
+			TODAY,
+		),
+	).toMatchObject({
 		notifiedOn: '2026-04-24',
 		notifiedWithin4Weeks: 'N',
 	})
 	// Not held and overdue; held with no decision after 4 weeks; held recently with no decision yet; not yet due.
 	expect(onTimeLine(row({ status: 'DRAFT', dueOn: '2026-03-10' }), TODAY)).toMatchObject({ meetingHeldOn: null, notifiedWithin4Weeks: '', heldOnTime: 'N' })
-	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-10-10', meetingOn: '2026-10-01' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: 'N', heldOnTime: 'Y' })
-	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-12-10', meetingOn: '2026-11-20' }), TODAY)).toMatchObject({ notifiedWithin4Weeks: '', heldOnTime: 'Y' })
+	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-10-10', meetingOn: '2026-10-01' }), TODAY)).toMatchObject({
+		notifiedWithin4Weeks: 'N',
+		heldOnTime: 'Y',
+	})
+	expect(onTimeLine(row({ status: 'SUBMITTED', dueOn: '2026-12-10', meetingOn: '2026-11-20' }), TODAY)).toMatchObject({
+		notifiedWithin4Weeks: '',
+		heldOnTime: 'Y',
+	})
 	expect(onTimeLine(row({ status: 'DRAFT', dueOn: '2026-12-10', meetingOn: '2026-12-01' }), TODAY)).toMatchObject({ meetingHeldOn: null, heldOnTime: '' })
 })
 
@@ -298,7 +322,15 @@ function child(overrides: Partial<Sen2Child> = {}): Sen2Child {
 		...overrides,
 	}
 }
-const review = (overrides: Partial<Sen2Review>): Sen2Review => ({ meetingOn: null, decisionOutcome: null, decidedOn: null, noticeIssuedOn: null, finalIssuedOn: null, finalAmended: null, ...overrides })
+const review = (overrides: Partial<Sen2Review>): Sen2Review => ({
+	meetingOn: null,
+	decisionOutcome: null,
+	decidedOn: null,
+	noticeIssuedOn: null,
+	finalIssuedOn: null,
+	finalAmended: null,
+	...overrides,
+})
 
 test('SEN2 census date: the third Thursday of January; the latest one on or before today', () => {
 	expect(sen2CensusDateOf(2025)).toBe('2025-01-16')
@@ -336,11 +368,21 @@ test('SEN2 items: the latest meeting by the census date, its outcome code, the d
 		PhaseTransferFinalDate: null,
 	})
 	// Decided to amend, but the notice went after the census date: the code, but not yet told.
-	expect(sen2ReviewItems(child({ reviews: [{ ...amend, noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({ ReviewOutcome: 'A', LastReview: null, ReviewDraft: null })
+	expect(sen2ReviewItems(child({ reviews: [{ ...amend, noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({
+		ReviewOutcome: 'A',
+		LastReview: null,
+		ReviewDraft: null,
+	})
 	// Decided after the census date: the meeting only.
-	expect(sen2ReviewItems(child({ reviews: [{ ...amend, decidedOn: '2026-01-16', noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({ ReviewMeeting: '2025-11-20', ReviewOutcome: null, LastReview: null })
+	expect(sen2ReviewItems(child({ reviews: [{ ...amend, decidedOn: '2026-01-16', noticeIssuedOn: '2026-01-16' }] }), census, today)).toMatchObject({
+		ReviewMeeting: '2025-11-20',
+		ReviewOutcome: null,
+		LastReview: null,
+	})
 	expect(sen2ReviewItems(child({ reviews: [previous] }), census, today)).toMatchObject({ ReviewOutcome: 'M', LastReview: '2025-01-30' })
-	expect(sen2ReviewItems(child({ reviews: [review({ meetingOn: '2025-06-01', decisionOutcome: 'CEASE', decidedOn: '2025-06-20' })] }), census, today)).toMatchObject({ ReviewOutcome: 'C', LastReview: '2025-06-20' })
+	expect(
+		sen2ReviewItems(child({ reviews: [review({ meetingOn: '2025-06-01', decisionOutcome: 'CEASE', decidedOn: '2025-06-20' })] }), census, today),
+	).toMatchObject({ ReviewOutcome: 'C', LastReview: '2025-06-20' })
 	// A review held before the portal, known only from the plan: its date, nothing else.
 	expect(sen2ReviewItems(child({ planLastReviewOn: '2025-03-01', reviews: [previous] }), census, today)).toEqual({
 		ReviewMeeting: '2025-03-01',
@@ -363,15 +405,31 @@ test('SEN2 phase transfer: due before 15 February (31 March post-16), and the am
 	expect(phaseTransferOnCensusDate({ yearGroup: 6, phaseTransfer: 'SCHOOL' }, census, today)).toBeNull() // this year's flag, not the census year's
 	expect(phaseTransferOnCensusDate({ yearGroup: 6, phaseTransfer: 'SCHOOL' }, census, '2026-05-01')).toBe('school')
 	expect(phaseTransferOnCensusDate({ yearGroup: 2, phaseTransfer: 'SCHOOL' }, census, '2026-05-01')).toBe('school')
-	const final = review({ meetingOn: '2025-10-01', decisionOutcome: 'AMEND', decidedOn: '2025-10-20', noticeIssuedOn: '2025-10-20', finalIssuedOn: '2025-12-10', finalAmended: true })
-	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: '2026-02-14', PhaseTransferFinalDate: '2025-12-10' })
-	expect(sen2ReviewItems(child({ yearGroup: 12, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: '2026-03-30', PhaseTransferFinalDate: '2025-12-10' })
+	const final = review({
+		meetingOn: '2025-10-01',
+		decisionOutcome: 'AMEND',
+		decidedOn: '2025-10-20',
+		noticeIssuedOn: '2025-10-20',
+		finalIssuedOn: '2025-12-10',
+		finalAmended: true,
+	})
+	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [final] }), census, today)).toMatchObject({
+		PhaseTransferDueDate: '2026-02-14',
+		PhaseTransferFinalDate: '2025-12-10',
+	})
+	expect(sen2ReviewItems(child({ yearGroup: 12, reviews: [final] }), census, today)).toMatchObject({
+		PhaseTransferDueDate: '2026-03-30',
+		PhaseTransferFinalDate: '2025-12-10',
+	})
 	// Not an amended plan, or one from before the transfer year, or after the census date: no final date.
 	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalAmended: false }] }), census, today).PhaseTransferFinalDate).toBeNull()
 	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalIssuedOn: '2025-08-31' }] }), census, today).PhaseTransferFinalDate).toBeNull()
 	expect(sen2ReviewItems(child({ yearGroup: 7, reviews: [{ ...final, finalIssuedOn: '2026-01-16' }] }), census, today).PhaseTransferFinalDate).toBeNull()
 	// Not a transfer year: blank.
-	expect(sen2ReviewItems(child({ yearGroup: 4, reviews: [final] }), census, today)).toMatchObject({ PhaseTransferDueDate: null, PhaseTransferFinalDate: null })
+	expect(sen2ReviewItems(child({ yearGroup: 4, reviews: [final] }), census, today)).toMatchObject({
+		PhaseTransferDueDate: null,
+		PhaseTransferFinalDate: null,
+	})
 })
 
 test('SEN2 filters: the child’s current school, phase and caseworker; the age on the census date', () => {

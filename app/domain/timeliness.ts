@@ -161,7 +161,8 @@ export function figureText(periods: ClockPeriods = DEFAULT_PERIODS): Record<Figu
 		held: {
 			label: 'Reviews held',
 			kind: 'count',
-			definition: 'Of the reviews due in the period, those whose review meeting has taken place (a meeting date on or before today), whenever it was held.',
+			definition:
+				'Of the reviews due in the period, those whose review meeting has taken place (a meeting date on or before today), whenever it was held.',
 			citation: reviewCitation,
 			dateLabel: 'Review due',
 		},
@@ -306,16 +307,22 @@ export function notifiedWithinDecisionPeriod(
 }
 
 /** The council's next statutory deadline on an open review, if one is running and not met. */
-export function nextCouncilDeadline(row: TimelinessRow, today: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): { id: CouncilDeadline; dueOn: IsoDate } | null {
+export function nextCouncilDeadline(
+	row: TimelinessRow,
+	today: IsoDate,
+	periods: ClockPeriods = DEFAULT_PERIODS,
+): { id: CouncilDeadline; dueOn: IsoDate } | null {
 	if (row.status === null || !OPEN.has(row.status)) return null
 	const meeting = heldOn(row, today)
 	if (meeting === null) return null
 	// reg 20(10): the decision within 4 weeks of the meeting.
 	if (row.decidedOn === null) return { id: 'la_decision', dueOn: addDays(meeting, periods.decisionDaysAfterMeeting) }
 	// reg 22(2); R (L, M & P) v Devon CC [2022]: the amendment notice goes with the decision to amend.
-	if (row.decisionOutcome === 'AMEND' && row.noticeIssuedOn === null) return { id: 'amendment_notice', dueOn: addDays(meeting, periods.decisionDaysAfterMeeting) }
+	if (row.decisionOutcome === 'AMEND' && row.noticeIssuedOn === null)
+		return { id: 'amendment_notice', dueOn: addDays(meeting, periods.decisionDaysAfterMeeting) }
 	// reg 22(3)-(4): the final plan within 8 weeks of the notice.
-	if (row.noticeIssuedOn !== null && row.finalIssuedOn === null) return { id: 'final_plan', dueOn: addDays(row.noticeIssuedOn, periods.finalPlanDaysAfterNotice) }
+	if (row.noticeIssuedOn !== null && row.finalIssuedOn === null)
+		return { id: 'final_plan', dueOn: addDays(row.noticeIssuedOn, periods.finalPlanDaysAfterNotice) }
 	return null
 }
 
@@ -343,7 +350,11 @@ export function membershipsOf(row: TimelinessRow, today: IsoDate, periods: Clock
 	}
 	// reg 22(3)-(4): the final plan within 8 weeks of the amendment notice, among final plans issued.
 	if (row.noticeIssuedOn !== null && row.finalIssuedOn !== null) {
-		out.push({ figure: 'final_plans_8_weeks', on: row.noticeIssuedOn, within: onOrBefore(row.finalIssuedOn, addDays(row.noticeIssuedOn, periods.finalPlanDaysAfterNotice)) })
+		out.push({
+			figure: 'final_plans_8_weeks',
+			on: row.noticeIssuedOn,
+			within: onOrBefore(row.finalIssuedOn, addDays(row.noticeIssuedOn, periods.finalPlanDaysAfterNotice)),
+		})
 	}
 	if (row.decidedOn !== null && row.decisionOutcome !== null) {
 		const figure = ({ MAINTAIN: 'outcome_maintain', AMEND: 'outcome_amend', CEASE: 'outcome_cease' } as const)[row.decisionOutcome]
@@ -557,7 +568,15 @@ export function onTimeLine(row: TimelinessRow, today: IsoDate, periods: ClockPer
 	let heldOnTime: OnTimeLine['heldOnTime'] = ''
 	if (meeting !== null) heldOnTime = onOrBefore(meeting, row.dueOn) ? 'Y' : 'N'
 	else if (before(row.dueOn, today)) heldOnTime = 'N'
-	return { dueOn: row.dueOn, meetingHeldOn: meeting, heldOnTime, decidedOn: row.decidedOn, decisionOutcome: row.decisionOutcome, notifiedOn, notifiedWithin4Weeks }
+	return {
+		dueOn: row.dueOn,
+		meetingHeldOn: meeting,
+		heldOnTime,
+		decidedOn: row.decidedOn,
+		decisionOutcome: row.decisionOutcome,
+		notifiedOn,
+		notifiedWithin4Weeks,
+	}
 }
 
 /** The reviews of the on-time lines: those due in the period, by due date. */

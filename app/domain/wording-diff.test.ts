@@ -76,7 +76,9 @@ test('adjacent parts never share a kind and no part is empty', () => {
 
 test('the parts always rebuild both wordings exactly (property)', () => {
 	const word = fc.constantFrom('Amara', 'will', 'read', '20', '50', 'words', 'a', 'week', 'session', '.', ',', '1:1')
-	const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '  ', '\n', '\n\n')), { maxLength: 30 }).map((pairs) => pairs.map(([w, s]) => w + s).join(''))
+	const text = fc
+		.array(fc.tuple(word, fc.constantFrom(' ', ' ', '  ', '\n', '\n\n')), { maxLength: 30 })
+		.map((pairs) => pairs.map(([w, s]) => w + s).join(''))
 	fc.assert(
 		fc.property(text, text, (current, proposed) => {
 			const parts = diffWording(current, proposed)

@@ -93,10 +93,16 @@ function mergeAdjacent(parts: DiffPart[]): DiffPart[] {
 
 /** The current wording rebuilt from the parts (for tests and for checking a stored diff). */
 export function currentFromParts(parts: DiffPart[]): string {
-	return parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')
+	return parts
+		.filter((p) => p.kind !== 'added')
+		.map((p) => p.text)
+		.join('')
 }
 
 /** The proposed wording rebuilt from the parts. */
 export function proposedFromParts(parts: DiffPart[]): string {
-	return parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')
+	return parts
+		.filter((p) => p.kind !== 'removed')
+		.map((p) => p.text)
+		.join('')
 }

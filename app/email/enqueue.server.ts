@@ -2,7 +2,7 @@
 // change that caused it, so it exists if and only if that change committed. The outbox worker
 // (app/jobs/outbox.server.ts) renders and delivers it, retrying until it goes.
 import { z } from 'zod'
-import { isPostgres, type Tx } from '#app/db.server.ts'
+import { isPostgres, type Tx } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import type { PrismaClient as PostgresPrismaClient } from '#app/generated/postgresql/client.ts'
 import { templates, type PayloadOf, type TemplateName } from '#emails/index.ts'

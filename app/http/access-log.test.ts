@@ -17,7 +17,15 @@ test('the access log hides token= query parameters wherever they are', () => {
 })
 
 test('the access log leaves every other address as it was', () => {
-	for (const url of ['/', '/calendar', '/calendar/', '/caseload?q=smith&page=2', '/reviews/abc/evidence/def', '/sign-in?redirectTo=%2Fcaseload', '/assets/entry-ABC.js']) {
+	for (const url of [
+		'/',
+		'/calendar',
+		'/calendar/',
+		'/caseload?q=smith&page=2',
+		'/reviews/abc/evidence/def',
+		'/sign-in?redirectTo=%2Fcaseload',
+		'/assets/entry-ABC.js',
+	]) {
 		expect(redactUrl(url)).toBe(url)
 	}
 })

@@ -1,8 +1,8 @@
 // CSV downloads, streamed: rows go through csv-stringify as they are produced, so a 21,000-row export never
 // sits in memory as one string. UTF-8 with a byte-order mark, so spreadsheet programs read names such as
 // "Zoë" and "Wójcik" correctly.
-import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { stringify } from 'csv-stringify'
 

@@ -5,7 +5,8 @@ import { redirect } from 'react-router'
 
 export const DOWNLOAD_PROBLEM_PATH = '/download-problem'
 
-const isThrownOnPurpose = (error: unknown) => error instanceof Response || (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'DataWithResponseInit')
+const isThrownOnPurpose = (error: unknown) =>
+	error instanceof Response || (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'DataWithResponseInit')
 
 export async function download(back: string, make: () => Promise<Response> | Response): Promise<Response> {
 	try {

@@ -4,7 +4,12 @@ import { expect, test } from 'vitest'
 import { fieldNameProblem, FORM_LIMITS, readForm } from './request-limits.server.ts'
 
 const post = (body: BodyInit, contentType: string | null, headers: Record<string, string> = {}) =>
-	new Request('http://localhost/x', { method: 'POST', body, headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers }, duplex: 'half' } as RequestInit)
+	new Request('http://localhost/x', {
+		method: 'POST',
+		body,
+		headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers },
+		duplex: 'half',
+	} as RequestInit)
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
 	try {
@@ -73,7 +78,9 @@ test('readForm refuses before parsing: 400 for out-of-range indices, 413 beyond 
 		},
 	})
 	expect(await statusOf(readForm(post(chunked, 'application/x-www-form-urlencoded')))).toBe(413)
-	expect(await statusOf(readForm(post(Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i) => `f${i}=1`).join('&'), 'application/x-www-form-urlencoded')))).toBe(413)
+	expect(
+		await statusOf(readForm(post(Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i) => `f${i}=1`).join('&'), 'application/x-www-form-urlencoded'))),
+	).toBe(413)
 	expect(await statusOf(readForm(post('a=1', 'text/plain', { 'content-length': '3' })))).toBe(415)
 	expect(await statusOf(readForm(post('{"a":1}', 'application/json', { 'content-length': '7' })))).toBe(415)
 	expect(await statusOf(readForm(post('a=1', null, { 'content-length': '3' })))).toBe(415)

@@ -11,7 +11,17 @@ test('safeRedirect keeps paths on this site, with their query and fragment', () 
 })
 
 test('safeRedirect refuses other sites, however they are written', () => {
-	for (const to of ['//evil.example', 'https://evil.example/', 'evil.example', '', 'javascript:alert(1)', '/\\evil.example', '/\\/evil.example', '/x\\y', '\\\\evil.example']) {
+	for (const to of [
+		'//evil.example',
+		'https://evil.example/',
+		'evil.example',
+		'',
+		'javascript:alert(1)',
+		'/\\evil.example',
+		'/\\/evil.example',
+		'/x\\y',
+		'\\\\evil.example',
+	]) {
 		expect(safeRedirect(to), JSON.stringify(to)).toBe('/')
 	}
 	expect(safeRedirect(null)).toBe('/')

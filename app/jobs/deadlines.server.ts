@@ -4,15 +4,21 @@
 // next deadline is the report's (not the invitations'), once the representations period has closed it is the
 // final plan's. This runs daily, before the reminders (app/jobs/reminders.server.ts), and at start-up; the
 // seed runs it too. It takes the database client, so a script with its own client can use it.
-import type { PrismaClient } from '#app/db-factory.server.ts'
-import type { Tx } from '#app/db.server.ts'
+import type { Tx } from '#app/db/db.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
-import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 const PAGE_SIZE = 500
 
-const reviewSelect = { id: true, updatedAt: true, nextDeadlineOn: true, nextDeadlineId: true, ...CLOCK_FACTS_SELECT } as const satisfies Prisma.AnnualReviewSelect
+const reviewSelect = {
+	id: true,
+	updatedAt: true,
+	nextDeadlineOn: true,
+	nextDeadlineId: true,
+	...CLOCK_FACTS_SELECT,
+} as const satisfies Prisma.AnnualReviewSelect
 
 /**
  * Recomputes the next deadline of every open review as of `today`, a page at a time, and writes the ones that

@@ -3,7 +3,7 @@
 // Jobs run in the process that started them (any web worker, server.js), which each job records as its
 // owner; one whose process has gone (a restart, a crash) is marked failed when a process starts.
 import os from 'node:os'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 /** This process, as a job's owner: "host:pid". */
 export const THIS_PROCESS = `${os.hostname()}:${process.pid}`
@@ -15,7 +15,15 @@ export async function startJob<T extends Record<string, unknown>>(
 	run: (progress: JobProgress, jobId: string) => Promise<T>,
 ): Promise<{ id: string; done: Promise<void> }> {
 	const created = await prisma.job.create({
-		data: { kind: job.kind, laId: job.laId ?? null, createdById: job.createdById, input: JSON.stringify(job.input ?? {}), status: 'RUNNING', message: job.message, owner: THIS_PROCESS },
+		data: {
+			kind: job.kind,
+			laId: job.laId ?? null,
+			createdById: job.createdById,
+			input: JSON.stringify(job.input ?? {}),
+			status: 'RUNNING',
+			message: job.message,
+			owner: THIS_PROCESS,
+		},
 		select: { id: true },
 	})
 	let lastWrite = 0
@@ -32,7 +40,9 @@ export async function startJob<T extends Record<string, unknown>>(
 			await prisma.job.update({ where: { id: created.id }, data: { status: 'DONE', result: JSON.stringify(result), finishedAt: new Date() } })
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error)
-			await prisma.job.update({ where: { id: created.id }, data: { status: 'FAILED', message: `It did not finish: ${message}`, finishedAt: new Date() } }).catch(() => {})
+			await prisma.job
+				.update({ where: { id: created.id }, data: { status: 'FAILED', message: `It did not finish: ${message}`, finishedAt: new Date() } })
+				.catch(() => {})
 		}
 	})()
 	return { id: created.id, done }

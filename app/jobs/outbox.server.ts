@@ -16,7 +16,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { redactSecrets, renderTemplate } from '#emails/index.ts'
 
@@ -240,7 +240,10 @@ function describeError(error: unknown): string {
 	if (error instanceof Error) {
 		const code = (error as { code?: unknown; responseCode?: unknown }).code
 		const responseCode = (error as { responseCode?: unknown }).responseCode
-		return [code, responseCode, error.message].filter((part) => part !== undefined && part !== '').join(' ').slice(0, 1000)
+		return [code, responseCode, error.message]
+			.filter((part) => part !== undefined && part !== '')
+			.join(' ')
+			.slice(0, 1000)
 	}
 	return String(error).slice(0, 1000)
 }

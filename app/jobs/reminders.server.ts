@@ -2,13 +2,13 @@
 // outbox) the reminders a caseworker needs before a deadline passes, and the notices that one has passed.
 // Each reminder has a dedupe key (reminder:<reviewId>:<deadlineId>:<kind>[:manager:<userId>]), so running
 // the job twice on a day, or on two instances, writes nothing twice.
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
+import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
+import { enqueueEmail, type OutgoingEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 import { sweepOrphanFiles } from '#app/storage/orphans.server.ts'
-import { enqueueEmail, type OutgoingEmail } from '#app/email/enqueue.server.ts'
-import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import type { TemplateName } from '#emails/index.ts'
 
 /** The decision reminder goes when this many days are left (or fewer, if the job did not run that day). */
@@ -107,7 +107,14 @@ async function remindersFor(review: ReviewRow, today: IsoDate, managersOf: (laId
 			for (const manager of await managersOf(review.laId))
 				if (manager.id !== caseworker?.id) recipients.push({ person: manager, audience: 'MANAGER', dedupeKey: `${key}:manager:${manager.id}` })
 		for (const { person, audience, dedupeKey } of recipients) {
-			const message: OutgoingEmail<Name> = { to: person.email, toName: person.name, template, payload: payloadFor(audience), reviewId: review.id, dedupeKey }
+			const message: OutgoingEmail<Name> = {
+				to: person.email,
+				toName: person.name,
+				template,
+				payload: payloadFor(audience),
+				reviewId: review.id,
+				dedupeKey,
+			}
 			if (await enqueueOnce(message)) written++
 		}
 	}

@@ -17,7 +17,15 @@ export function formatDateTime(at: Date | string | null | undefined): string {
 	if (!at) return ''
 	const date = typeof at === 'string' ? new Date(at) : at
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/London',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			hourCycle: 'h23',
+		})
 			.formatToParts(date)
 			.map((p) => [p.type, p.value]),
 	)

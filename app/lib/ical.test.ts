@@ -95,6 +95,17 @@ test('buildCalendar writes all-day events with CRLF line ends, an exclusive DTEN
 test('an empty calendar is still a valid VCALENDAR', () => {
 	const ics = buildCalendar({ productId: '-//x//y//EN', name: 'Empty', now: new Date(0), events: [] })
 	expect(ics).toBe(
-		['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//y//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Empty', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'END:VCALENDAR', ''].join('\r\n'),
+		[
+			'BEGIN:VCALENDAR',
+			'VERSION:2.0',
+			'PRODID:-//x//y//EN',
+			'CALSCALE:GREGORIAN',
+			'METHOD:PUBLISH',
+			'X-WR-CALNAME:Empty',
+			'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+			'X-PUBLISHED-TTL:PT1H',
+			'END:VCALENDAR',
+			'',
+		].join('\r\n'),
 	)
 })

@@ -75,7 +75,10 @@ export function icalDate(date: IsoDate): string {
 
 /** An instant as a UTC DATE-TIME value, e.g. '20261123T093005Z'. */
 export function icalDateTime(at: Date): string {
-	return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+	return at
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}Z$/, 'Z')
 }
 
 /** The whole calendar, every line folded and ended with CRLF. */

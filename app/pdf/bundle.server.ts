@@ -180,7 +180,16 @@ async function appendEvidence(doc: PDFDocument, fonts: Fonts, evidence: Evidence
 				// Take back any pages added before the failure, then say why.
 				while (doc.getPageCount() > first) doc.removePage(doc.getPageCount() - 1)
 				const encrypted = error instanceof Error && /encrypt/i.test(error.name + error.message)
-				notIncluded(doc, fonts, item, encrypted ? 'it is protected with a password' : kind === 'pdf' ? 'the file is damaged or is not a readable PDF' : 'the image could not be read')
+				notIncluded(
+					doc,
+					fonts,
+					item,
+					encrypted
+						? 'it is protected with a password'
+						: kind === 'pdf'
+							? 'the file is damaged or is not a readable PDF'
+							: 'the image could not be read',
+				)
 				outcome = 'not-included'
 			}
 		}

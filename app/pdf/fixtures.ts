@@ -7,10 +7,15 @@ import type { EvidenceItem } from '#app/pdf/bundle.server.ts'
 import type { AmendmentNoticeInput, DecisionLetterInput, FinalPlanInput, LetterBase } from '#app/pdf/letters.server.ts'
 import type { ReviewRecordInput } from '#app/pdf/review-record.server.ts'
 
-export const CHILD = { name: 'Amara Okafor-Whitfield', dateOfBirth: '2013-11-04', upn: 'H801200001012', yearGroup: 'Year 9', school: 'Oakfield Community College' }
+export const CHILD = {
+	name: 'Amara Okafor-Whitfield',
+	dateOfBirth: '2013-11-04',
+	upn: 'H801200001012',
+	yearGroup: 'Year 9',
+	school: 'Oakfield Community College',
+}
 
-export const SALT_CURRENT =
-	'Amara will have access to speech and language therapy as required. Staff will provide support with vocabulary in lessons.'
+export const SALT_CURRENT = 'Amara will have access to speech and language therapy as required. Staff will provide support with vocabulary in lessons.'
 export const SALT_PROPOSED =
 	'A speech and language therapist will deliver one 30-minute session each week in school, and will review the targets every term. ' +
 	'A teaching assistant trained by the therapist will pre-teach key subject vocabulary for 20 minutes three times a week.'
@@ -105,9 +110,7 @@ export function reviewRecordFixture(): ReviewRecordInput {
 				evidence: ['Notes of supported conversation, February 2027'],
 			},
 		],
-		quality: [
-			{ section: 'F', message: '"As required" does not say how often the provision happens.', example: 'One 30-minute session each week.' },
-		],
+		quality: [{ section: 'F', message: '"As required" does not say how often the provision happens.', example: 'One 30-minute session each week.' }],
 		evidence: [
 			{
 				title: 'Speech and language therapy report, February 2027',
@@ -263,8 +266,16 @@ export function finalPlanFixture(): FinalPlanInput {
 		versionNo: 3,
 		issuedOn: '2027-05-12',
 		sections: [
-			{ key: 'A', title: 'Views, interests and aspirations', text: 'Amara wants to work with animals, perhaps at a vet.\nShe likes art and drawing animals.' },
-			{ key: 'B', title: 'Special educational needs', text: 'Amara has a developmental language disorder affecting her understanding of spoken language and subject vocabulary.' },
+			{
+				key: 'A',
+				title: 'Views, interests and aspirations',
+				text: 'Amara wants to work with animals, perhaps at a vet.\nShe likes art and drawing animals.',
+			},
+			{
+				key: 'B',
+				title: 'Special educational needs',
+				text: 'Amara has a developmental language disorder affecting her understanding of spoken language and subject vocabulary.',
+			},
 			{ key: 'C', title: 'Health needs', text: 'No health needs relating to her special educational needs.' },
 			{ key: 'D', title: 'Social care needs', text: 'None identified.' },
 			{ key: 'G', title: 'Health provision', text: 'None.' },
@@ -272,10 +283,17 @@ export function finalPlanFixture(): FinalPlanInput {
 			{ key: 'H2', title: 'Other social care provision', text: 'None.' },
 			{ key: 'I', title: 'Placement', text: 'Oakfield Community College (mainstream secondary academy).' },
 			{ key: 'J', title: 'Personal budget', text: 'No personal budget has been requested.' },
-			{ key: 'K', title: 'Advice and information', text: 'Speech and language therapy report, February 2027.\nEducational psychologist advice, January 2026.' },
+			{
+				key: 'K',
+				title: 'Advice and information',
+				text: 'Speech and language therapy report, February 2027.\nEducational psychologist advice, January 2026.',
+			},
 		],
 		outcomes: [
-			{ area: 'Communication and interaction', text: 'By July 2027 Amara will explain the steps of a maths problem using the key words, in four out of five lessons.' },
+			{
+				area: 'Communication and interaction',
+				text: 'By July 2027 Amara will explain the steps of a maths problem using the key words, in four out of five lessons.',
+			},
 			{ area: 'Independence', text: 'By July 2028 Amara will plan a journey to a new place using a bus timetable, with no adult help.' },
 		],
 		provision: [
@@ -297,4 +315,3 @@ export function finalPlanFixture(): FinalPlanInput {
 		changes: record.proposals.map((p) => ({ section: p.section, title: p.title, currentWording: p.currentWording, proposedWording: p.proposedWording })),
 	}
 }
-

@@ -52,7 +52,19 @@ const metrics = new Map<FontKey, { font: ReturnType<typeof fontkit.create>; adva
 // pdf-lib writes glyph ids only: the PDF viewer places each glyph by its advance width, so kerning and
 // mark positioning computed by fontkit's shaper are thrown away. Turning those features off saves most
 // of the layout time; ligatures are off so that 'fi' is copied and searched as two letters.
-const FEATURES_OFF = { ccmp: false, locl: false, rlig: false, mark: false, mkmk: false, calt: false, clig: false, liga: false, rclt: false, curs: false, kern: false }
+const FEATURES_OFF = {
+	ccmp: false,
+	locl: false,
+	rlig: false,
+	mark: false,
+	mkmk: false,
+	calt: false,
+	clig: false,
+	liga: false,
+	rclt: false,
+	curs: false,
+	kern: false,
+}
 
 /** Embeds DejaVu Sans (subset: only the glyphs used are written). */
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
@@ -217,7 +229,8 @@ export function diffRuns(parts: DiffPart[]): Run[] {
 		const previous = parts[i - 1]
 		// A deletion and the addition that replaces it sit in the same place: print a space between them
 		// so "in lessons" + "for 20 minutes" does not read as "in lessonsfor 20 minutes".
-		if (part.kind === 'added' && previous?.kind === 'removed' && !/\s$/.test(previous.text) && !/^\s/.test(part.text)) runs.push({ text: ' ', style: PLAIN })
+		if (part.kind === 'added' && previous?.kind === 'removed' && !/\s$/.test(previous.text) && !/^\s/.test(part.text))
+			runs.push({ text: ' ', style: PLAIN })
 		runs.push({ text: part.text, style: part.kind === 'added' ? ADDED : part.kind === 'removed' ? REMOVED : PLAIN })
 	})
 	return runs
@@ -348,7 +361,7 @@ export class PdfWriter {
 		let end = line.length
 		while (end > 0 && line[end - 1].text.trim() === '') end--
 		let cursor = x
-		for (let i = 0; i < end; ) {
+		for (let i = 0; i < end;) {
 			let j = i
 			let text = ''
 			const style = line[i].style
@@ -359,10 +372,20 @@ export class PdfWriter {
 			const lead = this.measure(text.slice(0, text.length - text.trimStart().length), style, size)
 			const inner = this.measure(text.trim(), style, size)
 			if (style.underline && inner) {
-				page.drawLine({ start: { x: cursor + lead, y: y - size * 0.15 }, end: { x: cursor + lead + inner, y: y - size * 0.15 }, thickness: size * 0.07, color: BLACK })
+				page.drawLine({
+					start: { x: cursor + lead, y: y - size * 0.15 },
+					end: { x: cursor + lead + inner, y: y - size * 0.15 },
+					thickness: size * 0.07,
+					color: BLACK,
+				})
 			}
 			if (style.strike && inner) {
-				page.drawLine({ start: { x: cursor + lead, y: y + size * 0.3 }, end: { x: cursor + lead + inner, y: y + size * 0.3 }, thickness: size * 0.07, color: BLACK })
+				page.drawLine({
+					start: { x: cursor + lead, y: y + size * 0.3 },
+					end: { x: cursor + lead + inner, y: y + size * 0.3 },
+					thickness: size * 0.07,
+					color: BLACK,
+				})
 			}
 			cursor += width
 			i = j
@@ -381,7 +404,8 @@ export class PdfWriter {
 			const x = MARGIN.left + (options.align === 'right' ? this.width - lineWidth : indent)
 			const baseline = this.y - size
 			this.drawLine(this.page, line, x, baseline, size)
-			if (options.bar) this.page.drawRectangle({ x: MARGIN.left + (options.indent ?? 0), y: this.y - lineHeight, width: 3, height: lineHeight, color: RULE })
+			if (options.bar)
+				this.page.drawRectangle({ x: MARGIN.left + (options.indent ?? 0), y: this.y - lineHeight, width: 3, height: lineHeight, color: RULE })
 			this.y -= lineHeight
 		}
 		this.y -= options.spaceAfter ?? size * 0.6
@@ -426,7 +450,14 @@ export class PdfWriter {
 
 	/** Key-value rows (GOV.UK summary list): the key in bold on the left, the value wrapped on the right. */
 	summaryList(rows: Array<[string, string]>) {
-		this.table([{ header: '', width: 0.36, font: 'bold' }, { header: '', width: 0.64 }], rows.map(([key, value]) => [key, value]), { header: false })
+		this.table(
+			[
+				{ header: '', width: 0.36, font: 'bold' },
+				{ header: '', width: 0.64 },
+			],
+			rows.map(([key, value]) => [key, value]),
+			{ header: false },
+		)
 	}
 
 	/**
@@ -442,7 +473,12 @@ export class PdfWriter {
 		const showHeader = options.header !== false
 		const layoutRow = (cells: string[], fontFor: (i: number) => FontKey) =>
 			widths.map((w, i) => this.layout([{ text: cells[i] ?? '', style: { font: fontFor(i) } }], w - pad * 2, size))
-		const headerLines = showHeader ? layoutRow(columns.map((c) => c.header), () => 'bold') : []
+		const headerLines = showHeader
+			? layoutRow(
+					columns.map((c) => c.header),
+					() => 'bold',
+				)
+			: []
 		const headerHeight = showHeader ? Math.max(...headerLines.map((l) => l.length)) * lineHeight + pad * 2 : 0
 
 		const drawCells = (cells: Line[][], from: number, count: number, shaded: boolean) => {
@@ -454,7 +490,12 @@ export class PdfWriter {
 				lines.slice(from, from + count).forEach((line, k) => this.drawLine(this.page, line, x + pad, top - pad - k * lineHeight - size, size))
 				x += widths[i]
 			})
-			this.page.drawLine({ start: { x: MARGIN.left, y: top - height }, end: { x: MARGIN.left + this.width, y: top - height }, thickness: shaded ? 1 : 0.5, color: shaded ? BLACK : RULE })
+			this.page.drawLine({
+				start: { x: MARGIN.left, y: top - height },
+				end: { x: MARGIN.left + this.width, y: top - height },
+				thickness: shaded ? 1 : 0.5,
+				color: shaded ? BLACK : RULE,
+			})
 			this.y -= height
 		}
 		const drawHeader = () => {
@@ -524,13 +565,16 @@ export class PdfWriter {
 			const size = 9
 			const childWidth = this.fonts.bold.widthOfTextAtSize(child, size)
 			page.drawText(child, { x: A4[0] - MARGIN.right - childWidth, y: A4[1] - 40, size, font: this.fonts.bold, color: GREY })
-			page.drawText(truncate(title, this.width - childWidth - 16, (t) => this.fonts.regular.widthOfTextAtSize(t, size)), {
-				x: MARGIN.left,
-				y: A4[1] - 40,
-				size,
-				font: this.fonts.regular,
-				color: GREY,
-			})
+			page.drawText(
+				truncate(title, this.width - childWidth - 16, (t) => this.fonts.regular.widthOfTextAtSize(t, size)),
+				{
+					x: MARGIN.left,
+					y: A4[1] - 40,
+					size,
+					font: this.fonts.regular,
+					color: GREY,
+				},
+			)
 			page.drawLine({ start: { x: MARGIN.left, y: A4[1] - 46 }, end: { x: A4[0] - MARGIN.right, y: A4[1] - 46 }, thickness: 0.5, color: RULE })
 			if (options.footer !== false) stampPage(page, this.fonts.regular, `Page ${i + 1} of ${pages.length}`, { align: 'centre', box: false })
 		})

@@ -12,10 +12,10 @@
 import { addDays, addMonths } from '#app/domain/calendar-date.ts'
 import { DEFAULT_PERIODS } from '#app/domain/statutory-clock.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
 import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
 import { sectionHeading } from '#app/pdf/review-record.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 
 export interface LetterBase {
 	councilName: string
@@ -92,7 +92,7 @@ function letterhead(pdf: PdfWriter, input: LetterBase) {
 	pdf.paragraph(formatDate(input.date), { spaceAfter: 10 })
 	pdf.paragraph(input.to.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('\n'), { spaceAfter: 10 })
 	const names = input.to.map((r) => r.name)
-	const greeting = names.length <= 1 ? names[0] ?? 'parent or carer' : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+	const greeting = names.length <= 1 ? (names[0] ?? 'parent or carer') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 	pdf.paragraph(`Dear ${greeting},`)
 }
 
@@ -123,7 +123,11 @@ function signOff(pdf: PdfWriter, input: LetterBase) {
  * The appeal rights for a decision the family can take to the Tribunal: the time limit runs from the
  * date of the letter (or of the plan), 2 months, or 1 month from a mediation certificate if later.
  */
-function appealRights(pdf: PdfWriter, input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText'>, options: { scope: string; extra?: string; document?: string }) {
+function appealRights(
+	pdf: PdfWriter,
+	input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText'>,
+	options: { scope: string; extra?: string; document?: string },
+) {
 	const deadline = formatDate(addMonths(input.date, 2))
 	const document = options.document ?? 'this letter'
 	pdf.h2('Your right to appeal')
@@ -189,9 +193,12 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
 			`We will continue to maintain ${name}'s EHC plan, and the provision in it, until the time for appealing has passed. ` +
 				'If you appeal, we will continue to maintain the plan until the Tribunal has decided your appeal.',
 		)
-		pdf.paragraph('This decision is made under section 45 of the Children and Families Act 2014 and regulations 29 to 32 of the Special Educational Needs and Disability Regulations 2014.', {
-			size: 10,
-		})
+		pdf.paragraph(
+			'This decision is made under section 45 of the Children and Families Act 2014 and regulations 29 to 32 of the Special Educational Needs and Disability Regulations 2014.',
+			{
+				size: 10,
+			},
+		)
 	}
 
 	appealRights(pdf, input, {
@@ -206,7 +213,12 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
 /** The decision not to amend the plan after all, with reasons and appeal rights (reg 22(4)); the same layout as the decision notice. */
 export async function renderNoAmendmentNotice(input: NoAmendmentNoticeInput): Promise<Uint8Array> {
 	const name = input.child.name
-	const { pdf } = await letterWriter(input, `Decision not to amend the EHC plan: ${name}`, `Decision not to amend ${name}'s education, health and care plan`, input.date)
+	const { pdf } = await letterWriter(
+		input,
+		`Decision not to amend the EHC plan: ${name}`,
+		`Decision not to amend ${name}'s education, health and care plan`,
+		input.date,
+	)
 
 	letterhead(pdf, input)
 	pdf.h1(`We have decided not to amend ${name}'s plan`)
@@ -278,7 +290,7 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			)
 			pdf.paragraph(
 				`We must name the school or college you ask for unless it would be unsuitable for ${name}'s age, ability, aptitude or special ` +
-					"educational needs, or their attending it would be incompatible with the efficient education of others or the efficient use of " +
+					'educational needs, or their attending it would be incompatible with the efficient education of others or the efficient use of ' +
 					'resources (section 39 of the Children and Families Act 2014). We will consult the school or college before naming it.',
 			)
 
@@ -287,7 +299,10 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			pdf.legend()
 			input.amendments.forEach((amendment, i) => {
 				pdf.h3(`Amendment ${i + 1}: ${sectionHeading(amendment.section, amendment.title)}`)
-				pdf.paragraph(amendment.origin === 'LA' ? 'Proposed by the council.' : "Proposed at the annual review (in the school's review report).", { font: 'italic', size: 10 })
+				pdf.paragraph(amendment.origin === 'LA' ? 'Proposed by the council.' : "Proposed at the annual review (in the school's review report).", {
+					font: 'italic',
+					size: 10,
+				})
 				pdf.paragraph('Current wording', { font: 'bold', spaceAfter: 3 })
 				pdf.paragraph(amendment.currentWording.trim() ? amendment.currentWording : 'This section has no wording yet.', { bar: true })
 				pdf.paragraph('Proposed wording, with the changes marked', { font: 'bold', spaceAfter: 3 })

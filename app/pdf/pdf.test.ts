@@ -1,5 +1,4 @@
 import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, StandardFonts, degrees } from 'pdf-lib'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 import { expect, test } from 'vitest'
 import { diffWording } from '#app/domain/wording-diff.ts'
 import { jpegOrientation, renderEvidenceBundle, type EvidenceItem } from '#app/pdf/bundle.server.ts'
@@ -19,6 +18,7 @@ import {
 import { sanitise } from '#app/pdf/kit.server.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice } from '#app/pdf/letters.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
+import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
 const LEGEND = 'Additions are in bold and underlined; deletions are struck through'
 
@@ -51,7 +51,8 @@ async function fontsOf(bytes: Uint8Array) {
 	for (const [, object] of doc.context.enumerateIndirectObjects()) {
 		if (!(object instanceof PDFDict)) continue
 		const type = object.get(PDFName.of('Type'))
-		if (type === PDFName.of('Font')) fonts.push({ subtype: String(object.get(PDFName.of('Subtype'))), baseFont: String(object.get(PDFName.of('BaseFont'))) })
+		if (type === PDFName.of('Font'))
+			fonts.push({ subtype: String(object.get(PDFName.of('Subtype'))), baseFont: String(object.get(PDFName.of('BaseFont'))) })
 		if (type === PDFName.of('FontDescriptor') && object.get(PDFName.of('FontFile2'))) fontFile2++
 	}
 	return { fonts, fontFile2 }
@@ -116,7 +117,8 @@ test('a 3,000-word paragraph wraps over several pages without losing a word', as
 	const proxy = await getDocumentProxy(bytes.slice())
 	let rightmost = 0
 	for (let n = 1; n <= proxy.numPages; n++) {
-		for (const item of (await (await proxy.getPage(n)).getTextContent()).items) if ('str' in item) rightmost = Math.max(rightmost, item.transform[4] + item.width)
+		for (const item of (await (await proxy.getPage(n)).getTextContent()).items)
+			if ('str' in item) rightmost = Math.max(rightmost, item.transform[4] + item.width)
 	}
 	expect(rightmost).toBeGreaterThan(500)
 	expect(rightmost).toBeLessThanOrEqual(595.28 - 56 + 0.5)
@@ -134,7 +136,18 @@ async function linesOf(bytes: Uint8Array): Promise<string[][]> {
 			const y = Math.round(item.transform[5])
 			byY.set(y, [...(byY.get(y) ?? []), { x: item.transform[4], s: item.str }])
 		}
-		pages.push([...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, items]) => squash(items.sort((a, b) => a.x - b.x).map((i) => i.s).join(''))))
+		pages.push(
+			[...byY.entries()]
+				.sort((a, b) => b[0] - a[0])
+				.map(([, items]) =>
+					squash(
+						items
+							.sort((a, b) => a.x - b.x)
+							.map((i) => i.s)
+							.join(''),
+					),
+				),
+		)
 	}
 	return pages
 }
@@ -170,7 +183,12 @@ test('the evidence bundle contains each evidence PDF page, with a contents page 
 	const record = await renderReviewRecord(reviewRecordFixture())
 	const recordPages = (await PDFDocument.load(record)).getPageCount()
 	const evidence: EvidenceItem[] = [
-		{ title: 'Occupational therapy report', fileName: 'OT.pdf', contentType: 'application/pdf', load: () => makeEvidencePdf('Fine motor: uses a pencil grip unaided', 3) },
+		{
+			title: 'Occupational therapy report',
+			fileName: 'OT.pdf',
+			contentType: 'application/pdf',
+			load: () => makeEvidencePdf('Fine motor: uses a pencil grip unaided', 3),
+		},
 	]
 	const bytes = await renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: CHILD.name, record, evidence })
 	const pages = await pagesOf(bytes)
@@ -191,12 +209,14 @@ test('when the contents run over more than one page, every page number in them i
 		contentType: 'application/pdf',
 		load: () => makeEvidencePdf(`Marker for note ${i + 1}`, 1 + (i % 2)),
 	}))
-	const pages = await pagesOf(await renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: CHILD.name, record, evidence }))
+	const pages = await pagesOf(
+		await renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: CHILD.name, record, evidence }),
+	)
 	const contents = pages.slice(0, 3).join(' ')
 	expect(pages[1]).toContain('Observation note') // the contents took a second page
 	for (let k = 1; k <= 50; k++) {
 		const first = pages.findIndex((page) => page.includes(`Marker for note ${k} - page 1`)) + 1
-		const last = first + (k - 1) % 2
+		const last = first + ((k - 1) % 2)
 		expect(contents).toContain(`Observation note ${k} note-${k}.pdf ${first === last ? first : `${first} to ${last}`}`)
 	}
 })
@@ -248,7 +268,12 @@ test('a broken or encrypted evidence file gets a page saying it could not be inc
 		childName: CHILD.name,
 		record,
 		evidence: [
-			{ title: 'Damaged scan', fileName: 'scan.pdf', contentType: 'application/pdf', load: async () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog') },
+			{
+				title: 'Damaged scan',
+				fileName: 'scan.pdf',
+				contentType: 'application/pdf',
+				load: async () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'),
+			},
 			{ title: 'Locked report', fileName: 'locked.pdf', contentType: 'application/pdf', load: async () => encrypted },
 			{ title: 'Missing file', fileName: 'gone.pdf', contentType: 'application/pdf', load: async () => Promise.reject(new Error('ENOENT')) },
 			...evidenceFixture(),
@@ -286,7 +311,19 @@ test('the EXIF orientation of a JPEG is read so that sideways photos are turned'
 	const jpeg = (orientation: number, little: boolean) => {
 		const u16 = (n: number) => (little ? [n & 0xff, n >> 8] : [n >> 8, n & 0xff])
 		const u32 = (n: number) => (little ? [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24] : [n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff])
-		const tiff = [...(little ? [0x49, 0x49] : [0x4d, 0x4d]), ...u16(42), ...u32(8), ...u16(1), ...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0, ...u32(0)]
+		const tiff = [
+			...(little ? [0x49, 0x49] : [0x4d, 0x4d]),
+			...u16(42),
+			...u32(8),
+			...u16(1),
+			...u16(0x0112),
+			...u16(3),
+			...u32(1),
+			...u16(orientation),
+			0,
+			0,
+			...u32(0),
+		]
 		const app1 = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff]
 		return Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, (app1.length + 2) >> 8, (app1.length + 2) & 0xff, ...app1, 0xff, 0xda, 0, 2])
 	}
@@ -297,7 +334,12 @@ test('the EXIF orientation of a JPEG is read so that sideways photos are turned'
 
 test('the amendment notice gives 15 days to the closing date, each change with its wording, and the evidence', async () => {
 	const input = amendmentNoticeFixture([
-		{ title: 'Speech and language therapy report', fileName: 'SALT.pdf', contentType: 'application/pdf', load: () => makeEvidencePdf('Receptive vocabulary below the 5th centile', 2) },
+		{
+			title: 'Speech and language therapy report',
+			fileName: 'SALT.pdf',
+			contentType: 'application/pdf',
+			load: () => makeEvidencePdf('Receptive vocabulary below the 5th centile', 2),
+		},
 	])
 	const bytes = await renderAmendmentNotice(input)
 	const pages = await pagesOf(bytes)
@@ -325,7 +367,9 @@ test('the decision to maintain states the decision, reasons, appeal rights, time
 	expect(text).toContain('We have decided to maintain Amara Okafor-Whitfield\u2019s education, health and care (EHC) plan as it is'.replace('\u2019', "'"))
 	expect(text).toContain('The plan still describes')
 	expect(text).toContain('First-tier Tribunal (Special Educational Needs and Disability)')
-	expect(text).toContain('You must appeal within 2 months of the date of this letter (that is, by 24 May 2027), or within 1 month of the date on your mediation certificate, whichever is later')
+	expect(text).toContain(
+		'You must appeal within 2 months of the date of this letter (that is, by 24 May 2027), or within 1 month of the date on your mediation certificate, whichever is later',
+	)
 	expect(text).toContain('you must contact a mediation adviser')
 	expect(text).toContain('only about the school or other institution named in the plan')
 	expect(text).toContain(squash(LETTER.mediationText))
@@ -345,7 +389,12 @@ test('the decision to cease says the plan continues until any appeal is decided'
 })
 
 test('the notice of a decision not to amend gives reasons and appeal rights', async () => {
-	const bytes = await renderNoAmendmentNotice({ ...LETTER, meetingOn: '2027-03-03', noticeIssuedOn: '2027-03-24', reasons: 'Having read your comments we agree the wording is right.' })
+	const bytes = await renderNoAmendmentNotice({
+		...LETTER,
+		meetingOn: '2027-03-03',
+		noticeIssuedOn: '2027-03-24',
+		reasons: 'Having read your comments we agree the wording is right.',
+	})
 	const text = await textOf(bytes)
 	expect(text).toContain('we have decided not to make those amendments')
 	expect(text).toContain('Having read your comments we agree the wording is right.')

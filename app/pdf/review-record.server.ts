@@ -5,8 +5,8 @@
  */
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
-import { formatBytes, PdfWriter } from '#app/pdf/kit.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { formatBytes, PdfWriter } from '#app/pdf/kit.server.ts'
 
 export interface ReviewRecordInput {
 	councilName: string
@@ -45,7 +45,11 @@ const ROLE_LABELS: Record<string, string> = {
 	OTHER: 'Other',
 }
 const PROGRESS_LABELS: Record<string, string> = { ACHIEVED: 'Achieved', PROGRESSING: 'Making progress', NOT_YET: 'Not yet making progress' }
-const NEXT_LABELS: Record<string, string> = { CONTINUE: 'Keep this outcome', CHANGE: 'Change this outcome', END: 'End this outcome (achieved or no longer needed)' }
+const NEXT_LABELS: Record<string, string> = {
+	CONTINUE: 'Keep this outcome',
+	CHANGE: 'Change this outcome',
+	END: 'End this outcome (achieved or no longer needed)',
+}
 const DECISION_LABELS: Record<string, string> = {
 	MAINTAIN: 'Keep the plan as it is (maintain)',
 	AMEND: 'Change the plan (amend)',
@@ -106,7 +110,12 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 				{ header: 'Attended', width: 1.6 },
 				{ header: 'Gave advice', width: 1.6 },
 			],
-			input.attendees.map((a) => [a.name, label(ROLE_LABELS, a.role), a.attended === null ? 'Not recorded' : a.attended ? 'Yes' : 'No', a.contributedAdvice ? 'Yes' : 'No']),
+			input.attendees.map((a) => [
+				a.name,
+				label(ROLE_LABELS, a.role),
+				a.attended === null ? 'Not recorded' : a.attended ? 'Yes' : 'No',
+				a.contributedAdvice ? 'Yes' : 'No',
+			]),
 		)
 
 	pdf.h2(`${child.name}'s views`)
@@ -186,7 +195,9 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 	pdf.h2('Quality check')
 	if (input.quality.length === 0) pdf.paragraph("The portal's quality check found nothing to improve.")
 	else {
-		pdf.paragraph(`The portal's quality check found ${input.quality.length === 1 ? '1 thing' : `${input.quality.length} things`} to improve before the plan is amended.`)
+		pdf.paragraph(
+			`The portal's quality check found ${input.quality.length === 1 ? '1 thing' : `${input.quality.length} things`} to improve before the plan is amended.`,
+		)
 		pdf.table(
 			[
 				{ header: 'Section', width: 1 },

@@ -21,16 +21,16 @@
  * their indexes, so the council's are counted without a join) or by children already read in the council's
  * scope; plans through their child's `laId`. A row is shown only when both its review and its child are the council's.
  */
-import { prisma } from '#app/db.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, daysBetween, type IsoDate } from '#app/domain/calendar-date.ts'
 import { CASELOAD_MAX_ROWS, CASELOAD_PAGE_SIZE, DUE_SOON_DAYS, NOT_STARTED, REVIEW_DUE_WINDOW_DAYS, type CaseloadFilter } from '#app/domain/caseload.ts'
+import { reviewFacts } from '#app/domain/review-facts.ts'
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import type { SessionUser } from '#app/auth/auth.server.ts'
-import { reviewFacts } from '#app/domain/review-facts.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
-import { councilIdOf } from '#app/auth/tenancy.server.ts'
 
 /** A caseload filter with its school filter resolved to the council's matching schools (null: any school). */
 export type CaseloadQuery = CaseloadFilter & { schools: SchoolMatch[] | null }

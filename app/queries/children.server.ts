@@ -1,7 +1,7 @@
-import { prisma } from '#app/db.server.ts'
-import type { Prisma } from '#app/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { childScope } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 export const PAGE_SIZE = 25
 

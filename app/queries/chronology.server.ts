@@ -1,7 +1,7 @@
 // One chronology per review: everything that happened to it and every message sent or received, so
 // nobody has to ask a family to repeat themselves. Built from the audit log, the outbox and the
 // representations; views and downloads are left out (they are in the audit log, not the story).
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
 
 const ACTION_WORDS: Record<string, string> = {
@@ -30,10 +30,20 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 			orderBy: { createdAt: 'asc' },
 			select: { createdAt: true, sentAt: true, status: true, template: true, toAddress: true, toName: true, attempts: true },
 		}),
-		prisma.representation.findMany({ where: { reviewId }, orderBy: { receivedOn: 'asc' }, select: { createdAt: true, receivedOn: true, fromName: true, summary: true } }),
+		prisma.representation.findMany({
+			where: { reviewId },
+			orderBy: { receivedOn: 'asc' },
+			select: { createdAt: true, receivedOn: true, fromName: true, summary: true },
+		}),
 	])
 	const entries: ChronologyEntry[] = [
-		...events.map((e) => ({ at: e.at, kind: 'event' as const, title: ACTION_WORDS[e.action] ?? e.action, detail: e.details, by: e.user?.name ?? 'The service' })),
+		...events.map((e) => ({
+			at: e.at,
+			kind: 'event' as const,
+			title: ACTION_WORDS[e.action] ?? e.action,
+			detail: e.details,
+			by: e.user?.name ?? 'The service',
+		})),
 		...messages.map((m) => ({
 			at: m.sentAt ?? m.createdAt,
 			kind: 'message' as const,
@@ -41,7 +51,13 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 			detail: `To ${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}`,
 			by: 'The service',
 		})),
-		...representations.map((r) => ({ at: r.createdAt, kind: 'representation' as const, title: `Representation received on ${r.receivedOn} from ${r.fromName}`, detail: r.summary, by: r.fromName })),
+		...representations.map((r) => ({
+			at: r.createdAt,
+			kind: 'representation' as const,
+			title: `Representation received on ${r.receivedOn} from ${r.fromName}`,
+			detail: r.summary,
+			by: r.fromName,
+		})),
 	]
 	return entries.sort((a, b) => a.at.getTime() - b.at.getTime())
 }

@@ -1,6 +1,7 @@
 // The review record: everything the school recorded, as one view model for the check-your-answers
 // page, the record PDF and the council's view of the review.
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { addDays } from '#app/domain/calendar-date.ts'
 import { checkQuality, type Finding, type QualityInput } from '#app/domain/quality-check.ts'
 import {
 	CHANGE_SECTIONS,
@@ -21,7 +22,6 @@ import {
 	type PlanSection,
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
-import { addDays } from '#app/domain/calendar-date.ts'
 import { loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
 
 export async function loadProposalsAndEvidence(reviewId: string) {
@@ -29,12 +29,28 @@ export async function loadProposalsAndEvidence(reviewId: string) {
 		prisma.amendmentProposal.findMany({
 			where: { reviewId, origin: 'SCHOOL' },
 			orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-			select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true, evidence: { select: { evidence: { select: { id: true, title: true } } } } },
+			select: {
+				id: true,
+				section: true,
+				currentWording: true,
+				proposedWording: true,
+				reason: true,
+				evidence: { select: { evidence: { select: { id: true, title: true } } } },
+			},
 		}),
 		prisma.evidenceFile.findMany({
 			where: { reviewId },
 			orderBy: { uploadedAt: 'asc' },
-			select: { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true, storageKey: true, uploadedBy: { select: { name: true } } },
+			select: {
+				id: true,
+				title: true,
+				fileName: true,
+				contentType: true,
+				sizeBytes: true,
+				uploadedAt: true,
+				storageKey: true,
+				uploadedBy: { select: { name: true } },
+			},
 		}),
 	])
 	return { proposals, evidence }
@@ -76,7 +92,12 @@ export function submissionProblems(review: LoadedReview): PartProblem[] {
 			problems.push({ part: key, href, message: `Complete ‘${PART_TITLES[key]}’` })
 			continue
 		}
-		const data = key === 'OUTCOMES' ? alignOutcomes(states.OUTCOMES.data, review) : key === 'ATTENDANCE' ? alignAttendance(states.ATTENDANCE.data, review) : state.data
+		const data =
+			key === 'OUTCOMES'
+				? alignOutcomes(states.OUTCOMES.data, review)
+				: key === 'ATTENDANCE'
+					? alignAttendance(states.ATTENDANCE.data, review)
+					: state.data
 		const parsed = PART_SCHEMAS[key].safeParse({ ...data, completed: 'yes' })
 		if (!parsed.success) {
 			problems.push({ part: key, href, message: `${PART_TITLES[key]}: ${parsed.error.issues[0]!.message}` })
@@ -150,7 +171,9 @@ export async function buildReviewRecord(reviewId: string) {
 				? {
 						pathway: voice.pathway ? VOICE_PATHWAY_LABELS[voice.pathway].label : 'Not recorded',
 						words: voice.words,
-						recordedBy: [voice.recordedBy, voice.howCommunicated && `How they communicated: ${voice.howCommunicated}`].filter(Boolean).join('. ') || undefined,
+						recordedBy:
+							[voice.recordedBy, voice.howCommunicated && `How they communicated: ${voice.howCommunicated}`].filter(Boolean).join('. ') ||
+							undefined,
 					}
 				: null,
 			parentViews: [parents.views, parents.givenBy && `Given by: ${parents.givenBy}`].filter(Boolean).join('\n\n'),
@@ -160,7 +183,12 @@ export async function buildReviewRecord(reviewId: string) {
 				evidence: outcomes[i]?.evidence ?? '',
 				next: outcomes[i]?.next ? NEXT_STEP_LABELS[outcomes[i].next] : 'Not recorded',
 			})),
-			sectionChanges: CHANGE_SECTIONS.map((s) => ({ section: s, title: PLAN_SECTION_TITLES[s], currentWording: planWording(review.planVersion, s), changes: changes[s] ?? '' })),
+			sectionChanges: CHANGE_SECTIONS.map((s) => ({
+				section: s,
+				title: PLAN_SECTION_TITLES[s],
+				currentWording: planWording(review.planVersion, s),
+				changes: changes[s] ?? '',
+			})),
 			preparationForAdulthood: needsPreparationForAdulthood(review.child.yearGroup)
 				? { employment: pfa.employment ?? '', independentLiving: pfa.independentLiving ?? '', community: pfa.community ?? '', health: pfa.health ?? '' }
 				: null,
@@ -180,10 +208,16 @@ export async function buildReviewRecord(reviewId: string) {
 				evidence: p.evidence.map((e) => e.evidence.title),
 			})),
 			quality: findings.map((f) => ({ section: sectionName(f.section), message: f.message, example: f.example })),
-			evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, sizeBytes: e.sizeBytes, uploadedAt: e.uploadedAt, uploadedBy: e.uploadedBy.name })),
+			evidence: evidence.map((e) => ({
+				title: e.title,
+				fileName: e.fileName,
+				contentType: e.contentType,
+				sizeBytes: e.sizeBytes,
+				uploadedAt: e.uploadedAt,
+				uploadedBy: e.uploadedBy.name,
+			})),
 			generatedAt: new Date(),
 		},
 	}
 }
 export type BuiltRecord = Awaited<ReturnType<typeof buildReviewRecord>>
-

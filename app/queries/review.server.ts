@@ -1,7 +1,7 @@
 // A review as its pages show it: the fields every review page reads, each part's saved answers (typed by the
 // part's schema), the plan's wording; and the smaller reads of the school's review pages.
 import type { z } from 'zod'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { PART_KEYS, PART_SCHEMAS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
 
 export const reviewPageSelect = {
@@ -77,7 +77,13 @@ export function partStates(review: Pick<LoadedReview, 'sections'>): PartStates {
 function partState<K extends PartKey>(review: Pick<LoadedReview, 'sections'>, key: K): PartState<K> {
 	const row = review.sections.find((s) => s.key === key)
 	return row
-		? { status: row.status as PartStatus, data: readAnswers(key, row.data), version: row.version, updatedBy: row.updatedBy?.name ?? null, updatedAt: row.updatedAt }
+		? {
+				status: row.status as PartStatus,
+				data: readAnswers(key, row.data),
+				version: row.version,
+				updatedBy: row.updatedBy?.name ?? null,
+				updatedAt: row.updatedAt,
+			}
 		: { status: 'NOT_STARTED', data: readAnswers(key, '{}'), version: 0, updatedBy: null, updatedAt: null }
 }
 
@@ -152,7 +158,12 @@ export function planWording(plan: LoadedReview['planVersion'], section: string):
 		case 'E':
 			return plan.outcomes.map((o, i) => `${i + 1}. ${o.text}`).join('\n')
 		case 'F':
-			return plan.provisions.map((p, i) => `${i + 1}. ${[p.what, p.who && `Delivered by: ${p.who}`, p.frequency && `How often: ${p.frequency}`, p.duration && `How long: ${p.duration}`].filter(Boolean).join('. ')}`).join('\n')
+			return plan.provisions
+				.map(
+					(p, i) =>
+						`${i + 1}. ${[p.what, p.who && `Delivered by: ${p.who}`, p.frequency && `How often: ${p.frequency}`, p.duration && `How long: ${p.duration}`].filter(Boolean).join('. ')}`,
+				)
+				.join('\n')
 		case 'A':
 		case 'B':
 		case 'C':
@@ -230,7 +241,16 @@ export async function loadEvidencePage(reviewId: string) {
 			child: { select: { firstName: true, lastName: true } },
 			evidence: {
 				orderBy: { uploadedAt: 'asc' },
-				select: { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true, scanStatus: true, uploadedBy: { select: { name: true } } },
+				select: {
+					id: true,
+					title: true,
+					fileName: true,
+					contentType: true,
+					sizeBytes: true,
+					uploadedAt: true,
+					scanStatus: true,
+					uploadedBy: { select: { name: true } },
+				},
 			},
 		},
 	})

@@ -1,5 +1,5 @@
-import { prisma } from '#app/db.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 export type SchoolMatch = { id: string; name: string; urn: string }
 

@@ -1,11 +1,11 @@
 // Loading what the SEN2 annual review items are worked out from (app/domain/timeliness.ts, "SEN2"): every child of
 // the council with a plan issued by the census date, and each review of theirs that the census can need.
-import { prisma } from '#app/db.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { DecisionOutcome, Sen2Child, Sen2Review } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import type { SessionUser } from '#app/auth/auth.server.ts'
-import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import type { ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 
 type ChildSqlRow = {

@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 
 let cached: string | undefined

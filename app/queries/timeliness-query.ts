@@ -23,7 +23,14 @@ export const MAX_SCHOOL_TEXT = 100
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 const month = z.preprocess(blankToUndefined, z.string().regex(MONTH_PATTERN, 'Select a month from the list').optional())
-const id = z.preprocess(blankToUndefined, z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Select an option from the list').optional())
+const id = z.preprocess(
+	blankToUndefined,
+	z
+		.string()
+		.max(64)
+		.regex(/^[A-Za-z0-9_-]+$/, 'Select an option from the list')
+		.optional(),
+)
 const trimmedOrUndefined = (value: unknown) => (typeof value === 'string' ? value.trim() || undefined : blankToUndefined(value))
 /** Text the server resolves to schools (see TimelinessQuery.school). */
 const schoolText = z.preprocess(
@@ -84,7 +91,15 @@ export function readTimelinessQuery(url: URL, today: IsoDate = todayInLondon(new
 /** The query string for links that keep the period and filters (blank ones left out). */
 export function timelinessSearch(query: TimelinessQuery, extra: Record<string, string | undefined> = {}): string {
 	const params = new URLSearchParams()
-	for (const [key, value] of Object.entries({ ...extra, from: query.from, to: query.to, school: query.school, caseworker: query.caseworker, phase: query.phase, age: query.age })) {
+	for (const [key, value] of Object.entries({
+		...extra,
+		from: query.from,
+		to: query.to,
+		school: query.school,
+		caseworker: query.caseworker,
+		phase: query.phase,
+		age: query.age,
+	})) {
 		if (value) params.set(key, value)
 	}
 	return `?${params}`
@@ -101,4 +116,3 @@ export function filtersOf(query: TimelinessQuery): TimelinessFilters {
 export function periodOf(query: TimelinessQuery): { from: IsoDate; to: IsoDate } {
 	return { from: firstDayOf(query.from), to: lastDayOf(query.to) }
 }
-

@@ -1,13 +1,13 @@
 // Loading the rows the timeliness figures are computed from (app/domain/timeliness.ts), for the dashboard,
 // its lists and its exports. The period and filters are read by app/queries/timeliness-query.ts.
-import { prisma } from '#app/db.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
 import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import type { SessionUser } from '#app/auth/auth.server.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
-import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { periodOf, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
 
 /** How far back the period selects go. */
@@ -193,8 +193,14 @@ export async function filterOptions(user: SessionUser, today: IsoDate, monthLabe
 export async function namesFor(user: SessionUser, rows: Array<{ childId: string; schoolId: string | null }>) {
 	const laId = councilIdOf(user)
 	const [children, schools] = await Promise.all([
-		prisma.child.findMany({ where: { laId, id: { in: [...new Set(rows.map((r) => r.childId))] } }, select: { id: true, firstName: true, lastName: true, upn: true } }),
-		prisma.school.findMany({ where: { laId, id: { in: [...new Set(rows.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))] } }, select: { id: true, name: true } }),
+		prisma.child.findMany({
+			where: { laId, id: { in: [...new Set(rows.map((r) => r.childId))] } },
+			select: { id: true, firstName: true, lastName: true, upn: true },
+		}),
+		prisma.school.findMany({
+			where: { laId, id: { in: [...new Set(rows.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))] } },
+			select: { id: true, name: true },
+		}),
 	])
 	return { children: new Map(children.map((c) => [c.id, c])), schools: new Map(schools.map((s) => [s.id, s.name])) }
 }

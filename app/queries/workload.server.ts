@@ -1,6 +1,6 @@
 // Who works which child: the council's caseworkers, each one's load for the workload page (/workload), and the
 // children one of them holds. The changes are in app/services/caseworker-assignment.server.ts.
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
 import { DUE_SOON_DAYS } from '#app/domain/caseload.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'

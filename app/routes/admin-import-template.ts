@@ -1,6 +1,6 @@
-import type { Route } from './+types/admin-import-template'
 import { templateCsv } from '#app/domain/import-row.ts'
 import { requireCouncilAdmin } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-import-template'
 
 // The import template: the column headings and one example row (the columns are described on /admin/import).
 export async function loader({ request }: Route.LoaderArgs) {

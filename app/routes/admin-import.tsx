@@ -2,21 +2,21 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/admin-import'
+import { audit } from '#app/auth/audit.server.ts'
+import { notFound } from '#app/auth/auth.server.ts'
 import { Button, ErrorSummary, FileUpload, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { IMPORT_COLUMNS } from '#app/domain/import-row.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
-import { requireCouncilAdmin } from '#app/services/admin.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
-import { notFound } from '#app/auth/auth.server.ts'
 import { formatDateTime, pluralise } from '#app/lib/format.ts'
+import { requireCouncilAdmin } from '#app/services/admin.server.ts'
 import { MAX_IMPORT_BYTES, receiveImportUpload, runImport } from '#app/services/import/index.server.ts'
 import { deleteStoredUpload, readStoredUpload } from '#app/services/import/upload.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
+import type { Route } from './+types/admin-import'
 
 // The file is checked on the server as it streams in (app/services/import/); the form only carries it.
 export const UploadSchema = z.object({ file: z.any().optional() })
@@ -81,7 +81,13 @@ export async function action({ request }: Route.ActionArgs) {
 	const running = await prisma.job.findFirst({ where: { laId: user.laId, kind: 'IMPORT', status: 'RUNNING' }, select: { id: true, createdById: true } })
 	if (running) throw redirect(running.createdById === user.id ? `/jobs/${running.id}` : `/admin/import?upload=${upload.key}&busy=1`)
 	const job = await startJob(
-		{ kind: 'IMPORT', laId: user.laId, createdById: user.id, input: { uploadKey: upload.key, fileName: upload.fileName }, message: `Importing ${upload.fileName}` },
+		{
+			kind: 'IMPORT',
+			laId: user.laId,
+			createdById: user.id,
+			input: { uploadKey: upload.key, fileName: upload.fileName },
+			message: `Importing ${upload.fileName}`,
+		},
 		async (progress, jobId) => {
 			const result = await runImport(prisma, {
 				key: upload.key,
@@ -90,7 +96,17 @@ export async function action({ request }: Route.ActionArgs) {
 				// Not awaited: on SQLite the write waits for the import's transaction, which must not wait for it.
 				onProgress: (done, total, message) => void progress(done, total, message).catch(() => {}),
 				afterWrite: (tx, counts) =>
-					audit(request, user.id, 'import.run', { entityType: 'Job', entityId: jobId, details: JSON.stringify({ fileName: upload.fileName, sha256: upload.sha256, rows: upload.preview.rows, ...counts }) }, tx),
+					audit(
+						request,
+						user.id,
+						'import.run',
+						{
+							entityType: 'Job',
+							entityId: jobId,
+							details: JSON.stringify({ fileName: upload.fileName, sha256: upload.sha256, rows: upload.preview.rows, ...counts }),
+						},
+						tx,
+					),
 			})
 			await deleteStoredUpload(upload.key)
 			return result
@@ -108,7 +124,12 @@ export default function Import() {
 	const title = upload ? (problems ? 'There are problems in the file' : 'Check the import') : 'Import from the case management system'
 	const uploadForm = (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
-			<FileUpload field={fields.file} label={upload ? 'Upload the corrected file' : 'Upload a CSV file'} hint={`A CSV file (comma-separated, UTF-8), smaller than ${maxMb}MB`} accept=".csv,text/csv" />
+			<FileUpload
+				field={fields.file}
+				label={upload ? 'Upload the corrected file' : 'Upload a CSV file'}
+				hint={`A CSV file (comma-separated, UTF-8), smaller than ${maxMb}MB`}
+				accept=".csv,text/csv"
+			/>
 			<Button secondary={!!upload && !problems}>Upload and check the file</Button>
 		</Form>
 	)
@@ -150,7 +171,8 @@ export default function Import() {
 								</span>
 								<strong className="govuk-warning-text__text">
 									<span className="govuk-visually-hidden">Warning</span>
-									Nothing has been imported. {pluralise(upload.rowsWithProblems, 'row')} {upload.rowsWithProblems === 1 ? 'has' : 'have'} problems. Correct the file, then upload it again.
+									Nothing has been imported. {pluralise(upload.rowsWithProblems, 'row')} {upload.rowsWithProblems === 1 ? 'has' : 'have'}{' '}
+									problems. Correct the file, then upload it again.
 								</strong>
 							</div>
 							<div className="app-table-wrap">
@@ -175,8 +197,15 @@ export default function Import() {
 						</>
 					) : (
 						<>
-							{busy ? <div className="govuk-inset-text">Someone else in the council is importing a file. Wait for it to finish, then import this one.</div> : null}
-							<p className="govuk-body">Nothing has been imported yet. Schools are matched by URN and children by UPN, so importing a file again updates what it imported before rather than adding it twice.</p>
+							{busy ? (
+								<div className="govuk-inset-text">
+									Someone else in the council is importing a file. Wait for it to finish, then import this one.
+								</div>
+							) : null}
+							<p className="govuk-body">
+								Nothing has been imported yet. Schools are matched by URN and children by UPN, so importing a file again updates what it
+								imported before rather than adding it twice.
+							</p>
 							<p className="govuk-body">Every row is imported, or none is: if anything goes wrong part-way, nothing changes.</p>
 							<Form method="post" className="govuk-button-group">
 								<input type="hidden" name="upload" value={upload.key} />
@@ -192,7 +221,9 @@ export default function Import() {
 				</>
 			) : (
 				<>
-					<p className="govuk-body">Add or update children, their schools and their EHC plans from a CSV file exported from the council’s case management system.</p>
+					<p className="govuk-body">
+						Add or update children, their schools and their EHC plans from a CSV file exported from the council’s case management system.
+					</p>
 					<ol className="govuk-list govuk-list--number">
 						<li>
 							<a className="govuk-link" href="/admin/import/template.csv" download>
@@ -208,7 +239,10 @@ export default function Import() {
 							<span className="govuk-details__summary-text">The columns</span>
 						</summary>
 						<div className="govuk-details__text">
-							<p className="govuk-body">Headings are matched ignoring capitals and spaces; other columns are ignored. A blank cell in an optional column keeps what the portal already holds: an import never erases.</p>
+							<p className="govuk-body">
+								Headings are matched ignoring capitals and spaces; other columns are ignored. A blank cell in an optional column keeps what the
+								portal already holds: an import never erases.
+							</p>
 							<table className="govuk-table">
 								<caption className="govuk-table__caption govuk-visually-hidden">Columns of the import file</caption>
 								<TableHead columns={['Column', 'Needed', 'What it holds']} />
@@ -225,8 +259,8 @@ export default function Import() {
 								</tbody>
 							</table>
 							<p className="govuk-body">
-								When a plan’s sections B, E, F or I in the file differ from the portal’s current version, a new version of the plan is added with the file’s wording;
-								earlier versions, and reviews of them, are kept. The last review date never moves backwards.
+								When a plan’s sections B, E, F or I in the file differ from the portal’s current version, a new version of the plan is added
+								with the file’s wording; earlier versions, and reviews of them, are kept. The last review date never moves backwards.
 							</p>
 						</div>
 					</details>

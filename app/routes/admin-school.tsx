@@ -2,13 +2,13 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/admin-school'
 import { ActivationForm, AdminEditPage } from '#app/components/admin.tsx'
 import { Button, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
-import { requireCouncilAdmin, requireCouncilSchool, saveSchool, setSchoolActive, urnTaken } from '#app/services/admin.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { requireCouncilAdmin, requireCouncilSchool, saveSchool, setSchoolActive, urnTaken } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-school'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
 
@@ -85,14 +85,31 @@ export default function SchoolForm() {
 	const errors = summaryErrors(form.id, form.allErrors, FIELDS)
 	const title = school ? `Change ${school.name}` : 'Add a school'
 	return (
-		<AdminEditPage title={title} errors={errors} back={{ href: '/admin/schools', label: 'Back to schools' }} caption={school ? <>URN {school.urn}</> : undefined}>
+		<AdminEditPage
+			title={title}
+			errors={errors}
+			back={{ href: '/admin/schools', label: 'Back to schools' }}
+			caption={school ? <>URN {school.urn}</> : undefined}
+		>
 			{school && !school.active ? (
 				<div className="govuk-inset-text">This school is deactivated: its SENCos cannot sign in. Its children and reviews are kept.</div>
 			) : null}
 			<Form method="post" {...getFormProps(form)} noValidate>
 				<TextField field={fields.name} label="Name" />
-				<TextField field={fields.urn} label="URN (Unique Reference Number)" hint="6 digits, from Get Information about Schools" width="govuk-input--width-10" inputMode="numeric" spellCheck={false} />
-				<Select field={fields.phase} label="Phase" placeholder="Select a phase" options={SCHOOL_PHASES.map((p) => ({ value: p, label: SCHOOL_PHASE_LABELS[p] }))} />
+				<TextField
+					field={fields.urn}
+					label="URN (Unique Reference Number)"
+					hint="6 digits, from Get Information about Schools"
+					width="govuk-input--width-10"
+					inputMode="numeric"
+					spellCheck={false}
+				/>
+				<Select
+					field={fields.phase}
+					label="Phase"
+					placeholder="Select a phase"
+					options={SCHOOL_PHASES.map((p) => ({ value: p, label: SCHOOL_PHASE_LABELS[p] }))}
+				/>
 				<TextField field={fields.kind} label="Type of school (optional)" hint="For example, academy, maintained, special school or independent" />
 				<TextArea field={fields.address} label="Address (optional)" rows={3} />
 				<TextField
@@ -104,7 +121,14 @@ export default function SchoolForm() {
 					autoComplete="off"
 				/>
 				<TextField field={fields.headTeacherName} label="Head teacher’s name (optional)" />
-				<TextField field={fields.headTeacherEmail} label="Head teacher’s email address (optional)" hint="Decisions are also sent to the head teacher (reg 20(10))" type="email" spellCheck={false} autoComplete="off" />
+				<TextField
+					field={fields.headTeacherEmail}
+					label="Head teacher’s email address (optional)"
+					hint="Decisions are also sent to the head teacher (reg 20(10))"
+					type="email"
+					spellCheck={false}
+					autoComplete="off"
+				/>
 				<Button>{school ? 'Save the changes' : 'Add the school'}</Button>
 			</Form>
 			{school ? (

@@ -1,9 +1,9 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/admin-schools'
 import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { requireCouncilAdmin } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-schools'
 
 const PAGE_SIZE = 50
 
@@ -34,7 +34,12 @@ export default function Schools() {
 	const { laName, saved, ...list } = useLoaderData<typeof loader>()
 	return (
 		<>
-			<AdminListHeading title="Schools" laName={laName} saved={saved ? <>{saved} has been saved.</> : null} add={{ href: '/admin/schools/new', label: 'Add a school' }} />
+			<AdminListHeading
+				title="Schools"
+				laName={laName}
+				saved={saved ? <>{saved} has been saved.</> : null}
+				add={{ href: '/admin/schools/new', label: 'Add a school' }}
+			/>
 			<AdminSearchList
 				{...list}
 				searchLabel="Search by name or URN"

@@ -2,18 +2,27 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/admin-settings'
 import { SavedBanner } from '#app/components/admin.tsx'
 import { Button, ErrorSummary, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
-import { requireCouncilAdmin, saveCouncilSettings } from '#app/services/admin.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { requireCouncilAdmin, saveCouncilSettings } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-settings'
 
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
+const optionalText = (label: string, max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+		.optional()
 
 export const SettingsSchema = z.object({
-	name: z.string({ error: 'Enter the council’s name' }).trim().min(1, 'Enter the council’s name').max(200, 'The council’s name must be 200 characters or fewer'),
+	name: z
+		.string({ error: 'Enter the council’s name' })
+		.trim()
+		.min(1, 'Enter the council’s name')
+		.max(200, 'The council’s name must be 200 characters or fewer'),
 	contactEmail: z
 		.string({ error: 'Enter the SEN team’s email address' })
 		.trim()
@@ -32,7 +41,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
 	const la = await prisma.localAuthority.findUniqueOrThrow({
 		where: { id: user.laId },
-		select: { name: true, contactEmail: true, contactPhone: true, address: true, letterSignatory: true, letterFooter: true, mediationText: true, iassText: true },
+		select: {
+			name: true,
+			contactEmail: true,
+			contactPhone: true,
+			address: true,
+			letterSignatory: true,
+			letterFooter: true,
+			mediationText: true,
+			iassText: true,
+		},
 	})
 	return { la, saved: new URL(request.url).searchParams.has('saved') }
 }
@@ -63,11 +81,22 @@ export default function Settings() {
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<h2 className="govuk-heading-m">Contact details</h2>
 					<TextField field={fields.name} label="Council name" hint="As it appears in the header, emails and letters" />
-					<TextField field={fields.contactEmail} label="SEN team email address" hint="Families and schools are told to contact this address" type="email" spellCheck={false} />
+					<TextField
+						field={fields.contactEmail}
+						label="SEN team email address"
+						hint="Families and schools are told to contact this address"
+						type="email"
+						spellCheck={false}
+					/>
 					<TextField field={fields.contactPhone} label="SEN team phone number (optional)" type="tel" width="govuk-input--width-20" />
 					<TextArea field={fields.address} label="Postal address (optional)" rows={4} />
 					<h2 className="govuk-heading-m">Letters and notices</h2>
-					<TextArea field={fields.letterSignatory} label="Who signs letters (optional)" hint="Name and job title, for example ‘Daniel Okafor, SEN Manager’" rows={2} />
+					<TextArea
+						field={fields.letterSignatory}
+						label="Who signs letters (optional)"
+						hint="Name and job title, for example ‘Daniel Okafor, SEN Manager’"
+						rows={2}
+					/>
 					<TextArea field={fields.letterFooter} label="Letter footer (optional)" hint="Printed at the foot of every letter and notice" rows={3} />
 					<TextArea
 						field={fields.mediationText}
@@ -75,7 +104,12 @@ export default function Settings() {
 						hint="How to contact the council’s mediation service. Decision notices must say that mediation advice must be sought before appealing."
 						rows={5}
 					/>
-					<TextArea field={fields.iassText} label="Information, advice and support service (optional)" hint="How families contact the local SEND information, advice and support service (IASS)" rows={5} />
+					<TextArea
+						field={fields.iassText}
+						label="Information, advice and support service (optional)"
+						hint="How families contact the local SEND information, advice and support service (IASS)"
+						rows={5}
+					/>
 					<Button>Save the settings</Button>
 				</Form>
 			</div>

@@ -2,15 +2,15 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/admin-user-invite'
 import { Button, ErrorSummary, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
-import { ROLES } from '#app/domain/permissions.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
-import { accountExists, inviteUser, requireCouncilAdmin, type AdminUser } from '#app/services/admin.server.ts'
-import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
+import { ROLES } from '#app/domain/permissions.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
+import { accountExists, inviteUser, requireCouncilAdmin, type AdminUser } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-user-invite'
 
 /** The longest school text: a school's whole name fits with room to spare. */
 const MAX_SCHOOL_TEXT = 100
@@ -63,9 +63,18 @@ async function chooseSchool(user: AdminUser, text: string, chosenId: string | un
 	const offered = matches.length > 1 && matches.length <= MAX_SCHOOLS_OFFERED ? matches : []
 	const chosen = matches.find((s) => s.id === chosenId) ?? (matches.length === 1 ? matches[0]! : null)
 	if (chosen) return { school: chosen, offered }
-	if (!matches.length) return { school: null, offered, error: { field: 'school', message: `No school of the council matches “${text}”. Check the spelling, or enter the URN` } }
+	if (!matches.length)
+		return {
+			school: null,
+			offered,
+			error: { field: 'school', message: `No school of the council matches “${text}”. Check the spelling, or enter the URN` },
+		}
 	if (!offered.length) {
-		return { school: null, offered, error: { field: 'school', message: `${matches.length} schools match “${text}”: enter more of the school’s name, or its URN` } }
+		return {
+			school: null,
+			offered,
+			error: { field: 'school', message: `${matches.length} schools match “${text}”: enter more of the school’s name, or its URN` },
+		}
 	}
 	return { school: null, offered, error: { field: 'schoolId', message: `${matches.length} schools match “${text}”: choose one` } }
 }
@@ -79,7 +88,8 @@ export async function action({ request }: Route.ActionArgs) {
 	// choose from, show at once.
 	const typed = submission.payload
 	const text = stringOf(typed.school)
-	const choice = typed.role === 'SENCO' && text && text.length <= MAX_SCHOOL_TEXT ? await chooseSchool(user, text, stringOf(typed.schoolId) || undefined) : null
+	const choice =
+		typed.role === 'SENCO' && text && text.length <= MAX_SCHOOL_TEXT ? await chooseSchool(user, text, stringOf(typed.schoolId) || undefined) : null
 	const offered = choice?.offered ?? []
 	if (submission.status !== 'success' || choice?.error) {
 		const fieldErrors = choice?.error ? { [choice.error.field]: [choice.error.message] } : undefined
@@ -87,10 +97,16 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 	const { name, email, role } = submission.value
 	const school = role === 'SENCO' ? choice?.school : null
-	if (role === 'SENCO' && !school) return data({ result: submission.reply({ fieldErrors: { school: ['Enter the SENCo’s school'] } }), offered }, { status: 400 })
+	if (role === 'SENCO' && !school)
+		return data({ result: submission.reply({ fieldErrors: { school: ['Enter the SENCo’s school'] } }), offered }, { status: 400 })
 	if (await accountExists(email)) {
 		return data(
-			{ result: submission.reply({ fieldErrors: { email: ['There is already an account with this email address: search for it in the list of users'] } }), offered },
+			{
+				result: submission.reply({
+					fieldErrors: { email: ['There is already an account with this email address: search for it in the list of users'] },
+				}),
+				offered,
+			},
 			{ status: 400 },
 		)
 	}
@@ -119,9 +135,23 @@ export default function Invite() {
 				<p className="govuk-body">We will email them a link to set their password. The link works once and expires after {INVITE_DAYS} days.</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<TextField field={fields.name} label="Full name" autoComplete="off" spellCheck={false} />
-					<TextField field={fields.email} label="Email address" hint="Their own work email address, not a shared mailbox" type="email" autoComplete="off" spellCheck={false} />
+					<TextField
+						field={fields.email}
+						label="Email address"
+						hint="Their own work email address, not a shared mailbox"
+						type="email"
+						autoComplete="off"
+						spellCheck={false}
+					/>
 					<Radios field={fields.role} legend="What will they do?" legendClass="govuk-fieldset__legend--m" options={ROLE_OPTIONS} />
-					<TextField field={fields.school} label="School (for a SENCo)" hint="The school’s name or URN" autoComplete="off" spellCheck={false} width="govuk-input--width-30" />
+					<TextField
+						field={fields.school}
+						label="School (for a SENCo)"
+						hint="The school’s name or URN"
+						autoComplete="off"
+						spellCheck={false}
+						width="govuk-input--width-30"
+					/>
 					{offered.length ? (
 						<Radios
 							field={fields.schoolId}

@@ -2,16 +2,16 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/admin-user'
 import { ActivationForm, AdminEditPage, IntentButton } from '#app/components/admin.tsx'
 import { Button, Checkboxes, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { requireCouncilAdmin, requireCouncilUser, resendInvitation, sendResetLink, setCouncilRoles, setUserActive } from '#app/services/admin.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { requireCouncilAdmin, requireCouncilUser, resendInvitation, sendResetLink, setCouncilRoles, setUserActive } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-user'
 
 const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
 
@@ -97,7 +97,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: RolesSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
 	// A SENCo's access comes from their school; council roles are for council staff.
-	if (!user.laId) return data({ result: submission.reply({ formErrors: ['A SENCo’s role comes from their school and cannot be changed'] }), error: null }, { status: 400 })
+	if (!user.laId)
+		return data(
+			{ result: submission.reply({ formErrors: ['A SENCo’s role comes from their school and cannot be changed'] }), error: null },
+			{ status: 400 },
+		)
 	await setCouncilRoles(request, admin, user.id, roles, submission.value.roles)
 	throw redirect(`/admin/users?saved=${user.id}`)
 }
@@ -107,9 +111,21 @@ export default function UserAccount() {
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'roles', schema: RolesSchema, lastResult: actionData?.result, defaultValue: { roles: user.roles } })
 	const errors = [...summaryErrors(form.id, form.allErrors, ['roles']), ...(actionData?.error ? [{ href: '#account', message: actionData.error }] : [])]
-	const status = !user.active ? 'Deactivated' : user.school && !user.school.active ? 'School deactivated' : !user.hasPassword ? 'Invited: has not set a password yet' : 'Active'
+	const status = !user.active
+		? 'Deactivated'
+		: user.school && !user.school.active
+			? 'School deactivated'
+			: !user.hasPassword
+				? 'Invited: has not set a password yet'
+				: 'Active'
 	return (
-		<AdminEditPage title={user.name} errors={errors} back={{ href: '/admin/users', label: 'Back to users' }} caption={user.organisation} headingId="account">
+		<AdminEditPage
+			title={user.name}
+			errors={errors}
+			back={{ href: '/admin/users', label: 'Back to users' }}
+			caption={user.organisation}
+			headingId="account"
+		>
 			<KeyValueList
 				rows={[
 					['Email address', user.email],
@@ -141,8 +157,8 @@ export default function UserAccount() {
 						<>
 							<h2 className="govuk-heading-m">Their school</h2>
 							<p className="govuk-body">
-								A SENCo sees their school’s children and reviews. That access belongs to the school: if they leave, deactivate this account and invite the new SENCo.
-								The school’s reviews stay as they are, and every SENCo of {user.school?.name} sees them.
+								A SENCo sees their school’s children and reviews. That access belongs to the school: if they leave, deactivate this account and
+								invite the new SENCo. The school’s reviews stay as they are, and every SENCo of {user.school?.name} sees them.
 							</p>
 						</>
 					)}
@@ -150,8 +166,8 @@ export default function UserAccount() {
 						<>
 							<h2 className="govuk-heading-m">Password</h2>
 							<p className="govuk-body">
-								If they have forgotten their password, send them an email with a link to set a new one. The link works once, for {RESET_LINK_LIFETIME}. Their password
-								stays the same until they use it, and using it signs them out everywhere.
+								If they have forgotten their password, send them an email with a link to set a new one. The link works once, for{' '}
+								{RESET_LINK_LIFETIME}. Their password stays the same until they use it, and using it signs them out everywhere.
 							</p>
 							<IntentButton intent="send-reset" variant="secondary">
 								Send a link to set a new password

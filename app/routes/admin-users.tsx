@@ -1,11 +1,11 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/admin-users'
 import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
-import { councilUsers, requireCouncilAdmin } from '#app/services/admin.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { councilUsers, requireCouncilAdmin } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin-users'
 
 const PAGE_SIZE = 50
 
@@ -17,10 +17,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const all = await prisma.user.findMany({
 		where: councilUsers(user.laId),
 		orderBy: [{ name: 'asc' }, { email: 'asc' }],
-		select: { id: true, name: true, email: true, active: true, passwordHash: true, lastSignInAt: true, roles: { select: { role: true } }, school: { select: { name: true, active: true } } },
+		select: {
+			id: true,
+			name: true,
+			email: true,
+			active: true,
+			passwordHash: true,
+			lastSignInAt: true,
+			roles: { select: { role: true } },
+			school: { select: { name: true, active: true } },
+		},
 	})
 	const needle = q.toLowerCase()
-	const matching = needle ? all.filter((u) => u.name.toLowerCase().includes(needle) || u.email.includes(needle) || (u.school?.name.toLowerCase().includes(needle) ?? false)) : all
+	const matching = needle
+		? all.filter((u) => u.name.toLowerCase().includes(needle) || u.email.includes(needle) || (u.school?.name.toLowerCase().includes(needle) ?? false))
+		: all
 	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
 	const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((u) => ({
 		id: u.id,
@@ -40,7 +51,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 		pages,
 		total: matching.length,
 		rows,
-		saved: saved && { name: saved.name, email: saved.email, invited: url.searchParams.get('invited') === '1', reset: url.searchParams.get('reset') === '1' },
+		saved: saved && {
+			name: saved.name,
+			email: saved.email,
+			invited: url.searchParams.get('invited') === '1',
+			reset: url.searchParams.get('reset') === '1',
+		},
 	}
 }
 
@@ -55,18 +71,16 @@ export default function Users() {
 	const { laName, saved, ...list } = useLoaderData<typeof loader>()
 	return (
 		<>
-			<AdminListHeading
-				title="Users"
-				laName={laName}
-				saved={savedMessage(saved)}
-				add={{ href: '/admin/users/invite', label: 'Invite a user' }}
-			>
+			<AdminListHeading title="Users" laName={laName} saved={savedMessage(saved)} add={{ href: '/admin/users/invite', label: 'Invite a user' }}>
 				<div className="govuk-inset-text">
 					<p className="govuk-body">
-						A school’s access belongs to the school, not to one person. When a SENCo leaves, deactivate their account: the school’s children and reviews stay with the
-						school, and its other SENCos, and the new SENCo you invite, see everything, including the reviews the SENCo who left started.
+						A school’s access belongs to the school, not to one person. When a SENCo leaves, deactivate their account: the school’s children and
+						reviews stay with the school, and its other SENCos, and the new SENCo you invite, see everything, including the reviews the SENCo who
+						left started.
 					</p>
-					<p className="govuk-body govuk-!-margin-bottom-0">Give everyone their own account with their own email address. Never share one account between people.</p>
+					<p className="govuk-body govuk-!-margin-bottom-0">
+						Give everyone their own account with their own email address. Never share one account between people.
+					</p>
 				</div>
 			</AdminListHeading>
 			<AdminSearchList

@@ -1,8 +1,8 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/admin'
 import { PageTitle } from '#app/components/page.tsx'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { requireAnyAdmin } from '#app/services/admin.server.ts'
+import type { Route } from './+types/admin'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireAnyAdmin(request)
@@ -12,11 +12,19 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Administration() {
 	const { laName, users, schools } = useLoaderData<typeof loader>()
 	const items = [
-		...(schools ? [{ href: '/admin/schools', title: 'Schools', text: 'Add schools, change their details and SEN mailbox, and deactivate a school that closes.' }] : []),
-		...(users ? [{ href: '/admin/users', title: 'Users', text: 'Invite SENCos and council staff, change what they can do, and deactivate people who leave.' }] : []),
+		...(schools
+			? [{ href: '/admin/schools', title: 'Schools', text: 'Add schools, change their details and SEN mailbox, and deactivate a school that closes.' }]
+			: []),
+		...(users
+			? [{ href: '/admin/users', title: 'Users', text: 'Invite SENCos and council staff, change what they can do, and deactivate people who leave.' }]
+			: []),
 		...(schools
 			? [
-					{ href: '/admin/import', title: 'Import from the case management system', text: 'Add or update children, schools and plans from a CSV file.' },
+					{
+						href: '/admin/import',
+						title: 'Import from the case management system',
+						text: 'Add or update children, schools and plans from a CSV file.',
+					},
 					{ href: '/admin/settings', title: 'Council settings', text: 'Contact details and the wording of letters and notices.' },
 				]
 			: []),

@@ -1,6 +1,6 @@
-import type { Route } from './+types/calendar-feed'
 import { notFound } from '#app/auth/auth.server.ts'
 import { calendarFeed } from '#app/auth/calendar-feed.server.ts'
+import type { Route } from './+types/calendar-feed'
 
 // A caseworker's deadlines as an iCalendar feed, for their calendar app to subscribe to. There is no session:
 // the secret key in the address is the credential (app/auth/calendar-feed.server.ts), and an unknown or revoked

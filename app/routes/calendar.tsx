@@ -1,12 +1,12 @@
 import { data, Form, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/calendar'
-import { PageTitle } from '#app/components/page.tsx'
-import { WarningText } from '#app/components/review-bits.tsx'
 import { audit } from '#app/auth/audit.server.ts'
 import { forbidden, requireUser } from '#app/auth/auth.server.ts'
 import { CALENDAR_ROLES, calendarLinkOf, createCalendarLink, stopCalendarLink } from '#app/auth/calendar-feed.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { PageTitle } from '#app/components/page.tsx'
+import { WarningText } from '#app/components/review-bits.tsx'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import type { Route } from './+types/calendar'
 
 async function requireCaseloadWorker(request: Request) {
 	const user = await requireUser(request)
@@ -47,9 +47,9 @@ export default function Calendar() {
 				</a>
 				<h1 className="govuk-heading-l">Your deadlines in your calendar</h1>
 				<p className="govuk-body">
-					Your calendar app (Outlook, Google Calendar or Apple Calendar) can show the statutory deadlines of the reviews of the children assigned to you: review
-					reports, council decisions, amendment notices, the end of the family’s representations, final plans and phase transfers. It checks for changes about
-					once an hour.
+					Your calendar app (Outlook, Google Calendar or Apple Calendar) can show the statutory deadlines of the reviews of the children assigned to
+					you: review reports, council decisions, amendment notices, the end of the family’s representations, final plans and phase transfers. It
+					checks for changes about once an hour.
 				</p>
 				<p className="govuk-body">Each deadline shows the child’s first name and initial and their school, and links back to the review here.</p>
 				{url ? (
@@ -65,7 +65,11 @@ export default function Calendar() {
 						</div>
 					</section>
 				) : null}
-				{url ? <WarningText>This link is shown only this once. It works like a password: anyone who has it can see your deadlines. Do not share it.</WarningText> : null}
+				{url ? (
+					<WarningText>
+						This link is shown only this once. It works like a password: anyone who has it can see your deadlines. Do not share it.
+					</WarningText>
+				) : null}
 				{result && 'revoked' in result ? (
 					<p className="govuk-body govuk-!-font-weight-bold" role="status">
 						Your calendar link has been stopped. Calendars that used it will stop updating.
@@ -74,9 +78,12 @@ export default function Calendar() {
 				{hasLink && !url ? (
 					<>
 						<p className="govuk-body">
-							You have a calendar link{createdAt ? `, created on ${createdAt}` : ''}. For your security it was shown only once, when you created it.
+							You have a calendar link{createdAt ? `, created on ${createdAt}` : ''}. For your security it was shown only once, when you created
+							it.
 						</p>
-						<p className="govuk-body">If you have lost it, or think someone else may have it, stop it and create a new one. The old link stops working at once.</p>
+						<p className="govuk-body">
+							If you have lost it, or think someone else may have it, stop it and create a new one. The old link stops working at once.
+						</p>
 					</>
 				) : null}
 				{!hasLink && !url ? <p className="govuk-body">You do not have a calendar link.</p> : null}

@@ -1,19 +1,27 @@
 import { Form, Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/caseload'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { childScope } from '#app/auth/tenancy.server.ts'
 import { SavedBanner } from '#app/components/admin.tsx'
 import { CaseloadTable } from '#app/components/caseload-table.tsx'
-import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { Checkboxes, Select, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
+import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
-import { CASELOAD_VIEWS, caseloadSearch, NOT_STARTED, readCaseloadFilter, REVIEW_DUE_WINDOW_DAYS, type CaseloadFilter, type CaseloadView } from '#app/domain/caseload.ts'
+import {
+	CASELOAD_VIEWS,
+	caseloadSearch,
+	NOT_STARTED,
+	readCaseloadFilter,
+	REVIEW_DUE_WINDOW_DAYS,
+	type CaseloadFilter,
+	type CaseloadView,
+} from '#app/domain/caseload.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '#app/domain/review-status.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { loadCaseload, resolveCaseloadFilter } from '#app/queries/caseload.server.ts'
-import { childScope } from '#app/auth/tenancy.server.ts'
+import type { Route } from './+types/caseload'
 
 // The filter form's fields (a GET form: the server reads them with readCaseloadFilter, which ignores
 // anything it does not know, so there is nothing to report back as an error).
@@ -35,13 +43,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const [list, assigned] = await Promise.all([
 		loadCaseload(user, query, today),
 		assignedId
-			? prisma.child.findFirst({ where: { AND: [{ id: assignedId }, childScope(user)] }, select: { firstName: true, lastName: true, caseworker: { select: { name: true } } } })
+			? prisma.child.findFirst({
+					where: { AND: [{ id: assignedId }, childScope(user)] },
+					select: { firstName: true, lastName: true, caseworker: { select: { name: true } } },
+				})
 			: null,
 	])
 	return {
 		laName: user.laName,
 		// A school linked by its id is shown (and paged) by its name.
-		filter: { ...filter, school: query.schools?.length === 1 && query.schools[0]!.id === filter.school ? query.schools[0]!.name : filter.school, page: list.page },
+		filter: {
+			...filter,
+			school: query.schools?.length === 1 && query.schools[0]!.id === filter.school ? query.schools[0]!.name : filter.school,
+			page: list.page,
+		},
 		...list,
 		// The schools the school filter matched, named on the page (a few; the first 10 are enough to say which).
 		schools: query.schools && summariseSchools(query.schools),
@@ -75,8 +90,8 @@ export default function Caseload() {
 			<span className="govuk-caption-l">{laName}</span>
 			<h1 className="govuk-heading-l">Caseload</h1>
 			<p className="govuk-body">
-				Every open annual review, and every child whose review is due within {REVIEW_DUE_WINDOW_DAYS / 7} weeks or overdue with no review started, most urgent
-				first.
+				Every open annual review, and every child whose review is due within {REVIEW_DUE_WINDOW_DAYS / 7} weeks or overdue with no review started, most
+				urgent first.
 				{canSubscribe ? (
 					<>
 						{' '}
@@ -110,8 +125,8 @@ export default function Caseload() {
 			/>
 			{capped ? (
 				<p className="govuk-body">
-					The list shows the {total.toLocaleString('en-GB')} most urgent. Use the filters to find others, such as a school, a status or a child’s name, or download
-					the spreadsheet, which has every row.
+					The list shows the {total.toLocaleString('en-GB')} most urgent. Use the filters to find others, such as a school, a status or a child’s
+					name, or download the spreadsheet, which has every row.
 				</p>
 			) : null}
 			<Pagination page={page} pages={pages} hrefFor={(p) => caseloadSearch(filter, p)} />
@@ -147,7 +162,13 @@ function Filters({ filter }: { filter: CaseloadFilter }) {
 				<Form method="get" id={form.id} noValidate>
 					<input type="hidden" name="view" value={filter.view} />
 					<TextField field={fields.q} label="Name or UPN" type="search" spellCheck={false} width="govuk-input--width-20" />
-					<TextField field={fields.school} label="School" hint="Part of the school’s name, or its URN" spellCheck={false} width="govuk-input--width-20" />
+					<TextField
+						field={fields.school}
+						label="School"
+						hint="Part of the school’s name, or its URN"
+						spellCheck={false}
+						width="govuk-input--width-20"
+					/>
 					<Select field={fields.status} label="Review status" placeholder="Any status" options={STATE_OPTIONS} />
 					<Checkboxes
 						field={fields.due}
@@ -162,7 +183,19 @@ function Filters({ filter }: { filter: CaseloadFilter }) {
 						<button type="submit" className="govuk-button" data-module="govuk-button">
 							Apply filters
 						</button>
-						<Link className="govuk-link" to={caseloadSearch({ view: filter.view, school: '', state: null, overdue: false, dueSoon: false, phaseTransfer: false, q: '', page: 1 })}>
+						<Link
+							className="govuk-link"
+							to={caseloadSearch({
+								view: filter.view,
+								school: '',
+								state: null,
+								overdue: false,
+								dueSoon: false,
+								phaseTransfer: false,
+								q: '',
+								page: 1,
+							})}
+						>
 							Clear filters
 						</Link>
 					</div>

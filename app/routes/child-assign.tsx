@@ -2,15 +2,15 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/child-assign'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 import { Button, ErrorSummary, Select, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { requirePermission } from '#app/auth/auth.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { safeRedirect } from '#app/http/request.server.ts'
-import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 import { activeCaseworker, activeCaseworkers, childCaseworker } from '#app/queries/workload.server.ts'
 import { assignCaseworker } from '#app/services/caseworker-assignment.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
+import type { Route } from './+types/child-assign'
 
 export const AssignSchema = z.object({
 	caseworkerId: z.string({ error: 'Select a caseworker' }).min(1, 'Select a caseworker'),
@@ -53,7 +53,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function AssignCaseworker() {
 	const { child, caseworkers, back } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useGovukForm({ id: 'assign', schema: AssignSchema, lastResult: actionData?.result, defaultValue: { caseworkerId: child.caseworkerId ?? '', back } })
+	const [form, fields] = useGovukForm({
+		id: 'assign',
+		schema: AssignSchema,
+		lastResult: actionData?.result,
+		defaultValue: { caseworkerId: child.caseworkerId ?? '', back },
+	})
 	const title = child.caseworker ? `Change the caseworker for ${child.name}` : `Assign a caseworker to ${child.name}`
 	return (
 		<div className="govuk-grid-row">
@@ -68,7 +73,12 @@ export default function AssignCaseworker() {
 				<p className="govuk-body">{child.caseworker ? `The caseworker now is ${child.caseworker}.` : 'No caseworker is assigned yet.'}</p>
 				<Form method="post" {...getFormProps(form)}>
 					<input type="hidden" name="back" value={back} />
-					<Select field={fields.caseworkerId} label="Caseworker" placeholder="Choose a caseworker" options={caseworkers.map((c) => ({ value: c.id, label: c.name }))} />
+					<Select
+						field={fields.caseworkerId}
+						label="Caseworker"
+						placeholder="Choose a caseworker"
+						options={caseworkers.map((c) => ({ value: c.id, label: c.name }))}
+					/>
 					<Button>{child.caseworker ? 'Change the caseworker' : 'Assign the caseworker'}</Button>
 				</Form>
 			</div>

@@ -1,14 +1,14 @@
 import { Link, useLoaderData } from 'react-router'
-import type { Route } from './+types/child'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate } from '#app/lib/format.ts'
-import { requireChildAccess } from '#app/auth/tenancy.server.ts'
+import type { Route } from './+types/child'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

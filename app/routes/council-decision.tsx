@@ -2,21 +2,25 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/council-decision'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { Button, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, type Recommendation } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { makeDecision, StepError } from '#app/services/council-review.server.ts'
-import { formatDate } from '#app/lib/format.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { makeDecision, StepError } from '#app/services/council-review.server.ts'
+import type { Route } from './+types/council-decision'
 
 export const DecisionSchema = z.object({
 	outcome: z.enum(['MAINTAIN', 'AMEND', 'CEASE'], { error: 'Select the council’s decision' }),
-	reasons: z.string({ error: 'Enter the reasons for the decision' }).trim().min(1, 'Enter the reasons for the decision').max(10000, 'The reasons must be 10,000 characters or fewer'),
+	reasons: z
+		.string({ error: 'Enter the reasons for the decision' })
+		.trim()
+		.min(1, 'Enter the reasons for the decision')
+		.max(10000, 'The reasons must be 10,000 characters or fewer'),
 	decidedOn: dateInput('the date of the decision'),
 })
 
@@ -47,7 +51,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(await readForm(request), { schema: DecisionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { outcome, reasons, decidedOn } = submission.value
-	if (isAfter(decidedOn!, todayInLondon(new Date()))) return data({ result: submission.reply({ fieldErrors: { decidedOn: ['The date of the decision must be today or in the past'] } }) }, { status: 400 })
+	if (isAfter(decidedOn!, todayInLondon(new Date())))
+		return data({ result: submission.reply({ fieldErrors: { decidedOn: ['The date of the decision must be today or in the past'] } }) }, { status: 400 })
 	try {
 		await makeDecision(request, user, review.id, { outcome, reasons, decidedOn: decidedOn! })
 	} catch (error) {
@@ -82,12 +87,26 @@ export default function Decision() {
 						legend="What has the council decided?"
 						legendClass="govuk-fieldset__legend--m"
 						options={[
-							{ value: 'MAINTAIN', label: 'Maintain the plan as it is', hint: 'A decision letter with appeal rights goes to the family and the head teacher.' },
+							{
+								value: 'MAINTAIN',
+								label: 'Maintain the plan as it is',
+								hint: 'A decision letter with appeal rights goes to the family and the head teacher.',
+							},
 							{ value: 'AMEND', label: 'Amend the plan', hint: 'Next, build the amendment notice from the proposals.' },
-							{ value: 'CEASE', label: 'Cease the plan', hint: 'Only if it is no longer necessary; consult the family and school first (regs 29-32).' },
+							{
+								value: 'CEASE',
+								label: 'Cease the plan',
+								hint: 'Only if it is no longer necessary; consult the family and school first (regs 29-32).',
+							},
 						]}
 					/>
-					<TextArea field={fields.reasons} label="Reasons for the decision" labelClass="govuk-label--s" rows={6} hint="These go in the letter to the family." />
+					<TextArea
+						field={fields.reasons}
+						label="Reasons for the decision"
+						labelClass="govuk-label--s"
+						rows={6}
+						hint="These go in the letter to the family."
+					/>
 					<DateField field={fields.decidedOn} legend="Date of the decision" />
 					<Button>Record the decision</Button>
 				</Form>

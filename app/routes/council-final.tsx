@@ -2,17 +2,17 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/council-final'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { Button, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { issueFinalPlan, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
-import { formatDate } from '#app/lib/format.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { formatDate } from '#app/lib/format.ts'
+import { issueFinalPlan, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
+import type { Route } from './+types/council-final'
 
 export const FinalSchema = z
 	.object({
@@ -20,7 +20,8 @@ export const FinalSchema = z
 		reasons: z.string().trim().max(10000, 'The reasons must be 10,000 characters or fewer').optional(),
 	})
 	.superRefine((v, ctx) => {
-		if (v.amend === 'no' && !v.reasons) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'Enter the reasons for not amending the plan (reg 22(4))' })
+		if (v.amend === 'no' && !v.reasons)
+			ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'Enter the reasons for not amending the plan (reg 22(4))' })
 	})
 
 async function load(request: Request, reviewId: string) {
@@ -28,7 +29,13 @@ async function load(request: Request, reviewId: string) {
 	const access = await requireReviewAccess(request, user, reviewId, null)
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: access.id },
-		select: { id: true, status: true, notice: { select: { issuedOn: true, representationsCloseOn: true } }, _count: { select: { representations: true } }, child: { select: { firstName: true, lastName: true } } },
+		select: {
+			id: true,
+			status: true,
+			notice: { select: { issuedOn: true, representationsCloseOn: true } },
+			_count: { select: { representations: true } },
+			child: { select: { firstName: true, lastName: true } },
+		},
 	})
 	if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
@@ -94,7 +101,11 @@ export default function FinalPlan() {
 						legend="What will the council issue?"
 						legendClass="govuk-fieldset__legend--m"
 						options={[
-							{ value: 'yes', label: 'The final amended plan', hint: 'A new version of the plan with these amendments; the previous version is kept.' },
+							{
+								value: 'yes',
+								label: 'The final amended plan',
+								hint: 'A new version of the plan with these amendments; the previous version is kept.',
+							},
 							{ value: 'no', label: 'A decision not to amend the plan after all', hint: 'With the reasons and the right of appeal (reg 22(4)).' },
 						]}
 					/>

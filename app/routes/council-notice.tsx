@@ -2,26 +2,38 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/council-notice'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { ErrorSummary, Radios, Select, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { issueAmendmentNotice, removeCouncilAmendment, saveNoticeDraft, StepError } from '#app/services/council-review.server.ts'
-import { loadReview } from '#app/queries/review.server.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
+import { loadReview } from '#app/queries/review.server.ts'
+import { issueAmendmentNotice, removeCouncilAmendment, saveNoticeDraft, StepError } from '#app/services/council-review.server.ts'
+import type { Route } from './+types/council-notice'
 
-const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional()
+const text = (max: number, what: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+		.optional()
 
 export const NoticeSchema = z
 	.object({
 		choices: z
-			.array(z.object({ proposalId: z.string(), decision: z.enum(['ACCEPTED', 'EDITED', 'REJECTED']).optional(), wording: text(20000, 'The wording'), reason: text(5000, 'The reason') }))
+			.array(
+				z.object({
+					proposalId: z.string(),
+					decision: z.enum(['ACCEPTED', 'EDITED', 'REJECTED']).optional(),
+					wording: text(20000, 'The wording'),
+					reason: text(5000, 'The reason'),
+				}),
+			)
 			.default([]),
 		newSection: z.enum(PLAN_SECTIONS).optional(),
 		newWording: text(20000, 'The council’s wording'),
@@ -30,9 +42,12 @@ export const NoticeSchema = z
 	})
 	.superRefine((v, ctx) => {
 		v.choices.forEach((c, i) => {
-			if (v.intent === 'issue' && !c.decision) ctx.addIssue({ code: 'custom', path: ['choices', i, 'decision'], message: `Select whether to accept, edit or reject proposal ${i + 1}` })
-			if (c.decision === 'EDITED' && !c.wording) ctx.addIssue({ code: 'custom', path: ['choices', i, 'wording'], message: `Enter the council’s wording for proposal ${i + 1}` })
-			if (c.decision === 'REJECTED' && !c.reason) ctx.addIssue({ code: 'custom', path: ['choices', i, 'reason'], message: `Enter why proposal ${i + 1} is rejected` })
+			if (v.intent === 'issue' && !c.decision)
+				ctx.addIssue({ code: 'custom', path: ['choices', i, 'decision'], message: `Select whether to accept, edit or reject proposal ${i + 1}` })
+			if (c.decision === 'EDITED' && !c.wording)
+				ctx.addIssue({ code: 'custom', path: ['choices', i, 'wording'], message: `Enter the council’s wording for proposal ${i + 1}` })
+			if (c.decision === 'REJECTED' && !c.reason)
+				ctx.addIssue({ code: 'custom', path: ['choices', i, 'reason'], message: `Enter why proposal ${i + 1} is rejected` })
 		})
 		if (v.newSection || v.newWording || v.newReason) {
 			if (!v.newSection) ctx.addIssue({ code: 'custom', path: ['newSection'], message: 'Select the section for the council’s amendment' })
@@ -49,7 +64,18 @@ async function load(request: Request, reviewId: string) {
 	const proposals = await prisma.amendmentProposal.findMany({
 		where: { reviewId: review.id },
 		orderBy: [{ origin: 'desc' }, { section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-		select: { id: true, origin: true, section: true, currentWording: true, proposedWording: true, reason: true, laDecision: true, laWording: true, laReason: true, evidence: { select: { evidence: { select: { title: true } } } } },
+		select: {
+			id: true,
+			origin: true,
+			section: true,
+			currentWording: true,
+			proposedWording: true,
+			reason: true,
+			laDecision: true,
+			laWording: true,
+			laReason: true,
+			evidence: { select: { evidence: { select: { title: true } } } },
+		},
 	})
 	return { user, access, review, proposals }
 }
@@ -61,9 +87,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		school: school.map((p) => ({ ...p, title: sectionLabel(p.section as PlanSection), evidence: p.evidence.map((e) => e.evidence.title) })),
-		council: proposals.filter((p) => p.origin === 'LA').map((p) => ({ id: p.id, title: sectionLabel(p.section as PlanSection), currentWording: p.currentWording, proposedWording: p.proposedWording, reason: p.reason })),
+		council: proposals
+			.filter((p) => p.origin === 'LA')
+			.map((p) => ({
+				id: p.id,
+				title: sectionLabel(p.section as PlanSection),
+				currentWording: p.currentWording,
+				proposedWording: p.proposedWording,
+				reason: p.reason,
+			})),
 		sections: PLAN_SECTIONS.map((s) => ({ value: s, label: sectionLabel(s) })),
-		defaults: { choices: school.map((p) => ({ proposalId: p.id, decision: p.laDecision ?? undefined, wording: p.laWording ?? p.proposedWording, reason: p.laReason })) },
+		defaults: {
+			choices: school.map((p) => ({
+				proposalId: p.id,
+				decision: p.laDecision ?? undefined,
+				wording: p.laWording ?? p.proposedWording,
+				reason: p.laReason,
+			})),
+		},
 	}
 }
 
@@ -84,7 +125,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const v = submission.value
 	const schoolIds = new Set(proposals.filter((p) => p.origin === 'SCHOOL').map((p) => p.id))
 	await saveNoticeDraft(request, user, review, {
-		choices: v.choices.filter((c) => schoolIds.has(c.proposalId) && c.decision).map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
+		choices: v.choices
+			.filter((c) => schoolIds.has(c.proposalId) && c.decision)
+			.map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
 		councilAmendment: v.newSection && v.newWording && v.newReason ? { section: v.newSection, wording: v.newWording, reason: v.newReason } : null,
 	})
 	if (v.intent !== 'issue') throw redirect(`${base}/notice`)
@@ -113,8 +156,9 @@ export default function NoticeBuilder() {
 			<span className="govuk-caption-l">{childName}</span>
 			<h1 className="govuk-heading-l">Build the amendment notice</h1>
 			<p className="govuk-body">
-				For each of the school’s proposals, accept it, edit the wording, or reject it with a reason. Add any amendments of the council’s own. The notice sets out every
-				change as current and proposed wording, with the reasons and the supporting evidence, and gives the family 15 days to respond (reg 22(2)).
+				For each of the school’s proposals, accept it, edit the wording, or reject it with a reason. Add any amendments of the council’s own. The notice
+				sets out every change as current and proposed wording, with the reasons and the supporting evidence, and gives the family 15 days to respond
+				(reg 22(2)).
 			</p>
 			<DiffLegend />
 			<Form method="post" {...getFormProps(form)} noValidate>

@@ -2,22 +2,30 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/council-representation'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { Button, Checkboxes, DateField, ErrorSummary, FileUpload, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { recordRepresentation, StepError } from '#app/services/council-review.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload, uploadMessages } from '#app/storage/evidence.server.ts'
-import { formatDate } from '#app/lib/format.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import type { Route } from './+types/council-representation'
 
 export const RepresentationSchema = z.object({
 	receivedOn: dateInput('the date it was received'),
-	fromName: z.string({ error: 'Enter who made the representation' }).trim().min(1, 'Enter who made the representation').max(200, 'Who made it must be 200 characters or fewer'),
-	summary: z.string({ error: 'Enter a summary of the representation' }).trim().min(1, 'Enter a summary of the representation').max(10000, 'The summary must be 10,000 characters or fewer'),
+	fromName: z
+		.string({ error: 'Enter who made the representation' })
+		.trim()
+		.min(1, 'Enter who made the representation')
+		.max(200, 'Who made it must be 200 characters or fewer'),
+	summary: z
+		.string({ error: 'Enter a summary of the representation' })
+		.trim()
+		.min(1, 'Enter a summary of the representation')
+		.max(10000, 'The summary must be 10,000 characters or fewer'),
 	requestedSchool: z.string().trim().max(200, 'The school requested must be 200 characters or fewer').optional(),
 	meetingRequested: z.array(z.literal('yes')).optional(),
 	response: z.string().trim().max(10000, 'The response must be 10,000 characters or fewer').optional(),
@@ -29,7 +37,12 @@ async function load(request: Request, reviewId: string) {
 	const access = await requireReviewAccess(request, user, reviewId, null)
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: access.id },
-		select: { id: true, status: true, notice: { select: { representationsCloseOn: true } }, child: { select: { firstName: true, lastName: true, parentName: true } } },
+		select: {
+			id: true,
+			status: true,
+			notice: { select: { representationsCloseOn: true } },
+			child: { select: { firstName: true, lastName: true, parentName: true } },
+		},
 	})
 	if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
@@ -57,14 +70,24 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const dateError = v && isAfter(v.receivedOn!, todayInLondon(new Date())) ? 'The date it was received must be today or in the past' : null
 	if (!v || fileError || dateError) {
 		if (upload.file) await deleteEvidenceFile(upload.file.storageKey)
-		return data({ result: submission.reply({ fieldErrors: { ...(fileError ? { file: [fileError] } : {}), ...(dateError ? { receivedOn: [dateError] } : {}) } }) }, { status: 400 })
+		return data(
+			{ result: submission.reply({ fieldErrors: { ...(fileError ? { file: [fileError] } : {}), ...(dateError ? { receivedOn: [dateError] } : {}) } }) },
+			{ status: 400 },
+		)
 	}
 	try {
 		await recordRepresentation(
 			request,
 			user,
 			review.id,
-			{ receivedOn: v.receivedOn!, fromName: v.fromName, summary: v.summary, requestedSchool: v.requestedSchool, meetingRequested: !!v.meetingRequested?.length, response: v.response },
+			{
+				receivedOn: v.receivedOn!,
+				fromName: v.fromName,
+				summary: v.summary,
+				requestedSchool: v.requestedSchool,
+				meetingRequested: !!v.meetingRequested?.length,
+				response: v.response,
+			},
 			upload.file,
 		)
 	} catch (error) {
@@ -90,16 +113,34 @@ export default function Representation() {
 				<ErrorSummary errors={errors} />
 				<span className="govuk-caption-l">{childName}</span>
 				<h1 className="govuk-heading-l">Record a representation</h1>
-				{closesOn ? <p className="govuk-body">The family can make representations until {formatDate(closesOn)} (at least 15 days from the notice, reg 22(2)(c)).</p> : null}
+				{closesOn ? (
+					<p className="govuk-body">
+						The family can make representations until {formatDate(closesOn)} (at least 15 days from the notice, reg 22(2)(c)).
+					</p>
+				) : null}
 				<Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
 					<DateField field={fields.receivedOn} legend="Date it was received" />
 					<TextField field={fields.fromName} label="Who made it" />
-					<TextArea field={fields.summary} label="What they said" rows={6} hint="Their points about the proposed amendments, in their words where possible" />
+					<TextArea
+						field={fields.summary}
+						label="What they said"
+						rows={6}
+						hint="Their points about the proposed amendments, in their words where possible"
+					/>
 					<TextField field={fields.requestedSchool} label="School or college they asked to be named (optional)" />
-					<Checkboxes field={fields.meetingRequested} legend="Meeting" options={[{ value: 'yes', label: 'They asked to meet an officer of the council' }]} />
+					<Checkboxes
+						field={fields.meetingRequested}
+						legend="Meeting"
+						options={[{ value: 'yes', label: 'They asked to meet an officer of the council' }]}
+					/>
 					<TextArea field={fields.response} label="The council’s response (optional)" rows={4} />
 					{/* The file goes last: fields before it are kept even when a file is refused part-way. */}
-					<FileUpload field={fields.file} label="Their letter or email (optional)" hint="PDF, Word document, JPEG or PNG" accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" />
+					<FileUpload
+						field={fields.file}
+						label="Their letter or email (optional)"
+						hint="PDF, Word document, JPEG or PNG"
+						accept=".pdf,.doc,.docx,.jpg,.jpeg,.png"
+					/>
 					<Button>Record the representation</Button>
 				</Form>
 			</div>

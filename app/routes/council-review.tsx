@@ -1,22 +1,22 @@
 import { Form, redirect, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/council-review'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, SummaryList, UserText } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
 import { RECOMMENDATION_LABELS, sectionLabel, type PlanSection, type Recommendation } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { chronology } from '#app/queries/chronology.server.ts'
-import { closeReview, StepError } from '#app/services/council-review.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { chronology } from '#app/queries/chronology.server.ts'
 import { buildReviewRecord } from '#app/queries/review-record.server.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { closeReview, StepError } from '#app/services/council-review.server.ts'
+import type { Route } from './+types/council-review'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:read')
@@ -30,7 +30,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			decision: { select: { outcome: true, reasons: true, decidedOn: true, decidedBy: { select: { name: true } } } },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
 			finalPlan: { select: { issuedOn: true, amended: true, reasons: true } },
-			representations: { orderBy: { receivedOn: 'asc' }, select: { id: true, receivedOn: true, fromName: true, summary: true, requestedSchool: true, meetingRequested: true, response: true, evidence: { select: { id: true, title: true } } } },
+			representations: {
+				orderBy: { receivedOn: 'asc' },
+				select: {
+					id: true,
+					receivedOn: true,
+					fromName: true,
+					summary: true,
+					requestedSchool: true,
+					meetingRequested: true,
+					response: true,
+					evidence: { select: { id: true, title: true } },
+				},
+			},
 			documents: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, kind: true, createdAt: true } },
 		},
 	})
@@ -52,7 +64,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		finalPlan: extra.finalPlan,
 		representations: extra.representations,
 		documents: extra.documents,
-		proposals: built.proposals.map((p) => ({ id: p.id, title: sectionLabel(p.section as PlanSection), currentWording: p.currentWording, proposedWording: p.proposedWording, reason: p.reason, evidence: p.evidence.map((e) => e.evidence) })),
+		proposals: built.proposals.map((p) => ({
+			id: p.id,
+			title: sectionLabel(p.section as PlanSection),
+			currentWording: p.currentWording,
+			proposedWording: p.proposedWording,
+			reason: p.reason,
+			evidence: p.evidence.map((e) => e.evidence),
+		})),
 		evidence: built.evidence.map((e) => ({ id: e.id, title: e.title, fileName: e.fileName })),
 		findings: built.findings.map((f) => ({ section: f.section, message: f.message })),
 		chronology: await chronology(review.id),
@@ -102,7 +121,10 @@ export default function CouncilReview() {
 					{ key: 'Caseworker', value: child.caseworker },
 					{ key: 'Meeting', value: review.meetingOn ? formatDate(review.meetingOn) : 'Not held yet' },
 					{ key: 'Report received', value: review.submittedAt ? formatDateTime(review.submittedAt) : 'Not yet' },
-					{ key: 'The meeting recommended', value: review.recommendation ? RECOMMENDATION_LABELS[review.recommendation as Recommendation].label : 'Not yet' },
+					{
+						key: 'The meeting recommended',
+						value: review.recommendation ? RECOMMENDATION_LABELS[review.recommendation as Recommendation].label : 'Not yet',
+					},
 				]}
 			/>
 			<div id="actions">
@@ -134,8 +156,22 @@ export default function CouncilReview() {
 							{ key: 'Decision', value: `${data.decision.outcome.charAt(0)}${data.decision.outcome.slice(1).toLowerCase()} the plan` },
 							{ key: 'Decided on', value: `${formatDate(data.decision.decidedOn)} by ${data.decision.decidedBy.name}` },
 							{ key: 'Reasons', value: <UserText text={data.decision.reasons} /> },
-							...(data.notice ? [{ key: 'Amendment notice issued', value: `${formatDate(data.notice.issuedOn)}; representations close on ${formatDate(data.notice.representationsCloseOn)}` }] : []),
-							...(data.finalPlan ? [{ key: data.finalPlan.amended ? 'Final amended plan issued' : 'Decision not to amend', value: formatDate(data.finalPlan.issuedOn) }] : []),
+							...(data.notice
+								? [
+										{
+											key: 'Amendment notice issued',
+											value: `${formatDate(data.notice.issuedOn)}; representations close on ${formatDate(data.notice.representationsCloseOn)}`,
+										},
+									]
+								: []),
+							...(data.finalPlan
+								? [
+										{
+											key: data.finalPlan.amended ? 'Final amended plan issued' : 'Decision not to amend',
+											value: formatDate(data.finalPlan.issuedOn),
+										},
+									]
+								: []),
 						]}
 					/>
 				</>

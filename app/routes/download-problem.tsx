@@ -1,7 +1,7 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/download-problem'
 import { PageTitle } from '#app/components/page.tsx'
 import { safeRedirect } from '#app/http/request.server.ts'
+import type { Route } from './+types/download-problem'
 
 // Where a download that could not be made sends the person (app/http/download.server.ts). `back` is a path in
 // this service only (safeRedirect), so the link cannot lead anywhere else.

@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 export async function loader() {
 	await prisma.localAuthority.count()

@@ -1,9 +1,9 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/job'
+import { forbidden, notFound, requireUser } from '#app/auth/auth.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
-import { forbidden, notFound, requireUser } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import type { Route } from './+types/job'
 
 // Progress of long work. While it runs the page refreshes itself every 2 seconds (a meta refresh, so
 // it works without JavaScript) and announces progress in words as well as a bar.
@@ -79,7 +79,9 @@ export default function Job() {
 						</p>
 					</>
 				) : null}
-				{job.kind === 'IMPORT' && job.status === 'FAILED' ? <p className="govuk-body">Nothing was imported: an import writes every row or none.</p> : null}
+				{job.kind === 'IMPORT' && job.status === 'FAILED' ? (
+					<p className="govuk-body">Nothing was imported: an import writes every row or none.</p>
+				) : null}
 				{job.kind === 'IMPORT' && !running ? (
 					<p className="govuk-body">
 						<a className="govuk-link" href="/admin/import">

@@ -1,6 +1,6 @@
-import type { Route } from './+types/no-access'
-import { PageTitle } from '#app/components/page.tsx'
 import { requireUser } from '#app/auth/auth.server.ts'
+import { PageTitle } from '#app/components/page.tsx'
+import type { Route } from './+types/no-access'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUser(request)

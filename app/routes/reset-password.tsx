@@ -2,12 +2,12 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useActionData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/reset-password'
+import { requestPasswordReset } from '#app/auth/password-reset.server.ts'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
-import { requestPasswordReset } from '#app/auth/password-reset.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import type { Route } from './+types/reset-password'
 
 // "Forgot your password?" (public). The answer is the same page whether or not there is an account, so the
 // page never tells anyone who has one (app/auth/password-reset.server.ts).
@@ -47,7 +47,8 @@ function ResetPasswordForm({ lastResult }: { lastResult: Parameters<typeof useGo
 				<ErrorSummary errors={errors} />
 				<h1 className="govuk-heading-l">Reset your password</h1>
 				<p className="govuk-body">
-					Enter the email address you sign in with. If there is an account for it, we will send it a link to set a new password. The link works once, for {RESET_LINK_LIFETIME}.
+					Enter the email address you sign in with. If there is an account for it, we will send it a link to set a new password. The link works once,
+					for {RESET_LINK_LIFETIME}.
 				</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<TextField field={fields.email} label="Email address" type="email" autoComplete="username" spellCheck={false} />
@@ -65,7 +66,8 @@ function CheckYourEmail({ email }: { email: string }) {
 				<PageTitle title="Check your email" />
 				<h1 className="govuk-heading-l">Check your email</h1>
 				<p className="govuk-body">
-					If there is an account for <strong>{email}</strong>, we have sent it a link to set a new password. The link works once, for {RESET_LINK_LIFETIME}.
+					If there is an account for <strong>{email}</strong>, we have sent it a link to set a new password. The link works once, for{' '}
+					{RESET_LINK_LIFETIME}.
 				</p>
 				<p className="govuk-body">If it does not arrive, check your spam folder or contact your council’s SEN team.</p>
 				<p className="govuk-body">

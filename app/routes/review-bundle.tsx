@@ -1,10 +1,10 @@
 import { Form, redirect, useLoaderData } from 'react-router'
-import type { Route } from './+types/review-bundle'
-import { PageTitle } from '#app/components/page.tsx'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { PageTitle } from '#app/components/page.tsx'
 import { loadBundlePage } from '#app/queries/review.server.ts'
 import { startEvidenceBundle } from '#app/services/school-review.server.ts'
+import type { Route } from './+types/review-bundle'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -32,8 +32,8 @@ export default function Bundle() {
 				<span className="govuk-caption-l">{childName}</span>
 				<h1 className="govuk-heading-l">Review record with all evidence</h1>
 				<p className="govuk-body">
-					One PDF with a contents page, the review record, then every piece of evidence ({evidenceCount} file{evidenceCount === 1 ? '' : 's'}). Word documents are listed
-					but not included: download them separately.
+					One PDF with a contents page, the review record, then every piece of evidence ({evidenceCount} file{evidenceCount === 1 ? '' : 's'}). Word
+					documents are listed but not included: download them separately.
 				</p>
 				<Form method="post">
 					<button type="submit" className="govuk-button">

@@ -1,22 +1,27 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/review-check'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { SummaryList, UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { PART_SLUGS, PART_TITLES, PFA_LABELS, type PartKey } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
+import { FORM_MISMATCH } from '#app/http/forms.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { buildReviewRecord, submissionProblems } from '#app/queries/review-record.server.ts'
-import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { submitReview } from '#app/services/school-review.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
-import { FORM_MISMATCH } from '#app/http/forms.server.ts'
+import type { Route } from './+types/review-check'
 
 /** The form is one hidden field: the review's lockVersion when the page was drawn, so a changed review is checked again. */
-const SubmitSchema = z.object({ lockVersion: z.string().regex(/^\d{1,9}$/).transform(Number) })
+const SubmitSchema = z.object({
+	lockVersion: z
+		.string()
+		.regex(/^\d{1,9}$/)
+		.transform(Number),
+})
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -65,7 +70,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CheckAnswers() {
-	const { reviewId, status, lockVersion, canEdit, record, proposalIds, evidence, problems: loaderProblems, findings, partHrefs } = useLoaderData<typeof loader>()
+	const {
+		reviewId,
+		status,
+		lockVersion,
+		canEdit,
+		record,
+		proposalIds,
+		evidence,
+		problems: loaderProblems,
+		findings,
+		partHrefs,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const problems = actionData?.problems ?? []
 	const base = `/reviews/${reviewId}`
@@ -86,13 +102,15 @@ export default function CheckAnswers() {
 			{findings.length ? (
 				<>
 					<p className="govuk-body">
-						A council’s quality audit would flag {findings.length === 1 ? 'this' : `these ${findings.length} things`}. They do not stop you submitting, but fixing them makes
-						the plan clearer and easier to deliver.
+						A council’s quality audit would flag {findings.length === 1 ? 'this' : `these ${findings.length} things`}. They do not stop you
+						submitting, but fixing them makes the plan clearer and easier to deliver.
 					</p>
 					<ul className="govuk-list app-quality-list">
 						{findings.map((f, i) => (
 							<li key={i} className="govuk-!-margin-bottom-4">
-								<strong className={`govuk-tag ${f.severity === 'important' ? 'govuk-tag--orange' : 'govuk-tag--grey'}`}>{f.severity === 'important' ? 'Important' : 'Advice'}</strong>{' '}
+								<strong className={`govuk-tag ${f.severity === 'important' ? 'govuk-tag--orange' : 'govuk-tag--grey'}`}>
+									{f.severity === 'important' ? 'Important' : 'Advice'}
+								</strong>{' '}
 								<strong>{f.section}:</strong> {f.message}
 								<div className="govuk-hint govuk-!-margin-bottom-1">For example: {f.example}</div>
 								{f.href ? (
@@ -111,7 +129,12 @@ export default function CheckAnswers() {
 			<h2 className="govuk-heading-m">The meeting</h2>
 			<SummaryList
 				rows={[
-					{ key: 'Date and time', value: record.review.meetingOn ? `${formatDate(record.review.meetingOn)} at ${record.review.meetingTime}` : 'Not scheduled', href: canEdit ? `${base}/meeting` : undefined, hrefLabel: 'the meeting' },
+					{
+						key: 'Date and time',
+						value: record.review.meetingOn ? `${formatDate(record.review.meetingOn)} at ${record.review.meetingTime}` : 'Not scheduled',
+						href: canEdit ? `${base}/meeting` : undefined,
+						hrefLabel: 'the meeting',
+					},
 					{ key: 'Review report due by', value: formatDate(record.review.reportDueOn) },
 					{ key: 'Council decision due by', value: formatDate(record.review.decisionDueOn) },
 				]}
@@ -150,11 +173,21 @@ export default function CheckAnswers() {
 				/>
 			</Card>
 			<Card title={PART_TITLES.NEEDS_PROVISION} href={change('NEEDS_PROVISION')}>
-				<SummaryList rows={record.sectionChanges.map((s) => ({ key: `Section ${s.section}: ${s.title}`, value: <UserText text={s.changes} empty="Not recorded yet." /> }))} />
+				<SummaryList
+					rows={record.sectionChanges.map((s) => ({
+						key: `Section ${s.section}: ${s.title}`,
+						value: <UserText text={s.changes} empty="Not recorded yet." />,
+					}))}
+				/>
 			</Card>
 			{record.preparationForAdulthood ? (
 				<Card title={PART_TITLES.PFA} href={change('PFA')}>
-					<SummaryList rows={(Object.keys(PFA_LABELS) as Array<keyof typeof PFA_LABELS>).map((a) => ({ key: PFA_LABELS[a], value: <UserText text={record.preparationForAdulthood![a]} empty="Not recorded yet." /> }))} />
+					<SummaryList
+						rows={(Object.keys(PFA_LABELS) as Array<keyof typeof PFA_LABELS>).map((a) => ({
+							key: PFA_LABELS[a],
+							value: <UserText text={record.preparationForAdulthood![a]} empty="Not recorded yet." />,
+						}))}
+					/>
 				</Card>
 			) : null}
 			<Card title={PART_TITLES.RECOMMENDATION} href={change('RECOMMENDATION')}>
@@ -234,8 +267,8 @@ export default function CheckAnswers() {
 						</div>
 					) : null}
 					<p className="govuk-body">
-						By submitting you confirm the report reflects the meeting, including any differences of view. It goes to the council and can no longer be changed. The
-						council must decide within 4 weeks of the meeting.
+						By submitting you confirm the report reflects the meeting, including any differences of view. It goes to the council and can no longer
+						be changed. The council must decide within 4 weeks of the meeting.
 					</p>
 					<Form method="post" noValidate>
 						<input type="hidden" name="lockVersion" value={lockVersion} />

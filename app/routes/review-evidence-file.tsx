@@ -1,9 +1,9 @@
-import type { Route } from './+types/review-evidence-file'
-import { prisma } from '#app/db.server.ts'
-import { evidenceDownloadResponse } from '#app/storage/evidence.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { notFound, requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { evidenceDownloadResponse } from '#app/storage/evidence.server.ts'
+import type { Route } from './+types/review-evidence-file'
 
 // A download of one evidence file: permission-checked, audited, always as an attachment.
 export async function loader({ request, params }: Route.LoaderArgs) {

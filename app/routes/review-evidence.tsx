@@ -2,19 +2,19 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/review-evidence'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { env } from '#app/env.server.ts'
-import { deleteEvidenceFile, receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
-import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { loadEvidencePage } from '#app/queries/review.server.ts'
 import { addEvidence, removeEvidence } from '#app/services/school-review.server.ts'
+import { deleteEvidenceFile, receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
+import type { Route } from './+types/review-evidence'
 
 // The file itself is checked on the server (type by content, size while streaming, virus scan).
 export const EvidenceSchema = z.object({
@@ -124,11 +124,19 @@ export default function Evidence() {
 				<div className="govuk-grid-row">
 					<div className="govuk-grid-column-two-thirds">
 						<h2 className="govuk-heading-m">Upload evidence</h2>
-						<p className="govuk-body">Reports and advice from professionals, and anything else that shows how the child is doing. You can link them to amendment proposals.</p>
+						<p className="govuk-body">
+							Reports and advice from professionals, and anything else that shows how the child is doing. You can link them to amendment
+							proposals.
+						</p>
 						<Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
 							<TextField field={fields.title} label="What is it?" hint="For example, ‘Speech and language therapy report, May 2027’" />
 							{/* The file goes last: fields before it are kept even when a file is refused part-way. */}
-							<FileUpload field={fields.file} label="Upload a file" hint={`PDF, Word document (DOC or DOCX), JPEG or PNG, smaller than ${maxMb}MB`} accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" />
+							<FileUpload
+								field={fields.file}
+								label="Upload a file"
+								hint={`PDF, Word document (DOC or DOCX), JPEG or PNG, smaller than ${maxMb}MB`}
+								accept=".pdf,.doc,.docx,.jpg,.jpeg,.png"
+							/>
 							<Button>Upload the evidence</Button>
 						</Form>
 					</div>

@@ -1,14 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/review-meeting'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { dateParts, INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { requireEditableReview } from '#app/auth/review-access.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { loadMeeting } from '#app/queries/review.server.ts'
 import { scheduleMeeting } from '#app/services/school-review.server.ts'
+import type { Route } from './+types/review-meeting'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)

@@ -1,15 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/review-new'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireChildAccess } from '#app/auth/tenancy.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { requireChildAccess } from '#app/auth/tenancy.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { loadChildToReview } from '#app/queries/review.server.ts'
 import { startReview } from '#app/services/school-review.server.ts'
+import type { Route } from './+types/review-new'
 
 async function loadChild(request: Request, childId: string) {
 	const user = await requirePermission(request, 'review:edit')

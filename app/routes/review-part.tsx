@@ -2,10 +2,20 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/review-part'
+import { notFound } from '#app/auth/auth.server.ts'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { Button, CompletedQuestion, ConflictWarning, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { AttendanceFields, ChildViewsFields, NeedsProvisionFields, OutcomesFields, ParentViewsFields, PfaFields, RecommendationFields, type PartContext } from '#app/components/part-fields.tsx'
+import {
+	AttendanceFields,
+	ChildViewsFields,
+	NeedsProvisionFields,
+	OutcomesFields,
+	ParentViewsFields,
+	PfaFields,
+	RecommendationFields,
+	type PartContext,
+} from '#app/components/part-fields.tsx'
 import {
 	CHANGE_SECTIONS,
 	INVITEE_ROLE_LABELS,
@@ -16,17 +26,19 @@ import {
 	type InviteeRole,
 	type PartKey,
 } from '#app/domain/review-parts.ts'
-import { notFound } from '#app/auth/auth.server.ts'
+import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { alignOutcomes } from '#app/queries/review-record.server.ts'
 import { loadReview, partStates, planWording, type LoadedReview, type PartStates } from '#app/queries/review.server.ts'
-import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { savePart, type PartAnswers } from '#app/services/school-review.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
-import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
+import type { Route } from './+types/review-part'
 
 /** The version of the part the page was opened at (a hidden field; none for a part never saved). */
-const OpenedVersion = z.string().regex(/^\d{1,9}$/).transform(Number)
+const OpenedVersion = z
+	.string()
+	.regex(/^\d{1,9}$/)
+	.transform(Number)
 
 /** The parts whose rows the page draws one per plan outcome or invitee: no other rows can come back. */
 const LIST_ROWS: Partial<Record<PartKey, (review: LoadedReview) => [list: string, rows: number]>> = {
@@ -102,7 +114,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data(
 			{
 				result: submission.reply(),
-				conflict: { savedBy: outcome.conflict.savedBy, savedAt: formatDateTime(outcome.conflict.savedAt), version: latest.version, theirs: latest.data },
+				conflict: {
+					savedBy: outcome.conflict.savedBy,
+					savedAt: formatDateTime(outcome.conflict.savedAt),
+					version: latest.version,
+					theirs: latest.data,
+				},
 			},
 			{ status: 409 },
 		)
@@ -170,5 +187,7 @@ function TheirVersion({ theirs }: { theirs: Record<string, unknown> }) {
 function flatten(value: unknown, prefix = ''): Array<[string, string]> {
 	if (value === null || value === undefined) return []
 	if (typeof value !== 'object') return [[prefix || 'value', String(value)]]
-	return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix} ${Number.isNaN(Number(k)) ? k : Number(k) + 1}` : k))
+	return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+		flatten(v, prefix ? `${prefix} ${Number.isNaN(Number(k)) ? k : Number(k) + 1}` : k),
+	)
 }

@@ -1,16 +1,16 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/review-proposal'
+import { notFound } from '#app/auth/auth.server.ts'
+import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { Button, Checkboxes, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import { PLAN_SECTIONS, ProposalSchema, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { notFound } from '#app/auth/auth.server.ts'
-import { listEvidenceTitles, loadReview, loadSchoolProposal, planWording } from '#app/queries/review.server.ts'
-import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { listEvidenceTitles, loadReview, loadSchoolProposal, planWording } from '#app/queries/review.server.ts'
 import { deleteProposal, saveProposal } from '#app/services/school-review.server.ts'
+import type { Route } from './+types/review-proposal'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 
@@ -106,8 +106,20 @@ export default function Proposal() {
 						<div className="govuk-inset-text">
 							<UserText text={currentWording} empty="This section of the plan is empty." />
 						</div>
-						<TextArea field={fields.proposedWording} label="The wording you propose" labelClass="govuk-label--s" rows={10} hint="Edit the current wording: the council sees exactly what you added and removed." />
-						<TextArea field={fields.reason} label="Why the plan should change" labelClass="govuk-label--s" rows={5} hint="What has changed for the child, and what the evidence shows" />
+						<TextArea
+							field={fields.proposedWording}
+							label="The wording you propose"
+							labelClass="govuk-label--s"
+							rows={10}
+							hint="Edit the current wording: the council sees exactly what you added and removed."
+						/>
+						<TextArea
+							field={fields.reason}
+							label="Why the plan should change"
+							labelClass="govuk-label--s"
+							rows={5}
+							hint="What has changed for the child, and what the evidence shows"
+						/>
 						{evidence.length ? (
 							<Checkboxes
 								field={fields.evidenceIds}

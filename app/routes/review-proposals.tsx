@@ -1,13 +1,13 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/review-proposals'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import type { Route } from './+types/review-proposals'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -21,7 +21,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			proposals: {
 				where: { origin: 'SCHOOL' },
 				orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-				select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true, evidence: { select: { evidence: { select: { id: true, title: true } } } } },
+				select: {
+					id: true,
+					section: true,
+					currentWording: true,
+					proposedWording: true,
+					reason: true,
+					evidence: { select: { evidence: { select: { id: true, title: true } } } },
+				},
 			},
 		},
 	})
@@ -44,8 +51,8 @@ export default function Proposals() {
 			<span className="govuk-caption-l">{review.childName}</span>
 			<h1 className="govuk-heading-l">Amendment proposals</h1>
 			<p className="govuk-body">
-				Propose changes to the plan section by section: the current wording, the wording you propose, why, and the evidence that supports it. The council decides
-				whether to amend the plan.
+				Propose changes to the plan section by section: the current wording, the wording you propose, why, and the evidence that supports it. The
+				council decides whether to amend the plan.
 			</p>
 			{proposals.length ? <DiffLegend /> : <p className="govuk-body">No amendments have been proposed.</p>}
 			{proposals.map((p, i) => (

@@ -1,12 +1,12 @@
 import { redirect, useLoaderData } from 'react-router'
-import type { Route } from './+types/review-submitted'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { RecordDownloads } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import type { Route } from './+types/review-submitted'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')

@@ -1,20 +1,38 @@
 import { redirect, useLoaderData } from 'react-router'
-import type { Route } from './+types/review'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, RecordDownloads, SummaryList, WarningText } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
-import { INVITEE_ROLE_LABELS, needsPreparationForAdulthood, PART_KEYS, PART_SLUGS, PART_TITLES, type InviteeRole, type PartStatus } from '#app/domain/review-parts.ts'
+import { clocksFor } from '#app/domain/review-facts.ts'
+import {
+	INVITEE_ROLE_LABELS,
+	needsPreparationForAdulthood,
+	PART_KEYS,
+	PART_SLUGS,
+	PART_TITLES,
+	type InviteeRole,
+	type PartStatus,
+} from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
 import { loadReview, partStates } from '#app/queries/review.server.ts'
-import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import type { Route } from './+types/review'
 
-const MEETING_CLOCKS = ['invitations', 'advice_circulated', 'review_report', 'la_decision', 'amendment_notice', 'representations', 'final_plan', 'phase_transfer', 'review_due']
+const MEETING_CLOCKS = [
+	'invitations',
+	'advice_circulated',
+	'review_report',
+	'la_decision',
+	'amendment_notice',
+	'representations',
+	'final_plan',
+	'phase_transfer',
+	'review_due',
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
@@ -104,7 +122,14 @@ export default function Review() {
 			<SummaryList
 				rows={[
 					{ key: 'Review due by', value: formatDate(review.dueOn) },
-					{ key: 'Meeting', value: review.meetingOn ? `${formatDate(review.meetingOn)} at ${review.meetingTime}${review.meetingPlace ? `, ${review.meetingPlace}` : ''}` : 'Not scheduled', href: canEdit ? `${base}/meeting` : undefined, hrefLabel: 'the meeting' },
+					{
+						key: 'Meeting',
+						value: review.meetingOn
+							? `${formatDate(review.meetingOn)} at ${review.meetingTime}${review.meetingPlace ? `, ${review.meetingPlace}` : ''}`
+							: 'Not scheduled',
+						href: canEdit ? `${base}/meeting` : undefined,
+						hrefLabel: 'the meeting',
+					},
 					{
 						key: 'Invited',
 						value: (
@@ -127,7 +152,8 @@ export default function Review() {
 				<>
 					<h2 className="govuk-heading-m">Complete the review</h2>
 					<p className="govuk-body">
-						You have completed {completed} of {parts.length} parts. Each part is saved when you press ‘Save and continue’: you can leave and come back at any time.
+						You have completed {completed} of {parts.length} parts. Each part is saved when you press ‘Save and continue’: you can leave and come
+						back at any time.
 					</p>
 					<ul className="govuk-task-list">
 						{parts.map((part) => (
@@ -139,8 +165,18 @@ export default function Review() {
 								id={`task-${part.slug}`}
 							/>
 						))}
-						<TaskItem href={`${base}/proposals`} title="Amendment proposals" status={{ text: proposals ? `${proposals} proposed` : 'Optional' }} id="task-proposals" />
-						<TaskItem href={`${base}/evidence`} title="Evidence and advice" status={{ text: evidence ? `${evidence} file${evidence === 1 ? '' : 's'}` : 'Optional' }} id="task-evidence" />
+						<TaskItem
+							href={`${base}/proposals`}
+							title="Amendment proposals"
+							status={{ text: proposals ? `${proposals} proposed` : 'Optional' }}
+							id="task-proposals"
+						/>
+						<TaskItem
+							href={`${base}/evidence`}
+							title="Evidence and advice"
+							status={{ text: evidence ? `${evidence} file${evidence === 1 ? '' : 's'}` : 'Optional' }}
+							id="task-evidence"
+						/>
 					</ul>
 					<h2 className="govuk-heading-m">Submit the review</h2>
 					<p className="govuk-body">Check your answers and the quality check, then send the review report to the council.</p>

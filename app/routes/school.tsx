@@ -1,9 +1,9 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/school'
+import { requirePermission } from '#app/auth/auth.server.ts'
 import { ChildSearch, ChildTable } from '#app/components/child-table.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { listChildren, readListParams } from '#app/queries/children.server.ts'
+import type { Route } from './+types/school'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'school:children:read')

@@ -2,14 +2,14 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/set-password'
+import { createSession } from '#app/auth/auth.server.ts'
+import { setPasswordWithLink } from '#app/auth/password-reset.server.ts'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { INVITE_DAYS, MIN_PASSWORD, RESET_LINK_LIFETIME, type TokenPurpose } from '#app/domain/accounts.ts'
-import { checkToken } from '#app/services/admin.server.ts'
-import { createSession } from '#app/auth/auth.server.ts'
-import { setPasswordWithLink } from '#app/auth/password-reset.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { checkToken } from '#app/services/admin.server.ts'
+import type { Route } from './+types/set-password'
 
 // The page an invitation or password-reset email links to (public: the link is the credential).
 
@@ -29,13 +29,18 @@ const STATUS: Record<LinkProblem, number> = { unknown: 404, used: 410, expired: 
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const state = await checkToken(params.token)
-	if (!state.ok) return data({ problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null, email: null }, { status: STATUS[state.reason] })
+	if (!state.ok)
+		return data({ problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null, email: null }, { status: STATUS[state.reason] })
 	return { problem: null, purpose: state.purpose, email: state.user.email }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const state = await checkToken(params.token)
-	if (!state.ok) return data({ result: null, problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null }, { status: STATUS[state.reason] })
+	if (!state.ok)
+		return data(
+			{ result: null, problem: state.reason as LinkProblem, purpose: 'purpose' in state ? state.purpose : null },
+			{ status: STATUS[state.reason] },
+		)
 	const submission = parseWithZod(await readForm(request), { schema: SetPasswordSchema })
 	const hide = { hideFields: ['password', 'confirm'] }
 	if (submission.status !== 'success') return data({ result: submission.reply(hide), problem: null, purpose: state.purpose }, { status: 400 })
@@ -43,7 +48,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const email = state.user.email
 	const lowered = password.trim().toLowerCase()
 	if (lowered === email || lowered === email.split('@')[0]) {
-		return data({ result: submission.reply({ ...hide, fieldErrors: { password: ['Your password must not be your email address'] } }), problem: null, purpose: state.purpose }, { status: 400 })
+		return data(
+			{
+				result: submission.reply({ ...hide, fieldErrors: { password: ['Your password must not be your email address'] } }),
+				problem: null,
+				purpose: state.purpose,
+			},
+			{ status: 400 },
+		)
 	}
 	const used = await setPasswordWithLink(request, state, password)
 	if (!used) return data({ result: null, problem: 'used' as LinkProblem, purpose: state.purpose }, { status: 410 })
@@ -98,7 +110,8 @@ const TITLES: Record<LinkProblem, string> = {
 }
 
 function problemText(reason: LinkProblem, purpose: TokenPurpose | null): string {
-	if (reason === 'unknown') return 'Check that you copied the whole link from the email. If it still does not work, ask for a new link below, or ask your council’s SEN team.'
+	if (reason === 'unknown')
+		return 'Check that you copied the whole link from the email. If it still does not work, ask for a new link below, or ask your council’s SEN team.'
 	if (purpose === 'RESET_PASSWORD') {
 		return reason === 'used'
 			? 'Each link to set a password works once. If you have already set your new password, sign in with it. If not, ask for a new link below.'

@@ -3,13 +3,13 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router'
 import { z } from 'zod'
-import type { Route } from './+types/sign-in'
+import { createSession, getUser, verifySignIn } from '#app/auth/auth.server.ts'
 import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
-import { createSession, getUser, verifySignIn } from '#app/auth/auth.server.ts'
-import { safeRedirect } from '#app/http/request.server.ts'
 import { env } from '#app/env.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { safeRedirect } from '#app/http/request.server.ts'
+import type { Route } from './+types/sign-in'
 
 export const SignInSchema = z.object({
 	email: z

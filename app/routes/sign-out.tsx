@@ -1,6 +1,6 @@
 import { redirect } from 'react-router'
-import type { Route } from './+types/sign-out'
 import { destroySession } from '#app/auth/auth.server.ts'
+import type { Route } from './+types/sign-out'
 
 export async function loader() {
 	throw redirect('/')

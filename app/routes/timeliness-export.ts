@@ -1,13 +1,25 @@
-import type { Route } from './+types/timeliness-export'
-import { prisma } from '#app/db.server.ts'
-import { SCHOOL_PHASE_LABELS } from '#app/domain/review-status.ts'
-import { AGE_GROUPS, computeTimeliness, FIGURE_TEXT, firstDayOf, lastDayOf, onTimeLine, PERIOD_FIGURES, reviewsDueIn, type DecisionOutcome, type FigureValue, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { councilIdOf } from '#app/auth/tenancy.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { SCHOOL_PHASE_LABELS } from '#app/domain/review-status.ts'
+import {
+	AGE_GROUPS,
+	computeTimeliness,
+	FIGURE_TEXT,
+	firstDayOf,
+	lastDayOf,
+	onTimeLine,
+	PERIOD_FIGURES,
+	reviewsDueIn,
+	type DecisionOutcome,
+	type FigureValue,
+	type TimelinessRow,
+} from '#app/domain/timeliness.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
-import { loadTimelinessRows, namesFor, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
+import { loadTimelinessRows, namesFor, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import type { Route } from './+types/timeliness-export'
 
 const HEADER = [
 	'Period',
@@ -130,7 +142,8 @@ function schoolLabel(query: ResolvedTimelinessQuery) {
 }
 
 async function filterLabels(laId: string, query: ResolvedTimelinessQuery) {
-	const caseworker = query.caseworker && query.caseworker !== 'none' ? await prisma.user.findFirst({ where: { id: query.caseworker, laId }, select: { name: true } }) : null
+	const caseworker =
+		query.caseworker && query.caseworker !== 'none' ? await prisma.user.findFirst({ where: { id: query.caseworker, laId }, select: { name: true } }) : null
 	return {
 		school: schoolLabel(query),
 		caseworker: query.caseworker === 'none' ? 'No caseworker' : query.caseworker ? (caseworker?.name ?? 'Unknown caseworker') : 'All caseworkers',

@@ -1,5 +1,5 @@
 import { data, useLoaderData } from 'react-router'
-import type { Route } from './+types/timeliness-reviews'
+import { requirePermission } from '#app/auth/auth.server.ts'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
@@ -16,10 +16,10 @@ import {
 	type CurrentFigureId,
 	type FigureId,
 } from '#app/domain/timeliness.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, pluralise } from '#app/lib/format.ts'
-import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/queries/timeliness-query.ts'
+import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import type { Route } from './+types/timeliness-reviews'
 
 const PAGE_SIZE = 50
 
@@ -44,7 +44,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const chosen = within === null ? all : all.filter((l) => l.within === within)
 	const pages = Math.max(1, Math.ceil(chosen.length / PAGE_SIZE))
 	const slice = chosen.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-	const names = await namesFor(user, slice.map((l) => l.row))
+	const names = await namesFor(
+		user,
+		slice.map((l) => l.row),
+	)
 	return {
 		laName: user.laName,
 		figure,
@@ -102,11 +105,18 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 		case 'held_on_time':
 			return [
 				{ header: 'Review due', cell: (r) => date(r.dueOn) },
-				{ header: 'Meeting', cell: (r) => (r.meetingOn && r.meetingOn <= today ? date(r.meetingOn) : r.meetingOn ? `Booked for ${formatDate(r.meetingOn)}` : 'Not held') },
+				{
+					header: 'Meeting',
+					cell: (r) => (r.meetingOn && r.meetingOn <= today ? date(r.meetingOn) : r.meetingOn ? `Booked for ${formatDate(r.meetingOn)}` : 'Not held'),
+				},
 				{
 					header: 'Held by the due date',
 					cell: (r) =>
-						r.meetingOn && r.meetingOn <= today ? inTime({ ...r, within: r.meetingOn <= r.dueOn }) : r.dueOn < today ? inTime({ ...r, within: false }) : 'Not yet due',
+						r.meetingOn && r.meetingOn <= today
+							? inTime({ ...r, within: r.meetingOn <= r.dueOn })
+							: r.dueOn < today
+								? inTime({ ...r, within: false })
+								: 'Not yet due',
 				},
 			]
 		case 'reports_2_weeks':
@@ -147,7 +157,10 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
 				{ header: 'Decision due', cell: (r) => timingWords('awaiting_decision', r, today) },
 				{ header: 'Report received', cell: (r) => date(r.reportReceivedOn) },
-				{ header: 'Decision', cell: (r) => (r.decidedOn ? `${outcome(r.decisionOutcome)} on ${formatDate(r.decidedOn)}; amendment notice not sent` : 'None yet') },
+				{
+					header: 'Decision',
+					cell: (r) => (r.decidedOn ? `${outcome(r.decisionOutcome)} on ${formatDate(r.decidedOn)}; amendment notice not sent` : 'None yet'),
+				},
 			]
 		case 'breaches_2_weeks':
 			return [
@@ -163,7 +176,8 @@ export default function TimelinessReviews() {
 	const text = FIGURE_TEXT[figure]
 	const periodWords = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`
 	const heading = isCurrent(figure) ? text.label : `${text.label}, ${periodWords}`
-	const hrefFor = (p: number, w: string | null = within) => `/timeliness/reviews${timelinessSearch(query, { figure, within: w ?? undefined, page: p > 1 ? String(p) : undefined })}`
+	const hrefFor = (p: number, w: string | null = within) =>
+		`/timeliness/reviews${timelinessSearch(query, { figure, within: w ?? undefined, page: p > 1 ? String(p) : undefined })}`
 	const columns = columnsFor(figure, today)
 	return (
 		<>

@@ -1,12 +1,12 @@
-import type { Route } from './+types/timeliness-sen2'
-import { isIsoDate } from '#app/domain/calendar-date.ts'
-import { activeOnCensusDate, latestSen2CensusDate, SEN2_REVIEW_ITEMS, sen2MatchesFilters, sen2ReviewItems } from '#app/domain/timeliness.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { requirePermission } from '#app/auth/auth.server.ts'
+import { isIsoDate } from '#app/domain/calendar-date.ts'
+import { activeOnCensusDate, latestSen2CensusDate, SEN2_REVIEW_ITEMS, sen2MatchesFilters, sen2ReviewItems } from '#app/domain/timeliness.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
 import { loadSen2Children } from '#app/queries/sen2.server.ts'
-import { resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import { filtersOf, readTimelinessQuery } from '#app/queries/timeliness-query.ts'
+import { resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import type { Route } from './+types/timeliness-sen2'
 
 // The child's identifiers and the annual review items, in the SEN2 return's own element names (app/domain/timeliness.ts).
 const HEADER = ['UPN', 'Surname', 'Forename', 'PersonBirthDate', ...SEN2_REVIEW_ITEMS] as const

@@ -1,5 +1,5 @@
 import { useLoaderData } from 'react-router'
-import type { Route } from './+types/timeliness'
+import { requirePermission } from '#app/auth/auth.server.ts'
 import { BarChart, type ChartGroup } from '#app/components/charts.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -20,10 +20,10 @@ import {
 	type MonthFigures,
 	type PeriodFigureId,
 } from '#app/domain/timeliness.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
 import { formatDate, pluralise } from '#app/lib/format.ts'
-import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
+import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
+import type { Route } from './+types/timeliness'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
@@ -35,7 +35,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	if (Object.keys(errors).length) return { laName: user.laName, query: read, schoolText, schools: null, errors, today, options, report: null }
 	const rows = await loadTimelinessRows(user, query, today)
 	const report = computeTimeliness(rows, { ...periodOf(query), today, filters: filtersOf(query) })
-	const names = await namesFor(user, Object.values(report.current).flatMap((list) => list.top.map((l) => l.row)))
+	const names = await namesFor(
+		user,
+		Object.values(report.current).flatMap((list) => list.top.map((l) => l.row)),
+	)
 	const listed = (list: ListedReview) => {
 		const child = names.children.get(list.row.childId)
 		return {
@@ -73,7 +76,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 
-const listHref = (query: TimelinessQuery, figure: string, extra: Record<string, string | undefined> = {}) => `/timeliness/reviews${timelinessSearch(query, { figure, ...extra })}`
+const listHref = (query: TimelinessQuery, figure: string, extra: Record<string, string | undefined> = {}) =>
+	`/timeliness/reviews${timelinessSearch(query, { figure, ...extra })}`
 /** The same figure for one month: the period narrowed to that month. */
 const monthQuery = (query: TimelinessQuery, month: string): TimelinessQuery => ({ ...query, from: month, to: month })
 
@@ -117,7 +121,12 @@ export default function Timeliness() {
 						heading="Reports, decisions and final plans"
 						ids={['reports_2_weeks', 'decisions_4_weeks', 'final_plans_8_weeks']}
 					/>
-					<FigureGroup query={query} figures={report.figures} heading="Decisions made in the period, by outcome" ids={['outcome_maintain', 'outcome_amend', 'outcome_cease']} />
+					<FigureGroup
+						query={query}
+						figures={report.figures}
+						heading="Decisions made in the period, by outcome"
+						ids={['outcome_maintain', 'outcome_amend', 'outcome_cease']}
+					/>
 					<h2 className="govuk-heading-l">Month by month</h2>
 					<ShareTrend
 						id="chart-decisions"
@@ -127,7 +136,14 @@ export default function Timeliness() {
 						title="Decisions within 4 weeks of the meeting, by month of the meeting"
 						noun="decisions"
 					/>
-					<ShareTrend id="chart-reports" query={query} months={report.months} figure="reports_2_weeks" title="Review reports within 2 weeks of the meeting, by month of the meeting" noun="reports" />
+					<ShareTrend
+						id="chart-reports"
+						query={query}
+						months={report.months}
+						figure="reports_2_weeks"
+						title="Review reports within 2 weeks of the meeting, by month of the meeting"
+						noun="reports"
+					/>
 					<HeldTrend query={query} months={report.months} />
 					<h2 className="govuk-heading-l">Cases today</h2>
 					<p className="govuk-body">These lists are as of {formatDate(today)}, whatever the period; the filters above apply to them.</p>
@@ -154,10 +170,18 @@ function Headline({ query, figures }: { query: TimelinessQuery; figures: Record<
 				return (
 					<li key={id} className="app-figures__item">
 						<a className="govuk-link app-figures__link" href={listHref(query, id)}>
-							<span className="app-figures__value">{value.kind === 'share' ? (value.percent === null ? '–' : `${value.percent}%`) : value.value.toLocaleString('en-GB')}</span>
+							<span className="app-figures__value">
+								{value.kind === 'share' ? (value.percent === null ? '–' : `${value.percent}%`) : value.value.toLocaleString('en-GB')}
+							</span>
 							<span className="app-figures__label">{FIGURE_TEXT[id].label}</span>
 						</a>
-						<span className="govuk-body-s app-figures__detail">{value.kind === 'share' ? (value.total ? `${value.within.toLocaleString('en-GB')} of ${value.total.toLocaleString('en-GB')}` : 'None to count') : ''}</span>
+						<span className="govuk-body-s app-figures__detail">
+							{value.kind === 'share'
+								? value.total
+									? `${value.within.toLocaleString('en-GB')} of ${value.total.toLocaleString('en-GB')}`
+									: 'None to count'
+								: ''}
+						</span>
 					</li>
 				)
 			})}
@@ -165,7 +189,17 @@ function Headline({ query, figures }: { query: TimelinessQuery; figures: Record<
 	)
 }
 
-function FigureGroup({ query, figures, heading, ids }: { query: TimelinessQuery; figures: Record<PeriodFigureId, FigureValue>; heading: string; ids: PeriodFigureId[] }) {
+function FigureGroup({
+	query,
+	figures,
+	heading,
+	ids,
+}: {
+	query: TimelinessQuery
+	figures: Record<PeriodFigureId, FigureValue>
+	heading: string
+	ids: PeriodFigureId[]
+}) {
 	return (
 		<>
 			<h3 className="govuk-heading-m">{heading}</h3>
@@ -198,7 +232,21 @@ function countOf(month: MonthFigures, figure: PeriodFigureId) {
 	return value.kind === 'count' ? value.value : 0
 }
 
-function ShareTrend({ id, query, months, figure, title, noun }: { id: string; query: TimelinessQuery; months: MonthFigures[]; figure: PeriodFigureId; title: string; noun: string }) {
+function ShareTrend({
+	id,
+	query,
+	months,
+	figure,
+	title,
+	noun,
+}: {
+	id: string
+	query: TimelinessQuery
+	months: MonthFigures[]
+	figure: PeriodFigureId
+	title: string
+	noun: string
+}) {
 	const groups: ChartGroup[] = months.map((m) => {
 		const share = shareOf(m, figure)
 		return { label: shortMonthLabel(m.month), values: [share.percent], printed: [share.percent === null ? 'none' : `${share.percent}%`] }
@@ -217,7 +265,16 @@ function ShareTrend({ id, query, months, figure, title, noun }: { id: string; qu
 			<p className="govuk-body-s">
 				{FIGURE_TEXT[figure].definition} <span className="app-citation">({FIGURE_TEXT[figure].citation})</span>
 			</p>
-			<BarChart id={id} title={title} description={description} xAxisLabel="Month of the meeting" yAxisLabel="Per cent in time" series={[{ name: 'In time', pattern: 'solid' }]} groups={groups} percent />
+			<BarChart
+				id={id}
+				title={title}
+				description={description}
+				xAxisLabel="Month of the meeting"
+				yAxisLabel="Per cent in time"
+				series={[{ name: 'In time', pattern: 'solid' }]}
+				groups={groups}
+				percent
+			/>
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
@@ -240,7 +297,10 @@ function ShareTrend({ id, query, months, figure, title, noun }: { id: string; qu
 									<td className="govuk-table__cell govuk-table__cell--numeric">
 										<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
 											{share.total}
-											<span className="govuk-visually-hidden"> {noun} in {m.label}</span>
+											<span className="govuk-visually-hidden">
+												{' '}
+												{noun} in {m.label}
+											</span>
 										</a>
 									</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{share.within}</td>
@@ -288,7 +348,14 @@ function HeldTrend({ query, months }: { query: TimelinessQuery; months: MonthFig
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
-					<TableHead columns={['Month the review was due', { label: 'Due', numeric: true }, { label: 'Held', numeric: true }, { label: 'Not held', numeric: true }]} />
+					<TableHead
+						columns={[
+							'Month the review was due',
+							{ label: 'Due', numeric: true },
+							{ label: 'Held', numeric: true },
+							{ label: 'Not held', numeric: true },
+						]}
+					/>
 					<tbody className="govuk-table__body">
 						{months.map((m) => (
 							<tr className="govuk-table__row" key={m.month}>

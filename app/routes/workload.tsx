@@ -1,7 +1,8 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
-import type { Route } from './+types/workload'
+import { requirePermission } from '#app/auth/auth.server.ts'
+import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { SavedBanner } from '#app/components/admin.tsx'
 import { Button, Checkboxes, ErrorSummary, Select, summaryErrors, useGovukForm, type SummaryError } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -9,12 +10,11 @@ import { TableHead } from '#app/components/table.tsx'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { ReassignSchema } from '#app/domain/workload.ts'
-import { requirePermission } from '#app/auth/auth.server.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDate, pluralise } from '#app/lib/format.ts'
-import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { activeCaseworker, childrenHeldBy, councilStaffMember, NO_CASEWORKER, workloadTable } from '#app/queries/workload.server.ts'
 import { moveChildren } from '#app/services/caseworker-assignment.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
+import type { Route } from './+types/workload'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:assign')
@@ -57,7 +57,11 @@ export async function action({ request }: Route.ActionArgs) {
 	const moved = await moveChildren(request, user, laId, { childIds: [...new Set(childIds)], from: source, to: target })
 	if (moved === null) {
 		return data(
-			{ result: submission.reply({ formErrors: ['Some of the children you selected are no longer with this caseworker. Check the list and try again.'] }) },
+			{
+				result: submission.reply({
+					formErrors: ['Some of the children you selected are no longer with this caseworker. Check the list and try again.'],
+				}),
+			},
 			{ status: 400 },
 		)
 	}
@@ -69,12 +73,15 @@ export default function Workload() {
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'reassign', schema: ReassignSchema, lastResult: actionData?.result, defaultValue: { from: selected?.id ?? '' } })
 	const errors = summaryErrors(form.id, form.allErrors, ['childIds', 'to'])
-	const totals = rows.reduce((t, r) => ({ children: t.children + r.children, open: t.open + r.open, dueThisWeek: t.dueThisWeek + r.dueThisWeek, overdue: t.overdue + r.overdue }), {
-		children: 0,
-		open: 0,
-		dueThisWeek: 0,
-		overdue: 0,
-	})
+	const totals = rows.reduce(
+		(t, r) => ({ children: t.children + r.children, open: t.open + r.open, dueThisWeek: t.dueThisWeek + r.dueThisWeek, overdue: t.overdue + r.overdue }),
+		{
+			children: 0,
+			open: 0,
+			dueThisWeek: 0,
+			overdue: 0,
+		},
+	)
 	return (
 		<>
 			<PageTitle title={selected ? `Workload: move ${selected.name}’s children` : 'Workload'} error={errors.length > 0} />
@@ -84,7 +91,15 @@ export default function Workload() {
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--m">Caseload of each caseworker</caption>
-					<TableHead columns={['Caseworker', { label: 'Children', numeric: true }, { label: 'Open reviews', numeric: true }, { label: 'Due within 7 days', numeric: true }, { label: 'Overdue', numeric: true }]} />
+					<TableHead
+						columns={[
+							'Caseworker',
+							{ label: 'Children', numeric: true },
+							{ label: 'Open reviews', numeric: true },
+							{ label: 'Due within 7 days', numeric: true },
+							{ label: 'Overdue', numeric: true },
+						]}
+					/>
 					<tbody className="govuk-table__body">
 						{rows.map((r) => (
 							<tr className="govuk-table__row" key={r.id}>
@@ -124,15 +139,17 @@ export default function Workload() {
 				<div className="govuk-details__text">
 					<p className="govuk-body">Children: children whose caseworker this is. Open reviews: their annual reviews not yet closed.</p>
 					<p className="govuk-body">
-						Due within 7 days: open reviews whose next statutory deadline (the one the caseload is sorted by) falls today or in the next 7 days, as the
-						caseload’s “Due within 7 days” filter counts them (and the statutory clock shows in amber).
+						Due within 7 days: open reviews whose next statutory deadline (the one the caseload is sorted by) falls today or in the next 7 days, as
+						the caseload’s “Due within 7 days” filter counts them (and the statutory clock shows in amber).
 					</p>
 					<p className="govuk-body">
 						Overdue: open reviews whose next statutory deadline has passed, and children whose annual review date has passed with no review started.
 					</p>
 				</div>
 			</details>
-			{canMove ? <MoveChildren form={form} fields={fields} errors={errors} selected={selected} rows={rows} children={children} targets={targets} /> : null}
+			{canMove ? (
+				<MoveChildren form={form} fields={fields} errors={errors} selected={selected} rows={rows} children={children} targets={targets} />
+			) : null}
 		</>
 	)
 }

@@ -2,14 +2,14 @@
 // to their own council, one-time links (invitations and password resets), and the changes the administration
 // pages make, each written with its audit event in one transaction.
 import { createHash, randomBytes } from 'node:crypto'
-import { prisma, type Tx } from '#app/db.server.ts'
-import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
-import type { Permission, Role } from '#app/domain/permissions.ts'
-import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import { forbidden, notFound, requirePermission, requireUser, type SessionUser } from '#app/auth/auth.server.ts'
-import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import { prisma, type Tx } from '#app/db/db.server.ts'
+import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
+import type { Permission, Role } from '#app/domain/permissions.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 export type AdminUser = SessionUser & { laId: string }
 
@@ -82,7 +82,13 @@ export async function checkToken(token: string, now = new Date()): Promise<Token
 	if (!token || token.length > 200) return { ok: false, reason: 'unknown' }
 	const row = await prisma.oneTimeToken.findUnique({
 		where: { id: hashToken(token) },
-		select: { id: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } }, school: { select: { active: true } } } } },
+		select: {
+			id: true,
+			purpose: true,
+			usedAt: true,
+			expiresAt: true,
+			user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } }, school: { select: { active: true } } } },
+		},
 	})
 	if (!row || (row.purpose !== 'INVITE' && row.purpose !== 'RESET_PASSWORD')) return { ok: false, reason: 'unknown' }
 	const purpose: TokenPurpose = row.purpose
@@ -90,11 +96,20 @@ export async function checkToken(token: string, now = new Date()): Promise<Token
 	if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', purpose }
 	// A deactivated account (or school) cannot be brought back by an old link.
 	if (!row.user.active || row.user.school?.active === false) return { ok: false, reason: 'used', purpose }
-	return { ok: true, tokenId: row.id, purpose, user: { id: row.user.id, email: row.user.email, name: row.user.name, roles: row.user.roles.map((r) => r.role as Role) } }
+	return {
+		ok: true,
+		tokenId: row.id,
+		purpose,
+		user: { id: row.user.id, email: row.user.email, name: row.user.name, roles: row.user.roles.map((r) => r.role as Role) },
+	}
 }
 
 /** Writes the invitation email to the outbox, in the caller's transaction, with a new link. */
-export async function sendInvitation(tx: Tx, invitee: { id: string; email: string; name: string; roles: Role[]; organisationName: string }, invitedByName: string | null) {
+export async function sendInvitation(
+	tx: Tx,
+	invitee: { id: string; email: string; name: string; roles: Role[]; organisationName: string },
+	invitedByName: string | null,
+) {
 	const { token, expiresAt } = await issueToken(tx, invitee.id, 'INVITE')
 	await enqueueEmail(tx, {
 		to: invitee.email,
@@ -219,7 +234,11 @@ export async function accountExists(email: string) {
  * A new account (a SENCo of one of the council's schools, or one of the council's staff) and its invitation: the
  * account, its role, its one-time link and the email are written together or not at all.
  */
-export async function inviteUser(request: Request, admin: AdminUser, invitee: { name: string; email: string; role: Role; school: { id: string; name: string } | null }) {
+export async function inviteUser(
+	request: Request,
+	admin: AdminUser,
+	invitee: { name: string; email: string; role: Role; school: { id: string; name: string } | null },
+) {
 	const { name, email, role, school } = invitee
 	return prisma.$transaction(async (tx) => {
 		const created = await tx.user.create({
@@ -227,7 +246,13 @@ export async function inviteUser(request: Request, admin: AdminUser, invitee: { 
 			select: { id: true },
 		})
 		await sendInvitation(tx, { id: created.id, email, name, roles: [role], organisationName: school?.name ?? admin.laName ?? 'the council' }, admin.name)
-		await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: created.id, details: `${email} as ${role}${school ? ` at ${school.name}` : ''}` }, tx)
+		await audit(
+			request,
+			admin.id,
+			'user.invite',
+			{ entityType: 'User', entityId: created.id, details: `${email} as ${role}${school ? ` at ${school.name}` : ''}` },
+			tx,
+		)
 		return created
 	})
 }
@@ -237,7 +262,11 @@ type Account = { id: string; email: string; name: string; school: { name: string
 /** The invitation sent again, with a new link (the earlier one stops working). */
 export async function resendInvitation(request: Request, admin: AdminUser, user: Account, roles: Role[]) {
 	await prisma.$transaction(async (tx) => {
-		await sendInvitation(tx, { id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' }, admin.name)
+		await sendInvitation(
+			tx,
+			{ id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' },
+			admin.name,
+		)
 		await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: user.id, details: `invitation sent again to ${user.email}` }, tx)
 	})
 }
@@ -246,7 +275,13 @@ export async function resendInvitation(request: Request, admin: AdminUser, user:
 export async function sendResetLink(request: Request, admin: AdminUser, user: Account) {
 	await prisma.$transaction(async (tx) => {
 		await sendPasswordReset(tx, user, admin.name)
-		await audit(request, admin.id, 'user.send_reset', { entityType: 'User', entityId: user.id, details: `link to set a new password sent to ${user.email}` }, tx)
+		await audit(
+			request,
+			admin.id,
+			'user.send_reset',
+			{ entityType: 'User', entityId: user.id, details: `link to set a new password sent to ${user.email}` },
+			tx,
+		)
 	})
 }
 
@@ -267,6 +302,12 @@ export async function setCouncilRoles(request: Request, admin: AdminUser, userId
 	await prisma.$transaction(async (tx) => {
 		await tx.userRole.deleteMany({ where: { userId } })
 		await tx.userRole.createMany({ data: wanted.map((role) => ({ userId, role })) })
-		await audit(request, admin.id, 'user.update', { entityType: 'User', entityId: userId, details: `roles: ${before.join(', ')} -> ${wanted.join(', ')}` }, tx)
+		await audit(
+			request,
+			admin.id,
+			'user.update',
+			{ entityType: 'User', entityId: userId, details: `roles: ${before.join(', ')} -> ${wanted.join(', ')}` },
+			tx,
+		)
 	})
 }

@@ -1,9 +1,9 @@
 // Giving children to caseworkers: one child from the caseload (/children/:id/caseworker), or some of one
 // caseworker's children at once (/workload). Each child's move is audited on its record. The caseworkers and
 // their loads are read in app/queries/workload.server.ts.
-import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 
 type Caseworker = { id: string; name: string }
 

@@ -3,20 +3,20 @@
 // audit), so a failure leaves the review as it was and nothing is sent. Letters are rendered first
 // (they take longest) and their files written before the transaction; a failed transaction removes them.
 import fs from 'node:fs'
-import { prisma, type Tx } from '#app/db.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import type { SessionUser } from '#app/auth/auth.server.ts'
+import { prisma, type Tx } from '#app/db/db.server.ts'
 import { addDays, addMonths, todayInLondon } from '#app/domain/calendar-date.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
+import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
+import { planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
-import { audit } from '#app/auth/audit.server.ts'
-import type { SessionUser } from '#app/auth/auth.server.ts'
-import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
-import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
-import { planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 
 export class StepError extends Error {}
 
@@ -79,7 +79,9 @@ function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Rec
 	return {
 		councilName: f.la.name,
 		councilAddress: f.la.address,
-		councilContact: [`Your caseworker: ${f.child.caseworker?.name ?? user.name}`, f.child.caseworker?.email ?? user.email, f.la.contactPhone].filter(Boolean).join('\n'),
+		councilContact: [`Your caseworker: ${f.child.caseworker?.name ?? user.name}`, f.child.caseworker?.email ?? user.email, f.la.contactPhone]
+			.filter(Boolean)
+			.join('\n'),
 		letterSignatory: f.la.letterSignatory || `${user.name}\nSEN casework`,
 		date,
 		to: to.map((p) => ({ name: p.name, role: LETTER_ROLES[p.audience]! })),
@@ -105,8 +107,22 @@ async function emailLetter<Name extends LetterTemplate>(
 ) {
 	const contact = { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
 	for (const person of letter.to) {
-		const payload = { reviewId: f.id, child: { firstName: f.child.firstName, lastName: f.child.lastName }, audience: person.audience, ...fields, contact, attachments: [{ documentId: letter.documentId }] }
-		await enqueueEmail(tx, { to: person.email, toName: person.name, template: letter.template, reviewId: f.id, dedupeKey: `${letter.step}:${f.id}:${person.email}`, payload: payload as PayloadOf<Name> })
+		const payload = {
+			reviewId: f.id,
+			child: { firstName: f.child.firstName, lastName: f.child.lastName },
+			audience: person.audience,
+			...fields,
+			contact,
+			attachments: [{ documentId: letter.documentId }],
+		}
+		await enqueueEmail(tx, {
+			to: person.email,
+			toName: person.name,
+			template: letter.template,
+			reviewId: f.id,
+			dedupeKey: `${letter.step}:${f.id}:${person.email}`,
+			payload: payload as PayloadOf<Name>,
+		})
 	}
 }
 
@@ -143,7 +159,9 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 				data: { status: closes ? 'CLOSED' : 'DECISION_MADE', closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just decided this review. Reload the page.')
-			await tx.decision.create({ data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id } })
+			await tx.decision.create({
+				data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id },
+			})
 			if (closes) {
 				// The review is done: the next one is due within 12 months of this meeting (s.44(1)).
 				await tx.ehcPlan.update({
@@ -168,7 +186,13 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 				)
 			}
 			await refreshNextDeadline(tx, f.id)
-			await audit(request, user.id, 'decision.make', { entityType: 'AnnualReview', entityId: f.id, reviewId: f.id, childId: f.child.id, details: input.outcome }, tx)
+			await audit(
+				request,
+				user.id,
+				'decision.make',
+				{ entityType: 'AnnualReview', entityId: f.id, reviewId: f.id, childId: f.child.id, details: input.outcome },
+				tx,
+			)
 		})
 	if (!closes) return run(null)
 	// Maintain or cease: the decision letter with appeal rights goes to the family and the head teacher.
@@ -210,10 +234,24 @@ export async function saveNoticeDraft(
 		const own = draft.councilAmendment
 		if (own) {
 			await tx.amendmentProposal.create({
-				data: { reviewId: review.id, origin: 'LA', section: own.section, currentWording: planWording(review.planVersion, own.section), proposedWording: own.wording, reason: own.reason, createdById: user.id },
+				data: {
+					reviewId: review.id,
+					origin: 'LA',
+					section: own.section,
+					currentWording: planWording(review.planVersion, own.section),
+					proposedWording: own.wording,
+					reason: own.reason,
+					createdById: user.id,
+				},
 			})
 		}
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.child.id, details: 'amendment notice choices saved' }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'AnnualReview', entityId: review.id, reviewId: review.id, childId: review.child.id, details: 'amendment notice choices saved' },
+			tx,
+		)
 	})
 }
 
@@ -227,7 +265,17 @@ export async function noticeAmendments(reviewId: string) {
 	const proposals = await prisma.amendmentProposal.findMany({
 		where: { reviewId, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
 		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-		select: { id: true, section: true, origin: true, currentWording: true, proposedWording: true, laWording: true, reason: true, laReason: true, evidence: { select: { evidenceId: true } } },
+		select: {
+			id: true,
+			section: true,
+			origin: true,
+			currentWording: true,
+			proposedWording: true,
+			laWording: true,
+			reason: true,
+			laReason: true,
+			evidence: { select: { evidenceId: true } },
+		},
 	})
 	return proposals.map((p) => ({
 		id: p.id,
@@ -260,12 +308,22 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 		meetingOn: f.meetingOn ?? undefined,
 		issuedOn,
 		representationsCloseOn: closesOn,
-		amendments: amendments.map(({ section, title, currentWording, proposedWording, reason, origin }) => ({ section, title, currentWording, proposedWording, reason, origin })),
+		amendments: amendments.map(({ section, title, currentWording, proposedWording, reason, origin }) => ({
+			section,
+			title,
+			currentWording,
+			proposedWording,
+			reason,
+			origin,
+		})),
 		evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, load: () => readEvidenceBytes(e.storageKey) })),
 	})
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
-			const moved = await tx.annualReview.updateMany({ where: { id: f.id, status: 'DECISION_MADE' }, data: { status: 'NOTICE_ISSUED', lockVersion: { increment: 1 } } })
+			const moved = await tx.annualReview.updateMany({
+				where: { id: f.id, status: 'DECISION_MADE' },
+				data: { status: 'NOTICE_ISSUED', lockVersion: { increment: 1 } },
+			})
 			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice. Reload the page.')
 			await tx.amendmentNotice.create({ data: { reviewId: f.id, issuedOn, representationsCloseOn: closesOn, issuedById: user.id } })
 			const doc = await addDocument(tx, f.id, 'AMENDMENT_NOTICE', `Amendment notice - ${childName(f)}.pdf`, storageKey, bytes)
@@ -274,10 +332,28 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 				f,
 				user,
 				{ template: 'amendment-notice', step: 'notice', documentId: doc.id, to },
-				{ meetingOn: f.meetingOn!, issuedOn, representationsCloseOn: closesOn, finalPlanDueOn: addDays(issuedOn, 56), amendmentCount: amendments.length },
+				{
+					meetingOn: f.meetingOn!,
+					issuedOn,
+					representationsCloseOn: closesOn,
+					finalPlanDueOn: addDays(issuedOn, 56),
+					amendmentCount: amendments.length,
+				},
 			)
 			await refreshNextDeadline(tx, f.id)
-			await audit(request, user.id, 'notice.issue', { entityType: 'AmendmentNotice', entityId: f.id, reviewId: f.id, childId: f.child.id, details: `${amendments.length} amendments; representations close ${closesOn}` }, tx)
+			await audit(
+				request,
+				user.id,
+				'notice.issue',
+				{
+					entityType: 'AmendmentNotice',
+					entityId: f.id,
+					reviewId: f.id,
+					childId: f.child.id,
+					details: `${amendments.length} amendments; representations close ${closesOn}`,
+				},
+				tx,
+			)
 			return { issuedOn, closesOn }
 		}),
 	)
@@ -286,13 +362,27 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 // ---------------------------------------------------------------------------------------------
 // Representations (reg 22(2)(c))
 
-export type RepresentationInput = { receivedOn: string; fromName: string; summary: string; requestedSchool?: string; meetingRequested: boolean; response?: string }
+export type RepresentationInput = {
+	receivedOn: string
+	fromName: string
+	summary: string
+	requestedSchool?: string
+	meetingRequested: boolean
+	response?: string
+}
 
 /** Records a representation, with the letter or email it came in (an evidence upload already checked and stored), if any. */
-export async function recordRepresentation(request: Request | null, user: SessionUser, reviewId: string, input: RepresentationInput, file?: StoredEvidence | null) {
+export async function recordRepresentation(
+	request: Request | null,
+	user: SessionUser,
+	reviewId: string,
+	input: RepresentationInput,
+	file?: StoredEvidence | null,
+) {
 	return prisma.$transaction(async (tx) => {
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
-		if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw new StepError('Representations are recorded after the amendment notice is issued.')
+		if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS')
+			throw new StepError('Representations are recorded after the amendment notice is issued.')
 		const created = await tx.representation.create({
 			data: {
 				reviewId,
@@ -324,7 +414,19 @@ export async function recordRepresentation(request: Request | null, user: Sessio
 			})
 		}
 		await tx.annualReview.update({ where: { id: reviewId }, data: { status: 'REPRESENTATIONS', lockVersion: { increment: 1 } } })
-		await audit(request, user.id, 'representation.record', { entityType: 'Representation', entityId: created.id, reviewId, childId: review.childId, details: `from ${input.fromName}, received ${input.receivedOn}` }, tx)
+		await audit(
+			request,
+			user.id,
+			'representation.record',
+			{
+				entityType: 'Representation',
+				entityId: created.id,
+				reviewId,
+				childId: review.childId,
+				details: `from ${input.fromName}, received ${input.receivedOn}`,
+			},
+			tx,
+		)
 		return created
 	})
 }
@@ -340,13 +442,30 @@ function rowsOf(wording: string) {
 		.filter(Boolean)
 }
 
-export async function issueFinalPlan(request: Request | null, user: SessionUser, reviewId: string, input: { amend: boolean; reasons: string }, now = new Date()) {
+export async function issueFinalPlan(
+	request: Request | null,
+	user: SessionUser,
+	reviewId: string,
+	input: { amend: boolean; reasons: string },
+	now = new Date(),
+) {
 	const f = await loadCaseFacts(reviewId)
 	if (f.status !== 'NOTICE_ISSUED' && f.status !== 'REPRESENTATIONS') throw new StepError('The final plan follows an amendment notice.')
 	const issuedOn = todayInLondon(now)
 	const amendments = await noticeAmendments(reviewId)
 	const v = f.planVersion
-	const sections = { A: v.sectionA, B: v.sectionB, C: v.sectionC, D: v.sectionD, G: v.sectionG, H1: v.sectionH1, H2: v.sectionH2, I: v.sectionI, J: v.sectionJ, K: v.sectionK } as Record<string, string>
+	const sections = {
+		A: v.sectionA,
+		B: v.sectionB,
+		C: v.sectionC,
+		D: v.sectionD,
+		G: v.sectionG,
+		H1: v.sectionH1,
+		H2: v.sectionH2,
+		I: v.sectionI,
+		J: v.sectionJ,
+		K: v.sectionK,
+	} as Record<string, string>
 	let outcomes = v.outcomes.map((o) => ({ area: o.area, text: o.text }))
 	let provision = v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration }))
 	for (const a of amendments) {
@@ -381,7 +500,10 @@ export async function issueFinalPlan(request: Request | null, user: SessionUser,
 				data: { status: 'FINAL_ISSUED', lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan. Reload the page.')
-			const finalPlan = await tx.finalPlan.create({ data: { reviewId: f.id, amended: input.amend, reasons: input.reasons, issuedOn, issuedById: user.id }, select: { id: true } })
+			const finalPlan = await tx.finalPlan.create({
+				data: { reviewId: f.id, amended: input.amend, reasons: input.reasons, issuedOn, issuedById: user.id },
+				select: { id: true },
+			})
 			if (input.amend) {
 				// A new version of the plan; the old one is kept as it was.
 				await tx.planVersion.create({
@@ -411,15 +533,46 @@ export async function issueFinalPlan(request: Request | null, user: SessionUser,
 				data: { lastReviewOn: f.meetingOn ?? issuedOn, reviewDueOn: nextDue, ...(input.amend ? { currentVersionNo: versionNo } : {}) },
 			})
 			const kind = input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE'
-			const doc = await addDocument(tx, f.id, kind, `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`, storageKey, bytes)
+			const doc = await addDocument(
+				tx,
+				f.id,
+				kind,
+				`${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`,
+				storageKey,
+				bytes,
+			)
 			const letter = { step: 'final', documentId: doc.id, to }
 			if (input.amend) {
-				await emailLetter(tx, f, user, { ...letter, template: 'final-plan-issued' }, { issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue })
+				await emailLetter(
+					tx,
+					f,
+					user,
+					{ ...letter, template: 'final-plan-issued' },
+					{ issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue },
+				)
 			} else {
-				await emailLetter(tx, f, user, { ...letter, template: 'decision-not-to-amend' }, { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) })
+				await emailLetter(
+					tx,
+					f,
+					user,
+					{ ...letter, template: 'decision-not-to-amend' },
+					{ noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) },
+				)
 			}
 			await refreshNextDeadline(tx, f.id)
-			await audit(request, user.id, 'final.issue', { entityType: 'FinalPlan', entityId: finalPlan.id, reviewId: f.id, childId: f.child.id, details: input.amend ? `plan version ${versionNo}` : 'not amended' }, tx)
+			await audit(
+				request,
+				user.id,
+				'final.issue',
+				{
+					entityType: 'FinalPlan',
+					entityId: finalPlan.id,
+					reviewId: f.id,
+					childId: f.child.id,
+					details: input.amend ? `plan version ${versionNo}` : 'not amended',
+				},
+				tx,
+			)
 			return { versionNo: input.amend ? versionNo : null }
 		}),
 	)
@@ -427,11 +580,19 @@ export async function issueFinalPlan(request: Request | null, user: SessionUser,
 
 export async function closeReview(request: Request | null, user: SessionUser, reviewId: string) {
 	await prisma.$transaction(async (tx) => {
-		const moved = await tx.annualReview.updateMany({ where: { id: reviewId, status: 'FINAL_ISSUED' }, data: { status: 'CLOSED', closedAt: new Date(), lockVersion: { increment: 1 } } })
+		const moved = await tx.annualReview.updateMany({
+			where: { id: reviewId, status: 'FINAL_ISSUED' },
+			data: { status: 'CLOSED', closedAt: new Date(), lockVersion: { increment: 1 } },
+		})
 		if (moved.count !== 1) throw new StepError('Only a review whose final plan has been issued can be closed.')
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { childId: true } })
 		await refreshNextDeadline(tx, reviewId)
-		await audit(request, user.id, 'review.update', { entityType: 'AnnualReview', entityId: reviewId, reviewId, childId: review.childId, details: 'closed' }, tx)
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{ entityType: 'AnnualReview', entityId: reviewId, reviewId, childId: review.childId, details: 'closed' },
+			tx,
+		)
 	})
 }
-

@@ -4,7 +4,7 @@
 // on: the check-your-answers page submits only the review it showed, so a change made after it was opened (in
 // another tab, by a colleague) is checked again before it goes to the council.
 import { audit } from '#app/auth/audit.server.ts'
-import { prisma, type Tx } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { meetingFields, type PartKey, type PartStatus, type PlanSection, type ScheduleValue } from '#app/domain/review-parts.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'

@@ -1,5 +1,5 @@
-import net from 'node:net'
 import { once } from 'node:events'
+import net from 'node:net'
 
 // A minimal client for clamd's INSTREAM command (clamd(8), "INSTREAM"): `zINSTREAM\0`, then chunks of
 // [4-byte big-endian length][bytes], then a zero-length chunk; clamd answers `stream: OK` or
@@ -57,9 +57,7 @@ export async function scanStream(
 
 function connect(address: string) {
 	const hostPort = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^/:]+):(\d+)$/.exec(address)
-	return hostPort
-		? net.connect({ host: hostPort[1].replace(/^\[|\]$/g, ''), port: Number(hostPort[2]) })
-		: net.connect({ path: address })
+	return hostPort ? net.connect({ host: hostPort[1].replace(/^\[|\]$/g, ''), port: Number(hostPort[2]) }) : net.connect({ path: address })
 }
 
 function write(socket: net.Socket, data: Uint8Array) {
@@ -79,9 +77,7 @@ function readReply(socket: net.Socket) {
 			if (end !== -1) resolve(all.subarray(0, end).toString('utf8'))
 		})
 		socket.on('end', () => (received.length ? resolve(text()) : reject(new ClamdError('clamd closed the connection without answering'))))
-		socket.on('error', (error) =>
-			reject(error instanceof ClamdError ? error : new ClamdError(`clamd: ${error.message}`, { cause: error })),
-		)
+		socket.on('error', (error) => reject(error instanceof ClamdError ? error : new ClamdError(`clamd: ${error.message}`, { cause: error })))
 		socket.on('close', () => reject(new ClamdError('clamd closed the connection without answering')))
 	})
 }

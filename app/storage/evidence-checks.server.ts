@@ -8,11 +8,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFParser, PDFRawStream
 // Why these checks and these bounds: docs/decisions/014-evidence-file-checks.md.
 
 export type EvidenceContentType =
-	| 'application/pdf'
-	| 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-	| 'application/msword'
-	| 'image/jpeg'
-	| 'image/png'
+	'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | 'application/msword' | 'image/jpeg' | 'image/png'
 
 /** Why a file is refused; each has its message in uploadMessages. */
 export type EvidenceProblem = 'wrongType' | 'damaged' | 'passwordProtected' | 'activeContent' | 'tooLargeWhenOpened'
@@ -292,7 +288,8 @@ async function readZipDirectory(file: FileHandle, size: number): Promise<ZipEntr
 	const entryCount = tail.readUInt16LE(end + 10)
 	const directorySize = tail.readUInt32LE(end + 12)
 	const directoryOffset = tail.readUInt32LE(end + 16)
-	const zip64 = entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff || (end >= 20 && tail.readUInt32LE(end - 20) === 0x07064b50)
+	const zip64 =
+		entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff || (end >= 20 && tail.readUInt32LE(end - 20) === 0x07064b50)
 	if (zip64 || disk !== 0 || directoryDisk !== 0 || entriesHere !== entryCount) return 'damaged'
 	if (entryCount > MAX_ZIP_ENTRIES || directorySize > MAX_ZIP_DIRECTORY_BYTES) return 'tooLargeWhenOpened'
 	if (directoryOffset + directorySize !== size - tailLength + end) return 'damaged' // the directory sits just before its end record

@@ -3,10 +3,10 @@ import { closeSync, createReadStream, fstatSync, openSync, read } from 'node:fs'
 import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/env.server.ts'
-import { scanStream } from '#app/storage/clamd.server.ts'
-import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
 import { multipartBoundary, readMultipart, type PartSink } from '#app/http/multipart.server.ts'
 import { assertFieldValue } from '#app/http/request-limits.server.ts'
+import { scanStream } from '#app/storage/clamd.server.ts'
+import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
 
 // Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
 // key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.
@@ -326,7 +326,11 @@ export function safeFileName(original: string, contentType: EvidenceContentType)
 	const kept = EXTENSIONS[contentType].find((ext) => name.length > ext.length && name.toLowerCase().endsWith(ext))
 	const extension = kept ? name.slice(-kept.length) : EXTENSIONS[contentType][0]
 	const stem = (kept ? name.slice(0, -kept.length) : name).trim() || 'evidence'
-	return Array.from(stem).slice(0, MAX_FILE_NAME_LENGTH - extension.length).join('') + extension
+	return (
+		Array.from(stem)
+			.slice(0, MAX_FILE_NAME_LENGTH - extension.length)
+			.join('') + extension
+	)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -29,7 +29,11 @@ function uploadRequest(entries: Array<[string, string | File]>) {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const tmpFiles = () => (fs.existsSync(path.join(evidenceDir, 'tmp')) ? fs.readdirSync(path.join(evidenceDir, 'tmp')) : [])
-const storedFiles = () => fs.readdirSync(evidenceDir).filter((name) => name !== 'tmp').sort()
+const storedFiles = () =>
+	fs
+		.readdirSync(evidenceDir)
+		.filter((name) => name !== 'tmp')
+		.sort()
 
 const windowsExe = Buffer.concat([Buffer.from('MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0', 'latin1'), Buffer.from('This program cannot be run in DOS mode.')])
 const linuxExe = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56)])
@@ -59,7 +63,13 @@ function ole2(lastStream: string) {
 	file.writeUInt32LE(0xfffffffd, fat) // sector 0: the FAT itself
 	file.writeUInt32LE(2, fat + 4) // sector 1 continues in sector 2
 	file.writeUInt32LE(0xfffffffe, fat + 8) // sector 2 ends the directory
-	const names: Array<[string, number]> = [['Root Entry', 5], ['\x05SummaryInformation', 2], ['1Table', 2], ['Data', 2], [lastStream, 2]]
+	const names: Array<[string, number]> = [
+		['Root Entry', 5],
+		['\x05SummaryInformation', 2],
+		['1Table', 2],
+		['Data', 2],
+		[lastStream, 2],
+	]
 	names.forEach(([name, type], index) => {
 		const at = 1024 + 128 * index
 		const nameBytes = Buffer.from(name, 'utf16le')
@@ -136,11 +146,23 @@ test('a ZIP, workbook or text file is refused even with a Word name', async () =
 })
 
 test('no file asks the user to select one; an empty file is called empty', async () => {
-	const notChosen = await receiveEvidenceUpload(uploadRequest([['title', 'A report'], ['file', new File([], '', { type: 'application/octet-stream' })]]), {
-		clamdSocket: null,
-	})
+	const notChosen = await receiveEvidenceUpload(
+		uploadRequest([
+			['title', 'A report'],
+			['file', new File([], '', { type: 'application/octet-stream' })],
+		]),
+		{
+			clamdSocket: null,
+		},
+	)
 	expect(notChosen).toMatchObject({ error: 'Select a file', file: null, fields: { title: 'A report' } })
-	const empty = await receiveEvidenceUpload(uploadRequest([['title', 'A report'], ['file', new File([], 'report.pdf')]]), { clamdSocket: null })
+	const empty = await receiveEvidenceUpload(
+		uploadRequest([
+			['title', 'A report'],
+			['file', new File([], 'report.pdf')],
+		]),
+		{ clamdSocket: null },
+	)
 	expect(empty).toMatchObject({ error: 'The selected file is empty', file: null, fields: { title: 'A report' } })
 	const missing = await receiveEvidenceUpload(uploadRequest([['title', 'A report']]), { clamdSocket: null })
 	expect(missing).toMatchObject({ error: 'Select a file', fields: { title: 'A report' } })
@@ -187,7 +209,10 @@ test('a PDF with JavaScript, a launch action or an embedded file is refused, how
 	// has no /JS key, so only its type can give it away.
 	const escaped = async (escapedName: string) => {
 		const placeholder = 'X'.repeat(escapedName.length)
-		const bytes = await pdfFile({ objectStreams: false, change: (doc) => doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: PDFName.of(placeholder) })) })
+		const bytes = await pdfFile({
+			objectStreams: false,
+			change: (doc) => doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: PDFName.of(placeholder) })),
+		})
 		return Buffer.from(bytes.toString('latin1').replace(`/${placeholder}`, `/${escapedName}`), 'latin1')
 	}
 	await expectRefused(activeContent, {
@@ -198,7 +223,10 @@ test('a PDF with JavaScript, a launch action or an embedded file is refused, how
 		'launches a program.pdf': await pdfFile({
 			change: (doc) => doc.getPage(0).node.set(PDFName.of('AA'), doc.context.obj({ O: { S: 'Launch', F: PDFString.of('calc.exe') } })),
 		}),
-		'with an attachment.pdf': await pdfFile({ pages: 2, change: (doc) => void doc.attach(Buffer.from('MZ not really'), 'setup.exe', { mimeType: 'application/octet-stream' }) }),
+		'with an attachment.pdf': await pdfFile({
+			pages: 2,
+			change: (doc) => void doc.attach(Buffer.from('MZ not really'), 'setup.exe', { mimeType: 'application/octet-stream' }),
+		}),
 	})
 
 	// Links and opening at a page are not active content.
@@ -206,7 +234,9 @@ test('a PDF with JavaScript, a launch action or an embedded file is refused, how
 		change: (doc) => {
 			const page = doc.getPage(0)
 			doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj([page.ref, 'Fit']))
-			const link = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [50, 690, 300, 715], A: { S: 'URI', URI: PDFString.of('https://www.gov.uk') } }))
+			const link = doc.context.register(
+				doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [50, 690, 300, 715], A: { S: 'URI', URI: PDFString.of('https://www.gov.uk') } }),
+			)
 			page.node.set(PDFName.of('Annots'), doc.context.obj([link]))
 		},
 	})
@@ -218,7 +248,9 @@ test('a password-protected PDF is refused', async () => {
 	const encrypted = await pdfFile({
 		objectStreams: false,
 		change: (doc) => {
-			doc.context.trailerInfo.Encrypt = doc.context.register(doc.context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)), P: -4 }))
+			doc.context.trailerInfo.Encrypt = doc.context.register(
+				doc.context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)), P: -4 }),
+			)
 		},
 	})
 	await expectRefused('The selected file is password protected', { 'protected.pdf': encrypted })
@@ -232,7 +264,13 @@ test('a PDF whose object stream opens to more than the limit is refused before i
 		change: (doc) => void doc.context.register(doc.context.stream(data, { Type: 'ObjStm', N: 1, First: 4, Filter: 'FlateDecode' })),
 	})
 	expect(bomb.length).toBeLessThan(MIB / 10)
-	const result = await receiveEvidenceUpload(uploadRequest([['title', 'Report'], ['file', new File([bomb], 'bomb.pdf')]]), { clamdSocket: null, maxOpenedBytes: 8 * MIB })
+	const result = await receiveEvidenceUpload(
+		uploadRequest([
+			['title', 'Report'],
+			['file', new File([bomb], 'bomb.pdf')],
+		]),
+		{ clamdSocket: null, maxOpenedBytes: 8 * MIB },
+	)
 	expect(result).toMatchObject({ error: tooLargeWhenOpened, file: null, fields: { title: 'Report' } })
 	expect(tmpFiles()).toEqual([])
 })
@@ -307,7 +345,7 @@ test('the form is read the same however the body is split into chunks', async ()
 	let seed = 42
 	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 	const chunks: Buffer[] = []
-	for (let at = 0; at < body.length; ) {
+	for (let at = 0; at < body.length;) {
 		const size = 1 + Math.floor(random() * 13)
 		chunks.push(body.subarray(at, at + size))
 		at += size
@@ -439,7 +477,10 @@ test('with clamd configured, an infected file is refused, a clean one is stored 
 	try {
 		const before = storedFiles()
 		const infected = await receiveEvidenceUpload(
-			uploadRequest([['title', 'Report'], ['file', new File([await pdfFile({ body: EICAR })], 'report.pdf')]]),
+			uploadRequest([
+				['title', 'Report'],
+				['file', new File([await pdfFile({ body: EICAR })], 'report.pdf')],
+			]),
 			{ clamdSocket: clamd.address },
 		)
 		expect(infected).toMatchObject({ error: 'The selected file contains a virus', file: null, fields: { title: 'Report' } })
@@ -450,7 +491,10 @@ test('with clamd configured, an infected file is refused, a clean one is stored 
 		expect(clean.file?.scanStatus).toBe('CLEAN')
 
 		const unreachable = await receiveEvidenceUpload(
-			uploadRequest([['title', 'Report'], ['file', new File([await pdfFile()], 'report.pdf')]]),
+			uploadRequest([
+				['title', 'Report'],
+				['file', new File([await pdfFile()], 'report.pdf')],
+			]),
 			{ clamdSocket: path.join(socketDir, 'no-such.sock') },
 		)
 		expect(unreachable).toMatchObject({

@@ -6,7 +6,7 @@
 // flight never loses its file. Measured: bench/results/crash.md (kill -9 trials).
 import fs from 'node:fs'
 import path from 'node:path'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 
 /** Longer than any step between writing a file and committing its row (a bundle of 100 evidence files: minutes). */
@@ -21,11 +21,13 @@ function stores(): Store[] {
 	return [
 		{
 			dir: path.resolve(env.DOCUMENTS_DIR),
-			known: async (keys) => (await prisma.generatedDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey),
+			known: async (keys) =>
+				(await prisma.generatedDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey),
 		},
 		{
 			dir: path.resolve(env.EVIDENCE_DIR),
-			known: async (keys) => (await prisma.evidenceFile.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((e) => e.storageKey),
+			known: async (keys) =>
+				(await prisma.evidenceFile.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((e) => e.storageKey),
 		},
 	]
 }

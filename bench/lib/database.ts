@@ -2,7 +2,7 @@
 // else TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/postgres) dropped and created by name.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { PrismaClient } from '#app/db-factory.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 
 export type Provider = 'sqlite' | 'postgres'
 export const PROVIDER_NAMES: Record<Provider, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' }
@@ -68,7 +68,7 @@ async function postgresAdmin<T>(work: (client: import('pg').Client) => Promise<T
 
 /** A client of the bench's own, opened for one piece of work and closed after it. */
 export async function withPrisma<T>(url: string, work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
-	const { createPrisma } = await import('../../app/db-factory.server.ts')
+	const { createPrisma } = await import('../../app/db/factory.server.ts')
 	const prisma = await createPrisma(url)
 	try {
 		return await work(prisma)

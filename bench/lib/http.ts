@@ -31,7 +31,11 @@ export class Browser {
 		this.agent = new http.Agent({ keepAlive: !options.freshConnections, maxSockets: 1 })
 	}
 
-	request(method: string, path: string, init: { form?: Fields; multipart?: { fields: Fields; files: Record<string, FileField> }; timeoutMs?: number } = {}): Promise<Reply> {
+	request(
+		method: string,
+		path: string,
+		init: { form?: Fields; multipart?: { fields: Fields; files: Record<string, FileField> }; timeoutMs?: number } = {},
+	): Promise<Reply> {
 		const headers: Record<string, string> = {}
 		if (this.cookie) headers.cookie = this.cookie
 		if (method !== 'GET') headers.origin = this.origin
@@ -58,7 +62,12 @@ export class Browser {
 						// A cleared cookie (sign-out) has an empty value.
 						this.cookie = pair.endsWith('=') ? '' : pair
 					}
-					resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null, body: Buffer.concat(chunks), ms: performance.now() - started })
+					resolve({
+						status: res.statusCode ?? 0,
+						location: res.headers.location ?? null,
+						body: Buffer.concat(chunks),
+						ms: performance.now() - started,
+					})
 				})
 			})
 			req.on('timeout', () => req.destroy(new Error(`no answer within ${init.timeoutMs ?? 60_000} ms`)))
@@ -102,7 +111,11 @@ function encodeMultipart(boundary: string, fields: Fields, files: Record<string,
 		for (const v of [value].flat()) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`))
 	}
 	for (const [name, file] of Object.entries(files)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'))
+		parts.push(
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+			Buffer.from(file.bytes),
+			Buffer.from('\r\n'),
+		)
 	}
 	parts.push(Buffer.from(`--${boundary}--\r\n`))
 	return Buffer.concat(parts)

@@ -9,7 +9,13 @@ export function writeRun(file: string, introduction: string[], run: string[]) {
 	const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
 	const at = previous.indexOf(MARK)
 	const older = at === -1 ? '' : previous.slice(at + MARK.length).replace(/^\n+/, '')
-	fs.writeFileSync(file, [...introduction, '', MARK, '', ...run, '', older].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n')
+	fs.writeFileSync(
+		file,
+		[...introduction, '', MARK, '', ...run, '', older]
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trimEnd() + '\n',
+	)
 }
 
 export function machine(): string {

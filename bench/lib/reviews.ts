@@ -6,7 +6,7 @@
 // Each of those templates is then copied as many times as needed, child and plan included, straight into the
 // database: every copy is a separate child of the same school and caseworker, in exactly the template's state.
 import { randomBytes } from 'node:crypto'
-import type { PrismaClient } from '#app/db-factory.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { Browser, DEMO_PASSWORD, USERS } from './http.ts'
 
@@ -26,16 +26,26 @@ function dateFields(prefix: string, iso: string) {
 }
 
 function expectRedirect(reply: { status: number; body: Buffer; location: string | null }, what: string): string {
-	if (reply.status < 300 || reply.status >= 400 || !reply.location) throw new Error(`${what}: expected a redirect, got ${reply.status}: ${reply.body.toString('utf8').replace(/\s+/g, ' ').slice(0, 400)}`)
+	if (reply.status < 300 || reply.status >= 400 || !reply.location)
+		throw new Error(`${what}: expected a redirect, got ${reply.status}: ${reply.body.toString('utf8').replace(/\s+/g, ' ').slice(0, 400)}`)
 	return reply.location
 }
 
 /** The fields of each part of the review, complete, for a review with these outcomes and invitees. */
 export function completeParts(outcomeIds: string[], inviteeIds: string[]): Array<[slug: string, key: string, fields: Record<string, string>]> {
 	const outcomes: Record<string, string> = {}
-	outcomeIds.forEach((outcomeId, i) => Object.assign(outcomes, { [`outcomes[${i}].outcomeId`]: outcomeId, [`outcomes[${i}].progress`]: 'PROGRESSING', [`outcomes[${i}].evidence`]: 'Assessment data from the autumn term', [`outcomes[${i}].next`]: 'CONTINUE' }))
+	outcomeIds.forEach((outcomeId, i) =>
+		Object.assign(outcomes, {
+			[`outcomes[${i}].outcomeId`]: outcomeId,
+			[`outcomes[${i}].progress`]: 'PROGRESSING',
+			[`outcomes[${i}].evidence`]: 'Assessment data from the autumn term',
+			[`outcomes[${i}].next`]: 'CONTINUE',
+		}),
+	)
 	const attendance: Record<string, string> = {}
-	inviteeIds.forEach((inviteeId, i) => Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inviteeId, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }))
+	inviteeIds.forEach((inviteeId, i) =>
+		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inviteeId, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
+	)
 	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
 	return [
 		['child-views', 'CHILD_VIEWS', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
@@ -60,7 +70,13 @@ export async function makeTemplates(prisma: PrismaClient, origin: string): Promi
 	const caseworkerUser = await prisma.user.findUniqueOrThrow({ where: { email: USERS.caseworker }, select: { id: true } })
 	// A primary-age child (no preparation-for-adulthood part) with a plan and no review open.
 	const child = await prisma.child.findFirstOrThrow({
-		where: { schoolId: sencoUser.schoolId!, yearGroup: { gte: 0, lt: 9 }, parentEmail: { not: '' }, plan: { is: { status: 'ACTIVE' } }, reviews: { none: { status: { not: 'CLOSED' } } } },
+		where: {
+			schoolId: sencoUser.schoolId!,
+			yearGroup: { gte: 0, lt: 9 },
+			parentEmail: { not: '' },
+			plan: { is: { status: 'ACTIVE' } },
+			reviews: { none: { status: { not: 'CLOSED' } } },
+		},
 		orderBy: { upn: 'asc' },
 		select: { id: true },
 	})
@@ -78,7 +94,10 @@ export async function makeTemplates(prisma: PrismaClient, origin: string): Promi
 	const draft = expectRedirect(created, 'scheduling the review').split('/')[2]!
 	const facts = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: draft },
-		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } } },
+		select: {
+			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+		},
 	})
 	for (const [slug, , fields] of completeParts(
 		facts.planVersion.outcomes.map((o) => o.id),
@@ -92,9 +111,21 @@ export async function makeTemplates(prisma: PrismaClient, origin: string): Promi
 	expectRedirect(await senco.post(`/reviews/${submitted}/check`, { lockVersion }), 'submitting the review')
 
 	const [decided] = await cloneReviews(prisma, submitted!, 1)
-	expectRedirect(await caseworker.post(`/council/reviews/${decided}/decision`, { outcome: 'AMEND', reasons: 'The plan needs to name the new provision.', ...dateFields('decidedOn', today) }), 'deciding to amend')
 	expectRedirect(
-		await caseworker.post(`/council/reviews/${decided}/notice`, { newSection: 'F', newWording: 'Speech and language therapy: 30 minutes a week, delivered by the NHS therapist.', newReason: 'The therapist’s advice.', intent: 'save' }),
+		await caseworker.post(`/council/reviews/${decided}/decision`, {
+			outcome: 'AMEND',
+			reasons: 'The plan needs to name the new provision.',
+			...dateFields('decidedOn', today),
+		}),
+		'deciding to amend',
+	)
+	expectRedirect(
+		await caseworker.post(`/council/reviews/${decided}/notice`, {
+			newSection: 'F',
+			newWording: 'Speech and language therapy: 30 minutes a week, delivered by the NHS therapist.',
+			newReason: 'The therapist’s advice.',
+			intent: 'save',
+		}),
 		'saving the council’s amendment',
 	)
 	senco.close()
@@ -120,7 +151,20 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 	const ids: string[] = []
 	const BATCH = 50
 	for (let start = 0; start < count; start += BATCH) {
-		const rows = { children: [] as any[], plans: [] as any[], versions: [] as any[], outcomes: [] as any[], provisions: [] as any[], reviews: [] as any[], invitees: [] as any[], sections: [] as any[], progress: [] as any[], proposals: [] as any[], decisions: [] as any[], notices: [] as any[] }
+		const rows = {
+			children: [] as any[],
+			plans: [] as any[],
+			versions: [] as any[],
+			outcomes: [] as any[],
+			provisions: [] as any[],
+			reviews: [] as any[],
+			invitees: [] as any[],
+			sections: [] as any[],
+			progress: [] as any[],
+			proposals: [] as any[],
+			decisions: [] as any[],
+			notices: [] as any[],
+		}
 		for (let n = start; n < Math.min(count, start + BATCH); n++) {
 			const map = new Map<string, string>()
 			const to = (old: string) => {
@@ -129,7 +173,13 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 				return fresh
 			}
 			const upn = `Z${randomBytes(6).toString('hex').toUpperCase()}`
-			rows.children.push({ ...child, id: to(child.id), schoolId: options.schoolId ?? child.schoolId, upn, searchText: `${child.firstName} ${child.lastName} ${upn}`.toLowerCase() })
+			rows.children.push({
+				...child,
+				id: to(child.id),
+				schoolId: options.schoolId ?? child.schoolId,
+				upn,
+				searchText: `${child.firstName} ${child.lastName} ${upn}`.toLowerCase(),
+			})
 			rows.plans.push({ ...plan, id: to(plan.id), childId: to(child.id) })
 			for (const { outcomes, provisions, ...version } of versions) {
 				rows.versions.push({ ...version, id: to(version.id), planId: to(plan.id), finalPlanId: null })
@@ -137,7 +187,13 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 				for (const p of provisions) rows.provisions.push({ ...p, id: to(p.id), planVersionId: to(version.id) })
 			}
 			const { invitees, sections, outcomeProgress, proposals, decision, notice, representations: _, ...fields } = review
-			rows.reviews.push({ ...fields, id: to(review.id), childId: to(child.id), schoolId: options.schoolId ?? fields.schoolId, planVersionId: to(review.planVersionId) })
+			rows.reviews.push({
+				...fields,
+				id: to(review.id),
+				childId: to(child.id),
+				schoolId: options.schoolId ?? fields.schoolId,
+				planVersionId: to(review.planVersionId),
+			})
 			for (const i of invitees) rows.invitees.push({ ...i, id: to(i.id), reviewId: to(review.id) })
 			for (const p of proposals) rows.proposals.push({ ...p, id: to(p.id), reviewId: to(review.id) })
 			for (const p of outcomeProgress) rows.progress.push({ ...p, id: to(p.id), reviewId: to(review.id), planOutcomeId: to(p.planOutcomeId) })
@@ -145,7 +201,8 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 			if (notice) rows.notices.push({ ...notice, id: to(notice.id), reviewId: to(review.id) })
 			// A part's answers name outcomes and invitees by id: point them at the copies.
 			const pattern = map.size ? new RegExp([...map.keys()].join('|'), 'g') : null
-			for (const s of sections) rows.sections.push({ ...s, id: id(), reviewId: to(review.id), data: pattern ? s.data.replace(pattern, (old) => map.get(old)!) : s.data })
+			for (const s of sections)
+				rows.sections.push({ ...s, id: id(), reviewId: to(review.id), data: pattern ? s.data.replace(pattern, (old) => map.get(old)!) : s.data })
 			ids.push(to(review.id))
 		}
 		await prisma.$transaction([

@@ -17,7 +17,11 @@ export function prepareBuild(into: string, existing?: string): string {
 	let source = existing ? path.resolve(existing) : path.join(ROOT, '.builds/bench')
 	if (!existing) {
 		console.log('Building the app into .builds/bench...')
-		execFileSync('npx', ['react-router', 'build'], { cwd: ROOT, env: { ...process.env, BUILD_DIR: '.builds/bench' }, stdio: ['ignore', 'ignore', 'inherit'] })
+		execFileSync('npx', ['react-router', 'build'], {
+			cwd: ROOT,
+			env: { ...process.env, BUILD_DIR: '.builds/bench' },
+			stdio: ['ignore', 'ignore', 'inherit'],
+		})
 	}
 	if (!fs.existsSync(path.join(source, 'server/index.js'))) throw new Error(`${source} has no server/index.js`)
 	// The copy must stay under ROOT: the build imports its packages from ROOT/node_modules.
@@ -178,7 +182,7 @@ export function killGroup(pgid: number) {
 export async function killServer(server: Server) {
 	killGroup(server.pid)
 	const deadline = Date.now() + 10_000
-	while (groupPids(server.pid).length || server.process.exitCode === null && server.process.signalCode === null) {
+	while (groupPids(server.pid).length || (server.process.exitCode === null && server.process.signalCode === null)) {
 		if (Date.now() > deadline) throw new Error(`processes of group ${server.pid} still running 10 s after SIGKILL: ${groupPids(server.pid).join(', ')}`)
 		await sleep(20)
 	}

@@ -15,7 +15,13 @@ test('a caseworker decides to amend, issues the notice, records a representation
 	const review = await db.annualReview.findFirstOrThrow({
 		where: { status: 'SUBMITTED', la: { code: '886' }, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
 		orderBy: { id: 'asc' },
-		select: { id: true, meetingOn: true, childId: true, proposals: { where: { origin: 'SCHOOL' }, select: { id: true } }, child: { select: { firstName: true, lastName: true, plan: { select: { currentVersionNo: true } } } } },
+		select: {
+			id: true,
+			meetingOn: true,
+			childId: true,
+			proposals: { where: { origin: 'SCHOOL' }, select: { id: true } },
+			child: { select: { firstName: true, lastName: true, plan: { select: { currentVersionNo: true } } } },
+		},
 	})
 	expect(review.proposals.length).toBeGreaterThanOrEqual(1)
 	const childName = `${review.child.firstName} ${review.child.lastName}`
@@ -50,7 +56,10 @@ test('a caseworker decides to amend, issues the notice, records a representation
 		await page.getByLabel('The reason').fill('As the therapist advised.')
 	}
 	for (let i = 3; i <= proposals; i++) {
-		await page.getByRole('group', { name: `What will the council do with proposal ${i}?` }).getByRole('radio', { name: 'Reject' }).check()
+		await page
+			.getByRole('group', { name: `What will the council do with proposal ${i}?` })
+			.getByRole('radio', { name: 'Reject' })
+			.check()
 		await page.getByLabel(`Reason for editing or rejecting proposal ${i}`).fill('Not supported by the evidence.')
 	}
 	await page.getByRole('button', { name: 'Issue the amendment notice' }).click()

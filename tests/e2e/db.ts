@@ -1,7 +1,7 @@
 // The journeys' database (the one scripts/e2e-server.ts seeded), read to pick test subjects and to
 // check what a journey stored. Journeys never change data behind the app's back.
 import path from 'node:path'
-import { createPrisma, type PrismaClient } from '#app/db-factory.server.ts'
+import { createPrisma, type PrismaClient } from '#app/db/factory.server.ts'
 
 let client: Promise<PrismaClient> | undefined
 export function e2eDb() {

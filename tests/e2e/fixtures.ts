@@ -30,7 +30,14 @@ const passed = new Set<string>()
 function installRenderProbe() {
 	let commits = 0
 	let commitsAtAddressChange = 0
-	const hook = { supportsFiber: true, inject: () => 1, onCommitFiberRoot: () => void commits++, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, checkDCE() {} }
+	const hook = {
+		supportsFiber: true,
+		inject: () => 1,
+		onCommitFiberRoot: () => void commits++,
+		onCommitFiberUnmount() {},
+		onPostCommitFiberRoot() {},
+		checkDCE() {},
+	}
 	// Navigation API: the address changed, by a document load or by history.pushState/replaceState.
 	;(window as unknown as { navigation: EventTarget }).navigation.addEventListener('currententrychange', () => void (commitsAtAddressChange = commits))
 	const rendered = () => {
@@ -73,7 +80,9 @@ export const test = base.extend<{ a11y: { check: (page?: Page) => Promise<void> 
 			await target.waitForLoadState('load')
 			if (!noScript) await target.waitForFunction(() => (window as unknown as { __e2eRendered: () => boolean }).__e2eRendered())
 			const html = await target.content()
-			const key = `${testInfo.project.name} ${createHash('sha256').update(html.replace(/ nonce="[^"]*"/g, '')).digest('base64')}`
+			const key = `${testInfo.project.name} ${createHash('sha256')
+				.update(html.replace(/ nonce="[^"]*"/g, ''))
+				.digest('base64')}`
 			if (!passed.has(key)) {
 				let subject = target
 				if (axeContext) {
@@ -90,8 +99,14 @@ export const test = base.extend<{ a11y: { check: (page?: Page) => Promise<void> 
 				// opening a page and loading axe into it for every check. Only violations are kept in full (the
 				// passes' nodes are never read). On a busy 2-core machine the two took axe on the timeliness page
 				// from 13-15 s to 3-4 s, and on the caseload from 5-7 s to 3 s.
-				const results = await new AxeBuilder({ page: subject }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze()
-				const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+				const results = await new AxeBuilder({ page: subject })
+					.withTags(AXE_TAGS)
+					.options({ resultTypes: ['violations'] })
+					.setLegacyMode(true)
+					.analyze()
+				const violations = results.violations.map(
+					(v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+				)
 				expect(violations, `accessibility violations on ${target.url()}`).toEqual([])
 				passed.add(key)
 			}

@@ -164,7 +164,9 @@ test('someone who forgot their password asks for a link, sets a new password wit
 	await page.getByLabel('Email address').fill(email)
 	await page.getByRole('button', { name: 'Send the link' }).click()
 	await expect(page.getByRole('heading', { name: 'Check your email', level: 1 })).toBeVisible()
-	await expect(page.getByText(`If there is an account for ${email}, we have sent it a link to set a new password. The link works once, for 1 hour.`)).toBeVisible()
+	await expect(
+		page.getByText(`If there is an account for ${email}, we have sent it a link to set a new password. The link works once, for 1 hour.`),
+	).toBeVisible()
 	await a11y.check()
 
 	await page.goto(await emailedLink(email, 'password-reset'))

@@ -13,8 +13,26 @@ function upn(serial: number) {
 const FIRST_ISSUED = addDays(addMonths(todayInLondon(new Date()), -12), 75)
 
 function csv(bad: boolean) {
-	const rows = [1, 2, 3].map((n) => ['700124', 'Brook Lane Special School', 'Special', upn(n), `Pupil${n}`, 'Nojsimport', bad && n === 2 ? '2017-13-01' : '2017-01-0' + n, 'R', '', '', FIRST_ISSUED].join(','))
-	return Buffer.from(['school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on', ...rows].join('\n'))
+	const rows = [1, 2, 3].map((n) =>
+		[
+			'700124',
+			'Brook Lane Special School',
+			'Special',
+			upn(n),
+			`Pupil${n}`,
+			'Nojsimport',
+			bad && n === 2 ? '2017-13-01' : '2017-01-0' + n,
+			'R',
+			'',
+			'',
+			FIRST_ISSUED,
+		].join(','),
+	)
+	return Buffer.from(
+		['school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on', ...rows].join(
+			'\n',
+		),
+	)
 }
 
 test('without JavaScript a manager previews and imports a file, and the forms keep what was typed', async ({ page, a11y }) => {
@@ -68,7 +86,9 @@ test('without JavaScript a manager previews and imports a file, and the forms ke
 	await a11y.check()
 	await expect(page.getByText('Owen Price has been invited.')).toBeVisible()
 	expect(await db.oneTimeToken.count({ where: { user: { email: 'owen.price@brook-lane.example.org' }, purpose: 'INVITE' } })).toBe(1)
-	expect((await db.user.findUniqueOrThrow({ where: { email: 'owen.price@brook-lane.example.org' }, select: { school: { select: { urn: true } } } })).school?.urn).toBe('700124')
+	expect(
+		(await db.user.findUniqueOrThrow({ where: { email: 'owen.price@brook-lane.example.org' }, select: { school: { select: { urn: true } } } })).school?.urn,
+	).toBe('700124')
 
 	// A school's details: a bad URN is refused, the rest kept.
 	await page.goto('/admin/schools?q=700124')

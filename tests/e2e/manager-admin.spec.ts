@@ -18,7 +18,8 @@ function upn(serial: number) {
 	return upnCheckLetter(`X${digits}`) + digits
 }
 
-const HEADINGS = 'school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on,plan_last_review_on,section_b,section_e,section_f'
+const HEADINGS =
+	'school_urn,school_name,school_phase,upn,first_name,last_name,date_of_birth,year_group,parent_name,parent_email,plan_first_issued_on,plan_last_review_on,section_b,section_e,section_f'
 // Plans first issued so that their annual review falls due in 10 weeks: inside the caseload's 12-week window, after
 // everything more urgent that other journeys work on.
 const FIRST_ISSUED = addDays(addMonths(todayInLondon(new Date()), -12), 70)

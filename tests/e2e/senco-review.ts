@@ -1,18 +1,19 @@
 // The SENCo's whole annual review, as a journey: schedule, every part, evidence, a proposal linked to
 // it, the quality check, submission, and the record and bundle read back from their PDFs. Run twice:
 // with JavaScript (senco-review.spec.ts) and without (senco-review.no-js.spec.ts).
+import type { Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { formatDate } from '#app/lib/format.ts'
-import { expect, signIn, USERS } from './fixtures.ts'
 import { childrenReadyForReview, e2eDb } from './db.ts'
+import { expect, signIn, USERS } from './fixtures.ts'
 import { pdfText } from './pdf.ts'
-import type { Page } from '@playwright/test'
 
 type A11y = { check: () => Promise<void> }
 
 const VAGUE = 'Access to a quiet space as required.'
-const SPECIFIC = '30 minutes of 1:1 speech and language therapy, three times a week, delivered by a teaching assistant trained by the NHS speech and language therapist, reviewed each half term.'
+const SPECIFIC =
+	'30 minutes of 1:1 speech and language therapy, three times a week, delivered by a teaching assistant trained by the NHS speech and language therapist, reviewed each half term.'
 
 async function evidencePdf(phrase: string) {
 	const doc = await PDFDocument.create()
@@ -88,7 +89,9 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 
 	await page.getByRole('link', { name: 'Parents’ or carers’ views' }).click()
 	await a11y.check()
-	await page.getByLabel('The parents’ or carers’ views').fill('We are pleased with progress in reading. We worry about lunchtimes and the move to secondary school.')
+	await page
+		.getByLabel('The parents’ or carers’ views')
+		.fill('We are pleased with progress in reading. We worry about lunchtimes and the move to secondary school.')
 	await page.getByLabel('Who gave these views').fill('Mother, in writing before the meeting')
 	await saveAndContinue(page, a11y)
 
@@ -97,22 +100,31 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	const outcomes = await page.getByRole('group', { name: /^Progress towards outcome \d+$/ }).count()
 	expect(outcomes).toBeGreaterThan(0)
 	for (let i = 1; i <= outcomes; i++) {
-		await page.getByRole('group', { name: `Progress towards outcome ${i}` }).getByRole('radio', { name: 'Progressing' }).check()
+		await page
+			.getByRole('group', { name: `Progress towards outcome ${i}` })
+			.getByRole('radio', { name: 'Progressing' })
+			.check()
 		await page.getByLabel(`Evidence of progress towards outcome ${i}`).fill(`Termly assessment shows steady progress on outcome ${i}.`)
-		await page.getByRole('group', { name: `Should outcome ${i} continue, change or end?` }).getByRole('radio', { name: 'Continue' }).check()
+		await page
+			.getByRole('group', { name: `Should outcome ${i} continue, change or end?` })
+			.getByRole('radio', { name: 'Continue' })
+			.check()
 	}
 	await saveAndContinue(page, a11y)
 
 	await page.getByRole('link', { name: 'Changes in needs and provision' }).click()
 	await a11y.check()
-	for (const s of ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K']) await page.getByLabel(`Changes in section ${s}`, { exact: true }).fill(s === 'F' ? 'Therapy to increase; see proposal.' : 'No change')
+	for (const s of ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'])
+		await page.getByLabel(`Changes in section ${s}`, { exact: true }).fill(s === 'F' ? 'Therapy to increase; see proposal.' : 'No change')
 	await saveAndContinue(page, a11y)
 
 	// Evidence: a refused file keeps the title; then a real PDF report.
 	await page.getByRole('link', { name: 'Evidence and advice' }).click()
 	await a11y.check()
 	await page.getByLabel('What is it?').fill('Speech and language therapy report')
-	await page.getByLabel('Upload a file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is not a pdf') })
+	await page
+		.getByLabel('Upload a file')
+		.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is not a pdf') })
 	await page.getByRole('button', { name: 'Upload the evidence' }).click()
 	await expect(page.getByRole('alert')).toContainText('The selected file must be a PDF, Word document (DOC or DOCX), JPEG or PNG')
 	await a11y.check()
@@ -156,8 +168,16 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	await a11y.check()
 	const invitees = await page.getByRole('group', { name: /^Did .* attend\?$/ }).count()
 	for (let i = 0; i < invitees; i++) {
-		await page.getByRole('group', { name: /^Did .* attend\?$/ }).nth(i).getByRole('radio', { name: 'Yes' }).check()
-		await page.getByRole('group', { name: /^Did .* give advice or information\?$/ }).nth(i).getByRole('radio', { name: 'Yes' }).check()
+		await page
+			.getByRole('group', { name: /^Did .* attend\?$/ })
+			.nth(i)
+			.getByRole('radio', { name: 'Yes' })
+			.check()
+		await page
+			.getByRole('group', { name: /^Did .* give advice or information\?$/ })
+			.nth(i)
+			.getByRole('radio', { name: 'Yes' })
+			.check()
 	}
 	await saveAndContinue(page, a11y)
 
@@ -166,7 +186,12 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	await a11y.check()
 	const quality = page.locator('.app-quality-list')
 	await expect(quality).toContainText(/access to/i)
-	await quality.locator('li', { hasText: /access to/i }).filter({ has: page.locator('a[href*="/proposals/"]') }).first().getByRole('link', { name: /Fix this/ }).click()
+	await quality
+		.locator('li', { hasText: /access to/i })
+		.filter({ has: page.locator('a[href*="/proposals/"]') })
+		.first()
+		.getByRole('link', { name: /Fix this/ })
+		.click()
 	await page.waitForURL(/\/proposals\//)
 	await a11y.check()
 	await page.getByLabel('The wording you propose').fill(SPECIFIC)
@@ -188,7 +213,11 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 	const record = await pdfText(recordDownload)
 	expect(record.text).toContain(childName)
 	expect(record.text).toContain('three times a week')
-	const oldWords = currentF.replace(/\s+/g, ' ').split(' ').filter((w) => w.length > 6).slice(0, 3)
+	const oldWords = currentF
+		.replace(/\s+/g, ' ')
+		.split(' ')
+		.filter((w) => w.length > 6)
+		.slice(0, 3)
 	for (const word of oldWords) expect(record.text).toContain(word)
 
 	// The bundle: made with progress, and it holds the evidence's pages.
@@ -208,6 +237,9 @@ export async function sencoReviewJourney(page: Page, a11y: A11y, parity: 0 | 1) 
 
 	// And the database agrees: submitted once, with the receipt and the caseworker's notification queued.
 	const db = await e2eDb()
-	const stored = await db.annualReview.findFirstOrThrow({ where: { childId: child.id, status: 'SUBMITTED' }, select: { id: true, messages: { select: { template: true } } } })
+	const stored = await db.annualReview.findFirstOrThrow({
+		where: { childId: child.id, status: 'SUBMITTED' },
+		select: { id: true, messages: { select: { template: true } } },
+	})
 	expect(stored.messages.map((m) => m.template).sort()).toContain('review-submitted-receipt')
 }

@@ -51,7 +51,10 @@ test('without JavaScript a manager moves a child to another caseworker', async (
 	await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible()
 	await a11y.check()
 	await expect(page).toHaveTitle(/^Error: /)
-	const first = page.getByRole('group', { name: /select the children to move/ }).getByRole('checkbox').first()
+	const first = page
+		.getByRole('group', { name: /select the children to move/ })
+		.getByRole('checkbox')
+		.first()
 	await first.check()
 	await page.getByLabel('Move them to').selectOption({ label: 'Grace Adeyemi' })
 	await page.getByRole('button', { name: 'Move the selected children' }).click()

@@ -66,7 +66,10 @@ test('a manager narrows the figures to primary schools and downloads the caseloa
 	expect(download.suggestedFilename()).toMatch(/^caseload-all-\d{4}-\d{2}-\d{2}\.csv$/)
 	const chunks: Buffer[] = []
 	for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer)
-	const [firstLine] = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
+	const [firstLine] = Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.split(/\r?\n/)
 	expect(firstLine).toBe('Child,UPN,School,Caseworker,Review status,Next deadline,Next deadline date,Review due date,Days left')
 })
 

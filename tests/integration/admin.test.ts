@@ -2,21 +2,21 @@
 // council; and the public set-password page an invitation links to.
 import { createHash } from 'node:crypto'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
-import * as adminIndex from '#app/routes/admin.tsx'
+import { getUser, verifySignIn } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import * as adminImportTemplate from '#app/routes/admin-import-template.ts'
+import * as adminImport from '#app/routes/admin-import.tsx'
 import * as adminSchool from '#app/routes/admin-school.tsx'
 import * as adminSchools from '#app/routes/admin-schools.tsx'
 import * as adminSettings from '#app/routes/admin-settings.tsx'
-import * as adminUser from '#app/routes/admin-user.tsx'
 import * as adminUserInvite from '#app/routes/admin-user-invite.tsx'
+import * as adminUser from '#app/routes/admin-user.tsx'
 import * as adminUsers from '#app/routes/admin-users.tsx'
-import * as adminImport from '#app/routes/admin-import.tsx'
-import * as adminImportTemplate from '#app/routes/admin-import-template.ts'
+import * as adminIndex from '#app/routes/admin.tsx'
 import * as school from '#app/routes/school.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
-import { getUser, verifySignIn } from '#app/auth/auth.server.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { failInsertsWhen } from '#tests/db-faults.ts'
+import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const MANAGER = 'manager@kent.example.gov.uk'
 const ADMIN = 'admin@kent.example.gov.uk'
@@ -41,7 +41,10 @@ async function invite(form: Record<string, string>) {
 	const result = await run(adminUserInvite.action, request('/admin/users/invite', { cookie: await cookieFor(MANAGER), form }))
 	expectRedirect(result, /^\/admin\/users\?saved=.+&invited=1$/)
 	const user = await prisma.user.findUniqueOrThrow({ where: { email: form.email!.toLowerCase() }, select: { id: true } })
-	const message = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: form.email!.toLowerCase(), template: 'user-invite' }, orderBy: { createdAt: 'desc' } })
+	const message = await prisma.outboxMessage.findFirstOrThrow({
+		where: { toAddress: form.email!.toLowerCase(), template: 'user-invite' },
+		orderBy: { createdAt: 'desc' },
+	})
 	return { userId: user.id, token: (JSON.parse(message.payload) as { token: string }).token }
 }
 
@@ -52,7 +55,10 @@ async function setPasswordWith(token: string, password = NEW_PASSWORD, confirm =
 test('an invitation writes the user (no password), their role, a hashed 7-day token and the email together', async () => {
 	const before = Date.now()
 	const { userId, token } = await invite({ name: 'Grace Ndlovu', email: 'Grace.Ndlovu@kent.example.gov.uk', role: 'CASEWORKER' })
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true, laId: true, schoolId: true, roles: true, tokens: true } })
+	const user = await prisma.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { email: true, passwordHash: true, laId: true, schoolId: true, roles: true, tokens: true },
+	})
 	expect(user.email).toBe('grace.ndlovu@kent.example.gov.uk')
 	expect(user.passwordHash).toBeNull()
 	expect(user.laId).toBe(await laIdOf(MANAGER))
@@ -68,7 +74,12 @@ test('an invitation writes the user (no password), their role, a hashed 7-day to
 	expect(days).toBeLessThan(7.01)
 	const message = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: 'grace.ndlovu@kent.example.gov.uk' } })
 	expect(message.template).toBe('user-invite')
-	expect(JSON.parse(message.payload)).toMatchObject({ name: 'Grace Ndlovu', organisationName: 'Kent County Council', roles: ['CASEWORKER'], invitedByName: 'Daniel Okafor' })
+	expect(JSON.parse(message.payload)).toMatchObject({
+		name: 'Grace Ndlovu',
+		organisationName: 'Kent County Council',
+		roles: ['CASEWORKER'],
+		invitedByName: 'Daniel Okafor',
+	})
 	expect(await prisma.auditEvent.count({ where: { action: 'user.invite', entityId: userId } })).toBe(1)
 })
 
@@ -76,7 +87,12 @@ test('when the email cannot be written, no user or token is left behind (one tra
 	const email = 'no-email@kent.example.gov.uk'
 	const restore = await failInsertsWhen('OutboxMessage', `NEW."toAddress" = '${email}'`)
 	try {
-		await expect(run(adminUserInvite.action, request('/admin/users/invite', { cookie: await cookieFor(MANAGER), form: { name: 'No Email', email, role: 'MANAGER' } }))).rejects.toThrow()
+		await expect(
+			run(
+				adminUserInvite.action,
+				request('/admin/users/invite', { cookie: await cookieFor(MANAGER), form: { name: 'No Email', email, role: 'MANAGER' } }),
+			),
+		).rejects.toThrow()
 	} finally {
 		await restore()
 	}
@@ -99,8 +115,12 @@ test('the invitation form checks its answers: a SENCo needs one of the council�
 	})
 	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO' })).school).toEqual(['Enter the SENCo’s school'])
 	// A school's id alone (another council's, here) is no answer: the school is typed.
-	expect(await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', schoolId: await schoolOf(MEDWAY_SENCO) })).toEqual({ school: ['Enter the SENCo’s school'] })
-	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', school: 'x'.repeat(101) })).school).toEqual(['The school’s name or URN must be 100 characters or fewer'])
+	expect(await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', schoolId: await schoolOf(MEDWAY_SENCO) })).toEqual({
+		school: ['Enter the SENCo’s school'],
+	})
+	expect((await errorsOf({ name: 'A SENCo', email: 'a.senco@example.org', role: 'SENCO', school: 'x'.repeat(101) })).school).toEqual([
+		'The school’s name or URN must be 100 characters or fewer',
+	])
 	expect((await errorsOf({ name: 'Someone', email: CASEWORKER.toUpperCase(), role: 'CASEWORKER' })).email![0]).toMatch(/already an account/)
 	expect(await prisma.user.count({ where: { email: 'a.senco@example.org' } })).toBe(0)
 })
@@ -133,10 +153,17 @@ test('inviting a SENCo: a name, part of one or a URN that names one of the counc
 
 test('inviting a SENCo: a text matching several schools comes back with them to choose from, everything kept; only those can be chosen', async () => {
 	const kent = await laIdOf(MANAGER)
-	const academies = await prisma.school.findMany({ where: { laId: kent, active: true, name: { contains: 'Academy' } }, orderBy: { name: 'asc' }, select: { id: true, name: true, urn: true } })
+	const academies = await prisma.school.findMany({
+		where: { laId: kent, active: true, name: { contains: 'Academy' } },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, urn: true },
+	})
 	expect(academies.length).toBeGreaterThan(1)
 	// A closed academy of the council is never offered or taken.
-	const closed = await prisma.school.create({ data: { laId: kent, name: 'Closed Lane Academy', urn: '100001', phase: 'SECONDARY', active: false }, select: { id: true } })
+	const closed = await prisma.school.create({
+		data: { laId: kent, name: 'Closed Lane Academy', urn: '100001', phase: 'SECONDARY', active: false },
+		select: { id: true },
+	})
 	const form = { name: 'Ada Lovelace', email: 'ada.lovelace@example.org', role: 'SENCO', school: 'academy' }
 	const choose = { schoolId: [`${academies.length} schools match “academy”: choose one`] }
 
@@ -173,7 +200,10 @@ test('inviting a SENCo: a text matching several schools comes back with them to 
 test('inviting a SENCo: no school, another council’s or a closed one, is an error; more than 20 asks for more of the name', async () => {
 	const kent = await laIdOf(MANAGER)
 	const medway = await prisma.school.findUniqueOrThrow({ where: { id: await schoolOf(MEDWAY_SENCO) }, select: { id: true, name: true, urn: true } })
-	const closed = await prisma.school.create({ data: { laId: kent, name: 'Shut Down Primary School', urn: '100002', phase: 'PRIMARY', active: false }, select: { id: true } })
+	const closed = await prisma.school.create({
+		data: { laId: kent, name: 'Shut Down Primary School', urn: '100002', phase: 'PRIMARY', active: false },
+		select: { id: true },
+	})
 	const form = { name: 'Grace Hopper', email: 'grace.hopper@example.org', role: 'SENCO' }
 	for (const text of ['zzzz no such school', medway.name, medway.urn, medway.id, 'Shut Down Primary School', '100002', closed.id]) {
 		const none = await postInvite({ ...form, school: text })
@@ -276,7 +306,10 @@ test('deactivating a user ends their sessions at once; reactivating lets them si
 	const theirCookie = await cookieFor(CASEWORKER)
 	expect(await getUser(request('/', { cookie: theirCookie }))).not.toBeNull()
 	const cookie = await cookieFor(MANAGER)
-	expectRedirect(await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'deactivate' } }), { userId: caseworker.id }), `/admin/users/${caseworker.id}`)
+	expectRedirect(
+		await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'deactivate' } }), { userId: caseworker.id }),
+		`/admin/users/${caseworker.id}`,
+	)
 	expect(await prisma.session.count({ where: { userId: caseworker.id } })).toBe(0)
 	expect(await getUser(request('/', { cookie: theirCookie }))).toBeNull()
 	expect((await verifySignIn(request('/sign-in'), CASEWORKER, 'Annual-Review-2026')).ok).toBe(false)
@@ -290,9 +323,13 @@ test('a SENCo who leaves: deactivating them keeps the school’s reviews, and th
 	const reviewsBefore = await prisma.annualReview.count({ where: { child: { schoolId: oakfield } } })
 	expect(reviewsBefore).toBeGreaterThan(0)
 	const { token } = await invite({ name: 'New Senco', email: 'new.senco@oakfield-primary.example.org', role: 'SENCO', school: 'Oakfield Primary School' })
-	const newCookie = expectRedirect(await setPasswordWith(token), '/').headers.get('set-cookie')!.split(';')[0]!
+	const newCookie = expectRedirect(await setPasswordWith(token), '/')
+		.headers.get('set-cookie')!
+		.split(';')[0]!
 	const leaver = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO } })
-	await run(adminUser.action, request(`/admin/users/${leaver.id}`, { cookie: await cookieFor(MANAGER), form: { intent: 'deactivate' } }), { userId: leaver.id })
+	await run(adminUser.action, request(`/admin/users/${leaver.id}`, { cookie: await cookieFor(MANAGER), form: { intent: 'deactivate' } }), {
+		userId: leaver.id,
+	})
 	expect(await prisma.annualReview.count({ where: { child: { schoolId: oakfield } } })).toBe(reviewsBefore)
 	const list = (await run(school.loader, request('/school', { cookie: newCookie }))) as Awaited<ReturnType<typeof school.loader>>
 	expect(list.total).toBe(await prisma.child.count({ where: { schoolId: oakfield } }))
@@ -305,19 +342,37 @@ test('a SENCo who leaves: deactivating them keeps the school’s reviews, and th
 test('roles of council staff can be changed, but not your own, and never to nothing', async () => {
 	const cookie = await cookieFor(MANAGER)
 	const caseworker = await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER } })
-	expectRedirect(await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles', roles: ['CASEWORKER', 'MANAGER'] } }), { userId: caseworker.id }), /saved=/)
+	expectRedirect(
+		await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles', roles: ['CASEWORKER', 'MANAGER'] } }), {
+			userId: caseworker.id,
+		}),
+		/saved=/,
+	)
 	expect((await prisma.userRole.findMany({ where: { userId: caseworker.id } })).map((r) => r.role).sort()).toEqual(['CASEWORKER', 'MANAGER'])
-	expect(await statusOf(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles' } }), { userId: caseworker.id })).toBe(400)
+	expect(await statusOf(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles' } }), { userId: caseworker.id })).toBe(
+		400,
+	)
 	const me = await prisma.user.findUniqueOrThrow({ where: { email: MANAGER } })
-	expect(await statusOf(adminUser.action, request(`/admin/users/${me.id}`, { cookie, form: { intent: 'roles', roles: ['ADMIN'] } }), { userId: me.id })).toBe(400)
+	expect(await statusOf(adminUser.action, request(`/admin/users/${me.id}`, { cookie, form: { intent: 'roles', roles: ['ADMIN'] } }), { userId: me.id })).toBe(
+		400,
+	)
 	expect(await statusOf(adminUser.action, request(`/admin/users/${me.id}`, { cookie, form: { intent: 'deactivate' } }), { userId: me.id })).toBe(400)
 	expect((await prisma.userRole.findMany({ where: { userId: me.id } })).map((r) => r.role)).toEqual(['MANAGER'])
-	await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles', roles: ['CASEWORKER'] } }), { userId: caseworker.id })
+	await run(adminUser.action, request(`/admin/users/${caseworker.id}`, { cookie, form: { intent: 'roles', roles: ['CASEWORKER'] } }), {
+		userId: caseworker.id,
+	})
 })
 
 test('schools: add with a unique 6-digit URN, edit, deactivate (its SENCos are signed out and cannot sign in), reactivate', async () => {
 	const cookie = await cookieFor(ADMIN)
-	const form = { name: 'Brookside Special School', urn: '123456', phase: 'SPECIAL', contactEmail: 'SEN@brookside.example.org', headTeacherName: 'Ann Lee', headTeacherEmail: 'head@brookside.example.org' }
+	const form = {
+		name: 'Brookside Special School',
+		urn: '123456',
+		phase: 'SPECIAL',
+		contactEmail: 'SEN@brookside.example.org',
+		headTeacherName: 'Ann Lee',
+		headTeacherEmail: 'head@brookside.example.org',
+	}
 	expectRedirect(await run(adminSchool.action, request('/admin/schools/new', { cookie, form })), /^\/admin\/schools\?q=123456&saved=/)
 	const created = await prisma.school.findUniqueOrThrow({ where: { urn: '123456' } })
 	expect(created).toMatchObject({ laId: await laIdOf(ADMIN), phase: 'SPECIAL', contactEmail: 'sen@brookside.example.org', active: true })
@@ -332,12 +387,22 @@ test('schools: add with a unique 6-digit URN, edit, deactivate (its SENCos are s
 	const senco = await prisma.user.findUniqueOrThrow({ where: { email: 'senco@highfield-academy.example.org' } })
 	const highfield = senco.schoolId!
 	await cookieFor(senco.email)
-	expectRedirect(await run(adminSchool.action, request(`/admin/schools/${highfield}`, { cookie, form: { intent: 'deactivate' } }), { schoolId: highfield }), `/admin/schools/${highfield}`)
+	expectRedirect(
+		await run(adminSchool.action, request(`/admin/schools/${highfield}`, { cookie, form: { intent: 'deactivate' } }), { schoolId: highfield }),
+		`/admin/schools/${highfield}`,
+	)
 	expect(await prisma.session.count({ where: { userId: senco.id } })).toBe(0)
 	expect((await verifySignIn(request('/sign-in'), senco.email, 'Annual-Review-2026')).ok).toBe(false)
 	await run(adminSchool.action, request(`/admin/schools/${highfield}`, { cookie, form: { intent: 'reactivate' } }), { schoolId: highfield })
 	expect((await verifySignIn(request('/sign-in'), senco.email, 'Annual-Review-2026')).ok).toBe(true)
-	const edited = await run(adminSchool.action, request(`/admin/schools/${oakfield}`, { cookie, form: { name: 'Oakfield Primary', urn: existingUrn, phase: 'PRIMARY', contactEmail: 'senco@oakfield-primary.example.org' } }), { schoolId: oakfield })
+	const edited = await run(
+		adminSchool.action,
+		request(`/admin/schools/${oakfield}`, {
+			cookie,
+			form: { name: 'Oakfield Primary', urn: existingUrn, phase: 'PRIMARY', contactEmail: 'senco@oakfield-primary.example.org' },
+		}),
+		{ schoolId: oakfield },
+	)
 	expectRedirect(edited, /saved=/)
 	expect((await prisma.school.findUniqueOrThrow({ where: { id: oakfield } })).name).toBe('Oakfield Primary')
 	expect(await prisma.auditEvent.count({ where: { action: { in: ['school.create', 'school.update'] } } })).toBe(4)
@@ -346,7 +411,16 @@ test('schools: add with a unique 6-digit URN, edit, deactivate (its SENCos are s
 test('council settings are saved and audited', async () => {
 	const cookie = await cookieFor(MANAGER)
 	const laId = await laIdOf(MANAGER)
-	const form = { name: 'Kent County Council', contactEmail: 'SEN@kent.example.gov.uk', contactPhone: '03000 41 41 41', address: 'Sessions House, Maidstone', letterSignatory: 'Daniel Okafor, SEN Manager', letterFooter: 'Kent County Council', mediationText: 'Global Mediation, 0800 064 4488', iassText: 'IASK, 03000 41 3000' }
+	const form = {
+		name: 'Kent County Council',
+		contactEmail: 'SEN@kent.example.gov.uk',
+		contactPhone: '03000 41 41 41',
+		address: 'Sessions House, Maidstone',
+		letterSignatory: 'Daniel Okafor, SEN Manager',
+		letterFooter: 'Kent County Council',
+		mediationText: 'Global Mediation, 0800 064 4488',
+		iassText: 'IASK, 03000 41 3000',
+	}
 	expectRedirect(await run(adminSettings.action, request('/admin/settings', { cookie, form })), '/admin/settings?saved')
 	expect(await prisma.localAuthority.findUniqueOrThrow({ where: { id: laId } })).toMatchObject({ ...form, contactEmail: 'sen@kent.example.gov.uk' })
 	const bad = (await run(adminSettings.action, request('/admin/settings', { cookie, form: { ...form, name: '', contactEmail: 'nope' } }))) as any
@@ -356,7 +430,9 @@ test('council settings are saved and audited', async () => {
 
 test('a manager of one council cannot see or change another council’s schools and users (403), and unknown ones are 404', async () => {
 	const medwayLa = await laIdOf(MEDWAY_SENCO)
-	const medwayManager = await prisma.user.create({ data: { email: 'manager@medway.example.gov.uk', name: 'Medway Manager', laId: medwayLa, roles: { create: [{ role: 'MANAGER' }] } } })
+	const medwayManager = await prisma.user.create({
+		data: { email: 'manager@medway.example.gov.uk', name: 'Medway Manager', laId: medwayLa, roles: { create: [{ role: 'MANAGER' }] } },
+	})
 	const kentCookie = await cookieFor(MANAGER)
 	const medwayCookie = await cookieFor(medwayManager.email)
 	const medwaySchool = await schoolOf(MEDWAY_SENCO)
@@ -365,11 +441,23 @@ test('a manager of one council cannot see or change another council’s schools 
 	const kentCaseworker = await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER } })
 
 	expect(await statusOf(adminSchool.loader, request(`/admin/schools/${medwaySchool}`, { cookie: kentCookie }), { schoolId: medwaySchool })).toBe(403)
-	expect(await statusOf(adminSchool.action, request(`/admin/schools/${medwaySchool}`, { cookie: kentCookie, form: { intent: 'deactivate' } }), { schoolId: medwaySchool })).toBe(403)
+	expect(
+		await statusOf(adminSchool.action, request(`/admin/schools/${medwaySchool}`, { cookie: kentCookie, form: { intent: 'deactivate' } }), {
+			schoolId: medwaySchool,
+		}),
+	).toBe(403)
 	expect(await statusOf(adminUser.loader, request(`/admin/users/${medwaySenco.id}`, { cookie: kentCookie }), { userId: medwaySenco.id })).toBe(403)
-	expect(await statusOf(adminUser.action, request(`/admin/users/${medwaySenco.id}`, { cookie: kentCookie, form: { intent: 'deactivate' } }), { userId: medwaySenco.id })).toBe(403)
+	expect(
+		await statusOf(adminUser.action, request(`/admin/users/${medwaySenco.id}`, { cookie: kentCookie, form: { intent: 'deactivate' } }), {
+			userId: medwaySenco.id,
+		}),
+	).toBe(403)
 	expect(await statusOf(adminSchool.loader, request(`/admin/schools/${kentSchool}`, { cookie: medwayCookie }), { schoolId: kentSchool })).toBe(403)
-	expect(await statusOf(adminUser.action, request(`/admin/users/${kentCaseworker.id}`, { cookie: medwayCookie, form: { intent: 'roles', roles: ['ADMIN'] } }), { userId: kentCaseworker.id })).toBe(403)
+	expect(
+		await statusOf(adminUser.action, request(`/admin/users/${kentCaseworker.id}`, { cookie: medwayCookie, form: { intent: 'roles', roles: ['ADMIN'] } }), {
+			userId: kentCaseworker.id,
+		}),
+	).toBe(403)
 	expect(await statusOf(adminSchool.loader, request('/admin/schools/nope', { cookie: kentCookie }), { schoolId: 'nope' })).toBe(404)
 	expect(await statusOf(adminUser.loader, request('/admin/users/nope', { cookie: kentCookie }), { userId: 'nope' })).toBe(404)
 	expect((await prisma.school.findUniqueOrThrow({ where: { id: medwaySchool } })).active).toBe(true)
@@ -405,8 +493,12 @@ test('people without administration permissions get 403 on every administration 
 		] as const) {
 			expect(await statusOf(fn, request(path, { cookie }), params), `${email} ${path}`).toBe(403)
 		}
-		expect(await statusOf(adminUserInvite.action, request('/admin/users/invite', { cookie, form: { name: 'X', email: 'x@example.org', role: 'ADMIN' } }))).toBe(403)
-		expect(await statusOf(adminSchool.action, request(`/admin/schools/${oakfield}`, { cookie, form: { intent: 'deactivate' } }), { schoolId: oakfield })).toBe(403)
+		expect(
+			await statusOf(adminUserInvite.action, request('/admin/users/invite', { cookie, form: { name: 'X', email: 'x@example.org', role: 'ADMIN' } })),
+		).toBe(403)
+		expect(
+			await statusOf(adminSchool.action, request(`/admin/schools/${oakfield}`, { cookie, form: { intent: 'deactivate' } }), { schoolId: oakfield }),
+		).toBe(403)
 		expect(await statusOf(adminSettings.action, request('/admin/settings', { cookie, form: { name: 'Hacked', contactEmail: 'x@example.org' } }))).toBe(403)
 	}
 	expect(await prisma.user.count({ where: { email: 'x@example.org' } })).toBe(0)

@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
-import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
-import * as signIn from '#app/routes/sign-in.tsx'
-import * as signOut from '#app/routes/sign-out.tsx'
-import * as school from '#app/routes/school.tsx'
 import { getUser } from '#app/auth/auth.server.ts'
 import { hashPassword, verifyPassword } from '#app/auth/password.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import * as school from '#app/routes/school.tsx'
+import * as signIn from '#app/routes/sign-in.tsx'
+import * as signOut from '#app/routes/sign-out.tsx'
+import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
@@ -15,7 +15,10 @@ function fieldErrors(result: unknown): Record<string, string[]> {
 }
 
 test('a correct email and password starts a session with a safe cookie and goes where the user was heading', async () => {
-	const result = await run(signIn.action, request('/sign-in', { form: { email: 'Senco@Oakfield-Primary.example.org ', password: DEMO_PASSWORD, redirectTo: '/school?page=2' } }))
+	const result = await run(
+		signIn.action,
+		request('/sign-in', { form: { email: 'Senco@Oakfield-Primary.example.org ', password: DEMO_PASSWORD, redirectTo: '/school?page=2' } }),
+	)
 	const response = expectRedirect(result, '/school?page=2')
 	const cookie = response.headers.get('set-cookie')!
 	expect(cookie).toMatch(/HttpOnly/i)

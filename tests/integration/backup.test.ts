@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { createPrisma, isPostgres, prisma } from '#app/db.server.ts'
 import { verifyPassword } from '#app/auth/password.server.ts'
+import { createPrisma, isPostgres, prisma } from '#app/db/db.server.ts'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
 import { backupSqlite, restoreSqlite, sqliteFileOf } from '../../scripts/db-backup.ts'
 
@@ -46,46 +46,52 @@ function startWriter(databaseUrl: string) {
 	}
 }
 
-test.skipIf(onPostgres)('a backup taken while another process writes restores into a new file people can sign in to, with the data up to the backup', async () => {
-	const { dir, remove } = scratchDir()
-	const writer = startWriter(process.env.DATABASE_URL!)
-	try {
-		const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { id: true } })
-		const before = { users: await prisma.user.count(), children: await prisma.child.count(), reviews: await prisma.annualReview.count() }
-		await writer.started
-		const writtenBefore = await prisma.auditEvent.count({ where: { action: 'backup.test' } })
-		const backup = await backupSqlite(process.env.DATABASE_URL!, path.join(dir, 'portal-backup.db'))
-		const writtenAfter = await prisma.auditEvent.count({ where: { action: 'backup.test' } })
-		await writer.stop()
-		expect(writtenAfter).toBeGreaterThan(writtenBefore) // the writes went on during the backup
-		expect(backup.file).toBe(path.join(dir, 'portal-backup.db'))
-
-		const restoredUrl = `file:${path.join(dir, 'restored', 'portal.db')}`
-		const restored = await restoreSqlite(backup.file, restoredUrl)
-		expect(restored).toMatchObject({ file: sqliteFileOf(restoredUrl), replacedKeptAt: null, users: before.users, reviews: before.reviews })
-
-		const copy = await createPrisma(restoredUrl)
+test.skipIf(onPostgres)(
+	'a backup taken while another process writes restores into a new file people can sign in to, with the data up to the backup',
+	async () => {
+		const { dir, remove } = scratchDir()
+		const writer = startWriter(process.env.DATABASE_URL!)
 		try {
-			// Signing in checks the stored password hash: the account and its password came through.
-			const user = await copy.user.findUniqueOrThrow({ where: { email: SENCO }, select: { id: true, active: true, passwordHash: true, roles: { select: { role: true } } } })
-			expect(user).toMatchObject({ id: senco.id, active: true, roles: [{ role: 'SENCO' }] })
-			expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash!)).toBe(true)
-			expect(await copy.child.count()).toBe(before.children)
-			expect(await copy.annualReview.count()).toBe(before.reviews)
-			// The copy is the database at one moment during the backup: every write before it began, none after it ended.
-			const written = await copy.auditEvent.count({ where: { action: 'backup.test' } })
-			expect(written).toBeGreaterThanOrEqual(writtenBefore)
-			expect(written).toBeLessThanOrEqual(writtenAfter)
-			// And a working database: it takes writes.
-			await copy.auditEvent.create({ data: { userId: senco.id, action: 'auth.sign_in' } })
+			const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { id: true } })
+			const before = { users: await prisma.user.count(), children: await prisma.child.count(), reviews: await prisma.annualReview.count() }
+			await writer.started
+			const writtenBefore = await prisma.auditEvent.count({ where: { action: 'backup.test' } })
+			const backup = await backupSqlite(process.env.DATABASE_URL!, path.join(dir, 'portal-backup.db'))
+			const writtenAfter = await prisma.auditEvent.count({ where: { action: 'backup.test' } })
+			await writer.stop()
+			expect(writtenAfter).toBeGreaterThan(writtenBefore) // the writes went on during the backup
+			expect(backup.file).toBe(path.join(dir, 'portal-backup.db'))
+
+			const restoredUrl = `file:${path.join(dir, 'restored', 'portal.db')}`
+			const restored = await restoreSqlite(backup.file, restoredUrl)
+			expect(restored).toMatchObject({ file: sqliteFileOf(restoredUrl), replacedKeptAt: null, users: before.users, reviews: before.reviews })
+
+			const copy = await createPrisma(restoredUrl)
+			try {
+				// Signing in checks the stored password hash: the account and its password came through.
+				const user = await copy.user.findUniqueOrThrow({
+					where: { email: SENCO },
+					select: { id: true, active: true, passwordHash: true, roles: { select: { role: true } } },
+				})
+				expect(user).toMatchObject({ id: senco.id, active: true, roles: [{ role: 'SENCO' }] })
+				expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash!)).toBe(true)
+				expect(await copy.child.count()).toBe(before.children)
+				expect(await copy.annualReview.count()).toBe(before.reviews)
+				// The copy is the database at one moment during the backup: every write before it began, none after it ended.
+				const written = await copy.auditEvent.count({ where: { action: 'backup.test' } })
+				expect(written).toBeGreaterThanOrEqual(writtenBefore)
+				expect(written).toBeLessThanOrEqual(writtenAfter)
+				// And a working database: it takes writes.
+				await copy.auditEvent.create({ data: { userId: senco.id, action: 'auth.sign_in' } })
+			} finally {
+				await copy.$disconnect()
+			}
 		} finally {
-			await copy.$disconnect()
+			await writer.stop()
+			remove()
 		}
-	} finally {
-		await writer.stop()
-		remove()
-	}
-})
+	},
+)
 
 test.skipIf(onPostgres)('a restore over a database that is open is refused and changes nothing; over a closed one it keeps the old database', async () => {
 	const { dir, remove } = scratchDir()

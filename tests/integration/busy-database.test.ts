@@ -3,8 +3,8 @@
 // bench/results/load.md). Here every connection (PostgreSQL: the pool's 10; SQLite: the one write lock) is held
 // for longer than that default, and one more transaction must still start and commit once one is free.
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
-import { isPostgres } from '#app/db-factory.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import { isPostgres } from '#app/db/factory.server.ts'
 
 const HOLD_MS = 3_000 // longer than Prisma's default maxWait (2 s)
 

@@ -2,13 +2,13 @@
 // back as a calendar client would: Priya's deadlines and nobody else's, and nothing once the address is stopped.
 import { createHash } from 'node:crypto'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
 import { OPEN_REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { computeDeadlines } from '#app/domain/statutory-clock.ts'
-import * as calendar from '#app/routes/calendar.tsx'
 import * as feed from '#app/routes/calendar-feed.ts'
-import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
+import * as calendar from '#app/routes/calendar.tsx'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const PRIYA = 'caseworker@kent.example.gov.uk'
@@ -42,7 +42,10 @@ function parse(ics: string): Event[] {
 			current = null
 		} else if (current) {
 			const colon = line.indexOf(':')
-			current[line.slice(0, colon)] = line.slice(colon + 1).replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1')
+			current[line.slice(0, colon)] = line
+				.slice(colon + 1)
+				.replace(/\\n/g, '\n')
+				.replace(/\\([,;\\])/g, '$1')
 		}
 	}
 	return events
@@ -85,7 +88,9 @@ test('Priyaâ€™s feed holds one all-day event per open deadline of her childrenâ€
 		const event = events.find((e) => e.UID === want.uid)!
 		expect(event['DTSTART;VALUE=DATE']).toBe(want.date)
 		const who = `${want.child.firstName} ${want.child.lastName[0]}.`
-		expect(event.SUMMARY).toMatch(new RegExp(`^(Review report due|Decision due|Amendment notice due|Representations close|Final plan due|Phase transfer plan due): `))
+		expect(event.SUMMARY).toMatch(
+			new RegExp(`^(Review report due|Decision due|Amendment notice due|Representations close|Final plan due|Phase transfer plan due): `),
+		)
 		expect(event.SUMMARY).toContain(`${who} (${want.child.school!.name})`)
 		// The child's surname is not in the calendar, only its initial.
 		expect(event.SUMMARY).not.toContain(want.child.lastName.length > 1 ? want.child.lastName : '\u0000')
@@ -95,7 +100,10 @@ test('Priyaâ€™s feed holds one all-day event per open deadline of her childrenâ€
 		expect(event.URL).toBe(`http://localhost:3000/reviews/${want.reviewId}`)
 	}
 	const decision = expected.find((e) => e.deadline.id === 'la_decision')
-	if (decision) expect(events.find((e) => e.UID === decision.uid)!.SUMMARY).toBe(`Decision due: ${decision.child.firstName} ${decision.child.lastName[0]}. (${decision.child.school!.name})`)
+	if (decision)
+		expect(events.find((e) => e.UID === decision.uid)!.SUMMARY).toBe(
+			`Decision due: ${decision.child.firstName} ${decision.child.lastName[0]}. (${decision.child.school!.name})`,
+		)
 	// UIDs stay the same from one download to the next, so clients update events rather than duplicate them.
 	const again = parse(await ((await fetchFeed(key)) as Response).text())
 	expect(again.map((e) => e.UID)).toEqual(events.map((e) => e.UID))
@@ -154,7 +162,11 @@ test('the address is stored only as a hash; a new one stops the old; stopped or 
 	for (const name of ['nope.ics', `${'A'.repeat(43)}.ics`, `${second}`, `${second}.txt`, `${second}x.ics`]) {
 		expect(await statusOf(feed.loader, request(`/calendar/${name}`), { feed: name }), name).toBe(404)
 	}
-	const events = await prisma.auditEvent.findMany({ where: { userId: user.id, action: { in: ['calendar.create', 'calendar.revoke'] }, at: { gte: since } }, orderBy: { at: 'asc' }, select: { action: true, details: true } })
+	const events = await prisma.auditEvent.findMany({
+		where: { userId: user.id, action: { in: ['calendar.create', 'calendar.revoke'] }, at: { gte: since } },
+		orderBy: { at: 'asc' },
+		select: { action: true, details: true },
+	})
 	expect(events.map((e) => e.action)).toEqual(['calendar.create', 'calendar.create', 'calendar.revoke'])
 	expect(events[1]!.details).toBe('replaced the previous link')
 
@@ -172,7 +184,9 @@ test('only caseworkers and managers have a calendar page', async () => {
 		expect(await statusOf(calendar.loader, request('/calendar', { cookie })), email).toBe(403)
 		expect(await statusOf(calendar.action, request('/calendar', { cookie, form: { intent: 'create' } })), email).toBe(403)
 	}
-	expect(await prisma.user.count({ where: { email: { in: ['senco@oakfield-primary.example.org', 'admin@kent.example.gov.uk'] }, calendarKey: { not: null } } })).toBe(0)
+	expect(
+		await prisma.user.count({ where: { email: { in: ['senco@oakfield-primary.example.org', 'admin@kent.example.gov.uk'] }, calendarKey: { not: null } } }),
+	).toBe(0)
 	expectRedirect(await run(calendar.loader, request('/calendar')), /^\/sign-in/)
 	expect(await statusOf(calendar.action, request('/calendar', { cookie: await cookieFor(PRIYA), form: { intent: 'something' } }))).toBe(400)
 })

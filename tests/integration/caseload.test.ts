@@ -2,7 +2,7 @@
 // (worked out here straight from the stored data, without the caseload's own `where` clauses), most urgent
 // first, only the council's own; and assigning a caseworker, with its checks and audit.
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as caseload from '#app/routes/caseload.tsx'
 import * as assign from '#app/routes/child-assign.tsx'
@@ -46,11 +46,18 @@ interface Candidate {
  */
 async function candidates(laId: string): Promise<Candidate[]> {
 	const childFields = { id: true, laId: true, caseworkerId: true, schoolId: true, phaseTransfer: true, searchText: true } as const
-	const reviews = await prisma.annualReview.findMany({ where: { laId }, select: { id: true, status: true, nextDeadlineOn: true, child: { select: childFields } } })
-	const plans = await prisma.ehcPlan.findMany({ select: { status: true, reviewDueOn: true, child: { select: { ...childFields, reviews: { select: { status: true } } } } } })
+	const reviews = await prisma.annualReview.findMany({
+		where: { laId },
+		select: { id: true, status: true, nextDeadlineOn: true, child: { select: childFields } },
+	})
+	const plans = await prisma.ehcPlan.findMany({
+		select: { status: true, reviewDueOn: true, child: { select: { ...childFields, reviews: { select: { status: true } } } } },
+	})
 	const windowEnd = addDays(today(), 84)
 	return [
-		...reviews.filter((r) => r.status !== 'CLOSED').map((r) => ({ kind: 'review' as const, key: r.id, sortOn: r.nextDeadlineOn, status: r.status, child: r.child })),
+		...reviews
+			.filter((r) => r.status !== 'CLOSED')
+			.map((r) => ({ kind: 'review' as const, key: r.id, sortOn: r.nextDeadlineOn, status: r.status, child: r.child })),
 		...plans
 			.filter((p) => p.child.laId === laId && p.status === 'ACTIVE' && p.reviewDueOn <= windowEnd && p.child.reviews.every((r) => r.status === 'CLOSED'))
 			.map((p) => ({ kind: 'due' as const, key: p.child.id, sortOn: p.reviewDueOn, status: null, child: p.child })),
@@ -69,7 +76,8 @@ test('each filter returns exactly the rows its definition says', async () => {
 	const t = today()
 	const soon = addDays(t, 7)
 	// A school with rows of both kinds, and a name fragment that matches several children.
-	const school = all.find((c) => c.kind === 'due' && c.child.schoolId && all.some((o) => o.kind === 'review' && o.child.schoolId === c.child.schoolId))!.child.schoolId!
+	const school = all.find((c) => c.kind === 'due' && c.child.schoolId && all.some((o) => o.kind === 'review' && o.child.schoolId === c.child.schoolId))!.child
+		.schoolId!
 	const someone = all.find((c) => c.kind === 'review')!
 	const name = someone.child.searchText.split(' ')[1]!.slice(0, 4)
 	const upn = someone.child.searchText.split(' ').at(-1)!
@@ -108,7 +116,12 @@ test('each filter returns exactly the rows its definition says', async () => {
 	// A caseworker's own view is theirs by default.
 	const mine = await allRows(await cookieFor(PRIYA), '')
 	expect(mine.first.filter.view).toBe('mine')
-	expect(mine.rows.map(keyOf).sort()).toEqual(all.filter((c) => c.child.caseworkerId === priya.id).map(keyOf).sort())
+	expect(mine.rows.map(keyOf).sort()).toEqual(
+		all
+			.filter((c) => c.child.caseworkerId === priya.id)
+			.map(keyOf)
+			.sort(),
+	)
 	expect(mine.rows.length).toBeGreaterThan(5)
 })
 
@@ -144,10 +157,15 @@ test('each row says its state in words, with a colour that agrees', async () => 
 
 test('a council’s staff see only their own council’s rows; a SENCo and other councils get 403 or nothing', async () => {
 	const kent = await userOf(MANAGER)
-	const medwaySchool = (await prisma.user.findUniqueOrThrow({ where: { email: MEDWAY_SENCO }, select: { schoolId: true, school: { select: { laId: true } } } }))!
+	const medwaySchool = (await prisma.user.findUniqueOrThrow({
+		where: { email: MEDWAY_SENCO },
+		select: { schoolId: true, school: { select: { laId: true } } },
+	}))!
 	const medwayLa = medwaySchool.school!.laId
 	// A Medway caseworker, and a Medway review due so that Medway's caseload has something in it.
-	const medwayCaseworker = await prisma.user.create({ data: { email: 'caseworker@medway.example.gov.uk', name: 'Medway Caseworker', laId: medwayLa, roles: { create: { role: 'CASEWORKER' } } } })
+	const medwayCaseworker = await prisma.user.create({
+		data: { email: 'caseworker@medway.example.gov.uk', name: 'Medway Caseworker', laId: medwayLa, roles: { create: { role: 'CASEWORKER' } } },
+	})
 	const medwayChild = await prisma.child.findFirstOrThrow({ where: { laId: medwayLa }, select: { id: true, upn: true } })
 	await prisma.child.update({ where: { id: medwayChild.id }, data: { caseworkerId: medwayCaseworker.id } })
 	await prisma.ehcPlan.update({ where: { childId: medwayChild.id }, data: { status: 'ACTIVE', reviewDueOn: addDays(today(), 10) } })
@@ -166,7 +184,14 @@ test('a council’s staff see only their own council’s rows; a SENCo and other
 	expect(await prisma.child.count({ where: { id: { in: medway.rows.map((r) => r.childId) }, laId: { not: medwayLa } } })).toBe(0)
 	// Kent's school as a filter finds nothing for Medway.
 	const kentSchool = await prisma.school.findFirstOrThrow({ where: { laId: kent.laId! }, select: { id: true } })
-	expect(((await run(caseload.loader, request(`/caseload?view=all&school=${kentSchool.id}`, { cookie: await cookieFor('caseworker@medway.example.gov.uk') }))) as Loaded).total).toBe(0)
+	expect(
+		(
+			(await run(
+				caseload.loader,
+				request(`/caseload?view=all&school=${kentSchool.id}`, { cookie: await cookieFor('caseworker@medway.example.gov.uk') }),
+			)) as Loaded
+		).total,
+	).toBe(0)
 
 	expect(await statusOf(caseload.loader, request('/caseload', { cookie: await cookieFor(OAKFIELD) }))).toBe(403)
 	expect(await statusOf(caseload.loader, request('/caseload', { cookie: await cookieFor(MEDWAY_SENCO) }))).toBe(403)
@@ -188,13 +213,21 @@ test('assigning a caseworker: only an active caseworker of the council, audited,
 	const offered = form.caseworkers.map((c: { id: string }) => c.id)
 	expect(offered).toContain(priya.id)
 	expect(offered).not.toContain(manager.id)
-	expect(await prisma.user.count({ where: { id: { in: offered }, OR: [{ laId: { not: manager.laId! } }, { active: false }, { roles: { none: { role: 'CASEWORKER' } } }] } })).toBe(0)
+	expect(
+		await prisma.user.count({
+			where: { id: { in: offered }, OR: [{ laId: { not: manager.laId! } }, { active: false }, { roles: { none: { role: 'CASEWORKER' } } }] },
+		}),
+	).toBe(0)
 	expect(form.back).toBe('/caseload?view=unassigned')
 
 	// Refused: nobody chosen, a manager (not a caseworker), an inactive caseworker, a caseworker of another council.
-	const inactive = await prisma.user.create({ data: { email: 'left@kent.example.gov.uk', name: 'Left Kent', laId: manager.laId, active: false, roles: { create: { role: 'CASEWORKER' } } } })
+	const inactive = await prisma.user.create({
+		data: { email: 'left@kent.example.gov.uk', name: 'Left Kent', laId: manager.laId, active: false, roles: { create: { role: 'CASEWORKER' } } },
+	})
 	const medwayLa = (await prisma.localAuthority.findFirstOrThrow({ where: { code: '887' }, select: { id: true } })).id
-	const medway = await prisma.user.create({ data: { email: 'other@medway.example.gov.uk', name: 'Medway Officer', laId: medwayLa, roles: { create: { role: 'CASEWORKER' } } } })
+	const medway = await prisma.user.create({
+		data: { email: 'other@medway.example.gov.uk', name: 'Medway Officer', laId: medwayLa, roles: { create: { role: 'CASEWORKER' } } },
+	})
 	for (const caseworkerId of ['', manager.id, inactive.id, medway.id, 'no-such-user']) {
 		const result = (await run(assign.action, request(path, { cookie, form: { caseworkerId, back: '/caseload?view=unassigned' } }), params)) as any
 		expect(result.init?.status, caseworkerId || 'empty').toBe(400)
@@ -204,7 +237,10 @@ test('assigning a caseworker: only an active caseworker of the council, audited,
 	expect(await prisma.auditEvent.count({ where: { action: 'caseworker.assign', childId } })).toBe(0)
 
 	// Assigned to Priya: back to the list it came from, saying so.
-	const done = expectRedirect(await run(assign.action, request(path, { cookie, form: { caseworkerId: priya.id, back: '/caseload?view=unassigned' } }), params), /^\/caseload\?/)
+	const done = expectRedirect(
+		await run(assign.action, request(path, { cookie, form: { caseworkerId: priya.id, back: '/caseload?view=unassigned' } }), params),
+		/^\/caseload\?/,
+	)
 	const location = new URL(done.headers.get('location')!, 'http://x')
 	expect(location.searchParams.get('view')).toBe('unassigned')
 	expect(location.searchParams.get('assigned')).toBe(childId)
@@ -221,10 +257,17 @@ test('assigning a caseworker: only an active caseworker of the council, audited,
 	// Reassigned by Priya to a colleague; never to a Medway caseworker.
 	const mark = await userOf('mark.bennett@kent.example.gov.uk')
 	const priyaCookie = await cookieFor(PRIYA)
-	expect((await run(assign.action, request(path, { cookie: priyaCookie, form: { caseworkerId: medway.id } }), params)) as any).toMatchObject({ init: { status: 400 } })
-	expectRedirect(await run(assign.action, request(path, { cookie: priyaCookie, form: { caseworkerId: mark.id, back: 'https://evil.example/' } }), params), /^\/caseload\?assigned=/)
+	expect((await run(assign.action, request(path, { cookie: priyaCookie, form: { caseworkerId: medway.id } }), params)) as any).toMatchObject({
+		init: { status: 400 },
+	})
+	expectRedirect(
+		await run(assign.action, request(path, { cookie: priyaCookie, form: { caseworkerId: mark.id, back: 'https://evil.example/' } }), params),
+		/^\/caseload\?assigned=/,
+	)
 	expect((await prisma.child.findUniqueOrThrow({ where: { id: childId } })).caseworkerId).toBe(mark.id)
-	expect(await prisma.auditEvent.findFirst({ where: { action: 'caseworker.assign', childId, userId: priya.id } })).toMatchObject({ details: `from ${priya.id} to ${mark.id}` })
+	expect(await prisma.auditEvent.findFirst({ where: { action: 'caseworker.assign', childId, userId: priya.id } })).toMatchObject({
+		details: `from ${priya.id} to ${mark.id}`,
+	})
 })
 
 test('assigning: a SENCo, an administrator and another council get 403; an unknown child 404', async () => {
@@ -251,7 +294,11 @@ test('the school filter takes part of a name or a URN, says which schools it mat
 	const cookie = await cookieFor(MANAGER)
 	const all = await candidates(manager.laId!)
 	const schools = await prisma.school.findMany({ where: { laId: manager.laId! }, select: { id: true, name: true, urn: true } })
-	const rowsAt = (ids: string[]) => all.filter((c) => c.child.schoolId !== null && ids.includes(c.child.schoolId)).map(keyOf).sort()
+	const rowsAt = (ids: string[]) =>
+		all
+			.filter((c) => c.child.schoolId !== null && ids.includes(c.child.schoolId))
+			.map(keyOf)
+			.sort()
 
 	// A word several school names share (case as typed does not matter): every one of those schools.
 	const words = schools.flatMap((s) => s.name.split(' ').filter((w) => w.length > 3 && !['School', 'Primary'].includes(w)))

@@ -1,7 +1,7 @@
 // The council's side of a review, through its real loaders and actions: decision, amendment notice,
 // representation and final plan, with their letters read back, the emails queued and the plan versioned.
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
@@ -9,8 +9,8 @@ import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import { readDocument } from '#app/storage/documents.server.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
+import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
@@ -34,9 +34,26 @@ async function submittedWithProposals() {
 	// Make sure there are two proposals to accept and edit.
 	if (review.proposals.length < 2) {
 		const creator = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD }, select: { id: true } })
-		await prisma.amendmentProposal.create({ data: { reviewId: review.id, section: 'G', currentWording: 'Annual hearing check.', proposedWording: 'Hearing checked every six months by the NHS audiology service.', reason: 'Audiology report', createdById: creator.id } })
+		await prisma.amendmentProposal.create({
+			data: {
+				reviewId: review.id,
+				section: 'G',
+				currentWording: 'Annual hearing check.',
+				proposedWording: 'Hearing checked every six months by the NHS audiology service.',
+				reason: 'Audiology report',
+				createdById: creator.id,
+			},
+		})
 	}
-	return prisma.annualReview.findUniqueOrThrow({ where: { id: review.id }, select: { id: true, meetingOn: true, childId: true, proposals: { orderBy: { createdAt: 'asc' }, select: { id: true, section: true, proposedWording: true } } } })
+	return prisma.annualReview.findUniqueOrThrow({
+		where: { id: review.id },
+		select: {
+			id: true,
+			meetingOn: true,
+			childId: true,
+			proposals: { orderBy: { createdAt: 'asc' }, select: { id: true, section: true, proposedWording: true } },
+		},
+	})
 }
 
 test('schools and other councils get nothing from the council’s pages', async () => {
@@ -70,7 +87,17 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	const decisionClock = page.deadlines.find((x: any) => x.id === 'la_decision')
 	expect(decisionClock.dueOn).toBe(addDays(review.meetingOn!, 28))
 
-	expectRedirect(await run(decision.action, request(`/council/reviews/${review.id}/decision`, { cookie, form: { outcome: 'AMEND', reasons: 'Needs have changed.', 'decidedOn.day': d, 'decidedOn.month': m, 'decidedOn.year': y } }), params), `/council/reviews/${review.id}/notice`)
+	expectRedirect(
+		await run(
+			decision.action,
+			request(`/council/reviews/${review.id}/decision`, {
+				cookie,
+				form: { outcome: 'AMEND', reasons: 'Needs have changed.', 'decidedOn.day': d, 'decidedOn.month': m, 'decidedOn.year': y },
+			}),
+			params,
+		),
+		`/council/reviews/${review.id}/notice`,
+	)
 
 	const [first, second] = review.proposals
 	const edited = 'Forty minutes of speech and language therapy each week, delivered by the NHS speech and language therapist.'
@@ -107,19 +134,38 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 			request(`/council/reviews/${review.id}/representations/new`, {
 				cookie,
 				multipart: true,
-				form: { 'receivedOn.day': d, 'receivedOn.month': m, 'receivedOn.year': y, fromName: 'Mrs Begum', summary: 'We agree but want the therapy in the morning.' },
+				form: {
+					'receivedOn.day': d,
+					'receivedOn.month': m,
+					'receivedOn.year': y,
+					fromName: 'Mrs Begum',
+					summary: 'We agree but want the therapy in the morning.',
+				},
 				files: { file: new File([await pdfFile()], 'letter.pdf', { type: 'application/pdf' }) },
 			}),
 			params,
 		),
 		`/council/reviews/${review.id}`,
 	)
-	const recorded = await prisma.representation.findFirstOrThrow({ where: { reviewId: review.id }, select: { evidence: { select: { fileName: true, contentType: true } } } })
+	const recorded = await prisma.representation.findFirstOrThrow({
+		where: { reviewId: review.id },
+		select: { evidence: { select: { fileName: true, contentType: true } } },
+	})
 	expect(recorded.evidence).toEqual([{ fileName: 'letter.pdf', contentType: 'application/pdf' }])
 
 	const plan = await prisma.ehcPlan.findFirstOrThrow({ where: { childId: review.childId }, select: { id: true, currentVersionNo: true } })
-	expectRedirect(await run(final.action, request(`/council/reviews/${review.id}/final`, { cookie, form: { amend: 'yes' } }), params), `/council/reviews/${review.id}`)
-	const after = await prisma.ehcPlan.findUniqueOrThrow({ where: { id: plan.id }, select: { currentVersionNo: true, lastReviewOn: true, versions: { orderBy: { versionNo: 'asc' }, select: { versionNo: true, sectionG: true, provisions: { select: { what: true } } } } } })
+	expectRedirect(
+		await run(final.action, request(`/council/reviews/${review.id}/final`, { cookie, form: { amend: 'yes' } }), params),
+		`/council/reviews/${review.id}`,
+	)
+	const after = await prisma.ehcPlan.findUniqueOrThrow({
+		where: { id: plan.id },
+		select: {
+			currentVersionNo: true,
+			lastReviewOn: true,
+			versions: { orderBy: { versionNo: 'asc' }, select: { versionNo: true, sectionG: true, provisions: { select: { what: true } } } },
+		},
+	})
 	expect(after.currentVersionNo).toBe(plan.currentVersionNo + 1)
 	expect(after.lastReviewOn).toBe(review.meetingOn)
 	expect(after.versions.length).toBe(after.currentVersionNo) // the old versions are kept
@@ -130,7 +176,9 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	const finalText = await pdfText(review.id, 'FINAL_PLAN')
 	expect(finalText).toContain('Forty minutes of speech and language therapy')
 	expect(await prisma.outboxMessage.count({ where: { reviewId: review.id, template: 'final-plan-issued' } })).toBeGreaterThanOrEqual(2)
-	const chronology = ((await run(councilReview.loader, request(`/council/reviews/${review.id}`, { cookie }), params)) as any).chronology.map((e: any) => e.title)
+	const chronology = ((await run(councilReview.loader, request(`/council/reviews/${review.id}`, { cookie }), params)) as any).chronology.map(
+		(e: any) => e.title,
+	)
 	expect(chronology).toEqual(expect.arrayContaining(['Council decision made', 'Amendment notice issued', 'Final plan issued']))
 })
 
@@ -139,7 +187,20 @@ test('maintain: the decision letter gives appeal rights, goes to the family and 
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
 	expectRedirect(
-		await run(decision.action, request(`/council/reviews/${review.id}/decision`, { cookie, form: { outcome: 'MAINTAIN', reasons: 'The plan still meets the needs.', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) } }), { reviewId: review.id }),
+		await run(
+			decision.action,
+			request(`/council/reviews/${review.id}/decision`, {
+				cookie,
+				form: {
+					outcome: 'MAINTAIN',
+					reasons: 'The plan still meets the needs.',
+					'decidedOn.day': today.slice(8),
+					'decidedOn.month': today.slice(5, 7),
+					'decidedOn.year': today.slice(0, 4),
+				},
+			}),
+			{ reviewId: review.id },
+		),
 		`/council/reviews/${review.id}`,
 	)
 	const letter = await pdfText(review.id, 'DECISION_LETTER')
@@ -148,7 +209,10 @@ test('maintain: the decision letter gives appeal rights, goes to the family and 
 	expect(letter).toMatch(/mediation/i)
 	const to = await prisma.outboxMessage.findMany({ where: { reviewId: review.id, template: 'decision-letter' }, select: { payload: true } })
 	expect(to.map((m) => JSON.parse(m.payload).audience).sort()).toEqual(expect.arrayContaining(['HEAD_TEACHER', 'PARENT']))
-	const after = await prisma.annualReview.findUniqueOrThrow({ where: { id: review.id }, select: { status: true, child: { select: { plan: { select: { lastReviewOn: true } } } } } })
+	const after = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: review.id },
+		select: { status: true, child: { select: { plan: { select: { lastReviewOn: true } } } } },
+	})
 	expect(after.status).toBe('CLOSED')
 	expect(after.child.plan?.lastReviewOn).toBe(review.meetingOn)
 })
@@ -159,7 +223,20 @@ test('a decision that cannot be sent (a bad family email) leaves the review unto
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
 	await expect(
-		run(decision.action, request(`/council/reviews/${review.id}/decision`, { cookie, form: { outcome: 'MAINTAIN', reasons: 'x', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) } }), { reviewId: review.id }),
+		run(
+			decision.action,
+			request(`/council/reviews/${review.id}/decision`, {
+				cookie,
+				form: {
+					outcome: 'MAINTAIN',
+					reasons: 'x',
+					'decidedOn.day': today.slice(8),
+					'decidedOn.month': today.slice(5, 7),
+					'decidedOn.year': today.slice(0, 4),
+				},
+			}),
+			{ reviewId: review.id },
+		),
 	).rejects.toThrow()
 	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('SUBMITTED')
 	expect(await prisma.decision.count({ where: { reviewId: review.id } })).toBe(0)
@@ -171,7 +248,20 @@ test('issuing a notice with nothing accepted says what to do and changes nothing
 	const review = await submittedWithProposals()
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
-	await run(decision.action, request(`/council/reviews/${review.id}/decision`, { cookie, form: { outcome: 'AMEND', reasons: 'x', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) } }), { reviewId: review.id })
+	await run(
+		decision.action,
+		request(`/council/reviews/${review.id}/decision`, {
+			cookie,
+			form: {
+				outcome: 'AMEND',
+				reasons: 'x',
+				'decidedOn.day': today.slice(8),
+				'decidedOn.month': today.slice(5, 7),
+				'decidedOn.year': today.slice(0, 4),
+			},
+		}),
+		{ reviewId: review.id },
+	)
 	const form: Record<string, string> = { intent: 'issue' }
 	review.proposals.forEach((p, i) => {
 		form[`choices[${i}].proposalId`] = p.id

@@ -1,12 +1,12 @@
 // A download that cannot be made sends the person to a page that says so and links back, instead of a bare
 // "Unexpected Server Error" or a PDF that breaks off half-way (a letter's file missing after a restore).
-import fs from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import { expect, test, vi } from 'vitest'
-import { prisma } from '#app/db.server.ts'
-import { documentPath } from '#app/storage/documents.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import * as documentRoute from '#app/routes/document.ts'
 import * as problemRoute from '#app/routes/download-problem.tsx'
+import { documentPath } from '#app/storage/documents.server.ts'
 import { cookieFor, request, run } from '../helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
@@ -19,7 +19,10 @@ async function storedLetter(bytes: number | null) {
 		fs.mkdirSync(process.env.DOCUMENTS_DIR!, { recursive: true })
 		fs.writeFileSync(documentPath(storageKey), Buffer.alloc(bytes, 0x25))
 	}
-	const document = await prisma.generatedDocument.create({ data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter.pdf', storageKey, sizeBytes: 2_000 }, select: { id: true } })
+	const document = await prisma.generatedDocument.create({
+		data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter.pdf', storageKey, sizeBytes: 2_000 },
+		select: { id: true },
+	})
 	return { reviewId: review.id, documentId: document.id }
 }
 
@@ -44,7 +47,8 @@ test('a stored letter whose file is missing, or not the size recorded, leads to 
 })
 
 test('the problem page links back only within the service', async () => {
-	const back = (path: string) => (problemRoute.loader({ request: request(`/download-problem?back=${encodeURIComponent(path)}`) } as never) as { back: string }).back
+	const back = (path: string) =>
+		(problemRoute.loader({ request: request(`/download-problem?back=${encodeURIComponent(path)}`) } as never) as { back: string }).back
 	expect(back('/reviews/abc')).toBe('/reviews/abc')
 	expect(back('//evil.example/x')).toBe('/')
 	expect(back('https://evil.example/')).toBe('/')

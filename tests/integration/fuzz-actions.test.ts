@@ -20,7 +20,9 @@ import { renderToString } from 'react-dom/server'
 import { createRoutesStub } from 'react-router'
 import { afterAll, expect, test, vi } from 'vitest'
 import type { z } from 'zod'
-import { prisma } from '#app/db.server.ts'
+import { createSession } from '#app/auth/auth.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { IMPORT_COLUMNS } from '#app/domain/import-row.ts'
 import { PART_SCHEMAS, PART_SLUGS, ProposalSchema, ScheduleSchema, type PartKey } from '#app/domain/review-parts.ts'
@@ -51,8 +53,6 @@ import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'
 import * as workload from '#app/routes/workload.tsx'
 import { issueToken } from '#app/services/admin.server.ts'
-import { createSession } from '#app/auth/auth.server.ts'
-import { hashPassword } from '#app/auth/password.server.ts'
 import { BASE, cookieFor } from '#tests/helpers.ts'
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 8))
@@ -116,7 +116,9 @@ const numberText = fc.oneof(
 	fc.constantFrom('NaN', 'Infinity', '-Infinity', '-0', '1e309', '2147483648', '9007199254740993', '0x10', ' 7 ', '1.5', '1e3', '١٢', '', 'abc'),
 )
 const controlText = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 20 })
-const hugeText = fc.tuple(fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme' }), fc.integer({ min: 1_000, max: HUGE })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n))
+const hugeText = fc
+	.tuple(fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme' }), fc.integer({ min: 1_000, max: HUGE }))
+	.map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n))
 const oddText = fc.constantFrom(
 	'',
 	' ',
@@ -131,7 +133,7 @@ const oddText = fc.constantFrom(
 	'toString',
 	'[object Object]',
 	'<script>alert(1)</script>',
-	"'; DROP TABLE \"User\"; --",
+	'\'; DROP TABLE "User"; --',
 	'\u0000',
 	'\uFEFF',
 	'\u202Eevil',
@@ -159,10 +161,16 @@ const sized = (max: number) =>
 		fc.constant('é'.repeat(max + 1)),
 		fc.integer({ min: Math.max(0, max - 3), max: max + 3 }).map((n) => 'a '.repeat(n).slice(0, n)),
 	)
-const email = fc.oneof(fc.emailAddress(), fc.constantFrom('a@b', 'name@example.org', 'NAME@EXAMPLE.ORG', ' x@y.org ', '@', 'a@@b.org', `${'a'.repeat(200)}@example.org`), text)
+const email = fc.oneof(
+	fc.emailAddress(),
+	fc.constantFrom('a@b', 'name@example.org', 'NAME@EXAMPLE.ORG', ' x@y.org ', '@', 'a@@b.org', `${'a'.repeat(200)}@example.org`),
+	text,
+)
 const today = todayInLondon(new Date())
 const datePartsArb = fc.oneof(
-	fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => ({ day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) })),
+	fc
+		.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+		.map((d) => ({ day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) })),
 	fc.constant({ day: today.slice(8), month: today.slice(5, 7), year: today.slice(0, 4) }),
 	fc.record({
 		day: fc.oneof(fc.integer({ min: -1, max: 40 }).map(String), text),
@@ -203,7 +211,15 @@ function formFrom(schema: z.ZodType, name: string, overrides: Overrides, rows = 
 		case 'object': {
 			const keys = Object.keys(def.shape)
 			if (keys.length === 3 && ['day', 'month', 'year'].every((k) => keys.includes(k))) {
-				return fc.option(datePartsArb, { nil: null }).map((d): Form => (d ? [[`${name}.day`, d.day], [`${name}.month`, d.month], [`${name}.year`, d.year]] : []))
+				return fc.option(datePartsArb, { nil: null }).map((d): Form =>
+					d
+						? [
+								[`${name}.day`, d.day],
+								[`${name}.month`, d.month],
+								[`${name}.year`, d.year],
+							]
+						: [],
+				)
 			}
 			return concat(keys.map((key) => fc.option(formFrom(def.shape[key], join(name, key), overrides, rows), { nil: null, freq: 5 }).map((f) => f ?? [])))
 		}
@@ -211,19 +227,29 @@ function formFrom(schema: z.ZodType, name: string, overrides: Overrides, rows = 
 			const element = def.element
 			const max = ((schema as any)._zod.bag?.maximum as number | undefined) ?? rows
 			const count = fc.integer({ min: 0, max: max + 2 })
-			if (element._zod.def.type === 'object') return count.chain((n) => concat(Array.from({ length: n }, (_, i) => formFrom(element, `${name}[${i}]`, overrides, rows))))
+			if (element._zod.def.type === 'object')
+				return count.chain((n) => concat(Array.from({ length: n }, (_, i) => formFrom(element, `${name}[${i}]`, overrides, rows))))
 			// Checkboxes send the name once per box ticked; conform also reads `name[0]`.
-			return fc.tuple(count, fc.boolean()).chain(([n, indexed]) => concat(Array.from({ length: n }, (_, i) => formFrom(element, indexed ? `${name}[${i}]` : name, overrides, rows))))
+			return fc
+				.tuple(count, fc.boolean())
+				.chain(([n, indexed]) => concat(Array.from({ length: n }, (_, i) => formFrom(element, indexed ? `${name}[${i}]` : name, overrides, rows))))
 		}
 		case 'enum':
-			return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(Object.values(def.entries) as string[])) }, { weight: 1, arbitrary: text }).map((v): Form => [[name, v]])
+			return fc
+				.oneof({ weight: 4, arbitrary: fc.constantFrom(...(Object.values(def.entries) as string[])) }, { weight: 1, arbitrary: text })
+				.map((v): Form => [[name, v]])
 		case 'literal':
-			return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(def.values as string[])) }, { weight: 1, arbitrary: text }).map((v): Form => [[name, v]])
+			return fc
+				.oneof({ weight: 4, arbitrary: fc.constantFrom(...(def.values as string[])) }, { weight: 1, arbitrary: text })
+				.map((v): Form => [[name, v]])
 		case 'string': {
 			const bag = (schema as any)._zod.bag ?? {}
 			if (def.format === 'email' || bag.format === 'email') return email.map((v): Form => [[name, v]])
 			const max = bag.maximum ?? bag.maxLength
-			const value = typeof max === 'number' ? fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: sized(max) }, { weight: 2, arbitrary: text }) : text
+			const value =
+				typeof max === 'number'
+					? fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: sized(max) }, { weight: 2, arbitrary: text })
+					: text
 			return value.map((v): Form => [[name, v]])
 		}
 		default:
@@ -231,7 +257,26 @@ function formFrom(schema: z.ZodType, name: string, overrides: Overrides, rows = 
 	}
 }
 
-const SPECIAL_KEYS = ['__proto__', 'constructor', 'prototype', '__proto__.polluted', '__proto__[polluted]', 'constructor.prototype.polluted', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__intent__', '__state__', 'intent', '', '.', '[]', '[0]']
+const SPECIAL_KEYS = [
+	'__proto__',
+	'constructor',
+	'prototype',
+	'__proto__.polluted',
+	'__proto__[polluted]',
+	'constructor.prototype.polluted',
+	'toString',
+	'valueOf',
+	'hasOwnProperty',
+	'isPrototypeOf',
+	'toLocaleString',
+	'__intent__',
+	'__state__',
+	'intent',
+	'',
+	'.',
+	'[]',
+	'[0]',
+]
 const INTENT_VALUES = [
 	'x',
 	'null',
@@ -271,20 +316,63 @@ function mutate(form: Form, mutations: Mutation[]): Form {
 /** The schema's forms, mostly as the page would send them, a third of them mutated. */
 function schemaForms(schema: z.ZodType, overrides: Overrides = {}, rows?: number): fc.Arbitrary<Form> {
 	const base = formFrom(schema, '', overrides, rows)
-	return fc.oneof({ weight: 2, arbitrary: base }, { weight: 1, arbitrary: fc.tuple(base, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([form, ms]) => mutate(form, ms)) })
+	return fc.oneof(
+		{ weight: 2, arbitrary: base },
+		{ weight: 1, arbitrary: fc.tuple(base, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([form, ms]) => mutate(form, ms)) },
+	)
 }
 
 /** Forms of fields given by hand (for actions without a schema, or fields the schema does not hold). */
 function fieldForms(fields: Record<string, fc.Arbitrary<Value>>): fc.Arbitrary<Form> {
-	const base = concat(Object.entries(fields).map(([name, value]) => fc.option(value, { nil: null, freq: 4 }).map((v): Form => (v === null ? [] : [[name, v]]))))
-	return fc.oneof({ weight: 2, arbitrary: base }, { weight: 1, arbitrary: fc.tuple(base, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([form, ms]) => mutate(form, ms)) })
+	const base = concat(
+		Object.entries(fields).map(([name, value]) => fc.option(value, { nil: null, freq: 4 }).map((v): Form => (v === null ? [] : [[name, v]]))),
+	)
+	return fc.oneof(
+		{ weight: 2, arbitrary: base },
+		{ weight: 1, arbitrary: fc.tuple(base, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([form, ms]) => mutate(form, ms)) },
+	)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // (b) Arbitrary keys from the fragments forms use, indices from -5 to 10,000,000 and not numbers at all, dotted
 // paths and unbalanced brackets.
 
-const FRAGMENTS = ['invitees', 'outcomes', 'amendments', 'choices', 'changes', 'roles', 'childIds', 'evidenceIds', 'meetingOn', 'decidedOn', 'receivedOn', 'day', 'month', 'year', 'name', 'email', 'role', 'progress', 'next', 'evidence', 'section', 'decision', 'wording', 'reason', 'proposalId', 'outcomeId', 'inviteeId', 'attended', 'completed', 'version', 'lockVersion', 'intent', 'file', ...SPECIAL_KEYS]
+const FRAGMENTS = [
+	'invitees',
+	'outcomes',
+	'amendments',
+	'choices',
+	'changes',
+	'roles',
+	'childIds',
+	'evidenceIds',
+	'meetingOn',
+	'decidedOn',
+	'receivedOn',
+	'day',
+	'month',
+	'year',
+	'name',
+	'email',
+	'role',
+	'progress',
+	'next',
+	'evidence',
+	'section',
+	'decision',
+	'wording',
+	'reason',
+	'proposalId',
+	'outcomeId',
+	'inviteeId',
+	'attended',
+	'completed',
+	'version',
+	'lockVersion',
+	'intent',
+	'file',
+	...SPECIAL_KEYS,
+]
 const indexText = fc.oneof(
 	{ weight: 3, arbitrary: fc.integer({ min: -5, max: 250 }).map(String) },
 	{ weight: 2, arbitrary: fc.integer({ min: -5, max: 10_000_000 }).map(String) },
@@ -297,7 +385,10 @@ function arbitraryForms(names: string[]): fc.Arbitrary<Form> {
 		indexText.map((i) => `[${i}]`),
 		fc.constantFrom('[', ']', '.', '..', '[]', '][', '[[0]]'),
 	)
-	const key = fc.oneof({ weight: 6, arbitrary: fc.tuple(segment, fc.array(tail, { maxLength: 4 })).map(([head, rest]) => head + rest.join('')) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_KEYS) })
+	const key = fc.oneof(
+		{ weight: 6, arbitrary: fc.tuple(segment, fc.array(tail, { maxLength: 4 })).map(([head, rest]) => head + rest.join('')) },
+		{ weight: 1, arbitrary: fc.constantFrom(...SPECIAL_KEYS) },
+	)
 	const value = fc.oneof({ weight: 4, arbitrary: specialValue }, { weight: 1, arbitrary: ref('ids') })
 	return fc.oneof(
 		fc.dictionary(key, value, { maxKeys: 25 }).map((d): Form => Object.entries(d)),
@@ -311,7 +402,8 @@ function arbitraryForms(names: string[]): fc.Arbitrary<Form> {
 
 type RouteModule = { action?: (args: any) => unknown; loader?: (args: any) => unknown; default?: ComponentType<any> }
 
-const isData = (value: unknown): value is { data: unknown; init: { status?: number } | null } => !!value && typeof value === 'object' && 'init' in value && 'data' in value
+const isData = (value: unknown): value is { data: unknown; init: { status?: number } | null } =>
+	!!value && typeof value === 'object' && 'init' in value && 'data' in value
 const statusOf = (value: unknown) => (value instanceof Response ? value.status : isData(value) ? (value.init?.status ?? 200) : 200)
 
 async function call(fn: ((args: any) => unknown) | undefined, request: Request, params: Record<string, string>) {
@@ -325,7 +417,9 @@ async function call(fn: ((args: any) => unknown) | undefined, request: Request, 
 }
 
 function show(body: Body, place: Place) {
-	const form = body.form.map(([name, value]) => [name, resolve(value, place.refs)]).map(([n, v]) => `${JSON.stringify(n)}=${JSON.stringify(v!.length > 200 ? `${v!.slice(0, 60)}…(${v!.length} chars)` : v)}`)
+	const form = body.form
+		.map(([name, value]) => [name, resolve(value, place.refs)])
+		.map(([n, v]) => `${JSON.stringify(n)}=${JSON.stringify(v!.length > 200 ? `${v!.slice(0, 60)}…(${v!.length} chars)` : v)}`)
 	if (body.raw) return `${JSON.stringify(body.raw.type)} ${place.path} ${JSON.stringify(new TextDecoder().decode(body.raw.bytes).slice(0, 200))}`
 	return `${body.multipart ? 'multipart' : 'urlencoded'} ${place.path} {${form.join(', ')}}${body.file ? ` + file ${JSON.stringify(body.file.field)}: ${JSON.stringify(body.file.name)} (${body.file.bytes.length} bytes)` : ''}`
 }
@@ -382,7 +476,8 @@ async function send(target: Target, body: Body) {
 				}
 				// React's development warnings while drawing (a field sent twice reaches a <select> as a list) are
 				// not errors in production: they are listed in the report, not failed.
-				for (const call of errors.mock.calls) warnings.add(`${target.name}: ${String(call[0]).split('\n')[0]} ${call.slice(1, 3).map(String).join(' ')}`.trim())
+				for (const call of errors.mock.calls)
+					warnings.add(`${target.name}: ${String(call[0]).split('\n')[0]} ${call.slice(1, 3).map(String).join(' ')}`.trim())
 				errors.mockClear()
 			}
 		}
@@ -415,10 +510,12 @@ function kept(create: () => Promise<string>, fits: (id: string) => Promise<boole
 		return current
 	}
 }
-const hasStatus = (...statuses: string[]) => async (id: string) => {
-	const review = await prisma.annualReview.findUnique({ where: { id }, select: { status: true } })
-	return !!review && statuses.includes(review.status)
-}
+const hasStatus =
+	(...statuses: string[]) =>
+	async (id: string) => {
+		const review = await prisma.annualReview.findUnique({ where: { id }, select: { status: true } })
+		return !!review && statuses.includes(review.status)
+	}
 
 /** A draft review of one of the SENCo's children whose plan has outcomes, with its meeting held and two invitees. */
 async function newDraft(email: string, { yearNineUp = false, complete = false } = {}) {
@@ -428,7 +525,10 @@ async function newDraft(email: string, { yearNineUp = false, complete = false } 
 		orderBy: { id: 'asc' },
 		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, reviewDueOn: true, currentVersionNo: true } } },
 	})
-	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } }, select: { id: true } })
+	const version = await prisma.planVersion.findUniqueOrThrow({
+		where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } },
+		select: { id: true },
+	})
 	const review = await prisma.annualReview.create({
 		data: {
 			childId: child.id,
@@ -455,12 +555,24 @@ async function newDraft(email: string, { yearNineUp = false, complete = false } 
 async function completeEveryPart(cookieHeader: string, reviewId: string) {
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } } },
+		select: {
+			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+		},
 	})
 	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) => Object.assign(outcomes, { [`outcomes[${i}].outcomeId`]: o.id, [`outcomes[${i}].progress`]: 'PROGRESSING', [`outcomes[${i}].evidence`]: 'Assessment data', [`outcomes[${i}].next`]: 'CONTINUE' }))
+	review.planVersion.outcomes.forEach((o, i) =>
+		Object.assign(outcomes, {
+			[`outcomes[${i}].outcomeId`]: o.id,
+			[`outcomes[${i}].progress`]: 'PROGRESSING',
+			[`outcomes[${i}].evidence`]: 'Assessment data',
+			[`outcomes[${i}].next`]: 'CONTINUE',
+		}),
+	)
 	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) => Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }))
+	review.invitees.forEach((inv, i) =>
+		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
+	)
 	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
 	for (const [slug, form] of [
 		['child-views', { pathway: 'written', words: 'I like maths.' }],
@@ -471,7 +583,10 @@ async function completeEveryPart(cookieHeader: string, reviewId: string) {
 		['attendance', attendance],
 	] as const) {
 		const body: Body = { form: Object.entries({ ...form, completed: 'yes', version: '0' }), multipart: false, file: null }
-		const result = await call(reviewPart.action, post({ path: `/reviews/${reviewId}/parts/${slug}`, params: {}, cookie: cookieHeader, refs: {} }, body), { reviewId, part: slug })
+		const result = await call(reviewPart.action, post({ path: `/reviews/${reviewId}/parts/${slug}`, params: {}, cookie: cookieHeader, refs: {} }, body), {
+			reviewId,
+			part: slug,
+		})
 		expect(statusOf(result.value), `completing ${slug}`).toBe(302)
 	}
 }
@@ -485,7 +600,10 @@ async function councilStage(stage: 'SUBMITTED' | 'DECISION_MADE' | 'NOTICE_ISSUE
 		orderBy: { id: 'desc' },
 		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, reviewDueOn: true, currentVersionNo: true } } },
 	})
-	const version = await prisma.planVersion.findUniqueOrThrow({ where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } }, select: { id: true } })
+	const version = await prisma.planVersion.findUniqueOrThrow({
+		where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } },
+		select: { id: true },
+	})
 	const decided = stage !== 'SUBMITTED'
 	const noticed = stage === 'NOTICE_ISSUED' || stage === 'FINAL_ISSUED'
 	const meetingOn = addDays(today, -10)
@@ -507,13 +625,31 @@ async function councilStage(stage: 'SUBMITTED' | 'DECISION_MADE' | 'NOTICE_ISSUE
 			invitees: { create: [{ role: 'PARENT', name: 'Mrs Fuzz', email: 'parent.fuzz@example.org', attended: true }] },
 			proposals: {
 				create: [
-					{ section: 'F', currentWording: 'Speech therapy, 30 minutes a week.', proposedWording: 'Speech therapy, 45 minutes a week.', reason: 'Therapist’s report', createdById: senco.id, laDecision: noticed ? 'ACCEPTED' : null },
-					{ section: 'B', currentWording: 'Needs support with reading.', proposedWording: 'Needs support with reading and spelling.', reason: 'Assessment', createdById: senco.id, laDecision: noticed ? 'ACCEPTED' : null },
+					{
+						section: 'F',
+						currentWording: 'Speech therapy, 30 minutes a week.',
+						proposedWording: 'Speech therapy, 45 minutes a week.',
+						reason: 'Therapist’s report',
+						createdById: senco.id,
+						laDecision: noticed ? 'ACCEPTED' : null,
+					},
+					{
+						section: 'B',
+						currentWording: 'Needs support with reading.',
+						proposedWording: 'Needs support with reading and spelling.',
+						reason: 'Assessment',
+						createdById: senco.id,
+						laDecision: noticed ? 'ACCEPTED' : null,
+					},
 				],
 			},
-			...(decided ? { decision: { create: { outcome: 'AMEND', reasons: 'Needs have changed.', decidedOn: addDays(today, -3), decidedById: caseworker } } } : {}),
+			...(decided
+				? { decision: { create: { outcome: 'AMEND', reasons: 'Needs have changed.', decidedOn: addDays(today, -3), decidedById: caseworker } } }
+				: {}),
 			...(noticed ? { notice: { create: { issuedOn: addDays(today, -1), representationsCloseOn: addDays(today, 13), issuedById: caseworker } } } : {}),
-			...(stage === 'FINAL_ISSUED' ? { finalPlan: { create: { amended: false, reasons: 'No change after all.', issuedOn: today, issuedById: caseworker } } } : {}),
+			...(stage === 'FINAL_ISSUED'
+				? { finalPlan: { create: { amended: false, reasons: 'No change after all.', issuedOn: today, issuedById: caseworker } } }
+				: {}),
 		},
 		select: { id: true },
 	})
@@ -525,7 +661,10 @@ const fuzzshire = (() => {
 	let made: Promise<{ laId: string; adminId: string }> | null = null
 	return () =>
 		(made ??= (async () => {
-			const la = await prisma.localAuthority.create({ data: { name: 'Fuzzshire County Council', code: 'FZZ', contactEmail: 'sen@fuzzshire.example.gov.uk' }, select: { id: true } })
+			const la = await prisma.localAuthority.create({
+				data: { name: 'Fuzzshire County Council', code: 'FZZ', contactEmail: 'sen@fuzzshire.example.gov.uk' },
+				select: { id: true },
+			})
 			const admin = await prisma.user.create({
 				data: { email: FUZZ_ADMIN, name: 'Fuzz Admin', laId: la.id, passwordHash: null, roles: { create: [{ role: 'ADMIN' }, { role: 'MANAGER' }] } },
 				select: { id: true },
@@ -570,19 +709,50 @@ const partTargets: Target[] = (Object.keys(PART_SLUGS) as PartKey[]).map((key) =
 			const reviewId = await draft()
 			const review = await prisma.annualReview.findUniqueOrThrow({
 				where: { id: reviewId },
-				select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } }, sections: { where: { key }, select: { version: true } } },
+				select: {
+					invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+					planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+					sections: { where: { key }, select: { version: true } },
+				},
 			})
 			return {
 				path: `/reviews/${reviewId}/parts/${PART_SLUGS[key]}`,
 				params: { reviewId, part: PART_SLUGS[key] },
 				cookie: await cookie(email),
-				refs: { outcomeIds: review.planVersion.outcomes.map((o) => o.id), inviteeIds: review.invitees.map((i) => i.id), version: [String(review.sections[0]?.version ?? 0)], ids: review.invitees.map((i) => i.id) },
+				refs: {
+					outcomeIds: review.planVersion.outcomes.map((o) => o.id),
+					inviteeIds: review.invitees.map((i) => i.id),
+					version: [String(review.sections[0]?.version ?? 0)],
+					ids: review.invitees.map((i) => i.id),
+				},
 			}
 		},
 		forms: fc
-			.tuple(schemaForms(PART_SCHEMAS[key], { 'outcomes[].outcomeId': idOf('outcomeIds'), 'invitees[].inviteeId': idOf('inviteeIds') }), fc.option(fc.oneof({ weight: 3, arbitrary: ref('version') }, { weight: 1, arbitrary: numberText }), { nil: null }))
+			.tuple(
+				schemaForms(PART_SCHEMAS[key], { 'outcomes[].outcomeId': idOf('outcomeIds'), 'invitees[].inviteeId': idOf('inviteeIds') }),
+				fc.option(fc.oneof({ weight: 3, arbitrary: ref('version') }, { weight: 1, arbitrary: numberText }), { nil: null }),
+			)
 			.map(([form, version]) => (version === null ? form : [...form, ['version', version] as [string, Value]])),
-		names: ['version', 'completed', 'outcomes', 'invitees', 'changes', 'pathway', 'words', 'recordedBy', 'howCommunicated', 'views', 'givenBy', 'recommendation', 'reasons', 'agreed', 'disagreements', 'otherAdvice', 'employment', 'health'],
+		names: [
+			'version',
+			'completed',
+			'outcomes',
+			'invitees',
+			'changes',
+			'pathway',
+			'words',
+			'recordedBy',
+			'howCommunicated',
+			'views',
+			'givenBy',
+			'recommendation',
+			'reasons',
+			'agreed',
+			'disagreements',
+			'otherAdvice',
+			'employment',
+			'health',
+		],
 	}
 })
 
@@ -590,19 +760,31 @@ const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a
 const fileArb: fc.Arbitrary<FileInput> = fc.option(
 	fc.record({
 		field: fc.constantFrom('file', 'file', 'file', 'title', 'summary', 'file[0]', 'receivedOn.day'),
-		name: fc.oneof(fc.constantFrom('letter.pdf', 'report.docx', 'photo.png', 'children.csv', '', '../../x.pdf', `${'a'.repeat(300)}.pdf`, 'evil.pdf.exe'), fc.string({ maxLength: 20 })),
+		name: fc.oneof(
+			fc.constantFrom('letter.pdf', 'report.docx', 'photo.png', 'children.csv', '', '../../x.pdf', `${'a'.repeat(300)}.pdf`, 'evil.pdf.exe'),
+			fc.string({ maxLength: 20 }),
+		),
 		type: fc.constantFrom('application/pdf', 'text/csv', 'image/png', '', 'application/octet-stream'),
-		bytes: fc.oneof(fc.constant(PDF), fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s))),
+		bytes: fc.oneof(
+			fc.constant(PDF),
+			fc.uint8Array({ maxLength: 2048 }),
+			fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+		),
 	}),
 	{ nil: null, freq: 3 },
 )
-const csvCell = fc.oneof(fc.constantFrom('', '118000', '990001', 'E886200112345', 'Amira', '2016-03-27', '27/03/2016', '5', 'R', 'Primary', 'a@b.org', 'x;y'), text)
+const csvCell = fc.oneof(
+	fc.constantFrom('', '118000', '990001', 'E886200112345', 'Amira', '2016-03-27', '27/03/2016', '5', 'R', 'Primary', 'a@b.org', 'x;y'),
+	text,
+)
 const csvFile: fc.Arbitrary<FileInput> = fc.option(
 	fc.array(fc.array(csvCell, { minLength: 1, maxLength: IMPORT_COLUMNS.length + 1 }), { maxLength: 5 }).map((rows) => ({
 		field: 'file',
 		name: 'children.csv',
 		type: 'text/csv',
-		bytes: new TextEncoder().encode([IMPORT_COLUMNS.map((c) => c.name).join(','), ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n')),
+		bytes: new TextEncoder().encode(
+			[IMPORT_COLUMNS.map((c) => c.name).join(','), ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n'),
+		),
 	})),
 	{ nil: null, freq: 4 },
 )
@@ -610,8 +792,21 @@ const csvFile: fc.Arbitrary<FileInput> = fc.option(
 const draftForProposals = kept(async () => {
 	const reviewId = await newDraft(SENCO)
 	const senco = await userId(SENCO)
-	await prisma.amendmentProposal.create({ data: { reviewId, section: 'F', currentWording: 'Speech therapy.', proposedWording: 'More speech therapy.', reason: 'Report', createdById: senco } })
-	await prisma.evidenceFile.create({ data: { reviewId, title: 'Report', fileName: 'report.pdf', contentType: 'application/pdf', sizeBytes: 9, sha256: 'f'.repeat(64), storageKey: `fuzz${Date.now().toString(16)}`.padEnd(32, '0'), uploadedById: senco } })
+	await prisma.amendmentProposal.create({
+		data: { reviewId, section: 'F', currentWording: 'Speech therapy.', proposedWording: 'More speech therapy.', reason: 'Report', createdById: senco },
+	})
+	await prisma.evidenceFile.create({
+		data: {
+			reviewId,
+			title: 'Report',
+			fileName: 'report.pdf',
+			contentType: 'application/pdf',
+			sizeBytes: 9,
+			sha256: 'f'.repeat(64),
+			storageKey: `fuzz${Date.now().toString(16)}`.padEnd(32, '0'),
+			uploadedById: senco,
+		},
+	})
 	return reviewId
 }, hasStatus('DRAFT'))
 async function proposalPlace(edit: boolean): Promise<Place> {
@@ -619,7 +814,16 @@ async function proposalPlace(edit: boolean): Promise<Place> {
 	let proposals = await prisma.amendmentProposal.findMany({ where: { reviewId, origin: 'SCHOOL' }, select: { id: true } })
 	if (edit && !proposals.length) {
 		// An input deleted it: write another.
-		await prisma.amendmentProposal.create({ data: { reviewId, section: 'F', currentWording: 'Speech therapy.', proposedWording: 'More speech therapy.', reason: 'Report', createdById: await userId(SENCO) } })
+		await prisma.amendmentProposal.create({
+			data: {
+				reviewId,
+				section: 'F',
+				currentWording: 'Speech therapy.',
+				proposedWording: 'More speech therapy.',
+				reason: 'Report',
+				createdById: await userId(SENCO),
+			},
+		})
 		proposals = await prisma.amendmentProposal.findMany({ where: { reviewId, origin: 'SCHOOL' }, select: { id: true } })
 	}
 	const evidence = await prisma.evidenceFile.findMany({ where: { reviewId }, select: { id: true } })
@@ -632,15 +836,24 @@ async function proposalPlace(edit: boolean): Promise<Place> {
 	}
 }
 const proposalForms = fc
-	.tuple(schemaForms(ProposalSchema, { 'evidenceIds[]': idOf('evidenceIds'), evidenceIds: idOf('evidenceIds') }), fc.option(fc.constantFrom('delete', 'save', ''), { nil: null, freq: 4 }))
+	.tuple(
+		schemaForms(ProposalSchema, { 'evidenceIds[]': idOf('evidenceIds'), evidenceIds: idOf('evidenceIds') }),
+		fc.option(fc.constantFrom('delete', 'save', ''), { nil: null, freq: 4 }),
+	)
 	.map(([form, intent]) => (intent === null ? form : [...form, ['intent', intent] as [string, Value]]))
 
 const completeDraft = kept(() => newDraft(SENCO, { complete: true }), hasStatus('DRAFT'))
 const meetingDraft = kept(() => newDraft(SENCO), hasStatus('DRAFT'))
 const evidenceDraft = kept(() => newDraft(SENCO), hasStatus('DRAFT'))
-const bundleReview = kept(() => newDraft(SENCO), async () => true)
+const bundleReview = kept(
+	() => newDraft(SENCO),
+	async () => true,
+)
 const submitted = kept(() => councilStage('SUBMITTED'), hasStatus('SUBMITTED'))
-const decided = kept(() => councilStage('DECISION_MADE'), async (id) => (await hasStatus('DECISION_MADE')(id)) && (await prisma.decision.count({ where: { reviewId: id, outcome: 'AMEND' } })) === 1)
+const decided = kept(
+	() => councilStage('DECISION_MADE'),
+	async (id) => (await hasStatus('DECISION_MADE')(id)) && (await prisma.decision.count({ where: { reviewId: id, outcome: 'AMEND' } })) === 1,
+)
 const noticed = kept(() => councilStage('NOTICE_ISSUED'), hasStatus('NOTICE_ISSUED', 'REPRESENTATIONS'))
 const noticedForRepresentations = kept(() => councilStage('NOTICE_ISSUED'), hasStatus('NOTICE_ISSUED', 'REPRESENTATIONS'))
 const finalIssued = kept(() => councilStage('FINAL_ISSUED'), hasStatus('FINAL_ISSUED'))
@@ -653,40 +866,88 @@ async function councilPlace(reviewId: string, path: string, refs: Place['refs'] 
 }
 
 /** A child of Kent with no review in draft, for starting one; a review an input started is removed again. */
-const childForNewReview = kept(async () => {
-	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
-	const child = await prisma.child.findFirstOrThrow({ where: { schoolId: senco.schoolId, plan: { is: { status: 'ACTIVE' } }, reviews: { none: { status: 'DRAFT' } } }, orderBy: { id: 'asc' }, select: { id: true } })
-	return child.id
-}, async (childId) => {
-	await prisma.annualReview.deleteMany({ where: { childId, status: 'DRAFT' } })
-	return true
-})
+const childForNewReview = kept(
+	async () => {
+		const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
+		const child = await prisma.child.findFirstOrThrow({
+			where: { schoolId: senco.schoolId, plan: { is: { status: 'ACTIVE' } }, reviews: { none: { status: 'DRAFT' } } },
+			orderBy: { id: 'asc' },
+			select: { id: true },
+		})
+		return child.id
+	},
+	async (childId) => {
+		await prisma.annualReview.deleteMany({ where: { childId, status: 'DRAFT' } })
+		return true
+	},
+)
 
-const tokenUser = kept(async () => {
-	const { laId } = await fuzzshire()
-	const user = await prisma.user.create({ data: { email: `invitee-${Date.now()}-${Math.random().toString(36).slice(2)}@fuzzshire.example.gov.uk`, name: 'Invited Person', laId, roles: { create: [{ role: 'CASEWORKER' }] } }, select: { id: true } })
-	const { token } = await prisma.$transaction((tx) => issueToken(tx, user.id, 'INVITE'))
-	tokens.set(user.id, token)
-	return user.id
-}, async (id) => (await prisma.oneTimeToken.count({ where: { userId: id, usedAt: null } })) > 0)
+const tokenUser = kept(
+	async () => {
+		const { laId } = await fuzzshire()
+		const user = await prisma.user.create({
+			data: {
+				email: `invitee-${Date.now()}-${Math.random().toString(36).slice(2)}@fuzzshire.example.gov.uk`,
+				name: 'Invited Person',
+				laId,
+				roles: { create: [{ role: 'CASEWORKER' }] },
+			},
+			select: { id: true },
+		})
+		const { token } = await prisma.$transaction((tx) => issueToken(tx, user.id, 'INVITE'))
+		tokens.set(user.id, token)
+		return user.id
+	},
+	async (id) => (await prisma.oneTimeToken.count({ where: { userId: id, usedAt: null } })) > 0,
+)
 const tokens = new Map<string, string>()
 
-const fuzzSchool = kept(async () => {
-	const { laId } = await fuzzshire()
-	return (await prisma.school.create({ data: { laId, name: 'Fuzz Edit School', urn: String(980000 + Math.floor(Math.random() * 9999)), phase: 'SECONDARY' }, select: { id: true } })).id
-}, async () => true)
-const fuzzUser = kept(async () => {
-	const { laId } = await fuzzshire()
-	return (await prisma.user.create({ data: { email: `colleague-${Date.now()}@fuzzshire.example.gov.uk`, name: 'A Colleague', laId, passwordHash: await hashPassword('correct horse battery staple'), roles: { create: [{ role: 'CASEWORKER' }] } }, select: { id: true } })).id
-}, async () => true)
+const fuzzSchool = kept(
+	async () => {
+		const { laId } = await fuzzshire()
+		return (
+			await prisma.school.create({
+				data: { laId, name: 'Fuzz Edit School', urn: String(980000 + Math.floor(Math.random() * 9999)), phase: 'SECONDARY' },
+				select: { id: true },
+			})
+		).id
+	},
+	async () => true,
+)
+const fuzzUser = kept(
+	async () => {
+		const { laId } = await fuzzshire()
+		return (
+			await prisma.user.create({
+				data: {
+					email: `colleague-${Date.now()}@fuzzshire.example.gov.uk`,
+					name: 'A Colleague',
+					laId,
+					passwordHash: await hashPassword('correct horse battery staple'),
+					roles: { create: [{ role: 'CASEWORKER' }] },
+				},
+				select: { id: true },
+			})
+		).id
+	},
+	async () => true,
+)
 /** A stored upload of the fuzz admin's (with problems, so it cannot be imported), uploaded again when an input cancelled it. */
 const storedUpload = (() => {
 	let key: string | null = null
 	return async (adminCookie: string) => {
-		if (key && !(await call(adminImport.loader, new Request(new URL(`/admin/import?upload=${key}`, BASE), { headers: { cookie: adminCookie } }), {})).thrown) return key
+		if (
+			key &&
+			!(await call(adminImport.loader, new Request(new URL(`/admin/import?upload=${key}`, BASE), { headers: { cookie: adminCookie } }), {})).thrown
+		)
+			return key
 		const form = new FormData()
 		form.set('file', new File(['school_urn,upn\n990001,not-a-upn\n'], 'children.csv', { type: 'text/csv' }))
-		const result = await call(adminImport.action, new Request(new URL('/admin/import', BASE), { method: 'POST', body: form, headers: { cookie: adminCookie } }), {})
+		const result = await call(
+			adminImport.action,
+			new Request(new URL('/admin/import', BASE), { method: 'POST', body: form, headers: { cookie: adminCookie } }),
+			{},
+		)
 		key = new URL((result.value as Response).headers.get('location') ?? '/', BASE).searchParams.get('upload')
 		return key ?? 'none'
 	}
@@ -694,7 +955,12 @@ const storedUpload = (() => {
 
 const kentManager = async () => {
 	const manager = await prisma.user.findUniqueOrThrow({ where: { email: MANAGER }, select: { laId: true } })
-	const caseworkers = await prisma.user.findMany({ where: { laId: manager.laId, active: true, roles: { some: { role: 'CASEWORKER' } } }, orderBy: { id: 'asc' }, take: 5, select: { id: true } })
+	const caseworkers = await prisma.user.findMany({
+		where: { laId: manager.laId, active: true, roles: { some: { role: 'CASEWORKER' } } },
+		orderBy: { id: 'asc' },
+		take: 5,
+		select: { id: true },
+	})
 	const children = await prisma.child.findMany({ where: { laId: manager.laId! }, orderBy: { id: 'asc' }, take: 8, select: { id: true } })
 	return { caseworkerIds: caseworkers.map((c) => c.id), childIds: children.map((c) => c.id) }
 }
@@ -719,8 +985,20 @@ const targets: Target[] = [
 		names: ['meetingOn', 'meetingTime', 'meetingPlace', 'invitees', 'invitationsSentOn', 'adviceCirculatedOn'],
 	},
 	...partTargets,
-	{ name: 'review-proposal (new)', module: reviewProposal, place: () => proposalPlace(false), forms: proposalForms, names: ['section', 'proposedWording', 'reason', 'evidenceIds', 'currentWording', 'intent'] },
-	{ name: 'review-proposal (edit)', module: reviewProposal, place: () => proposalPlace(true), forms: proposalForms, names: ['section', 'proposedWording', 'reason', 'evidenceIds', 'currentWording', 'intent'] },
+	{
+		name: 'review-proposal (new)',
+		module: reviewProposal,
+		place: () => proposalPlace(false),
+		forms: proposalForms,
+		names: ['section', 'proposedWording', 'reason', 'evidenceIds', 'currentWording', 'intent'],
+	},
+	{
+		name: 'review-proposal (edit)',
+		module: reviewProposal,
+		place: () => proposalPlace(true),
+		forms: proposalForms,
+		names: ['section', 'proposedWording', 'reason', 'evidenceIds', 'currentWording', 'intent'],
+	},
 	{
 		name: 'review-evidence (upload)',
 		module: reviewEvidence,
@@ -750,11 +1028,20 @@ const targets: Target[] = [
 			const { lockVersion } = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { lockVersion: true } })
 			return reviewPlace(reviewId, '/check', SENCO, { lockVersion: [String(lockVersion)] })
 		},
-		forms: fieldForms({ lockVersion: fc.oneof({ weight: 1, arbitrary: ref('lockVersion') }, { weight: 3, arbitrary: numberText }, { weight: 1, arbitrary: text }) }),
+		forms: fieldForms({
+			lockVersion: fc.oneof({ weight: 1, arbitrary: ref('lockVersion') }, { weight: 3, arbitrary: numberText }, { weight: 1, arbitrary: text }),
+		}),
 		names: ['lockVersion'],
 	},
 	// Ignores its form (starts a bundle job): a few inputs show a form cannot break it.
-	{ name: 'review-bundle', module: reviewBundle, place: async () => reviewPlace(await bundleReview(), '/bundle', SENCO), forms: fieldForms({ intent: text }), names: ['intent'], share: 0.1 },
+	{
+		name: 'review-bundle',
+		module: reviewBundle,
+		place: async () => reviewPlace(await bundleReview(), '/bundle', SENCO),
+		forms: fieldForms({ intent: text }),
+		names: ['intent'],
+		share: 0.1,
+	},
 
 	// The council's side.
 	{
@@ -769,12 +1056,23 @@ const targets: Target[] = [
 		module: councilNotice,
 		place: async () => {
 			const reviewId = await decided()
-			const proposals = await prisma.amendmentProposal.findMany({ where: { reviewId }, orderBy: [{ origin: 'desc' }, { section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }], select: { id: true, origin: true } })
+			const proposals = await prisma.amendmentProposal.findMany({
+				where: { reviewId },
+				orderBy: [{ origin: 'desc' }, { section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
+				select: { id: true, origin: true },
+			})
 			const school = proposals.filter((p) => p.origin === 'SCHOOL').map((p) => p.id)
-			return councilPlace(reviewId, '/notice', { proposalIds: school, councilIds: proposals.filter((p) => p.origin === 'LA').map((p) => p.id), ids: school })
+			return councilPlace(reviewId, '/notice', {
+				proposalIds: school,
+				councilIds: proposals.filter((p) => p.origin === 'LA').map((p) => p.id),
+				ids: school,
+			})
 		},
 		forms: fc
-			.tuple(schemaForms(councilNotice.NoticeSchema, { 'choices[].proposalId': idOf('proposalIds') }, 3), fc.option(idOf('councilIds'), { nil: null, freq: 8 }))
+			.tuple(
+				schemaForms(councilNotice.NoticeSchema, { 'choices[].proposalId': idOf('proposalIds') }, 3),
+				fc.option(idOf('councilIds'), { nil: null, freq: 8 }),
+			)
 			.map(([form, remove]) => (remove === null ? form : [...form, ['remove', remove] as [string, Value]])),
 		names: ['choices', 'newSection', 'newWording', 'newReason', 'intent', 'remove'],
 	},
@@ -787,17 +1085,38 @@ const targets: Target[] = [
 		multipart: 'always',
 		file: fileArb,
 	},
-	{ name: 'council-final', module: councilFinal, place: async () => councilPlace(await noticed(), '/final'), forms: schemaForms(councilFinal.FinalSchema), names: ['amend', 'reasons'] },
+	{
+		name: 'council-final',
+		module: councilFinal,
+		place: async () => councilPlace(await noticed(), '/final'),
+		forms: schemaForms(councilFinal.FinalSchema),
+		names: ['amend', 'reasons'],
+	},
 	// Ignores its form (closes a review whose final plan is issued).
-	{ name: 'council-review', module: councilReview, place: async () => councilPlace(await finalIssued(), ''), forms: fieldForms({ intent: text }), names: ['intent'], share: 0.2 },
+	{
+		name: 'council-review',
+		module: councilReview,
+		place: async () => councilPlace(await finalIssued(), ''),
+		forms: fieldForms({ intent: text }),
+		names: ['intent'],
+		share: 0.2,
+	},
 	{
 		name: 'child-assign',
 		module: childAssign,
 		place: async () => {
 			const { caseworkerIds, childIds } = await kentManager()
-			return { path: `/children/${childIds[0]}/assign`, params: { childId: childIds[0]! }, cookie: await cookie(MANAGER), refs: { caseworkerIds, ids: caseworkerIds } }
+			return {
+				path: `/children/${childIds[0]}/assign`,
+				params: { childId: childIds[0]! },
+				cookie: await cookie(MANAGER),
+				refs: { caseworkerIds, ids: caseworkerIds },
+			}
 		},
-		forms: schemaForms(childAssign.AssignSchema, { caseworkerId: idOf('caseworkerIds'), back: fc.oneof(fc.constantFrom('/caseload?view=all', '/caseload?q=a&page=2', '/caseload%0d%0aX: y'), text) }),
+		forms: schemaForms(childAssign.AssignSchema, {
+			caseworkerId: idOf('caseworkerIds'),
+			back: fc.oneof(fc.constantFrom('/caseload?view=all', '/caseload?q=a&page=2', '/caseload%0d%0aX: y'), text),
+		}),
 		names: ['caseworkerId', 'back'],
 	},
 	{
@@ -805,9 +1124,19 @@ const targets: Target[] = [
 		module: workload,
 		place: async () => {
 			const { caseworkerIds, childIds } = await kentManager()
-			return { path: '/workload', params: {}, cookie: await cookie(MANAGER), refs: { caseworkerIds: [...caseworkerIds, 'none'], childIds, ids: childIds } }
+			return {
+				path: '/workload',
+				params: {},
+				cookie: await cookie(MANAGER),
+				refs: { caseworkerIds: [...caseworkerIds, 'none'], childIds, ids: childIds },
+			}
 		},
-		forms: schemaForms(ReassignSchema, { from: idOf('caseworkerIds'), to: idOf('caseworkerIds'), childIds: idOf('childIds'), 'childIds[]': idOf('childIds') }),
+		forms: schemaForms(ReassignSchema, {
+			from: idOf('caseworkerIds'),
+			to: idOf('caseworkerIds'),
+			childIds: idOf('childIds'),
+			'childIds[]': idOf('childIds'),
+		}),
 		names: ['from', 'childIds', 'to'],
 	},
 	{
@@ -823,7 +1152,9 @@ const targets: Target[] = [
 		name: 'admin-school (new)',
 		module: adminSchool,
 		place: async () => (await fuzzshire(), { path: '/admin/schools/new', params: {}, cookie: await cookie(FUZZ_ADMIN), refs: {} }),
-		forms: schemaForms(adminSchool.SchoolSchema, { urn: fc.oneof(fc.integer({ min: 900000, max: 999999 }).map(String), fc.constantFrom('118000', '990001'), text) }),
+		forms: schemaForms(adminSchool.SchoolSchema, {
+			urn: fc.oneof(fc.integer({ min: 900000, max: 999999 }).map(String), fc.constantFrom('118000', '990001'), text),
+		}),
 		names: ['name', 'urn', 'phase', 'kind', 'address', 'contactEmail', 'headTeacherName', 'headTeacherEmail', 'intent'],
 	},
 	{
@@ -834,7 +1165,10 @@ const targets: Target[] = [
 			return { path: `/admin/schools/${schoolId}`, params: { schoolId }, cookie: await cookie(FUZZ_ADMIN), refs: {} }
 		},
 		forms: fc
-			.tuple(schemaForms(adminSchool.SchoolSchema, { urn: fc.oneof(fc.integer({ min: 900000, max: 999999 }).map(String), text) }), fc.option(fc.constantFrom('deactivate', 'reactivate', 'save'), { nil: null, freq: 3 }))
+			.tuple(
+				schemaForms(adminSchool.SchoolSchema, { urn: fc.oneof(fc.integer({ min: 900000, max: 999999 }).map(String), text) }),
+				fc.option(fc.constantFrom('deactivate', 'reactivate', 'save'), { nil: null, freq: 3 }),
+			)
 			.map(([form, intent]) => (intent === null ? form : [...form, ['intent', intent] as [string, Value]])),
 		names: ['name', 'urn', 'phase', 'kind', 'address', 'contactEmail', 'headTeacherName', 'headTeacherEmail', 'intent'],
 	},
@@ -851,9 +1185,17 @@ const targets: Target[] = [
 		place: async () => {
 			const { laId } = await fuzzshire()
 			const schools = await prisma.school.findMany({ where: { laId }, select: { id: true } })
-			return { path: '/admin/users/invite', params: {}, cookie: await cookie(FUZZ_ADMIN), refs: { schoolIds: schools.map((s) => s.id), ids: schools.map((s) => s.id) } }
+			return {
+				path: '/admin/users/invite',
+				params: {},
+				cookie: await cookie(FUZZ_ADMIN),
+				refs: { schoolIds: schools.map((s) => s.id), ids: schools.map((s) => s.id) },
+			}
 		},
-		forms: schemaForms(adminUserInvite.InviteSchema, { school: fc.oneof(fc.constantFrom('Fuzz', 'Fuzz Primary', 'Fuzzborough High School', '990001', '990', 'Oakfield Primary School'), text), schoolId: idOf('schoolIds') }),
+		forms: schemaForms(adminUserInvite.InviteSchema, {
+			school: fc.oneof(fc.constantFrom('Fuzz', 'Fuzz Primary', 'Fuzzborough High School', '990001', '990', 'Oakfield Primary School'), text),
+			schoolId: idOf('schoolIds'),
+		}),
 		names: ['name', 'email', 'role', 'school', 'schoolId'],
 	},
 	{
@@ -864,7 +1206,10 @@ const targets: Target[] = [
 			return { path: `/admin/users/${id}`, params: { userId: id }, cookie: await cookie(FUZZ_ADMIN), refs: {} }
 		},
 		forms: fc
-			.tuple(schemaForms(adminUser.RolesSchema), fc.option(fc.constantFrom('deactivate', 'reactivate', 'resend', 'send-reset', 'roles'), { nil: null, freq: 2 }))
+			.tuple(
+				schemaForms(adminUser.RolesSchema),
+				fc.option(fc.constantFrom('deactivate', 'reactivate', 'resend', 'send-reset', 'roles'), { nil: null, freq: 2 }),
+			)
 			.map(([form, intent]) => (intent === null ? form : [...form, ['intent', intent] as [string, Value]])),
 		names: ['roles', 'intent'],
 	},
@@ -893,7 +1238,13 @@ const targets: Target[] = [
 	},
 
 	// Public pages and accounts.
-	{ name: 'reset-password', module: resetPassword, place: async () => ({ path: '/reset-password', params: {}, cookie: null, refs: {} }), forms: schemaForms(resetPassword.ResetPasswordSchema), names: ['email'] },
+	{
+		name: 'reset-password',
+		module: resetPassword,
+		place: async () => ({ path: '/reset-password', params: {}, cookie: null, refs: {} }),
+		forms: schemaForms(resetPassword.ResetPasswordSchema),
+		names: ['email'],
+	},
 	{
 		name: 'set-password',
 		module: setPassword,
@@ -916,36 +1267,68 @@ const targets: Target[] = [
 		name: 'sign-in',
 		module: signIn,
 		place: async () => ({ path: '/sign-in', params: {}, cookie: null, refs: {} }),
-		forms: schemaForms(signIn.SignInSchema, { redirectTo: fc.oneof(fc.constantFrom('/caseload', '//evil.example', '/\\evil', 'https://evil.example'), text) }),
+		forms: schemaForms(signIn.SignInSchema, {
+			redirectTo: fc.oneof(fc.constantFrom('/caseload', '//evil.example', '/\\evil', 'https://evil.example'), text),
+		}),
 		names: ['email', 'password', 'redirectTo'],
 	},
 	// Ignore their forms: sign-out ends the session it is sent with (a new one each time), not-found answers 404.
 	{
 		name: 'sign-out',
 		module: signOut,
-		place: async () => ({ path: '/sign-out', params: {}, cookie: (await createSession(new Request(BASE), await userId(CASEWORKER))).split(';')[0]!, refs: {} }),
+		place: async () => ({
+			path: '/sign-out',
+			params: {},
+			cookie: (await createSession(new Request(BASE), await userId(CASEWORKER))).split(';')[0]!,
+			refs: {},
+		}),
 		forms: fieldForms({ redirectTo: text }),
 		names: ['redirectTo'],
 		share: 0.2,
 	},
-	{ name: 'not-found', module: notFound, place: async () => ({ path: '/no/such/page', params: { '*': 'no/such/page' }, cookie: await cookie(SENCO), refs: {} }), forms: fieldForms({ x: text }), names: ['x'], share: 0.2 },
+	{
+		name: 'not-found',
+		module: notFound,
+		place: async () => ({ path: '/no/such/page', params: { '*': 'no/such/page' }, cookie: await cookie(SENCO), refs: {} }),
+		forms: fieldForms({ x: text }),
+		names: ['x'],
+		share: 0.2,
+	},
 ]
 
 // ---------------------------------------------------------------------------------------------------------------
 
 const runsOf = (target: Target) => Math.max(3, Math.round(RUNS * (target.share ?? 1)))
 const rawBody = fc.record({
-	type: fc.constantFrom('', 'application/json', 'text/plain', 'multipart/form-data', 'multipart/form-data; boundary=x', 'multipart/form-data; boundary=', 'application/x-www-form-urlencoded; charset=utf-16', 'application/x-www-form-urlencoded'),
+	type: fc.constantFrom(
+		'',
+		'application/json',
+		'text/plain',
+		'multipart/form-data',
+		'multipart/form-data; boundary=x',
+		'multipart/form-data; boundary=',
+		'application/x-www-form-urlencoded; charset=utf-16',
+		'application/x-www-form-urlencoded',
+	),
 	bytes: fc.oneof(
 		fc.uint8Array({ maxLength: 512 }),
 		fc.string({ maxLength: 200 }).map((t) => new TextEncoder().encode(t)),
-		fc.constantFrom('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', '--x\r\n\r\n--x--', '{"title":"x"}', '%', 'a=%E0%A4%A', 'a[=1&a]=2').map((t) => new TextEncoder().encode(t)),
+		fc
+			.constantFrom('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', '--x\r\n\r\n--x--', '{"title":"x"}', '%', 'a=%E0%A4%A', 'a[=1&a]=2')
+			.map((t) => new TextEncoder().encode(t)),
 	),
 })
 function bodies(target: Target, forms: fc.Arbitrary<Form>): fc.Arbitrary<Body> {
-	const multipart = target.multipart ? fc.constant(target.multipart === 'always') : fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 3, arbitrary: fc.constant(true) })
-	const formBody = fc.tuple(forms, multipart, target.file ?? fc.constant<FileInput>(null)).map(([form, multipart, file]): Body => ({ form, multipart, file: multipart ? file : null }))
-	return fc.oneof({ weight: 12, arbitrary: formBody }, { weight: 1, arbitrary: rawBody.map((raw): Body => ({ form: [], multipart: false, file: null, raw })) })
+	const multipart = target.multipart
+		? fc.constant(target.multipart === 'always')
+		: fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 3, arbitrary: fc.constant(true) })
+	const formBody = fc
+		.tuple(forms, multipart, target.file ?? fc.constant<FileInput>(null))
+		.map(([form, multipart, file]): Body => ({ form, multipart, file: multipart ? file : null }))
+	return fc.oneof(
+		{ weight: 12, arbitrary: formBody },
+		{ weight: 1, arbitrary: rawBody.map((raw): Body => ({ form: [], multipart: false, file: null, raw })) },
+	)
 }
 
 for (const target of targets) {
@@ -972,7 +1355,11 @@ async function answer(module: RouteModule, place: Place, form: Form) {
 	const status = statusOf(action.value)
 	const actionData: any = isData(action.value) ? action.value.data : action.value
 	if (!action.thrown && !(action.value instanceof Response)) {
-		const loader = await call(module.loader, new Request(new URL(place.path, BASE), { headers: place.cookie ? { cookie: place.cookie } : undefined }), place.params)
+		const loader = await call(
+			module.loader,
+			new Request(new URL(place.path, BASE), { headers: place.cookie ? { cookie: place.cookie } : undefined }),
+			place.params,
+		)
 		if (!loader.thrown) draw(module, place.path, isData(loader.value) ? loader.value.data : loader.value, actionData)
 	}
 	return { status, data: actionData }
@@ -992,7 +1379,15 @@ test('conform’s control fields, and field names every object has, are refused 
 		['email.valueOf', 'x'],
 	]) {
 		const started = performance.now()
-		expect((await answer(resetPassword, place, [[name, value], ['email', 'a@example.org']])).status, `${name}=${value}`).toBe(400)
+		expect(
+			(
+				await answer(resetPassword, place, [
+					[name, value],
+					['email', 'a@example.org'],
+				])
+			).status,
+			`${name}=${value}`,
+		).toBe(400)
 		expect(performance.now() - started).toBeLessThan(1000)
 	}
 })
@@ -1000,7 +1395,14 @@ test('conform’s control fields, and field names every object has, are refused 
 test('a NUL character in a value is a 400 before anything is stored or looked up (PostgreSQL cannot hold one in text)', async () => {
 	const noticeReview = await councilStage('NOTICE_ISSUED')
 	const finalPlace = await councilPlace(noticeReview, '/final')
-	expect((await answer(councilFinal, finalPlace, [['amend', 'no'], ['reasons', 'Not \0needed']])).status).toBe(400)
+	expect(
+		(
+			await answer(councilFinal, finalPlace, [
+				['amend', 'no'],
+				['reasons', 'Not \0needed'],
+			])
+		).status,
+	).toBe(400)
 	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: noticeReview }, select: { status: true } })).status).toBe('NOTICE_ISSUED')
 	const decided = await councilStage('DECISION_MADE')
 	expect((await answer(councilNotice, await councilPlace(decided, '/notice'), [['remove', '\0']])).status).toBe(400)
@@ -1019,15 +1421,51 @@ test('check your answers: a lockVersion that is not a whole number is a 400 with
 
 test('a part: rows past the plan’s outcomes or the invitees, a list sent as text, and a version that is not a number are 400s that keep what was typed', async () => {
 	const reviewId = await newDraft(SENCO)
-	const review = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { select: { id: true } } } } } })
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { select: { id: true } } } } },
+	})
 	const outcomes = review.planVersion.outcomes.length
-	const place = (slug: string): Place => ({ path: `/reviews/${reviewId}/parts/${slug}`, params: { reviewId, part: slug }, cookie: cookies.get(SENCO)!, refs: {} })
+	const place = (slug: string): Place => ({
+		path: `/reviews/${reviewId}/parts/${slug}`,
+		params: { reviewId, part: slug },
+		cookie: cookies.get(SENCO)!,
+		refs: {},
+	})
 	await cookie(SENCO)
 	for (const [slug, form] of [
-		['outcomes', [['outcomes[0].evidence', 'Reads aloud'], [`outcomes[${outcomes}].next`, 'CONTINUE'], ['completed', 'no']]],
-		['outcomes', [['outcomes[0].evidence', 'Reads aloud'], ['outcomes', 'x'], ['completed', 'no']]],
-		['attendance', [['invitees[0].attended', 'yes'], [`invitees[${review.invitees.length}].inviteeId`, ''], ['completed', 'no']]],
-		['attendance', [['invitees[0].attended', 'yes'], ['invitees.name', 'x'], ['completed', 'no']]],
+		[
+			'outcomes',
+			[
+				['outcomes[0].evidence', 'Reads aloud'],
+				[`outcomes[${outcomes}].next`, 'CONTINUE'],
+				['completed', 'no'],
+			],
+		],
+		[
+			'outcomes',
+			[
+				['outcomes[0].evidence', 'Reads aloud'],
+				['outcomes', 'x'],
+				['completed', 'no'],
+			],
+		],
+		[
+			'attendance',
+			[
+				['invitees[0].attended', 'yes'],
+				[`invitees[${review.invitees.length}].inviteeId`, ''],
+				['completed', 'no'],
+			],
+		],
+		[
+			'attendance',
+			[
+				['invitees[0].attended', 'yes'],
+				['invitees.name', 'x'],
+				['completed', 'no'],
+			],
+		],
 	] as Array<[string, Form]>) {
 		const { status, data } = await answer(reviewPart, place(slug), form)
 		expect(status, JSON.stringify(form)).toBe(400)
@@ -1035,9 +1473,21 @@ test('a part: rows past the plan’s outcomes or the invitees, a list sent as te
 		expect(JSON.stringify(data.result.initialValue)).toMatch(/Reads aloud|"attended":"yes"/)
 	}
 	// A saved part has a version: one that is not a whole number used to reach the database as NaN.
-	expect((await answer(reviewPart, place('parent-views'), [['views', 'Happy'], ['completed', 'no'], ['version', '0']])).status).toBe(302)
+	expect(
+		(
+			await answer(reviewPart, place('parent-views'), [
+				['views', 'Happy'],
+				['completed', 'no'],
+				['version', '0'],
+			])
+		).status,
+	).toBe(302)
 	for (const version of ['abc', '1.5', '1e20', '-1']) {
-		const { status, data } = await answer(reviewPart, place('parent-views'), [['views', 'Changed'], ['completed', 'no'], ['version', version]])
+		const { status, data } = await answer(reviewPart, place('parent-views'), [
+			['views', 'Changed'],
+			['completed', 'no'],
+			['version', version],
+		])
 		expect(status, `version=${version}`).toBe(400)
 		expect(data.result.initialValue.views).toBe('Changed')
 	}
@@ -1047,7 +1497,10 @@ test('the notice builder: choices past the school’s proposals, or not a list, 
 	const reviewId = await councilStage('DECISION_MADE')
 	const place = await councilPlace(reviewId, '/notice')
 	for (const form of [
-		[['choices[0].decision', 'ACCEPTED'], ['choices[5].decision', 'REJECTED']],
+		[
+			['choices[0].decision', 'ACCEPTED'],
+			['choices[5].decision', 'REJECTED'],
+		],
 		[['choices', 'x']],
 		[['choices.a', 'x']],
 	] as Form[]) {
@@ -1066,7 +1519,10 @@ test('the meeting: invitee rows past the form’s eight are a 400 with the form�
 		['invitees[0].name', 'Mrs Fuzz'],
 	]
 	// A ninth row; the list as text, written as conform also reads it (a leading dot).
-	for (const extra of [['invitees[8].name', 'A ninth'], ['.invitees', 'x']] as Form) {
+	for (const extra of [
+		['invitees[8].name', 'A ninth'],
+		['.invitees', 'x'],
+	] as Form) {
 		const { status, data } = await answer(reviewMeeting, place, [...typed, extra])
 		expect(status, JSON.stringify(extra)).toBe(400)
 		expect(data.result.error['']).toEqual([expect.stringMatching(/did not match this page/)])
@@ -1098,7 +1554,9 @@ afterAll(() => {
 	const report = [
 		`fuzz: ${total} inputs (FUZZ_RUNS=${RUNS}${SEED === undefined ? '' : `, FUZZ_SEED=${SEED}`})`,
 		...rows,
-		fiveHundreds.size ? `500s:\n${[...fiveHundreds].map(([name, f]) => `${name}: ${f.count} inputs got a 500; the first:\n${f.first}\nthe smallest:\n${f.last}`).join('\n')}` : 'no 500s',
+		fiveHundreds.size
+			? `500s:\n${[...fiveHundreds].map(([name, f]) => `${name}: ${f.count} inputs got a 500; the first:\n${f.first}\nthe smallest:\n${f.last}`).join('\n')}`
+			: 'no 500s',
 		...(warnings.size ? ['React warnings while drawing pages (not 500s):', ...warnings] : []),
 	].join('\n')
 	if (process.env.FUZZ_REPORT) fs.writeFileSync(process.env.FUZZ_REPORT, report)

@@ -4,21 +4,37 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { upnCheckLetter } from '#app/domain/import-row.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { env } from '#app/env.server.ts'
-import * as adminImport from '#app/routes/admin-import.tsx'
 import * as adminImportTemplate from '#app/routes/admin-import-template.ts'
+import * as adminImport from '#app/routes/admin-import.tsx'
 import * as job from '#app/routes/job.tsx'
-import { BASE, cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { failInsertsWhen } from '#tests/db-faults.ts'
+import { BASE, cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const MANAGER = 'manager@kent.example.gov.uk'
 const ADMIN = 'admin@kent.example.gov.uk'
 const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
 const MEDWAY_SENCO = 'senco@medway-school.example.org'
-const HEADINGS = ['school_urn', 'school_name', 'school_phase', 'upn', 'first_name', 'last_name', 'date_of_birth', 'year_group', 'parent_name', 'parent_email', 'plan_first_issued_on', 'plan_last_review_on', 'section_b', 'section_e', 'section_f']
+const HEADINGS = [
+	'school_urn',
+	'school_name',
+	'school_phase',
+	'upn',
+	'first_name',
+	'last_name',
+	'date_of_birth',
+	'year_group',
+	'parent_name',
+	'parent_email',
+	'plan_first_issued_on',
+	'plan_last_review_on',
+	'section_b',
+	'section_e',
+	'section_f',
+]
 
 /** A valid UPN for this test's made-up school (LA 886, establishment 9999). */
 function upn(serial: number) {
@@ -76,7 +92,10 @@ async function preview(text: string, cookie: string) {
 
 async function importUpload(key: string, cookie: string) {
 	const result = await run(adminImport.action, request('/admin/import', { cookie, form: { upload: key, intent: 'import' } }))
-	const jobId = expectRedirect(result, /^\/jobs\/.+/).headers.get('location')!.split('/').pop()!
+	const jobId = expectRedirect(result, /^\/jobs\/.+/)
+		.headers.get('location')!
+		.split('/')
+		.pop()!
 	for (let i = 0; i < 300; i++) {
 		const found = await prisma.job.findUniqueOrThrow({ where: { id: jobId } })
 		if (found.status !== 'RUNNING') return found
@@ -133,16 +152,46 @@ test('the fixed file imports every row in a job; importing it again updates rath
 	const done = await importUpload(first.key, cookie)
 	expect(done.status).toBe('DONE')
 	expect(JSON.parse(done.result)).toMatchObject({ kind: 'IMPORT', rows: 6, created: 6, updated: 0, unchanged: 0, schoolsCreated: 1 })
-	expect(await snapshot()).toEqual({ ...before, children: before.children + 6, schools: before.schools + 1, plans: before.plans + 6, versions: before.versions + 6, outcomes: before.outcomes + 12, provisions: before.provisions + 12 })
+	expect(await snapshot()).toEqual({
+		...before,
+		children: before.children + 6,
+		schools: before.schools + 1,
+		plans: before.plans + 6,
+		versions: before.versions + 6,
+		outcomes: before.outcomes + 12,
+		provisions: before.provisions + 12,
+	})
 	const child = await prisma.child.findUniqueOrThrow({
 		where: { upn: upn(1) },
-		select: { laId: true, school: { select: { urn: true } }, dateOfBirth: true, searchText: true, caseworkerId: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true, currentVersionNo: true, versions: { select: { sectionB: true, outcomes: { orderBy: { position: 'asc' }, select: { text: true } }, provisions: { select: { what: true } } } } } } },
+		select: {
+			laId: true,
+			school: { select: { urn: true } },
+			dateOfBirth: true,
+			searchText: true,
+			caseworkerId: true,
+			plan: {
+				select: {
+					firstIssuedOn: true,
+					lastReviewOn: true,
+					reviewDueOn: true,
+					currentVersionNo: true,
+					versions: {
+						select: { sectionB: true, outcomes: { orderBy: { position: 'asc' }, select: { text: true } }, provisions: { select: { what: true } } },
+					},
+				},
+			},
+		},
 	})
 	expect(child.laId).toBe((await prisma.user.findUniqueOrThrow({ where: { email: MANAGER } })).laId)
 	expect(child.dateOfBirth).toBe('2016-03-02')
 	expect(child.searchText).toBe(`child1 importtest ${upn(1).toLowerCase()}`)
 	expect(child.caseworkerId).toBeNull() // lands in the 'Unassigned' view
-	expect(child.plan).toMatchObject({ firstIssuedOn: '2022-09-14', lastReviewOn: '2025-10-02', reviewDueOn: nextReviewDueOn('2022-09-14', '2025-10-02'), currentVersionNo: 1 })
+	expect(child.plan).toMatchObject({
+		firstIssuedOn: '2022-09-14',
+		lastReviewOn: '2025-10-02',
+		reviewDueOn: nextReviewDueOn('2022-09-14', '2025-10-02'),
+		currentVersionNo: 1,
+	})
 	expect(child.plan!.versions[0]!.outcomes.map((o) => o.text)).toEqual(['Read a short book aloud by July 2027', 'Ask an adult for help when stuck'])
 	expect((await prisma.school.findUniqueOrThrow({ where: { urn: '700001' } })).name).toBe('Meadow View Primary School')
 	expect(await prisma.auditEvent.count({ where: { action: 'import.run', entityId: done.id } })).toBe(1)
@@ -166,7 +215,21 @@ test('the fixed file imports every row in a job; importing it again updates rath
 	expect(third.upload.counts).toEqual({ created: 0, updated: 1, unchanged: 5, schoolsCreated: 0, schoolsUpdated: 0 })
 	const result = JSON.parse((await importUpload(third.key, cookie)).result)
 	expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 5 })
-	const changed = await prisma.child.findUniqueOrThrow({ where: { upn: upn(1) }, select: { parentEmail: true, plan: { select: { currentVersionNo: true, versions: { orderBy: { versionNo: 'asc' }, select: { versionNo: true, sectionB: true, provisions: { select: { what: true } }, outcomes: { select: { text: true } } } } } } } })
+	const changed = await prisma.child.findUniqueOrThrow({
+		where: { upn: upn(1) },
+		select: {
+			parentEmail: true,
+			plan: {
+				select: {
+					currentVersionNo: true,
+					versions: {
+						orderBy: { versionNo: 'asc' },
+						select: { versionNo: true, sectionB: true, provisions: { select: { what: true } }, outcomes: { select: { text: true } } },
+					},
+				},
+			},
+		},
+	})
 	expect(changed.parentEmail).toBe('new.address@example.org')
 	expect(changed.plan!.currentVersionNo).toBe(2)
 	expect(changed.plan!.versions.map((v) => v.provisions.map((p) => p.what))).toEqual([

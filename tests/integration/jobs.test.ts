@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
 import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
@@ -17,7 +17,10 @@ test('the daily refresh moves each open review’s stored next deadline on with 
 	const meetingOn = addDays(today, 10)
 	const drafts = await prisma.annualReview.findMany({ where: { status: 'DRAFT' }, orderBy: { id: 'asc' }, take: 3, select: { id: true } })
 	expect(drafts).toHaveLength(3)
-	await prisma.annualReview.updateMany({ where: { id: { in: drafts.map((d) => d.id) } }, data: { meetingOn, invitationsSentOn: addDays(today, -5), reportReceivedOn: null } })
+	await prisma.annualReview.updateMany({
+		where: { id: { in: drafts.map((d) => d.id) } },
+		data: { meetingOn, invitationsSentOn: addDays(today, -5), reportReceivedOn: null },
+	})
 	const first = await refreshNextDeadlines(prisma, { today })
 	expect(first.checked).toBe(await prisma.annualReview.count({ where: { status: { not: 'CLOSED' } } }))
 	const before = await prisma.annualReview.findMany({ where: { id: { in: drafts.map((d) => d.id) } }, select: clockSelect })
@@ -48,7 +51,10 @@ test('the daily refresh moves each open review’s stored next deadline on with 
 						const page = await delegate.findMany(args)
 						if (!raced) {
 							raced = true
-							await target.annualReview.update({ where: { id: changed!.id }, data: { nextDeadlineOn: '2099-01-01', nextDeadlineId: 'review_due' } })
+							await target.annualReview.update({
+								where: { id: changed!.id },
+								data: { nextDeadlineOn: '2099-01-01', nextDeadlineId: 'review_due' },
+							})
 						}
 						return page
 					}
@@ -59,7 +65,9 @@ test('the daily refresh moves each open review’s stored next deadline on with 
 	const second = await refreshNextDeadlines(racing, { today: later })
 	expect(raced).toBe(true)
 	expect(second.updated).toBeGreaterThanOrEqual(rest.length)
-	expect(await prisma.annualReview.findUniqueOrThrow({ where: { id: changed!.id }, select: { nextDeadlineOn: true } })).toEqual({ nextDeadlineOn: '2099-01-01' })
+	expect(await prisma.annualReview.findUniqueOrThrow({ where: { id: changed!.id }, select: { nextDeadlineOn: true } })).toEqual({
+		nextDeadlineOn: '2099-01-01',
+	})
 	// The next run (the next day's, or this one again) puts it right.
 	expect((await refreshNextDeadlines(prisma, { today: later })).updated).toBeGreaterThanOrEqual(1)
 	const after = await prisma.annualReview.findMany({ where: { id: { in: drafts.map((d) => d.id) } }, select: clockSelect })
@@ -88,7 +96,8 @@ test('a job whose process has gone is marked failed; a running worker’s, anoth
 	const mine = await make(THIS_PROCESS)
 
 	expect(await failInterruptedJobs()).toBe(2)
-	const status = async (job: { id: string }) => (await prisma.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, message: true } })).status
+	const status = async (job: { id: string }) =>
+		(await prisma.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, message: true } })).status
 	expect(await status(dead)).toBe('FAILED')
 	expect(await status(legacy)).toBe('FAILED')
 	expect(await status(sibling)).toBe('RUNNING')
@@ -102,6 +111,9 @@ test('a job whose process has gone is marked failed; a running worker’s, anoth
 		return { ok: true }
 	})
 	await started.done
-	expect(await prisma.job.findUniqueOrThrow({ where: { id: started.id }, select: { owner: true, status: true } })).toEqual({ owner: THIS_PROCESS, status: 'DONE' })
+	expect(await prisma.job.findUniqueOrThrow({ where: { id: started.id }, select: { owner: true, status: true } })).toEqual({
+		owner: THIS_PROCESS,
+		status: 'DONE',
+	})
 	await prisma.job.deleteMany({ where: { id: { in: [sibling.id, elsewhere.id, mine.id] } } })
 })

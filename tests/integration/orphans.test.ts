@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { evidencePath } from '#app/storage/evidence.server.ts'
@@ -22,7 +22,9 @@ test('the sweep removes old stored files no row names and interrupted temporary 
 
 	// A letter issued properly: file and row.
 	const issued = await saveDocument(new TextEncoder().encode('%PDF-1.7 issued'))
-	await prisma.generatedDocument.create({ data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter.pdf', storageKey: issued, sizeBytes: 15 } })
+	await prisma.generatedDocument.create({
+		data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter.pdf', storageKey: issued, sizeBytes: 15 },
+	})
 	// A letter whose step was killed after the file was written: no row.
 	const crashed = await saveDocument(new TextEncoder().encode('%PDF-1.7 never issued'))
 	// A letter being issued right now: no row yet, and young.
@@ -38,12 +40,22 @@ test('the sweep removes old stored files no row names and interrupted temporary 
 	await fs.promises.writeFile(evidencePath(strayKey), 'evidence')
 	const user = await prisma.user.findFirstOrThrow({ select: { id: true } })
 	await prisma.evidenceFile.create({
-		data: { reviewId: review.id, title: 'Report', fileName: 'report.pdf', contentType: 'application/pdf', sizeBytes: 8, sha256: '0'.repeat(64), storageKey: recordedKey, uploadedById: user.id },
+		data: {
+			reviewId: review.id,
+			title: 'Report',
+			fileName: 'report.pdf',
+			contentType: 'application/pdf',
+			sizeBytes: 8,
+			sha256: '0'.repeat(64),
+			storageKey: recordedKey,
+			uploadedById: user.id,
+		},
 	})
 	const streaming = path.resolve(env.EVIDENCE_DIR, 'tmp', 'upload-old')
 	await fs.promises.writeFile(streaming, 'part')
 
-	for (const file of [documentPath(issued), documentPath(crashed), partial, evidencePath(recordedKey), evidencePath(strayKey), streaming]) await age(file, old)
+	for (const file of [documentPath(issued), documentPath(crashed), partial, evidencePath(recordedKey), evidencePath(strayKey), streaming])
+		await age(file, old)
 
 	const removed = await sweepOrphanFiles()
 	expect(removed).toEqual({ files: 2, temporary: 2 })

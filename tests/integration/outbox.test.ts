@@ -8,12 +8,12 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import nodemailer from 'nodemailer'
 import { SMTPServer } from 'smtp-server'
 import { expect, onTestFinished, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { env } from '#app/env.server.ts'
 import { deliverDueMessages, MAX_ATTEMPTS, messageIdFor } from '#app/jobs/outbox.server.ts'
 import { writeDailyReminders } from '#app/jobs/reminders.server.ts'
-import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
@@ -128,7 +128,11 @@ test('a message written in a transaction is delivered once, to its recipient, wi
 
 test('enqueueEmail refuses a bad payload and another review’s document, so the caller’s change rolls back', async () => {
 	await prisma.outboxMessage.deleteMany()
-	const [review, other] = await prisma.annualReview.findMany({ orderBy: { id: 'asc' }, take: 2, select: { id: true, child: { select: { firstName: true, lastName: true } } } })
+	const [review, other] = await prisma.annualReview.findMany({
+		orderBy: { id: 'asc' },
+		take: 2,
+		select: { id: true, child: { select: { firstName: true, lastName: true } } },
+	})
 	const document = await prisma.generatedDocument.create({
 		data: { reviewId: other!.id, kind: 'DECISION_LETTER', title: 'Someone else’s letter', storageKey: `outbox-test-${randomUUID()}.pdf`, sizeBytes: 1 },
 	})
@@ -152,7 +156,9 @@ test('enqueueEmail refuses a bad payload and another review’s document, so the
 		),
 	).rejects.toThrow()
 	await expect(
-		prisma.$transaction((tx) => enqueueEmail(tx, { to: 'not an address', template: 'reminder-decision-due', payload: reminderPayload(review!.id, review!.child) })),
+		prisma.$transaction((tx) =>
+			enqueueEmail(tx, { to: 'not an address', template: 'reminder-decision-due', payload: reminderPayload(review!.id, review!.child) }),
+		),
 	).rejects.toThrow()
 	expect(await prisma.outboxMessage.count()).toBe(0)
 })
@@ -184,7 +190,12 @@ test('a message enqueued in a transaction that then fails is never written or se
 		await expect(
 			prisma.$transaction(async (tx) => {
 				await tx.annualReview.update({ where: { id: review.id }, data: { recommendation: 'CEASE' } })
-				await enqueueEmail(tx, { to: CASEWORKER, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) })
+				await enqueueEmail(tx, {
+					to: CASEWORKER,
+					template: 'reminder-decision-due',
+					reviewId: review.id,
+					payload: reminderPayload(review.id, review.child),
+				})
 				throw new Error('the decision could not be saved')
 			}),
 		).rejects.toThrow('the decision could not be saved')
@@ -209,7 +220,9 @@ test('while the SMTP server is down nothing is lost: attempts are recorded and r
 	const ids = await prisma.$transaction(async (tx) => {
 		const written = []
 		for (const to of ['a@example.org', 'b@example.org', 'c@example.org'])
-			written.push((await enqueueEmail(tx, { to, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) }))!.id)
+			written.push(
+				(await enqueueEmail(tx, { to, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) }))!.id,
+			)
 		return written
 	})
 	const t0 = new Date(Date.now() + 1_000)
@@ -287,9 +300,17 @@ test('a message left SENDING by a worker that died is reclaimed once its lock ex
 			data: { status: 'SENDING', lockedBy: 'dead-worker', lockedUntil: new Date(crashedAt.getTime() + 5 * 60_000) },
 		})
 		// Still locked: nobody else touches it.
-		expect(await deliverDueMessages({ now: new Date(crashedAt.getTime() + 60_000), transport: smtp.transport })).toEqual({ sent: 0, failed: 0, deferred: 0 })
+		expect(await deliverDueMessages({ now: new Date(crashedAt.getTime() + 60_000), transport: smtp.transport })).toEqual({
+			sent: 0,
+			failed: 0,
+			deferred: 0,
+		})
 		// The lock has expired: reclaimed and sent, the dead worker's attempt counted.
-		expect(await deliverDueMessages({ now: new Date(crashedAt.getTime() + 6 * 60_000), transport: smtp.transport })).toEqual({ sent: 1, failed: 0, deferred: 0 })
+		expect(await deliverDueMessages({ now: new Date(crashedAt.getTime() + 6 * 60_000), transport: smtp.transport })).toEqual({
+			sent: 1,
+			failed: 0,
+			deferred: 0,
+		})
 		expect(smtp.received.map((m) => m.messageId)).toEqual([messageIdFor(queued.id)])
 		const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: queued.id }, include: { deliveryLogs: { orderBy: { ok: 'asc' } } } })
 		expect(row).toMatchObject({ status: 'SENT', attempts: 2 })
@@ -308,7 +329,14 @@ test('two workers running at once deliver each of 20 messages exactly once', asy
 		const ids = await prisma.$transaction(async (tx) => {
 			const written: string[] = []
 			for (let i = 1; i <= 20; i++)
-				written.push((await enqueueEmail(tx, { to: `person${i}@example.org`, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) }))!.id)
+				written.push(
+					(await enqueueEmail(tx, {
+						to: `person${i}@example.org`,
+						template: 'reminder-decision-due',
+						reviewId: review.id,
+						payload: reminderPayload(review.id, review.child),
+					}))!.id,
+				)
 			return written
 		})
 		const secondTransport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true })
@@ -342,7 +370,8 @@ test('without SMTP_URL each message is written to OUTBOX_DIR as one parseable .e
 	const review = await anOpenReview()
 	const expiresAt = new Date('2027-03-04T17:00:00Z')
 	const ids = await prisma.$transaction(async (tx) => [
-		(await enqueueEmail(tx, { to: CASEWORKER, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) }))!.id,
+		(await enqueueEmail(tx, { to: CASEWORKER, template: 'reminder-decision-due', reviewId: review.id, payload: reminderPayload(review.id, review.child) }))!
+			.id,
 		(await enqueueEmail(tx, {
 			to: 'new.senco@oakfield-primary.example.org',
 			template: 'user-invite',
@@ -401,7 +430,11 @@ test('daily reminders: decision due in 5 days goes to the caseworker, a missed d
 		{ toAddress: CASEWORKER, template: 'reminder-decision-due', dedupeKey: `reminder:${dueSoon.id}:la_decision:due-soon` },
 	])
 	const missedMessages = await messagesFor(missed.id)
-	expect(missedMessages).toContainEqual({ toAddress: CASEWORKER, template: 'reminder-deadline-missed', dedupeKey: `reminder:${missed.id}:la_decision:missed` })
+	expect(missedMessages).toContainEqual({
+		toAddress: CASEWORKER,
+		template: 'reminder-deadline-missed',
+		dedupeKey: `reminder:${missed.id}:la_decision:missed`,
+	})
 	expect(missedMessages).toContainEqual({
 		toAddress: MANAGER,
 		template: 'reminder-deadline-missed',

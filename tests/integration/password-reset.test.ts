@@ -3,14 +3,14 @@
 // Administrators can send the same link to a user of their own council.
 import { createHash } from 'node:crypto'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { getUser } from '#app/auth/auth.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { RESET_MAX_PER_ADDRESS } from '#app/domain/accounts.ts'
 import * as adminUser from '#app/routes/admin-user.tsx'
 import * as adminUsers from '#app/routes/admin-users.tsx'
 import * as resetPassword from '#app/routes/reset-password.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
-import { getUser } from '#app/auth/auth.server.ts'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
@@ -31,7 +31,8 @@ async function askForReset(email: string, address?: string) {
 	return 'init' in result ? { status: result.init.status as number, page: result.data } : { status: 200, page: result }
 }
 
-const resetMessages = (email: string) => prisma.outboxMessage.findMany({ where: { toAddress: email, template: 'password-reset' }, orderBy: { createdAt: 'asc' } })
+const resetMessages = (email: string) =>
+	prisma.outboxMessage.findMany({ where: { toAddress: email, template: 'password-reset' }, orderBy: { createdAt: 'asc' } })
 const tokenOf = (message: { payload: string }) => (JSON.parse(message.payload) as { token: string }).token
 const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
 
@@ -103,7 +104,8 @@ test('an existing user gets one email whose link sets a new password once, ends 
 test('an unknown email, a deactivated user and a user of a deactivated school see the same page, and nothing is sent', async () => {
 	const known = await askForReset(HIGHFIELD_SENCO)
 	expect(await resetMessages(HIGHFIELD_SENCO)).toHaveLength(1)
-	const sameAsKnown = (email: string, answer: Awaited<ReturnType<typeof askForReset>>) => expect(answer).toEqual({ ...known, page: { ...known.page, sentTo: email } })
+	const sameAsKnown = (email: string, answer: Awaited<ReturnType<typeof askForReset>>) =>
+		expect(answer).toEqual({ ...known, page: { ...known.page, sentTo: email } })
 
 	const unknown = 'nobody@nowhere.example.org'
 	sameAsKnown(unknown, await askForReset(unknown))
@@ -126,14 +128,20 @@ test('an unknown email, a deactivated user and a user of a deactivated school se
 test('at most 3 emails per account per hour: the 4th request gets the same page and no email; only the latest link works', async () => {
 	const email = 'grace.ndlovu@kent.example.gov.uk'
 	const kent = (await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER }, select: { laId: true } })).laId
-	const id = (await prisma.user.create({ data: { email, name: 'Grace Ndlovu', laId: kent, passwordHash: 'scrypt$x', roles: { create: [{ role: 'CASEWORKER' }] } } })).id
+	const id = (
+		await prisma.user.create({ data: { email, name: 'Grace Ndlovu', laId: kent, passwordHash: 'scrypt$x', roles: { create: [{ role: 'CASEWORKER' }] } } })
+	).id
 
 	const answers = []
 	for (let i = 0; i < 4; i++) answers.push(await askForReset(email))
 	for (const answer of answers) expect(answer).toEqual(answers[0])
 	const messages = await resetMessages(email)
 	expect(messages).toHaveLength(3)
-	expect(await prisma.auditEvent.count({ where: { action: 'auth.reset_requested', entityId: id, details: { contains: 'not sent: 3 links sent in the last hour' } } })).toBe(1)
+	expect(
+		await prisma.auditEvent.count({
+			where: { action: 'auth.reset_requested', entityId: id, details: { contains: 'not sent: 3 links sent in the last hour' } },
+		}),
+	).toBe(1)
 	// Each new link stopped the earlier ones working.
 	const [first, , last] = messages.map(tokenOf)
 	expect(((await run(setPassword.loader, request(`/set-password/${first}`), { token: first! })) as any).data.problem).toBe('used')
@@ -159,7 +167,9 @@ test('one network address can ask only so many times an hour, for any addresses,
 test('an expired reset link is refused, and the password is unchanged', async () => {
 	const email = 'expired.reset@kent.example.gov.uk'
 	const kent = (await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER }, select: { laId: true } })).laId
-	const user = await prisma.user.create({ data: { email, name: 'Ex Pired', laId: kent, passwordHash: 'scrypt$unchanged', roles: { create: [{ role: 'CASEWORKER' }] } } })
+	const user = await prisma.user.create({
+		data: { email, name: 'Ex Pired', laId: kent, passwordHash: 'scrypt$unchanged', roles: { create: [{ role: 'CASEWORKER' }] } },
+	})
 	await askForReset(email)
 	const token = tokenOf((await resetMessages(email))[0]!)
 	await prisma.oneTimeToken.update({ where: { id: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1000) } })
@@ -206,20 +216,35 @@ test('an administrator sends a reset link to a user of their council; another co
 
 	// An invited user without a password is not sent one (their invitation is sent again instead).
 	const kent = (await prisma.user.findUniqueOrThrow({ where: { email: CASEWORKER }, select: { laId: true } })).laId
-	const invited = await prisma.user.create({ data: { email: 'not.yet@kent.example.gov.uk', name: 'Not Yet', laId: kent, roles: { create: [{ role: 'CASEWORKER' }] } } })
-	expectRedirect(await run(adminUser.action, request(`/admin/users/${invited.id}`, { cookie, form: { intent: 'send-reset' } }), { userId: invited.id }), `/admin/users/${invited.id}`)
+	const invited = await prisma.user.create({
+		data: { email: 'not.yet@kent.example.gov.uk', name: 'Not Yet', laId: kent, roles: { create: [{ role: 'CASEWORKER' }] } },
+	})
+	expectRedirect(
+		await run(adminUser.action, request(`/admin/users/${invited.id}`, { cookie, form: { intent: 'send-reset' } }), { userId: invited.id }),
+		`/admin/users/${invited.id}`,
+	)
 	expect(await resetMessages(invited.email)).toHaveLength(0)
 
 	// Another council's manager: 403 for Kent's user, and nothing sent; an unknown user is 404.
 	const medwayLa = (await prisma.user.findUniqueOrThrow({ where: { email: MEDWAY_SENCO }, select: { school: { select: { laId: true } } } })).school!.laId
-	const medwayManager = await prisma.user.create({ data: { email: 'manager@medway.example.gov.uk', name: 'Medway Manager', laId: medwayLa, roles: { create: [{ role: 'MANAGER' }] } } })
+	const medwayManager = await prisma.user.create({
+		data: { email: 'manager@medway.example.gov.uk', name: 'Medway Manager', laId: medwayLa, roles: { create: [{ role: 'MANAGER' }] } },
+	})
 	const medwayCookie = await cookieFor(medwayManager.email)
 	const highfield = await userId(HIGHFIELD_SENCO)
 	const sentBefore = await prisma.outboxMessage.count({ where: { template: 'password-reset' } })
-	expect(await statusOf(adminUser.action, request(`/admin/users/${highfield}`, { cookie: medwayCookie, form: { intent: 'send-reset' } }), { userId: highfield })).toBe(403)
-	expect(await statusOf(adminUser.action, request('/admin/users/nope', { cookie: medwayCookie, form: { intent: 'send-reset' } }), { userId: 'nope' })).toBe(404)
+	expect(
+		await statusOf(adminUser.action, request(`/admin/users/${highfield}`, { cookie: medwayCookie, form: { intent: 'send-reset' } }), { userId: highfield }),
+	).toBe(403)
+	expect(await statusOf(adminUser.action, request('/admin/users/nope', { cookie: medwayCookie, form: { intent: 'send-reset' } }), { userId: 'nope' })).toBe(
+		404,
+	)
 	// Staff without the administration permission: 403.
-	expect(await statusOf(adminUser.action, request(`/admin/users/${highfield}`, { cookie: await cookieFor(OAKFIELD_SENCO), form: { intent: 'send-reset' } }), { userId: highfield })).toBe(403)
+	expect(
+		await statusOf(adminUser.action, request(`/admin/users/${highfield}`, { cookie: await cookieFor(OAKFIELD_SENCO), form: { intent: 'send-reset' } }), {
+			userId: highfield,
+		}),
+	).toBe(403)
 	expect(await prisma.outboxMessage.count({ where: { template: 'password-reset' } })).toBe(sentBefore)
 	expect(await prisma.auditEvent.count({ where: { action: 'access.denied', entityId: highfield } })).toBe(1)
 })

@@ -2,7 +2,7 @@
 // part, and a submission that fails part-way leaves the review exactly as it was.
 import fs from 'node:fs'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import { env } from '#app/env.server.ts'
@@ -18,7 +18,13 @@ const SENCO = 'senco@oakfield-primary.example.org'
 async function startReview(cookie: string) {
 	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
 	const child = await prisma.child.findFirstOrThrow({
-		where: { schoolId: senco.schoolId!, yearGroup: { lt: 9 }, plan: { isNot: null }, reviews: { none: { status: { not: 'CLOSED' } } }, caseworkerId: { not: null } },
+		where: {
+			schoolId: senco.schoolId!,
+			yearGroup: { lt: 9 },
+			plan: { isNot: null },
+			reviews: { none: { status: { not: 'CLOSED' } } },
+			caseworkerId: { not: null },
+		},
 		select: { id: true, caseworkerId: true },
 	})
 	const meeting = addDays(todayInLondon(new Date()), -2)
@@ -49,12 +55,24 @@ function savePart(cookie: string, reviewId: string, slug: string, form: Record<s
 async function completeEveryPart(cookie: string, reviewId: string) {
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: { invitees: { orderBy: { id: 'asc' }, select: { id: true } }, planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } } },
+		select: {
+			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+		},
 	})
 	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) => Object.assign(outcomes, { [`outcomes[${i}].outcomeId`]: o.id, [`outcomes[${i}].progress`]: 'PROGRESSING', [`outcomes[${i}].evidence`]: 'Assessment data', [`outcomes[${i}].next`]: 'CONTINUE' }))
+	review.planVersion.outcomes.forEach((o, i) =>
+		Object.assign(outcomes, {
+			[`outcomes[${i}].outcomeId`]: o.id,
+			[`outcomes[${i}].progress`]: 'PROGRESSING',
+			[`outcomes[${i}].evidence`]: 'Assessment data',
+			[`outcomes[${i}].next`]: 'CONTINUE',
+		}),
+	)
 	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) => Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }))
+	review.invitees.forEach((inv, i) =>
+		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
+	)
 	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
 	for (const [slug, form] of [
 		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
@@ -64,32 +82,71 @@ async function completeEveryPart(cookie: string, reviewId: string) {
 		['recommendation', { recommendation: 'MAINTAIN', reasons: 'Still right.', agreed: 'yes' }],
 		['attendance', attendance],
 	] as const) {
-		expectRedirect(await savePart(cookie, reviewId, slug, { ...form, completed: 'yes', version: String((await prisma.reviewSection.findFirst({ where: { reviewId, key: slugKey(slug) }, select: { version: true } }))?.version ?? 0) }), /^\/reviews\//)
+		expectRedirect(
+			await savePart(cookie, reviewId, slug, {
+				...form,
+				completed: 'yes',
+				version: String((await prisma.reviewSection.findFirst({ where: { reviewId, key: slugKey(slug) }, select: { version: true } }))?.version ?? 0),
+			}),
+			/^\/reviews\//,
+		)
 	}
 }
-const slugKey = (slug: string) => ({ 'child-views': 'CHILD_VIEWS', 'parent-views': 'PARENT_VIEWS', outcomes: 'OUTCOMES', 'needs-and-provision': 'NEEDS_PROVISION', recommendation: 'RECOMMENDATION', attendance: 'ATTENDANCE' })[slug]!
+const slugKey = (slug: string) =>
+	({
+		'child-views': 'CHILD_VIEWS',
+		'parent-views': 'PARENT_VIEWS',
+		outcomes: 'OUTCOMES',
+		'needs-and-provision': 'NEEDS_PROVISION',
+		recommendation: 'RECOMMENDATION',
+		attendance: 'ATTENDANCE',
+	})[slug]!
 
 test('two people saving the same part: the second is told, keeps what they typed, and nothing is overwritten', async () => {
 	const cookie = await cookieFor(SENCO)
 	const { reviewId } = await startReview(cookie)
 	// Both opened the part at version 0.
-	expectRedirect(await savePart(cookie, reviewId, 'parent-views', { views: 'First person’s words', givenBy: 'Mother', completed: 'no', version: '0' }), /^\/reviews\//)
-	const second = (await savePart(cookie, reviewId, 'parent-views', { views: 'Second person’s words', givenBy: 'Father', completed: 'no', version: '0' })) as any
+	expectRedirect(
+		await savePart(cookie, reviewId, 'parent-views', { views: 'First person’s words', givenBy: 'Mother', completed: 'no', version: '0' }),
+		/^\/reviews\//,
+	)
+	const second = (await savePart(cookie, reviewId, 'parent-views', {
+		views: 'Second person’s words',
+		givenBy: 'Father',
+		completed: 'no',
+		version: '0',
+	})) as any
 	expect(second.init.status).toBe(409)
 	expect(second.data.conflict.theirs.views).toBe('First person’s words')
 	expect(second.data.result.initialValue.views).toBe('Second person’s words')
 	const saved = await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })
 	expect(JSON.parse(saved.data).views).toBe('First person’s words')
 	// Saving again from the version they were shown replaces it deliberately.
-	expectRedirect(await savePart(cookie, reviewId, 'parent-views', { views: 'Second person’s words', givenBy: 'Father', completed: 'no', version: String(second.data.conflict.version) }), /^\/reviews\//)
+	expectRedirect(
+		await savePart(cookie, reviewId, 'parent-views', {
+			views: 'Second person’s words',
+			givenBy: 'Father',
+			completed: 'no',
+			version: String(second.data.conflict.version),
+		}),
+		/^\/reviews\//,
+	)
 	expect(JSON.parse((await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })).data).views).toBe('Second person’s words')
 })
 
 test('a part saved unfinished keeps its answers; marking it complete asks for what is missing', async () => {
 	const cookie = await cookieFor(SENCO)
 	const { reviewId } = await startReview(cookie)
-	expectRedirect(await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'no', version: '0' }), /^\/reviews\//)
-	const incomplete = (await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'yes', version: '1' })) as any
+	expectRedirect(
+		await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'no', version: '0' }),
+		/^\/reviews\//,
+	)
+	const incomplete = (await savePart(cookie, reviewId, 'child-views', {
+		pathway: 'observation',
+		words: 'I like the swing.',
+		completed: 'yes',
+		version: '1',
+	})) as any
 	expect(incomplete.init.status).toBe(400)
 	expect(incomplete.data.result.error.recordedBy).toEqual(['Enter who recorded the views and their role'])
 	expect(incomplete.data.result.error.howCommunicated[0]).toMatch(/how the child communicated/)
@@ -102,7 +159,9 @@ test('submission lists every unfinished part, linking to it, and submits nothing
 	const result = (await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion: '0' } }), { reviewId })) as any
 	expect(result.init.status).toBe(400)
 	const hrefs = result.data.problems.map((p: any) => p.href)
-	expect(hrefs).toEqual(expect.arrayContaining([`/reviews/${reviewId}/parts/child-views`, `/reviews/${reviewId}/parts/outcomes`, `/reviews/${reviewId}/parts/attendance`]))
+	expect(hrefs).toEqual(
+		expect.arrayContaining([`/reviews/${reviewId}/parts/child-views`, `/reviews/${reviewId}/parts/outcomes`, `/reviews/${reviewId}/parts/attendance`]),
+	)
 	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('DRAFT')
 })
 
@@ -115,14 +174,23 @@ test('a submission that fails part-way (an email cannot be queued) leaves the dr
 	const caseworker = await prisma.user.findUniqueOrThrow({ where: { id: child.caseworkerId! }, select: { email: true } })
 	await prisma.user.update({ where: { id: child.caseworkerId! }, data: { email: 'broken address' } })
 	await expect(run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId })).rejects.toThrow()
-	const untouched = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, submittedAt: true, reportReceivedOn: true } })
+	const untouched = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { status: true, submittedAt: true, reportReceivedOn: true },
+	})
 	expect(untouched).toEqual({ status: 'DRAFT', submittedAt: null, reportReceivedOn: null })
 	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(0)
 	expect(await prisma.auditEvent.count({ where: { reviewId, action: 'review.submit' } })).toBe(0)
 
 	await prisma.user.update({ where: { id: child.caseworkerId! }, data: { email: caseworker.email } })
-	expectRedirect(await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId }), `/reviews/${reviewId}/submitted`)
-	const submitted = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, reportReceivedOn: true, nextDeadlineOn: true, nextDeadlineId: true } })
+	expectRedirect(
+		await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId }),
+		`/reviews/${reviewId}/submitted`,
+	)
+	const submitted = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: { status: true, reportReceivedOn: true, nextDeadlineOn: true, nextDeadlineId: true },
+	})
 	expect(submitted.status).toBe('SUBMITTED')
 	expect(submitted.reportReceivedOn).toBe(todayInLondon(new Date()))
 	expect(submitted).toMatchObject({ nextDeadlineId: 'la_decision', nextDeadlineOn: addDays(meeting, 28) })
@@ -144,7 +212,11 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 	})
 	const today = todayInLondon(new Date())
 	const meeting = addDays(today, 10) // the 2-week dates have passed: without the records, both deadlines are missed
-	const parts = (prefix: string, iso: string) => ({ [`${prefix}.day`]: iso.slice(8), [`${prefix}.month`]: iso.slice(5, 7), [`${prefix}.year`]: iso.slice(0, 4) })
+	const parts = (prefix: string, iso: string) => ({
+		[`${prefix}.day`]: iso.slice(8),
+		[`${prefix}.month`]: iso.slice(5, 7),
+		[`${prefix}.year`]: iso.slice(0, 4),
+	})
 	const form = {
 		...parts('meetingOn', meeting),
 		meetingTime: '10:00',
@@ -152,25 +224,44 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 		'invitees[0].name': 'Mr Novak',
 	}
 	// A date in the future is refused, with the rest of the form kept.
-	const future = (await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', addDays(today, 1)) } }), { childId: child.id })) as any
+	const future = (await run(
+		reviewNew.action,
+		request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', addDays(today, 1)) } }),
+		{ childId: child.id },
+	)) as any
 	expect(future.init.status).toBe(400)
 	expect(future.data.result.error.invitationsSentOn).toEqual(['The date the invitations were sent must be today or in the past'])
 	expect(future.data.result.initialValue['invitees[0].name'] ?? future.data.result.initialValue.invitees?.[0]?.name).toBe('Mr Novak')
 	// Half a date says what is missing.
-	const half = (await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, 'adviceCirculatedOn.day': '3' } }), { childId: child.id })) as any
+	const half = (await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, 'adviceCirculatedOn.day': '3' } }), {
+		childId: child.id,
+	})) as any
 	expect(half.data.result.error.adviceCirculatedOn).toEqual(['The date the advice was sent to everyone invited must include a month and year'])
 
 	const invited = addDays(meeting, -16)
 	const advised = addDays(meeting, -12) // 2 days late
 	const created = await run(
 		reviewNew.action,
-		request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', invited), ...parts('adviceCirculatedOn', advised) } }),
+		request(`/children/${child.id}/reviews/new`, {
+			cookie,
+			form: { ...form, ...parts('invitationsSentOn', invited), ...parts('adviceCirculatedOn', advised) },
+		}),
 		{ childId: child.id },
 	)
-	const reviewId = expectRedirect(created, /^\/reviews\//).headers.get('location')!.split('/')[2]!
+	const reviewId = expectRedirect(created, /^\/reviews\//)
+		.headers.get('location')!
+		.split('/')[2]!
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: { invitationsSentOn: true, adviceCirculatedOn: true, nextDeadlineId: true, nextDeadlineOn: true, meetingOn: true, reportReceivedOn: true, child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } } },
+		select: {
+			invitationsSentOn: true,
+			adviceCirculatedOn: true,
+			nextDeadlineId: true,
+			nextDeadlineOn: true,
+			meetingOn: true,
+			reportReceivedOn: true,
+			child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
+		},
 	})
 	expect(review).toMatchObject({ invitationsSentOn: invited, adviceCirculatedOn: advised })
 	const { deadlines, next } = clocksFor(review, today)
@@ -187,12 +278,23 @@ test('evidence refused for what is inside it keeps the title typed and stores no
 	const { reviewId } = await startReview(cookie)
 	const title = 'Speech and language therapy report, May 2027'
 	const upload = (file: File) =>
-		run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title }, files: { file } }), { reviewId }) as Promise<any>
-	const storedFiles = () => (fs.existsSync(env.EVIDENCE_DIR) ? fs.readdirSync(env.EVIDENCE_DIR).filter((name) => name !== 'tmp').sort() : [])
+		run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title }, files: { file } }), {
+			reviewId,
+		}) as Promise<any>
+	const storedFiles = () =>
+		fs.existsSync(env.EVIDENCE_DIR)
+			? fs
+					.readdirSync(env.EVIDENCE_DIR)
+					.filter((name) => name !== 'tmp')
+					.sort()
+			: []
 	const before = storedFiles()
 	const whole = await pdfFile()
 	for (const [file, message] of [
-		[new File([await pdfFile({ change: openWithJavaScript })], 'report.pdf'), 'The selected PDF contains active content, such as JavaScript or embedded files. Print it to a new PDF and try again'],
+		[
+			new File([await pdfFile({ change: openWithJavaScript })], 'report.pdf'),
+			'The selected PDF contains active content, such as JavaScript or embedded files. Print it to a new PDF and try again',
+		],
 		[new File([whole.subarray(0, Math.floor(whole.length / 2))], 'report.pdf'), 'The selected file is damaged or cannot be opened'],
 		[new File([], 'report.pdf'), 'The selected file is empty'],
 	] as const) {

@@ -2,7 +2,7 @@
 // visitors get nothing from any loader or action; council staff read but never edit a school's review.
 import { randomBytes } from 'node:crypto'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import * as document from '#app/routes/document.ts'
 import * as job from '#app/routes/job.tsx'
 import * as bundle from '#app/routes/review-bundle.tsx'
@@ -26,18 +26,50 @@ const CASEWORKER = 'caseworker@kent.example.gov.uk'
 
 async function fixture() {
 	const oakfield = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD }, select: { id: true, schoolId: true } })
-	const child = await prisma.child.findFirstOrThrow({ where: { schoolId: oakfield.schoolId!, plan: { isNot: null } }, select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, currentVersionNo: true, reviewDueOn: true } } } })
-	const version = await prisma.planVersion.findFirstOrThrow({ where: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo }, select: { id: true } })
+	const child = await prisma.child.findFirstOrThrow({
+		where: { schoolId: oakfield.schoolId!, plan: { isNot: null } },
+		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, currentVersionNo: true, reviewDueOn: true } } },
+	})
+	const version = await prisma.planVersion.findFirstOrThrow({
+		where: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo },
+		select: { id: true },
+	})
 	const created = await prisma.annualReview.create({
-		data: { childId: child.id, schoolId: child.schoolId, laId: child.laId, planVersionId: version.id, dueOn: child.plan!.reviewDueOn, meetingOn: '2026-11-10', meetingTime: '10:00', createdById: oakfield.id, status: 'SUBMITTED', submittedAt: new Date() },
+		data: {
+			childId: child.id,
+			schoolId: child.schoolId,
+			laId: child.laId,
+			planVersionId: version.id,
+			dueOn: child.plan!.reviewDueOn,
+			meetingOn: '2026-11-10',
+			meetingTime: '10:00',
+			createdById: oakfield.id,
+			status: 'SUBMITTED',
+			submittedAt: new Date(),
+		},
 		select: { id: true },
 	})
 	const file = await prisma.evidenceFile.create({
-		data: { reviewId: created.id, title: 'Report', fileName: 'r.pdf', contentType: 'application/pdf', sizeBytes: 4, sha256: 'x', storageKey: randomBytes(16).toString('hex'), uploadedById: oakfield.id },
+		data: {
+			reviewId: created.id,
+			title: 'Report',
+			fileName: 'r.pdf',
+			contentType: 'application/pdf',
+			sizeBytes: 4,
+			sha256: 'x',
+			storageKey: randomBytes(16).toString('hex'),
+			uploadedById: oakfield.id,
+		},
 		select: { id: true },
 	})
-	const prop = await prisma.amendmentProposal.create({ data: { reviewId: created.id, section: 'F', currentWording: 'a', proposedWording: 'b', reason: 'c', createdById: oakfield.id }, select: { id: true } })
-	const doc = await prisma.generatedDocument.create({ data: { reviewId: created.id, kind: 'EVIDENCE_BUNDLE', title: 'b.pdf', storageKey: randomBytes(16).toString('hex'), sizeBytes: 1 }, select: { id: true } })
+	const prop = await prisma.amendmentProposal.create({
+		data: { reviewId: created.id, section: 'F', currentWording: 'a', proposedWording: 'b', reason: 'c', createdById: oakfield.id },
+		select: { id: true },
+	})
+	const doc = await prisma.generatedDocument.create({
+		data: { reviewId: created.id, kind: 'EVIDENCE_BUNDLE', title: 'b.pdf', storageKey: randomBytes(16).toString('hex'), sizeBytes: 1 },
+		select: { id: true },
+	})
 	const jobRow = await prisma.job.create({ data: { kind: 'BUNDLE', createdById: oakfield.id, status: 'DONE' }, select: { id: true } })
 	return { reviewId: created.id, childId: child.id, evidenceId: file.id, proposalId: prop.id, documentId: doc.id, jobId: jobRow.id }
 }
@@ -53,15 +85,33 @@ function routes(ids: Awaited<ReturnType<typeof fixture>>): RouteCase[] {
 		{ name: 'part', loader: part.loader, action: part.action, path: `${r}/parts/child-views`, params: { ...p, part: 'child-views' } },
 		{ name: 'proposals', loader: proposals.loader, action: undefined, path: `${r}/proposals`, params: p },
 		{ name: 'proposal new', loader: proposal.loader, action: proposal.action, path: `${r}/proposals/new`, params: p },
-		{ name: 'proposal edit', loader: proposal.loader, action: proposal.action, path: `${r}/proposals/${ids.proposalId}`, params: { ...p, proposalId: ids.proposalId } },
+		{
+			name: 'proposal edit',
+			loader: proposal.loader,
+			action: proposal.action,
+			path: `${r}/proposals/${ids.proposalId}`,
+			params: { ...p, proposalId: ids.proposalId },
+		},
 		{ name: 'evidence', loader: evidence.loader, action: evidence.action, path: `${r}/evidence`, params: p },
-		{ name: 'evidence file', loader: evidenceFile.loader, action: undefined, path: `${r}/evidence/${ids.evidenceId}`, params: { ...p, evidenceId: ids.evidenceId } },
+		{
+			name: 'evidence file',
+			loader: evidenceFile.loader,
+			action: undefined,
+			path: `${r}/evidence/${ids.evidenceId}`,
+			params: { ...p, evidenceId: ids.evidenceId },
+		},
 		{ name: 'check', loader: check.loader, action: check.action, path: `${r}/check`, params: p },
 		{ name: 'submitted', loader: submitted.loader, action: undefined, path: `${r}/submitted`, params: p },
 		{ name: 'record pdf', loader: recordPdf.loader, action: undefined, path: `${r}/record.pdf`, params: p },
 		{ name: 'bundle', loader: bundle.loader, action: bundle.action, path: `${r}/bundle`, params: p },
 		{ name: 'document', loader: document.loader, action: undefined, path: `/documents/${ids.documentId}`, params: { documentId: ids.documentId } },
-		{ name: 'new review', loader: reviewNew.loader, action: reviewNew.action, path: `/children/${ids.childId}/reviews/new`, params: { childId: ids.childId } },
+		{
+			name: 'new review',
+			loader: reviewNew.loader,
+			action: reviewNew.action,
+			path: `/children/${ids.childId}/reviews/new`,
+			params: { childId: ids.childId },
+		},
 	]
 }
 
@@ -71,12 +121,15 @@ test('another school’s SENCo and another council’s SENCo get 403 from every 
 		const cookie = await cookieFor(email)
 		for (const route of routes(ids)) {
 			expect(await statusOf(route.loader, request(route.path, { cookie }), route.params), `${email} GET ${route.name}`).toBe(403)
-			if (route.action) expect(await statusOf(route.action, request(route.path, { cookie, form: {} }), route.params), `${email} POST ${route.name}`).toBe(403)
+			if (route.action)
+				expect(await statusOf(route.action, request(route.path, { cookie, form: {} }), route.params), `${email} POST ${route.name}`).toBe(403)
 		}
 	}
 	// Every refusal was audited, and nothing was recorded as viewed or downloaded.
 	expect(await prisma.auditEvent.count({ where: { action: 'access.denied', reviewId: ids.reviewId } })).toBeGreaterThan(10)
-	expect(await prisma.auditEvent.count({ where: { action: { in: ['review.view', 'review.download', 'evidence.download'] }, reviewId: ids.reviewId } })).toBe(0)
+	expect(await prisma.auditEvent.count({ where: { action: { in: ['review.view', 'review.download', 'evidence.download'] }, reviewId: ids.reviewId } })).toBe(
+		0,
+	)
 })
 
 test('signed-out requests to every review route go to sign-in', async () => {
@@ -106,7 +159,9 @@ test('a submitted review is locked: even its own school’s SENCo cannot change 
 	for (const route of routes(ids).filter((r) => ['meeting', 'part', 'proposal new', 'proposal edit', 'check'].includes(r.name))) {
 		expect(await statusOf(route.action, request(route.path, { cookie, form: { completed: 'yes' } }), route.params), route.name).toBe(409)
 	}
-	expect(await prisma.amendmentProposal.findUniqueOrThrow({ where: { id: ids.proposalId }, select: { proposedWording: true } })).toEqual({ proposedWording: 'b' })
+	expect(await prisma.amendmentProposal.findUniqueOrThrow({ where: { id: ids.proposalId }, select: { proposedWording: true } })).toEqual({
+		proposedWording: 'b',
+	})
 })
 
 test('a job’s progress is only for the person who started it', async () => {

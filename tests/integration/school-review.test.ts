@@ -2,7 +2,7 @@
 // change moves the review's lockVersion on, so a submission from a check-your-answers page opened before the
 // change is refused and the SENCo checks again; saved answers of an older shape do not break the pages.
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as check from '#app/routes/review-check.tsx'
 import * as evidence from '#app/routes/review-evidence.tsx'

@@ -3,12 +3,23 @@
 // rows and the DfE's definitions in words (not by calling app/domain/timeliness.ts), so a mistake shows as a difference.
 import { parse } from 'csv-parse/sync'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
 import { cookieFor, request, run, statusOf } from '#tests/helpers.ts'
 
 const MANAGER = 'manager@kent.example.gov.uk'
-const HEADER = ['UPN', 'Surname', 'Forename', 'PersonBirthDate', 'ReviewMeeting', 'ReviewOutcome', 'LastReview', 'ReviewDraft', 'PhaseTransferDueDate', 'PhaseTransferFinalDate']
+const HEADER = [
+	'UPN',
+	'Surname',
+	'Forename',
+	'PersonBirthDate',
+	'ReviewMeeting',
+	'ReviewOutcome',
+	'LastReview',
+	'ReviewDraft',
+	'PhaseTransferDueDate',
+	'PhaseTransferFinalDate',
+]
 
 // Written independently of app/domain: UTC dates.
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
@@ -20,7 +31,14 @@ function thirdThursdayOfJanuary(year: number) {
 /** The academic year (1 September to 31 August) a date falls in, by the calendar year it ends in. */
 const academicYearEnding = (iso: string) => Number(iso.slice(0, 4)) + (Number(iso.slice(5, 7)) >= 9 ? 1 : 0)
 
-type Review = { meetingOn: string | null; outcome: string | null; decidedOn: string | null; noticeOn: string | null; finalOn: string | null; finalAmended: boolean | null }
+type Review = {
+	meetingOn: string | null
+	outcome: string | null
+	decidedOn: string | null
+	noticeOn: string | null
+	finalOn: string | null
+	finalAmended: boolean | null
+}
 
 async function kentChildren() {
 	const la = await prisma.localAuthority.findUniqueOrThrow({ where: { code: '886' }, select: { id: true } })
@@ -34,21 +52,26 @@ async function kentChildren() {
 			yearGroup: true,
 			phaseTransfer: true,
 			plan: { select: { firstIssuedOn: true, lastReviewOn: true, status: true } },
-			reviews: { select: { meetingOn: true, decision: { select: { outcome: true, decidedOn: true } }, notice: { select: { issuedOn: true } }, finalPlan: { select: { issuedOn: true, amended: true } } } },
+			reviews: {
+				select: {
+					meetingOn: true,
+					decision: { select: { outcome: true, decidedOn: true } },
+					notice: { select: { issuedOn: true } },
+					finalPlan: { select: { issuedOn: true, amended: true } },
+				},
+			},
 		},
 	})
 	return children.map((c) => ({
 		...c,
-		reviews: c.reviews.map(
-			(r): Review => ({
-				meetingOn: r.meetingOn,
-				outcome: r.decision?.outcome ?? null,
-				decidedOn: r.decision?.decidedOn ?? null,
-				noticeOn: r.notice?.issuedOn ?? null,
-				finalOn: r.finalPlan?.issuedOn ?? null,
-				finalAmended: r.finalPlan?.amended ?? null,
-			}),
-		),
+		reviews: c.reviews.map((r): Review => ({
+			meetingOn: r.meetingOn,
+			outcome: r.decision?.outcome ?? null,
+			decidedOn: r.decision?.decidedOn ?? null,
+			noticeOn: r.notice?.issuedOn ?? null,
+			finalOn: r.finalPlan?.issuedOn ?? null,
+			finalAmended: r.finalPlan?.amended ?? null,
+		})),
 	}))
 }
 
@@ -119,9 +142,14 @@ test('SEN2 on the latest January census date: one line per child with a plan in 
 
 	// A cease recorded before the census date is reported as C; a plan ceased with no date to go on is left out.
 	const children = await kentChildren()
-	const withMeeting = children.filter((c) => c.plan!.status === 'ACTIVE' && c.reviews.some((r) => r.decidedOn && r.decidedOn <= census && r.meetingOn! <= census))
+	const withMeeting = children.filter(
+		(c) => c.plan!.status === 'ACTIVE' && c.reviews.some((r) => r.decidedOn && r.decidedOn <= census && r.meetingOn! <= census),
+	)
 	const toCease = withMeeting[0]!
-	const ceasedReview = toCease.reviews.filter((r) => r.decidedOn && r.decidedOn <= census).sort((a, b) => a.meetingOn!.localeCompare(b.meetingOn!)).at(-1)!
+	const ceasedReview = toCease.reviews
+		.filter((r) => r.decidedOn && r.decidedOn <= census)
+		.sort((a, b) => a.meetingOn!.localeCompare(b.meetingOn!))
+		.at(-1)!
 	await prisma.decision.updateMany({ where: { review: { child: { upn: toCease.upn }, meetingOn: ceasedReview.meetingOn } }, data: { outcome: 'CEASE' } })
 	const undated = withMeeting[1]!
 	await prisma.ehcPlan.updateMany({ where: { child: { upn: undated.upn } }, data: { status: 'CEASED' } })
@@ -138,7 +166,8 @@ test('SEN2 on the latest January census date: one line per child with a plan in 
 	expect(rows.length).toBeGreaterThan(100)
 	expect(new Set(column('ReviewOutcome'))).toEqual(new Set(['', 'A', 'C', 'M']))
 	for (const name of ['ReviewMeeting', 'LastReview', 'PhaseTransferDueDate']) expect(column(name).filter(Boolean).length, name).toBeGreaterThan(0)
-	for (const name of ['ReviewMeeting', 'LastReview', 'ReviewDraft', 'PhaseTransferFinalDate']) for (const d of column(name).filter(Boolean)) expect(d <= census, name).toBe(true)
+	for (const name of ['ReviewMeeting', 'LastReview', 'ReviewDraft', 'PhaseTransferFinalDate'])
+		for (const d of column(name).filter(Boolean)) expect(d <= census, name).toBe(true)
 })
 
 test('SEN2 on a chosen census date: amendment notices, draft plans and phase-transfer final plans; a bad date is refused', async () => {
@@ -149,7 +178,8 @@ test('SEN2 on a chosen census date: amendment notices, draft plans and phase-tra
 	const want = expectedLines(await kentChildren(), census, today)
 	expect(new Map(rows.map((r) => [r[0]!, r]))).toEqual(want)
 	const column = (name: string) => rows.map((r) => r[HEADER.indexOf(name)]!)
-	for (const name of ['ReviewMeeting', 'LastReview', 'ReviewDraft', 'PhaseTransferDueDate', 'PhaseTransferFinalDate']) expect(column(name).filter(Boolean).length, name).toBeGreaterThan(0)
+	for (const name of ['ReviewMeeting', 'LastReview', 'ReviewDraft', 'PhaseTransferDueDate', 'PhaseTransferFinalDate'])
+		expect(column(name).filter(Boolean).length, name).toBeGreaterThan(0)
 	expect(new Set(column('PhaseTransferDueDate').filter(Boolean))).toEqual(new Set(['2027-02-14', '2027-03-30']))
 	// An amend whose family had been told: LastReview is the day of the amendment notice, the draft amended plan.
 	const told = rows.filter((r) => r[5] === 'A' && r[6])
@@ -157,5 +187,6 @@ test('SEN2 on a chosen census date: amendment notices, draft plans and phase-tra
 	for (const r of told) expect(r[6]).toBe(r[7])
 
 	const cookie = await cookieFor(MANAGER)
-	for (const bad of ['2026-13-01', '15/01/2026', '2999-01-01']) expect(await statusOf(sen2.loader, request(`/timeliness/sen2.csv?census=${bad}`, { cookie })), bad).toBe(400)
+	for (const bad of ['2026-13-01', '15/01/2026', '2999-01-01'])
+		expect(await statusOf(sen2.loader, request(`/timeliness/sen2.csv?census=${bad}`, { cookie })), bad).toBe(400)
 })

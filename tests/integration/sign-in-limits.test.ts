@@ -2,7 +2,7 @@
 // never the X-Forwarded-For a client wrote; a per-address limit always applies; failed sign-ins across every
 // account and address are limited a minute; and a burst of concurrent guesses is counted, not waved through.
 import { beforeEach, expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import * as signIn from '#app/routes/sign-in.tsx'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
@@ -24,7 +24,12 @@ async function attempt(email: string, password: string, headers: { address?: str
 	const result = (await run(signIn.action, request('/sign-in', { form: { email, password }, headers: sent }))) as any
 	if (result instanceof Response) return { status: result.status, message: undefined, retryAfter: null, result }
 	const headersOut = new Headers(result.init?.headers)
-	return { status: result.init.status as number, message: result.data.result.error?.email?.[0] as string | undefined, retryAfter: headersOut.get('retry-after'), result }
+	return {
+		status: result.init.status as number,
+		message: result.data.result.error?.email?.[0] as string | undefined,
+		retryAfter: headersOut.get('retry-after'),
+		result,
+	}
 }
 
 /** Failed sign-ins already recorded, as earlier attempts would have left them. */
@@ -50,7 +55,9 @@ test('a new X-Forwarded-For on every guess does not escape the address limit: th
 	expect(held.status).toBe(429)
 	expect(held.message).toBe(`There have been too many attempts to sign in. Wait ${env.SIGN_IN_WINDOW_MINUTES} minutes and try again`)
 	expect(held.retryAfter).toBe(String(env.SIGN_IN_WINDOW_MINUTES * 60))
-	expect(await prisma.auditEvent.count({ where: { action: 'auth.sign_in_throttled', details: `${CASEWORKER}: per address limit`, ipAddress: address } })).toBe(1)
+	expect(
+		await prisma.auditEvent.count({ where: { action: 'auth.sign_in_throttled', details: `${CASEWORKER}: per address limit`, ipAddress: address } }),
+	).toBe(1)
 	// Held-back attempts are not counted as failures.
 	expect(await prisma.signInFailure.count({ where: { ipAddress: address } })).toBe(PER_ADDRESS)
 	// Another address is not held up.

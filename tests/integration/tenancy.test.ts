@@ -2,7 +2,7 @@
 // council staff only their own council's. The first test makes sure no route escapes this file.
 import fs from 'node:fs'
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import * as caseload from '#app/routes/caseload.tsx'
 import * as child from '#app/routes/child.tsx'
 import * as home from '#app/routes/home.tsx'
@@ -27,7 +27,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
 	'routes/no-access.tsx': 'signed-in page with no data',
 	'routes/home.tsx': 'redirects by role',
 	'routes/set-password.tsx': 'public by design: the one-time link is the credential (tests/integration/admin.test.ts checks unknown, used and expired links)',
-	'routes/reset-password.tsx': 'public by design: asks for a link by email and answers the same whether or not there is an account (tests/integration/password-reset.test.ts)',
+	'routes/reset-password.tsx':
+		'public by design: asks for a link by email and answers the same whether or not there is an account (tests/integration/password-reset.test.ts)',
 }
 const TESTED_ROUTES = [
 	// tests/integration/admin.test.ts and import.test.ts:
@@ -168,10 +169,16 @@ test('a caseworker’s own caseload holds only children assigned to them', async
 	const list = (await run(caseload.loader, request('/caseload', { cookie }))) as Awaited<ReturnType<typeof caseload.loader>>
 	expect(list.filter.view).toBe('mine')
 	expect(list.total).toBeGreaterThan(0)
-	expect(await prisma.child.count({ where: { id: { in: list.rows.map((r) => r.childId) }, OR: [{ caseworkerId: { not: me.id } }, { caseworkerId: null }] } })).toBe(0)
+	expect(
+		await prisma.child.count({ where: { id: { in: list.rows.map((r) => r.childId) }, OR: [{ caseworkerId: { not: me.id } }, { caseworkerId: null }] } }),
+	).toBe(0)
 	const unassigned = (await run(caseload.loader, request('/caseload?view=unassigned', { cookie }))) as Awaited<ReturnType<typeof caseload.loader>>
 	expect(unassigned.total).toBeGreaterThan(0)
-	expect(await prisma.child.count({ where: { id: { in: unassigned.rows.map((r) => r.childId) }, OR: [{ caseworkerId: { not: null } }, { laId: { not: me.laId! } }] } })).toBe(0)
+	expect(
+		await prisma.child.count({
+			where: { id: { in: unassigned.rows.map((r) => r.childId) }, OR: [{ caseworkerId: { not: null } }, { laId: { not: me.laId! } }] },
+		}),
+	).toBe(0)
 })
 
 test('roles keep to their own pages: a SENCo cannot open the caseload, a caseworker not a school list', async () => {

@@ -6,15 +6,15 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { SchoolsMatched } from '#app/components/schools-matched.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
+import * as caseloadExport from '#app/routes/caseload-export.ts'
 import * as caseload from '#app/routes/caseload.tsx'
 import * as decisionRoute from '#app/routes/council-decision.tsx'
 import * as noticeRoute from '#app/routes/council-notice.tsx'
-import * as caseloadExport from '#app/routes/caseload-export.ts'
-import * as timeliness from '#app/routes/timeliness.tsx'
 import * as timelinessExport from '#app/routes/timeliness-export.ts'
 import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
+import * as timeliness from '#app/routes/timeliness.tsx'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const MANAGER = 'manager@kent.example.gov.uk'
@@ -76,7 +76,15 @@ async function facts(laId: string): Promise<Fact[]> {
 		where: { status: 'ACTIVE', child: { laId } },
 		select: {
 			reviewDueOn: true,
-			child: { select: { id: true, dateOfBirth: true, caseworkerId: true, school: { select: { id: true, phase: true } }, reviews: { select: { status: true, dueOn: true } } } },
+			child: {
+				select: {
+					id: true,
+					dateOfBirth: true,
+					caseworkerId: true,
+					school: { select: { id: true, phase: true } },
+					reviews: { select: { status: true, dueOn: true } },
+				},
+			},
 		},
 	})
 	return [
@@ -198,7 +206,8 @@ test('the dashboard’s figures equal the figures worked out from the database r
 	expect(want.final_plans_8_weeks.total).toBeGreaterThan(10)
 	// Month by month adds up to the whole period, and each month is the same definition over that month.
 	expect(data.report!.months).toHaveLength(12)
-	const sum = (id: 'due' | 'decisions_4_weeks') => data.report!.months.reduce((n, m) => n + (m.figures[id].kind === 'count' ? (m.figures[id] as any).value : (m.figures[id] as any).total), 0)
+	const sum = (id: 'due' | 'decisions_4_weeks') =>
+		data.report!.months.reduce((n, m) => n + (m.figures[id].kind === 'count' ? (m.figures[id] as any).value : (m.figures[id] as any).total), 0)
 	expect(sum('due')).toBe(want.due.value)
 	expect(sum('decisions_4_weeks')).toBe(want.decisions_4_weeks.total)
 	const march = data.report!.months.find((m) => m.month.endsWith('-03'))!
@@ -232,7 +241,9 @@ test('filters narrow every figure: school, caseworker, phase and age group', asy
 		expect(data.report!.figures, search).toEqual(want)
 		expect((data.report!.figures.due as any).value, search).toBeGreaterThan(0)
 		expect((data.report!.figures.due as any).value, search).toBeLessThan((unfiltered.report!.figures.due as any).value)
-		expect(Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total])), search).toEqual(expectedCurrent(all.filter(keep), data.today))
+		expect(Object.fromEntries(Object.entries(data.report!.current).map(([k, v]) => [k, v.total])), search).toEqual(
+			expectedCurrent(all.filter(keep), data.today),
+		)
 	}
 })
 
@@ -256,7 +267,11 @@ test('the school filter takes part of a name or a URN (or an old link’s id), s
 	const several = await dashboard('/timeliness?school=ACADEMY')
 	expect(several.schools).toEqual({ count: academies.length, first: academies.map((s) => s.name) })
 	expect(several.schoolText).toBe('ACADEMY')
-	expectFiguresOf(several, academies.map((s) => s.id), 'academy')
+	expectFiguresOf(
+		several,
+		academies.map((s) => s.id),
+		'academy',
+	)
 	expect(dueOf(several)).toBeGreaterThan(0)
 	expect(dueOf(several)).toBeLessThan(dueOf(unfiltered))
 	// The reviews behind a figure and the downloads use the same schools.
@@ -266,7 +281,9 @@ test('the school filter takes part of a name or a URN (or an old link’s id), s
 	for (const row of list.rows) expect(academies.map((s) => s.name)).toContain(row.school)
 	// SEN2 is one line per child with a plan on the census date: those at the schools matched, and no others.
 	const [, ...sen2Rows] = await download(sen2.loader, '/timeliness/sen2.csv?school=academy')
-	const academyUpns = new Set((await prisma.child.findMany({ where: { schoolId: { in: academies.map((s) => s.id) } }, select: { upn: true } })).map((c) => c.upn))
+	const academyUpns = new Set(
+		(await prisma.child.findMany({ where: { schoolId: { in: academies.map((s) => s.id) } }, select: { upn: true } })).map((c) => c.upn),
+	)
 	const [, ...sen2All] = await download(sen2.loader, '/timeliness/sen2.csv')
 	expect(sen2Rows.length).toBeGreaterThan(0)
 	expect(sen2Rows).toEqual(sen2All.filter((r) => academyUpns.has(r[0]!)))
@@ -387,7 +404,9 @@ test('each figure links to the reviews behind it, with whether each was in time'
 	expect(all.counts).toEqual({ all: figure.total, yes: figure.within, no: figure.total - figure.within })
 	expect(all.rows.length).toBe(Math.min(50, figure.total))
 	for (const row of all.rows) {
-		expect(row.within).toBe(toldOn({ outcome: row.decisionOutcome, decidedOn: row.decidedOn, noticeOn: row.noticeIssuedOn })! <= plusDays(row.meetingOn, 28))
+		expect(row.within).toBe(
+			toldOn({ outcome: row.decisionOutcome, decidedOn: row.decidedOn, noticeOn: row.noticeIssuedOn })! <= plusDays(row.meetingOn, 28),
+		)
 		expect(row.childName).not.toBe('Unknown')
 	}
 	const late = (await run(timelinessReviews.loader, request('/timeliness/reviews?figure=decisions_4_weeks&within=no', { cookie }))) as any
@@ -420,7 +439,13 @@ test('an amend decision counts from the day the family was told of it, the amend
 			decisionRoute.action,
 			request(`/council/reviews/${review.id}/decision`, {
 				cookie: caseworker,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', 'decidedOn.day': decidedOn.slice(8), 'decidedOn.month': decidedOn.slice(5, 7), 'decidedOn.year': decidedOn.slice(0, 4) },
+				form: {
+					outcome: 'AMEND',
+					reasons: 'Needs have changed.',
+					'decidedOn.day': decidedOn.slice(8),
+					'decidedOn.month': decidedOn.slice(5, 7),
+					'decidedOn.year': decidedOn.slice(0, 4),
+				},
 			}),
 			params,
 		),
@@ -428,7 +453,11 @@ test('an amend decision counts from the day the family was told of it, the amend
 	)
 	const month = meetingOn.slice(0, 7)
 	const search = `from=${month}&to=${month}&school=${review.schoolId}`
-	const list = async (figure: string, extra = '') => ((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{ childId: string; within: boolean | null }>
+	const list = async (figure: string, extra = '') =>
+		((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{
+			childId: string
+			within: boolean | null
+		}>
 	const mine = (rows: Array<{ childId: string }>) => rows.filter((r) => r.childId === review.childId)
 
 	// Decided but the family not yet told: still awaiting the decision (now overdue), not yet in the 4-week share.
@@ -441,7 +470,10 @@ test('an amend decision counts from the day the family was told of it, the amend
 		form[`choices[${i}].proposalId`] = p.id
 		form[`choices[${i}].decision`] = 'ACCEPTED'
 	})
-	expectRedirect(await run(noticeRoute.action, request(`/council/reviews/${review.id}/notice`, { cookie: caseworker, form }), params), `/council/reviews/${review.id}`)
+	expectRedirect(
+		await run(noticeRoute.action, request(`/council/reviews/${review.id}/notice`, { cookie: caseworker, form }), params),
+		`/council/reviews/${review.id}`,
+	)
 	expect((await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId: review.id } })).issuedOn).toBe(today)
 
 	// Late in the figure, in the list behind it and in its "late" half; no longer awaiting.
@@ -453,10 +485,14 @@ test('an amend decision counts from the day the family was told of it, the amend
 	const all = (await facts(laId)).filter((f) => f.schoolId === review.schoolId)
 	expect(data.report!.figures).toEqual(expected(all, `${month}-01`, lastDayOf(month), today))
 	expect(data.report!.figures.decisions_4_weeks).toMatchObject({ kind: 'share' })
-	expect((data.report!.figures.decisions_4_weeks as { total: number; within: number }).total).toBeGreaterThan((data.report!.figures.decisions_4_weeks as { within: number }).within)
+	expect((data.report!.figures.decisions_4_weeks as { total: number; within: number }).total).toBeGreaterThan(
+		(data.report!.figures.decisions_4_weeks as { within: number }).within,
+	)
 	// The council's own per-review export says the same.
 	const [header, ...lines] = await download(timelinessExport.loader, `/timeliness/export.csv?lines=reviews&${search}`)
-	const line = lines.find((l) => l[header!.indexOf('Review meeting held date')] === meetingOn && l[header!.indexOf('Decision notified to the family date')] === today)!
+	const line = lines.find(
+		(l) => l[header!.indexOf('Review meeting held date')] === meetingOn && l[header!.indexOf('Decision notified to the family date')] === today,
+	)!
 	expect(line[header!.indexOf('Decision notified within 4 weeks of the meeting (Y/N)')]).toBe('N')
 })
 
@@ -478,7 +514,22 @@ test('the figures export: the whole period then each month, every figure, matchi
 	const data = await dashboard('/timeliness?from=2026-01&to=2026-06')
 	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
 	const [header, ...rows] = await download(timelinessExport.loader, '/timeliness/export.csv?from=2026-01&to=2026-06')
-	expect(header).toEqual(['Period', 'From', 'To', 'School', 'Caseworker', 'Phase of school', 'Age group', 'Figure', 'Figure id', 'Count or total', 'In time', 'Per cent in time', 'Definition', 'Regulation'])
+	expect(header).toEqual([
+		'Period',
+		'From',
+		'To',
+		'School',
+		'Caseworker',
+		'Phase of school',
+		'Age group',
+		'Figure',
+		'Figure id',
+		'Count or total',
+		'In time',
+		'Per cent in time',
+		'Definition',
+		'Regulation',
+	])
 	expect(rows).toHaveLength((1 + 6) * 10)
 	const decisions = rows.find((r) => r[0] === 'Whole period' && r[8] === 'decisions_4_weeks')!
 	const figure = data.report!.figures.decisions_4_weeks as { within: number; total: number; percent: number }
@@ -527,10 +578,12 @@ test('the council’s own on-time lines (not SEN2): one per review due in the pe
 	const amends = rows.filter((r) => r[7] === 'Amend' && r[9])
 	expect(amends.length).toBeGreaterThan(0)
 	const notices = new Map(
-		(await prisma.annualReview.findMany({ where: { laId: await kentLaId(), notice: { isNot: null } }, select: { meetingOn: true, child: { select: { upn: true } }, notice: { select: { issuedOn: true } } } })).map((r) => [
-			`${r.child.upn} ${r.meetingOn}`,
-			r.notice!.issuedOn,
-		]),
+		(
+			await prisma.annualReview.findMany({
+				where: { laId: await kentLaId(), notice: { isNot: null } },
+				select: { meetingOn: true, child: { select: { upn: true } }, notice: { select: { issuedOn: true } } },
+			})
+		).map((r) => [`${r.child.upn} ${r.meetingOn}`, r.notice!.issuedOn]),
 	)
 	for (const r of amends) expect(r[9]).toBe(notices.get(`${r[0]} ${r[5]}`))
 })
@@ -554,7 +607,10 @@ test('the caseload export: exactly the rows of /caseload for the same filters, i
 		const [header, ...rows] = await download(caseloadExport.loader, `/caseload/export.csv?${search}`, email)
 		expect(header).toEqual(['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'])
 		expect(rows.length, search).toBe(page.total)
-		expect(rows.slice(0, page.rows.length).map((r) => r[1]), search).toEqual(page.rows.map((r) => r.upn))
+		expect(
+			rows.slice(0, page.rows.length).map((r) => r[1]),
+			search,
+		).toEqual(page.rows.map((r) => r.upn))
 		// Days left is the next deadline less today.
 		for (const r of rows.filter((r) => r[6])) expect(Number(r[8])).toBe(Math.round((Date.parse(r[6]!) - Date.parse(today)) / 86_400_000))
 	}
@@ -576,7 +632,11 @@ test('a cell that a spreadsheet would run as a formula is written as text', asyn
 	// on the caseload, in the on-time lines and in the SEN2 return.
 	const from = `${data.query.from}-01`
 	const review = await prisma.annualReview.findFirstOrThrow({
-		where: { child: { laId, plan: { status: 'ACTIVE', firstIssuedOn: { lte: `${Number(data.today.slice(0, 4)) - 1}-01-01` } } }, status: { in: OPEN }, dueOn: { gte: from, lte: plusDays(monthStart(data.today, 0), -1) } },
+		where: {
+			child: { laId, plan: { status: 'ACTIVE', firstIssuedOn: { lte: `${Number(data.today.slice(0, 4)) - 1}-01-01` } } },
+			status: { in: OPEN },
+			dueOn: { gte: from, lte: plusDays(monthStart(data.today, 0), -1) },
+		},
 		select: { childId: true },
 	})
 	const child = await prisma.child.update({

@@ -1,6 +1,6 @@
 // Caseworkers' workload and moving children between caseworkers in bulk, through the real loader and action.
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import * as workload from '#app/routes/workload.tsx'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
@@ -32,7 +32,9 @@ test('the workload table counts each caseworker’s children, open reviews, dead
 	const weekEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
 	const row = data.rows.find((r) => r.id === priya.id)!
 	const open = await prisma.annualReview.findMany({ where: { status: { in: OPEN }, child: { caseworkerId: priya.id } }, select: { nextDeadlineOn: true } })
-	const notStarted = await prisma.ehcPlan.count({ where: { status: 'ACTIVE', reviewDueOn: { lt: today }, child: { caseworkerId: priya.id, reviews: { none: { status: { in: OPEN } } } } } })
+	const notStarted = await prisma.ehcPlan.count({
+		where: { status: 'ACTIVE', reviewDueOn: { lt: today }, child: { caseworkerId: priya.id, reviews: { none: { status: { in: OPEN } } } } },
+	})
 	expect(row).toEqual({
 		id: priya.id,
 		name: priya.name,
@@ -62,7 +64,12 @@ test('caseworkers see the table but cannot move children; SENCos and other counc
 	expect((await prisma.child.findUniqueOrThrow({ where: { id: child.id } })).caseworkerId).toBe(priya.id)
 	for (const email of [OAKFIELD_SENCO, MEDWAY_SENCO]) {
 		expect(await statusOf(workload.loader, request('/workload', { cookie: await cookieFor(email) }))).toBe(403)
-		expect(await statusOf(workload.action, request('/workload', { cookie: await cookieFor(email), form: { from: priya.id, childIds: [child.id], to: mark.id } }))).toBe(403)
+		expect(
+			await statusOf(
+				workload.action,
+				request('/workload', { cookie: await cookieFor(email), form: { from: priya.id, childIds: [child.id], to: mark.id } }),
+			),
+		).toBe(403)
 	}
 	expectRedirect(await run(workload.loader, request('/workload')), /^\/sign-in/)
 })
@@ -72,17 +79,26 @@ test('moving children moves exactly those selected, in one go, and audits each',
 	const manager = await prisma.user.findUniqueOrThrow({ where: { email: MANAGER }, select: { id: true } })
 	const data = await load(`/workload?caseworker=${priya.id}`)
 	expect(data.selected).toEqual({ id: priya.id, name: priya.name })
-	expect(data.children.map((c) => c.id).sort()).toEqual((await prisma.child.findMany({ where: { caseworkerId: priya.id }, select: { id: true } })).map((c) => c.id).sort())
+	expect(data.children.map((c) => c.id).sort()).toEqual(
+		(await prisma.child.findMany({ where: { caseworkerId: priya.id }, select: { id: true } })).map((c) => c.id).sort(),
+	)
 	expect(data.targets.map((t) => t.value)).toContain(mark.id)
 	expect(data.targets.map((t) => t.value)).not.toContain(priya.id)
 
 	const before = await prisma.child.findMany({ where: { caseworkerId: { in: [priya.id, mark.id] } }, select: { id: true, caseworkerId: true } })
 	const chosen = data.children.slice(0, 3).map((c) => c.id)
-	const result = await run(workload.action, request('/workload', { cookie: await cookieFor(MANAGER), form: { from: priya.id, childIds: chosen, to: mark.id } }))
+	const result = await run(
+		workload.action,
+		request('/workload', { cookie: await cookieFor(MANAGER), form: { from: priya.id, childIds: chosen, to: mark.id } }),
+	)
 	const location = expectRedirect(result, /^\/workload\?/).headers.get('location')!
 	const after = await prisma.child.findMany({ where: { id: { in: before.map((c) => c.id) } }, select: { id: true, caseworkerId: true } })
-	for (const child of after) expect(child.caseworkerId, child.id).toBe(chosen.includes(child.id) ? mark.id : before.find((b) => b.id === child.id)!.caseworkerId)
-	const audits = await prisma.auditEvent.findMany({ where: { action: 'caseworker.assign', userId: manager.id }, select: { childId: true, entityType: true, details: true } })
+	for (const child of after)
+		expect(child.caseworkerId, child.id).toBe(chosen.includes(child.id) ? mark.id : before.find((b) => b.id === child.id)!.caseworkerId)
+	const audits = await prisma.auditEvent.findMany({
+		where: { action: 'caseworker.assign', userId: manager.id },
+		select: { childId: true, entityType: true, details: true },
+	})
 	expect(audits.map((a) => a.childId).sort()).toEqual([...chosen].sort())
 	for (const a of audits) {
 		expect(a.entityType).toBe('Child')
@@ -112,8 +128,17 @@ test('nothing moves when the form is wrong: nothing selected, no target, another
 	const mine = (await prisma.child.findMany({ where: { caseworkerId: priya.id }, select: { id: true }, take: 2 })).map((c) => c.id)
 	const medwayChild = (await prisma.child.findFirstOrThrow({ where: { la: { code: '887' } }, select: { id: true } })).id
 	const markChild = (await prisma.child.findFirstOrThrow({ where: { caseworkerId: mark.id }, select: { id: true } })).id
-	const outsider = await prisma.user.create({ data: { email: 'other.council.caseworker@medway.example.gov.uk', name: 'Other Council', laId: (await prisma.localAuthority.findUniqueOrThrow({ where: { code: '887' } })).id, roles: { create: { role: 'CASEWORKER' } } } })
-	const inactive = await prisma.user.create({ data: { email: 'left@kent.example.gov.uk', name: 'Left Council', laId: priya.laId, active: false, roles: { create: { role: 'CASEWORKER' } } } })
+	const outsider = await prisma.user.create({
+		data: {
+			email: 'other.council.caseworker@medway.example.gov.uk',
+			name: 'Other Council',
+			laId: (await prisma.localAuthority.findUniqueOrThrow({ where: { code: '887' } })).id,
+			roles: { create: { role: 'CASEWORKER' } },
+		},
+	})
+	const inactive = await prisma.user.create({
+		data: { email: 'left@kent.example.gov.uk', name: 'Left Council', laId: priya.laId, active: false, roles: { create: { role: 'CASEWORKER' } } },
+	})
 	const auditsBefore = await prisma.auditEvent.count({ where: { action: 'caseworker.assign' } })
 	const attempts: Array<[string, Record<string, string | string[]>, RegExp]> = [
 		['nothing selected', { from: priya.id, to: mark.id }, /Select the children to move/],

@@ -42,10 +42,15 @@ test(`seven people working at once for ${SECONDS} s: no errors, and signing in w
 	async function send(cookie: string, path: string, init: RequestInit = {}) {
 		tally.requests++
 		try {
-			const response = await fetch(`${url}${path}`, { redirect: 'manual', ...init, headers: { cookie, origin: url, ...(init.headers as Record<string, string>) } })
+			const response = await fetch(`${url}${path}`, {
+				redirect: 'manual',
+				...init,
+				headers: { cookie, origin: url, ...(init.headers as Record<string, string>) },
+			})
 			tally.statuses.set(response.status, (tally.statuses.get(response.status) ?? 0) + 1)
 			if (response.status >= 500) tally.failures.push(`${init.method ?? 'GET'} ${path}: ${response.status}`)
-			if (response.status >= 400 && process.env.LOAD_DEBUG) console.log(init.method ?? 'GET', path, response.status, (await response.clone().text()).slice(0, 300))
+			if (response.status >= 400 && process.env.LOAD_DEBUG)
+				console.log(init.method ?? 'GET', path, response.status, (await response.clone().text()).slice(0, 300))
 			await response.arrayBuffer()
 			return response
 		} catch (error) {
@@ -68,7 +73,11 @@ test(`seven people working at once for ${SECONDS} s: no errors, and signing in w
 			await send(cookie, `/reviews/${reviewId}/evidence`, { method: 'POST', body: upload })
 			await send(cookie, `/reviews/${reviewId}`)
 			const part = await prisma.reviewSection.findUnique({ where: { reviewId_key: { reviewId, key: 'PARENT_VIEWS' } }, select: { version: true } })
-			await send(cookie, `/reviews/${reviewId}/parts/parent-views`, form({ views: `Saved in round ${round}`, givenBy: 'Parent', completed: 'no', version: String(part?.version ?? 0) }))
+			await send(
+				cookie,
+				`/reviews/${reviewId}/parts/parent-views`,
+				form({ views: `Saved in round ${round}`, givenBy: 'Parent', completed: 'no', version: String(part?.version ?? 0) }),
+			)
 			await send(cookie, `/reviews/${reviewId}/evidence`)
 			const stored = await prisma.evidenceFile.findMany({ where: { reviewId, title: { startsWith: `Load test evidence ${n}.` } }, select: { id: true } })
 			for (const file of stored) await send(cookie, `/reviews/${reviewId}/evidence`, form({ intent: 'delete', evidenceId: file.id }))
@@ -98,7 +107,9 @@ test(`seven people working at once for ${SECONDS} s: no errors, and signing in w
 		reader('manager@kent.example.gov.uk', () => ['/timeliness', '/workload', '/caseload?view=all']),
 		signInAndOut(),
 	])
-	console.log(`${tally.requests} requests in ${SECONDS} s (SENCos' rounds: ${rounds.join(', ')}); statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}; ${tally.failures.length} failures`)
+	console.log(
+		`${tally.requests} requests in ${SECONDS} s (SENCos' rounds: ${rounds.join(', ')}); statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}; ${tally.failures.length} failures`,
+	)
 	expect(tally.failures.slice(0, 20)).toEqual([])
 	// Every SENCo got through whole rounds (upload, save, remove), however busy the machine.
 	expect(Math.min(...rounds)).toBeGreaterThan(0)

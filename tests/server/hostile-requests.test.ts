@@ -18,7 +18,10 @@ beforeAll(async () => {
 		select: { id: true },
 	})
 	draftId = draft.id
-	const decided = await server.prisma.annualReview.findFirstOrThrow({ where: { status: 'DECISION_MADE', decision: { outcome: 'AMEND' } }, select: { id: true } })
+	const decided = await server.prisma.annualReview.findFirstOrThrow({
+		where: { status: 'DECISION_MADE', decision: { outcome: 'AMEND' } },
+		select: { id: true },
+	})
 	noticeReviewId = decided.id
 })
 afterAll(() => server?.stop())
@@ -60,7 +63,12 @@ test('the 27-byte sparse index and a ten-million index get 400, and the workers 
 test('the same indices in a multipart body get 400', async () => {
 	const body = new FormData()
 	body.set('invitees[100000].name', 'x')
-	const response = await fetch(`${server.url}/reviews/${draftId}/meeting`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url }, body })
+	const response = await fetch(`${server.url}/reviews/${draftId}/meeting`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, origin: server.url },
+		body,
+	})
 	expect(response.status).toBe(400)
 })
 
@@ -95,7 +103,12 @@ test('a form posted from another site is refused on pages and resource routes al
 	const signOut = await post('/sign-out', '', form, cookie)
 	expect(signOut.status).toBe(302) // same origin: signs out
 	const fresh = await signIn(server, 'senco@oakfield-primary.example.org')
-	const crossSite = await fetch(`${server.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie: fresh, origin: 'https://evil.example', ...form }, body: '' })
+	const crossSite = await fetch(`${server.url}/sign-out`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie: fresh, origin: 'https://evil.example', ...form },
+		body: '',
+	})
 	expect(crossSite.status).toBe(403)
 	// The session survived the cross-site attempt.
 	const page = await fetch(`${server.url}/school`, { redirect: 'manual', headers: { cookie: fresh } })
@@ -107,8 +120,20 @@ test('malformed values in the review and notice forms get 4xx, never 500', async
 	expect((await post(`/reviews/${draftId}/check`, 'lockVersion=abc', form)).status).toBeLessThan(500)
 	expect((await post(`/reviews/${draftId}/parts/outcomes`, 'outcomes%5B150%5D.progress=ACHIEVED&version=0', form)).status).toBeLessThan(500)
 	const caseworker = await signIn(server, 'caseworker@kent.example.gov.uk')
-	expect((await post(`/council/reviews/${noticeReviewId}/notice`, 'choices%5B150%5D.decision=EDITED&choices%5B150%5D.wording=x&intent=issue', form, caseworker)).status).toBeLessThan(500)
-	expect((await post(`/council/reviews/${noticeReviewId}/notice`, 'choices%5B3%5D.proposalId=nope&choices%5B3%5D.decision=ACCEPTED&newSection=ZZ', form, caseworker)).status).toBeLessThan(500)
+	expect(
+		(await post(`/council/reviews/${noticeReviewId}/notice`, 'choices%5B150%5D.decision=EDITED&choices%5B150%5D.wording=x&intent=issue', form, caseworker))
+			.status,
+	).toBeLessThan(500)
+	expect(
+		(
+			await post(
+				`/council/reviews/${noticeReviewId}/notice`,
+				'choices%5B3%5D.proposalId=nope&choices%5B3%5D.decision=ACCEPTED&newSection=ZZ',
+				form,
+				caseworker,
+			)
+		).status,
+	).toBeLessThan(500)
 })
 
 test('a redirect after sign-in never carries control characters or leaves the site', async () => {
@@ -126,7 +151,10 @@ test('a redirect after sign-in never carries control characters or leaves the si
 
 test('every kind of response carries the security headers: pages, errors, data, downloads, feeds, refusals', async () => {
 	const key = 'A'.repeat(43) // the shape of a real key: 32 random bytes in base64url
-	await server.prisma.user.update({ where: { email: 'caseworker@kent.example.gov.uk' }, data: { calendarKey: createHash('sha256').update(key).digest('hex') } })
+	await server.prisma.user.update({
+		where: { email: 'caseworker@kent.example.gov.uk' },
+		data: { calendarKey: createHash('sha256').update(key).digest('hex') },
+	})
 	const medway = await signIn(server, 'senco@medway-school.example.org')
 	const responses: Record<string, Response> = {
 		page: await fetch(`${server.url}/school`, { headers: { cookie } }),
@@ -137,11 +165,18 @@ test('every kind of response carries the security headers: pages, errors, data, 
 		feed: await fetch(`${server.url}/calendar/${key}.ics`),
 		signedOut: await fetch(`${server.url}/sign-in`),
 		refused415: await post(`/reviews/${draftId}/meeting`, 'x', { 'content-type': 'text/plain' }),
-		refused403: await fetch(`${server.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example', ...form }, body: '' }),
+		refused403: await fetch(`${server.url}/sign-out`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: 'https://evil.example', ...form },
+			body: '',
+		}),
 		redirect: await fetch(`${server.url}/caseload`, { redirect: 'manual' }),
 		health: await fetch(`${server.url}/healthz`),
 		favicon: await fetch(`${server.url}/favicon.svg`),
-		asset: await fetch(`${server.url}${/"(\/assets\/[^"]+\.(?:js|css))"/.exec(await (await fetch(`${server.url}/sign-in`)).text())?.[1] ?? '/assets/missing.js'}`),
+		asset: await fetch(
+			`${server.url}${/"(\/assets\/[^"]+\.(?:js|css))"/.exec(await (await fetch(`${server.url}/sign-in`)).text())?.[1] ?? '/assets/missing.js'}`,
+		),
 	}
 	expect(responses.asset.status).toBe(200)
 	expect(responses.feed.status).toBe(200)

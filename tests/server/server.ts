@@ -2,13 +2,13 @@
 // fresh seeded SQLite file: for tests of what only a real server shows (concurrent workers, hostile bodies, headers).
 // `npm test` builds the app before these run; SERVER_BUILD points at another build.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
-import { once } from 'node:events'
+import { createPrisma, type PrismaClient } from '#app/db/factory.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
-import { createPrisma, type PrismaClient } from '#app/db-factory.server.ts'
-import { deployMigrations } from '../../scripts/migrations.ts'
 import { DEMO_PASSWORD, seed } from '#prisma/seed-data.ts'
+import { deployMigrations } from '../../scripts/migrations.ts'
 
 export { DEMO_PASSWORD }
 
@@ -56,7 +56,10 @@ export async function startServer({ port, workers = 2, env = {} }: { port: numbe
 	// Ready when every worker listens: the primary prints once the first does, so ask until answers come from all.
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`The server stopped while starting:\n${output}`)
-		const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+		const ok = await fetch(`${url}/healthz`).then(
+			(r) => r.ok,
+			() => false,
+		)
 		if (ok) break
 		await new Promise((resolve) => setTimeout(resolve, 100))
 	}

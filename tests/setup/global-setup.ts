@@ -13,7 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	fs.mkdirSync(TMP_DIR, { recursive: true })
 	const { deployMigrations } = await import('../../scripts/migrations.ts')
-	const { createPrisma } = await import('../../app/db-factory.server.ts')
+	const { createPrisma } = await import('../../app/db/factory.server.ts')
 	const { seed } = await import('../../prisma/seed-data.ts')
 	const adminUrl = postgresAdminUrl()
 	let templateUrl: string

@@ -10,7 +10,7 @@ process.env.DOCUMENTS_DIR ??= `tests/.tmp/documents-${process.pid}`
 process.env.OUTBOX_DIR ??= `tests/.tmp/outbox-${process.pid}`
 
 afterAll(async () => {
-	// Only files that used the database opened a client (app/db.server.ts keeps it on globalThis).
+	// Only files that used the database opened a client (app/db/db.server.ts keeps it on globalThis).
 	const client = (globalThis as { __prisma?: Promise<{ $disconnect(): Promise<void> }> }).__prisma
 	if (client) await (await client).$disconnect()
 	await database.drop()

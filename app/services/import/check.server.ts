@@ -39,7 +39,11 @@ export class CsvCheck {
 			this.parser.once('end', resolve)
 			this.parser.once('error', (error: CsvError) => {
 				this.failed = true
-				this.fileProblems.push({ row: this.spreadsheetRow + 1, column: '', message: `The file could not be read as CSV from this row: ${csvErrorMessage(error)}` })
+				this.fileProblems.push({
+					row: this.spreadsheetRow + 1,
+					column: '',
+					message: `The file could not be read as CSV from this row: ${csvErrorMessage(error)}`,
+				})
 				resolve()
 			})
 		})
@@ -52,8 +56,10 @@ export class CsvCheck {
 	async end(): Promise<CsvCheckResult> {
 		if (!this.failed) this.parser.end()
 		await this.finished
-		if (!this.header) this.fileProblems.push({ row: 1, column: '', message: 'The file is empty: it must have a row of column headings, then a row for each child' })
-		else if (this.checker && this.checker.rowCount === 0 && !this.failed) this.fileProblems.push({ row: 2, column: '', message: 'The file has no rows after the column headings' })
+		if (!this.header)
+			this.fileProblems.push({ row: 1, column: '', message: 'The file is empty: it must have a row of column headings, then a row for each child' })
+		else if (this.checker && this.checker.rowCount === 0 && !this.failed)
+			this.fileProblems.push({ row: 2, column: '', message: 'The file has no rows after the column headings' })
 		return { rows: this.checker?.rowCount ?? 0, header: this.header, checker: this.checker, fileProblems: this.fileProblems }
 	}
 }

@@ -19,8 +19,8 @@
 // plan and upload.server.ts keeps the uploaded file and its preview.
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
-import type { PrismaClient } from '#app/db-factory.server.ts'
-import type { Tx } from '#app/db.server.ts'
+import type { Tx } from '#app/db/db.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { multipartBoundary, readMultipart } from '#app/http/multipart.server.ts'
 import { CsvCheck } from './check.server.ts'
@@ -48,7 +48,12 @@ export type ImportUploadResult = { ok: true; upload: StoredUpload } | { ok: fals
  * rows with the database (read only) and stores the preview beside the file. Mistakes come back as `error` for the
  * file field; a malformed request throws a 400/413/415 Response.
  */
-export async function receiveImportUpload(db: Db, request: Request, user: { id: string; laId: string }, options: { maxBytes?: number; today?: IsoDate } = {}): Promise<ImportUploadResult> {
+export async function receiveImportUpload(
+	db: Db,
+	request: Request,
+	user: { id: string; laId: string },
+	options: { maxBytes?: number; today?: IsoDate } = {},
+): Promise<ImportUploadResult> {
 	const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
 	const today = options.today ?? todayInLondon(new Date())
 	const boundary = multipartBoundary(request)
@@ -97,7 +102,16 @@ export async function receiveImportUpload(db: Db, request: Request, user: { id: 
 		const { preview } = await previewOf(db, user.laId, checked, today)
 		await file.close()
 		await fs.rename(`${target}.part`, target)
-		const upload: StoredUpload = { key, userId: user.id, laId: user.laId, fileName, sizeBytes: size, sha256: hash.digest('hex'), uploadedAt: new Date().toISOString(), preview }
+		const upload: StoredUpload = {
+			key,
+			userId: user.id,
+			laId: user.laId,
+			fileName,
+			sizeBytes: size,
+			sha256: hash.digest('hex'),
+			uploadedAt: new Date().toISOString(),
+			preview,
+		}
 		await fs.writeFile(uploadPath(key, 'json'), JSON.stringify(upload))
 		kept = true
 		return { ok: true, upload }
@@ -119,7 +133,7 @@ function looksLikeText(head: Uint8Array) {
 }
 
 function safeName(name: string) {
-	return (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || 'import.csv'
+	return (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || 'import.csv' // eslint-disable-line no-control-regex -- control and direction characters are what this removes
 }
 
 class FileTooLarge extends Error {}
@@ -142,11 +156,19 @@ export class ImportRefused extends Error {}
  */
 export async function runImport(
 	db: PrismaClient,
-	options: { key: string; laId: string; fileName: string; today?: IsoDate; onProgress?: (done: number, total: number, message: string) => void; afterWrite?: (tx: Tx, counts: ImportCounts) => Promise<void> },
+	options: {
+		key: string
+		laId: string
+		fileName: string
+		today?: IsoDate
+		onProgress?: (done: number, total: number, message: string) => void
+		afterWrite?: (tx: Tx, counts: ImportCounts) => Promise<void>
+	},
 ): Promise<ImportResult> {
 	const today = options.today ?? todayInLondon(new Date())
 	const checked = await checkStoredFile(options.key, today)
-	const refuse = (n: number) => new ImportRefused(`${n === 1 ? '1 row has a problem' : `${n} rows have problems`}. Nothing was imported: upload the file again to see them`)
+	const refuse = (n: number) =>
+		new ImportRefused(`${n === 1 ? '1 row has a problem' : `${n} rows have problems`}. Nothing was imported: upload the file again to see them`)
 	if (checked.fileProblems.length || !checked.checker) throw refuse(1)
 	if (checked.checker.rowsWithProblems) throw refuse(checked.checker.rowsWithProblems)
 	const checker = checked.checker

@@ -1,9 +1,9 @@
 // Comparing checked rows with the database: what the import will create, update or leave unchanged, worked out
 // without writing (the preview shows the counts; the import writes the plan with write.server.ts).
 import { randomUUID } from 'node:crypto'
-import type { PrismaClient } from '#app/db-factory.server.ts'
 import { breathe } from '#app/db/bulk-insert.server.ts'
-import type { Tx } from '#app/db.server.ts'
+import type { Tx } from '#app/db/db.server.ts'
+import type { PrismaClient } from '#app/db/factory.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { ImportChecker, ImportRow, RowProblem } from '#app/domain/import-row.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
@@ -20,7 +20,11 @@ export interface ImportCounts {
 	schoolsUpdated: number
 }
 
-type NewVersion = { version: Prisma.PlanVersionCreateManyInput; outcomes: Prisma.PlanOutcomeCreateManyInput[]; provisions: Prisma.PlanProvisionCreateManyInput[] }
+type NewVersion = {
+	version: Prisma.PlanVersionCreateManyInput
+	outcomes: Prisma.PlanOutcomeCreateManyInput[]
+	provisions: Prisma.PlanProvisionCreateManyInput[]
+}
 
 /** What the import will write: built by comparing, written by `writePlan`. */
 export interface ImportPlan {
@@ -81,7 +85,8 @@ export async function planImport(db: Db, laId: string, checker: ImportChecker, t
 	const urns = [...new Set(rows.map((r) => r.schoolUrn))]
 	const schools = new Map<string, { id: string; laId: string; name: string; phase: string }>()
 	for (const part of chunks(urns)) {
-		for (const s of await db.school.findMany({ where: { urn: { in: part } }, select: { id: true, laId: true, urn: true, name: true, phase: true } })) schools.set(s.urn, s)
+		for (const s of await db.school.findMany({ where: { urn: { in: part } }, select: { id: true, laId: true, urn: true, name: true, phase: true } }))
+			schools.set(s.urn, s)
 	}
 	const schoolIds = new Map<string, string | null>() // URN -> id, or null when refused
 	for (const urn of urns) {
@@ -133,31 +138,53 @@ export async function planImport(db: Db, laId: string, checker: ImportChecker, t
 		})
 		await breathe()
 		const byUpn = new Map(children.map((c) => [c.upn, c]))
-		const current = await currentVersions(db, children.flatMap((c) => (c.plan && c.laId === laId ? [c.plan] : [])))
+		const current = await currentVersions(
+			db,
+			children.flatMap((c) => (c.plan && c.laId === laId ? [c.plan] : [])),
+		)
 
 		for (const row of part) {
 			onRow?.(++done)
 			const schoolId = schoolIds.get(row.schoolUrn)
 			if (schoolId === null) {
 				const existing = schools.get(row.schoolUrn)
-				if (existing) plan.problems.push({ row: row.row, column: 'school_urn', message: `School URN ${row.schoolUrn} is a school of another council: you can only import your council’s schools` })
+				if (existing)
+					plan.problems.push({
+						row: row.row,
+						column: 'school_urn',
+						message: `School URN ${row.schoolUrn} is a school of another council: you can only import your council’s schools`,
+					})
 				else {
 					const given = checker.school(row.schoolUrn)!
-					if (!given.name) plan.problems.push({ row: row.row, column: 'school_name', message: `Enter the school’s name: URN ${row.schoolUrn} is not in the portal yet` })
-					if (!given.phase) plan.problems.push({ row: row.row, column: 'school_phase', message: `Enter the school’s phase: URN ${row.schoolUrn} is not in the portal yet` })
+					if (!given.name)
+						plan.problems.push({
+							row: row.row,
+							column: 'school_name',
+							message: `Enter the school’s name: URN ${row.schoolUrn} is not in the portal yet`,
+						})
+					if (!given.phase)
+						plan.problems.push({
+							row: row.row,
+							column: 'school_phase',
+							message: `Enter the school’s phase: URN ${row.schoolUrn} is not in the portal yet`,
+						})
 				}
 				continue
 			}
 			const child = byUpn.get(row.upn)
 			if (child && child.laId !== laId) {
-				plan.problems.push({ row: row.row, column: 'upn', message: 'This UPN is a child of another council: you can only import your council’s children' })
+				plan.problems.push({
+					row: row.row,
+					column: 'upn',
+					message: 'This UPN is a child of another council: you can only import your council’s children',
+				})
 				continue
 			}
 			if (!child) {
 				addNewChild(plan, row, laId, schoolId!)
 				continue
 			}
-			const changed = updateChild(plan, row, child, schoolId!, child.plan ? current.get(child.plan.id) ?? null : null, today)
+			const changed = updateChild(plan, row, child, schoolId!, child.plan ? (current.get(child.plan.id) ?? null) : null, today)
 			if (changed) plan.counts.updated++
 			else plan.counts.unchanged++
 		}
@@ -193,9 +220,27 @@ async function currentVersions(db: Db, plans: Array<{ id: string; currentVersion
 	const [versions, outcomes, provisions] = await Promise.all([
 		db.planVersion.findMany({
 			where: { id: { in: ids } },
-			select: { id: true, planId: true, sectionA: true, sectionB: true, sectionC: true, sectionD: true, sectionG: true, sectionH1: true, sectionH2: true, sectionI: true, sectionJ: true, sectionK: true, preparationForAdulthood: true },
+			select: {
+				id: true,
+				planId: true,
+				sectionA: true,
+				sectionB: true,
+				sectionC: true,
+				sectionD: true,
+				sectionG: true,
+				sectionH1: true,
+				sectionH2: true,
+				sectionI: true,
+				sectionJ: true,
+				sectionK: true,
+				preparationForAdulthood: true,
+			},
 		}),
-		db.planOutcome.findMany({ where: { planVersionId: { in: ids } }, orderBy: [{ planVersionId: 'asc' }, { position: 'asc' }], select: { planVersionId: true, area: true, text: true } }),
+		db.planOutcome.findMany({
+			where: { planVersionId: { in: ids } },
+			orderBy: [{ planVersionId: 'asc' }, { position: 'asc' }],
+			select: { planVersionId: true, area: true, text: true },
+		}),
 		db.planProvision.findMany({
 			where: { planVersionId: { in: ids } },
 			orderBy: [{ planVersionId: 'asc' }, { position: 'asc' }],
@@ -242,7 +287,15 @@ function addNewChild(plan: ImportPlan, row: ImportRow, laId: string, schoolId: s
 		currentVersionNo: 1,
 	})
 	plan.versions.push(
-		versionRows(versionId, planId, 1, row.planFirstIssuedOn, { sectionB: row.sectionB ?? '', sectionI: row.sectionI ?? '' }, (row.outcomes ?? []).map((text) => ({ area: '', text })), (row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' }))),
+		versionRows(
+			versionId,
+			planId,
+			1,
+			row.planFirstIssuedOn,
+			{ sectionB: row.sectionB ?? '', sectionI: row.sectionI ?? '' },
+			(row.outcomes ?? []).map((text) => ({ area: '', text })),
+			(row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' })),
+		),
 	)
 	plan.counts.created++
 }
@@ -265,7 +318,19 @@ function versionRows(
 	}
 }
 
-const SECTIONS = ['sectionA', 'sectionB', 'sectionC', 'sectionD', 'sectionG', 'sectionH1', 'sectionH2', 'sectionI', 'sectionJ', 'sectionK', 'preparationForAdulthood'] as const
+const SECTIONS = [
+	'sectionA',
+	'sectionB',
+	'sectionC',
+	'sectionD',
+	'sectionG',
+	'sectionH1',
+	'sectionH2',
+	'sectionI',
+	'sectionJ',
+	'sectionK',
+	'preparationForAdulthood',
+] as const
 
 const searchText = (firstName: string, lastName: string, upn: string) => `${firstName} ${lastName} ${upn}`.toLowerCase()
 
@@ -308,8 +373,25 @@ function updateChild(
 	if (!child.plan) {
 		// A child the portal holds without a plan: the file brings the plan.
 		const planId = randomUUID()
-		plan.planCreates.push({ id: planId, childId: child.id, firstIssuedOn: row.planFirstIssuedOn, lastReviewOn: row.planLastReviewOn, reviewDueOn: nextReviewDueOn(row.planFirstIssuedOn, row.planLastReviewOn), currentVersionNo: 1 })
-		plan.versions.push(versionRows(randomUUID(), planId, 1, row.planFirstIssuedOn, { sectionB: row.sectionB ?? '', sectionI: row.sectionI ?? '' }, (row.outcomes ?? []).map((text) => ({ area: '', text })), (row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' }))))
+		plan.planCreates.push({
+			id: planId,
+			childId: child.id,
+			firstIssuedOn: row.planFirstIssuedOn,
+			lastReviewOn: row.planLastReviewOn,
+			reviewDueOn: nextReviewDueOn(row.planFirstIssuedOn, row.planLastReviewOn),
+			currentVersionNo: 1,
+		})
+		plan.versions.push(
+			versionRows(
+				randomUUID(),
+				planId,
+				1,
+				row.planFirstIssuedOn,
+				{ sectionB: row.sectionB ?? '', sectionI: row.sectionI ?? '' },
+				(row.outcomes ?? []).map((text) => ({ area: '', text })),
+				(row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' })),
+			),
+		)
 		return true
 	}
 
@@ -329,8 +411,18 @@ function updateChild(
 		const v = current.version
 		const sectionB = row.sectionB ?? v.sectionB ?? ''
 		const sectionI = row.sectionI ?? v.sectionI ?? ''
-		const outcomesChanged = row.outcomes !== null && !sameList(row.outcomes, current.outcomes.map((o) => o.text))
-		const provisionChanged = row.provision !== null && !sameList(row.provision, current.provisions.map((p) => p.what))
+		const outcomesChanged =
+			row.outcomes !== null &&
+			!sameList(
+				row.outcomes,
+				current.outcomes.map((o) => o.text),
+			)
+		const provisionChanged =
+			row.provision !== null &&
+			!sameList(
+				row.provision,
+				current.provisions.map((p) => p.what),
+			)
 		if (sectionB !== (v.sectionB ?? '') || sectionI !== (v.sectionI ?? '') || outcomesChanged || provisionChanged) {
 			const versionNo = current.maxVersionNo + 1
 			const { id: _, ...content } = v

@@ -1,7 +1,7 @@
 // Writing an import's plan: new rows with bulk inserts (app/db/bulk-insert.server.ts, shared with the seed), changed
 // rows one update each, in foreign-key order, inside the import's transaction.
 import { breathe, bulkInsert } from '#app/db/bulk-insert.server.ts'
-import type { Tx } from '#app/db.server.ts'
+import type { Tx } from '#app/db/db.server.ts'
 import { chunks, type ImportPlan } from './plan.server.ts'
 
 type Table = 'School' | 'Child' | 'EhcPlan' | 'PlanVersion' | 'PlanOutcome' | 'PlanProvision'
@@ -24,7 +24,14 @@ async function insertMany(tx: Tx, table: Table, rows: readonly object[]) {
 
 /** Writes everything the plan holds, in foreign-key order, with bulk inserts. Run inside a transaction. */
 export async function writePlan(tx: Tx, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
-	const total = plan.schoolCreates.length + plan.schoolUpdates.length + plan.childCreates.length + plan.childUpdates.length + plan.planCreates.length + plan.planUpdates.length + plan.versions.length
+	const total =
+		plan.schoolCreates.length +
+		plan.schoolUpdates.length +
+		plan.childCreates.length +
+		plan.childUpdates.length +
+		plan.planCreates.length +
+		plan.planUpdates.length +
+		plan.versions.length
 	let done = 0
 	const step = (n: number) => {
 		done += n
@@ -50,9 +57,21 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onProgress?: (done: nu
 		step(part.length)
 	}
 	for (const part of chunks(plan.versions, 1000)) {
-		await insertMany(tx, 'PlanVersion', part.map((v) => v.version))
-		await insertMany(tx, 'PlanOutcome', part.flatMap((v) => v.outcomes))
-		await insertMany(tx, 'PlanProvision', part.flatMap((v) => v.provisions))
+		await insertMany(
+			tx,
+			'PlanVersion',
+			part.map((v) => v.version),
+		)
+		await insertMany(
+			tx,
+			'PlanOutcome',
+			part.flatMap((v) => v.outcomes),
+		)
+		await insertMany(
+			tx,
+			'PlanProvision',
+			part.flatMap((v) => v.provisions),
+		)
 		step(part.length)
 	}
 	// Plans point at their new current version only once it exists.

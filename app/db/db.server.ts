@@ -1,7 +1,7 @@
-import { createPrisma, type PrismaClient } from '#app/db-factory.server.ts'
+import { createPrisma, type PrismaClient } from '#app/db/factory.server.ts'
 import { env } from '#app/env.server.ts'
 
-export { createPrisma, isPostgres } from '#app/db-factory.server.ts'
+export { createPrisma, isPostgres } from '#app/db/factory.server.ts'
 export type { PrismaClient }
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 

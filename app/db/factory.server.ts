@@ -33,7 +33,10 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 export async function createPrisma(url: string): Promise<PrismaClient> {
 	if (isPostgres(url)) {
 		const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import('#app/generated/postgresql/client.ts'), import('@prisma/adapter-pg')])
-		return new PgClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient
+		return new PgClient({
+			adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }),
+			transactionOptions: TRANSACTION_OPTIONS,
+		}) as unknown as PrismaClient
 	}
 	const file = url.replace(/^file:/, '').split('?')[0]!
 	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
