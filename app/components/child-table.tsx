@@ -1,7 +1,8 @@
 import { useClientLinks } from '#app/components/client-links.tsx'
 import { TableHead } from '#app/components/table.tsx'
+import { formatDate } from '#app/domain/calendar-date.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { formatDate, pluralise } from '#app/lib/format.ts'
+import { pluralise } from '#app/lib/format.ts'
 
 export type ChildRow = {
 	id: string

@@ -1,7 +1,7 @@
 import { TableHead } from '#app/components/table.tsx'
+import { formatDate } from '#app/domain/calendar-date.ts'
 import type { Deadline } from '#app/domain/statutory-clock.ts'
 import { ragStatus } from '#app/domain/statutory-clock.ts'
-import { formatDate } from '#app/lib/format.ts'
 
 const RAG_TAG = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' } as const
 

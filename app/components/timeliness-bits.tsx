@@ -1,7 +1,7 @@
 // Pieces shared by the timeliness dashboard and the lists behind its figures.
-import { daysBetween } from '#app/domain/calendar-date.ts'
+import { daysBetween, formatDate } from '#app/domain/calendar-date.ts'
 import { AGE_GROUP_IDS, AGE_GROUPS, type CurrentFigureId } from '#app/domain/timeliness.ts'
-import { formatDate, pluralise } from '#app/lib/format.ts'
+import { pluralise } from '#app/lib/format.ts'
 
 type Option = { value: string; label: string }
 

@@ -180,9 +180,14 @@ export function monthName(month: number): string {
 	return name
 }
 
-/** UK style for people, as GOV.UK writes dates: '3 March 2027'. */
-export function formatDate(date: IsoDate): string {
-	const { year, month, day } = parseIsoDate(date)
+/**
+ * UK style for people, as GOV.UK writes dates: '3 March 2027'; nothing for no date. The one date formatter of the
+ * service: pages, letters, emails and PDFs all use it. A stored instant's date part ('2027-03-03T10:00:00Z') is
+ * written as it is, never shifted by a time zone; anything that is not a real date throws.
+ */
+export function formatDate(date: IsoDate | string | null | undefined): string {
+	if (!date) return ''
+	const { year, month, day } = parseIsoDate(date.slice(0, 10))
 	return `${day} ${monthName(month)} ${year}`
 }
 

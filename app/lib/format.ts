@@ -1,13 +1,5 @@
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-/** '2027-03-03' -> '3 March 2027' (GOV.UK style). Calendar dates are formatted as written, never shifted by a time zone. */
-export function formatDate(iso: string | null | undefined): string {
-	if (!iso) return ''
-	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-	if (!m) return iso
-	return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
-}
-
 /**
  * An instant as a date and time in Europe/London, e.g. '3 March 2027 at 2:05pm'. Only numeric parts are
  * taken from Intl (its words and spacing differ between ICU versions, which would make the server's and

@@ -9,10 +9,9 @@
  * 2014 regs 31-32); an amendment notice specifies every amendment with its evidence and gives at least
  * 15 days for representations (reg 22(2)).
  */
-import { addDays, addMonths } from '#app/domain/calendar-date.ts'
+import { addDays, addMonths, formatDate } from '#app/domain/calendar-date.ts'
 import { DEFAULT_PERIODS } from '#app/domain/statutory-clock.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
 import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
 import { sectionHeading } from '#app/pdf/review-record.server.ts'

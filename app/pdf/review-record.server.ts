@@ -3,9 +3,9 @@
  * It is what the school sends to the council and to everyone invited after the meeting (reg 20(7)-(8):
  * the report sets out the recommended amendments and any differences of view).
  */
-import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
-import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { formatBytes, PdfWriter } from '#app/pdf/kit.server.ts'
 
 export interface ReviewRecordInput {

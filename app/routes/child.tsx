@@ -5,9 +5,9 @@ import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db/db.server.ts'
+import { formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { formatDate } from '#app/lib/format.ts'
 import type { Route } from './+types/child'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -8,9 +8,8 @@ import { Button, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } f
 import { PageTitle } from '#app/components/page.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays } from '#app/domain/calendar-date.ts'
+import { addDays, formatDate } from '#app/domain/calendar-date.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { issueFinalPlan, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-final'
 

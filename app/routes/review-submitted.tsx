@@ -4,8 +4,8 @@ import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { RecordDownloads } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays } from '#app/domain/calendar-date.ts'
-import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { addDays, formatDate } from '#app/domain/calendar-date.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import type { Route } from './+types/review-submitted'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

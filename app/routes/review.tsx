@@ -4,7 +4,7 @@ import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, RecordDownloads, SummaryList, WarningText } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import {
@@ -18,7 +18,7 @@ import {
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
-import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { loadReview, partStates } from '#app/queries/review.server.ts'
 import type { Route } from './+types/review'
 

@@ -4,6 +4,7 @@ import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { timingWords } from '#app/components/timeliness-bits.tsx'
+import { formatDate } from '#app/domain/calendar-date.ts'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
 	COUNCIL_DEADLINE_LABELS,
@@ -16,7 +17,7 @@ import {
 	type CurrentFigureId,
 	type FigureId,
 } from '#app/domain/timeliness.ts'
-import { formatDate, pluralise } from '#app/lib/format.ts'
+import { pluralise } from '#app/lib/format.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/queries/timeliness-query.ts'
 import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import type { Route } from './+types/timeliness-reviews'

@@ -6,6 +6,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
+import { formatDate } from '#app/domain/calendar-date.ts'
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
 	COUNCIL_DEADLINE_LABELS,
@@ -20,7 +21,7 @@ import {
 	type MonthFigures,
 	type PeriodFigureId,
 } from '#app/domain/timeliness.ts'
-import { formatDate, pluralise } from '#app/lib/format.ts'
+import { pluralise } from '#app/lib/format.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
 import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
 import type { Route } from './+types/timeliness'

@@ -3,8 +3,7 @@
 // with JavaScript (senco-review.spec.ts) and without (senco-review.no-js.spec.ts).
 import type { Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import { formatDate } from '#app/lib/format.ts'
+import { addDays, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { childrenReadyForReview, e2eDb } from './db.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { pdfText } from './pdf.ts'
