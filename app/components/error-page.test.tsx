@@ -39,3 +39,14 @@ test('not found, no permission and the service’s own failure keep their GOV.UK
 	expect(logged).toHaveBeenCalledOnce()
 	logged.mockRestore()
 })
+
+test('a review’s forms and the council’s steps keep the way back to the review or the case', async () => {
+	const error = new ErrorResponse(409, 'Conflict', 'This review has been submitted to the council and can no longer be changed.')
+	const school = await import('#app/routes/review-part.tsx')
+	const council = await import('#app/routes/council-final.tsx')
+	const props = { error, params: { reviewId: 'r1', part: 'CHILD_VIEWS' }, loaderData: undefined, actionData: undefined }
+	expect(renderToStaticMarkup(<school.ErrorBoundary {...props} />)).toContain('<a class="govuk-link" href="/reviews/r1">Go back to the review</a>')
+	expect(renderToStaticMarkup(<council.ErrorBoundary {...props} params={{ reviewId: 'r1' }} />)).toContain(
+		'<a class="govuk-link" href="/council/reviews/r1">Go back to the case</a>',
+	)
+})

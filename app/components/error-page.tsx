@@ -7,6 +7,12 @@ import { PageTitle } from '#app/components/page.tsx'
 
 export type BackLink = { href: string; text: string }
 
+/** The way back from a school's review form, and from a council step, when it cannot be shown or saved. */
+export const backToReview = (reviewId: string | undefined): BackLink | undefined =>
+	reviewId ? { href: `/reviews/${reviewId}`, text: 'Go back to the review' } : undefined
+export const backToCase = (reviewId: string | undefined): BackLink | undefined =>
+	reviewId ? { href: `/council/reviews/${reviewId}`, text: 'Go back to the case' } : undefined
+
 /** The message a thrown response carries for people (a string from `data('...', { status })`), if any. */
 export function errorMessage(error: unknown): string | null {
 	if (!isRouteErrorResponse(error)) return null

@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
@@ -112,4 +113,9 @@ export default function Decision() {
 			</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToCase(params.reviewId)} />
 }

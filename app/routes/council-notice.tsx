@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { ErrorSummary, Radios, Select, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
@@ -230,4 +231,9 @@ export default function NoticeBuilder() {
 			</Form>
 		</>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToCase(params.reviewId)} />
 }

@@ -1,6 +1,7 @@
 import { Form, redirect, useLoaderData } from 'react-router'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { loadBundlePage } from '#app/queries/review.server.ts'
 import { startEvidenceBundle } from '#app/services/school-review.server.ts'
@@ -43,4 +44,9 @@ export default function Bundle() {
 			</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

@@ -2,6 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { SummaryList, UserText } from '#app/components/review-bits.tsx'
@@ -306,4 +307,9 @@ function Card({ title, href, children }: { title: string; href?: string; childre
 			<div className="govuk-summary-card__content">{children}</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
@@ -150,4 +151,9 @@ function formatSize(bytes: number) {
 	if (bytes < 1024) return `${bytes} bytes`
 	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)}KB`
 	return `${(bytes / 1024 / 1024).toFixed(1)}MB`
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

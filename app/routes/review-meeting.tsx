@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
 import { dateParts, INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
@@ -53,4 +54,9 @@ export default function ReviewMeeting() {
 			</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { notFound } from '#app/auth/auth.server.ts'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, CompletedQuestion, ConflictWarning, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import {
@@ -190,4 +191,9 @@ function flatten(value: unknown, prefix = ''): Array<[string, string]> {
 	return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
 		flatten(v, prefix ? `${prefix} ${Number.isNaN(Number(k)) ? k : Number(k) + 1}` : k),
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { notFound } from '#app/auth/auth.server.ts'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, Checkboxes, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
@@ -148,4 +149,9 @@ export default function Proposal() {
 			</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }

@@ -1,6 +1,7 @@
 import { redirect, useLoaderData } from 'react-router'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { RecordDownloads } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db/db.server.ts'
@@ -57,4 +58,9 @@ export default function Submitted() {
 			</div>
 		</div>
 	)
+}
+
+// A refused or failed step keeps the person's way back to where they were.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} back={backToReview(params.reviewId)} />
 }
