@@ -4,12 +4,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createPrisma, type PrismaClient } from '#app/db.server.ts'
+import { verifyPassword } from '#app/auth/password.server.ts'
+import { createPrisma, type PrismaClient } from '#app/db/db.server.ts'
 import { addDays, addMonths, isIsoDate } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import { REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
-import { verifyPassword } from '#app/auth/password.server.ts'
 import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedSummary } from '#prisma/seed-data.ts'
 import { deployMigrations } from '../scripts/migrations.ts'
 
@@ -57,7 +57,14 @@ test('every demo login exists with its role, its school or council, and the demo
 	for (const demo of DEMO_USERS) {
 		const user = await db.user.findUniqueOrThrow({
 			where: { email: demo.email },
-			select: { name: true, passwordHash: true, active: true, roles: { select: { role: true } }, la: { select: { code: true } }, school: { select: { name: true, la: { select: { code: true } } } } },
+			select: {
+				name: true,
+				passwordHash: true,
+				active: true,
+				roles: { select: { role: true } },
+				la: { select: { code: true } },
+				school: { select: { name: true, la: { select: { code: true } } } },
+			},
 		})
 		expect(user.name).toBe(demo.name)
 		expect(user.active).toBe(true)
@@ -109,7 +116,10 @@ test('every review status is there at least 3 times in Kent, twice at Oakfield a
 	const priya = await db.user.findUniqueOrThrow({ where: { email: 'caseworker@kent.example.gov.uk' } })
 	for (const status of REVIEW_STATUSES) {
 		expect(await db.annualReview.count({ where: { laId: kent, status } }), status).toBeGreaterThanOrEqual(3)
-		expect(await db.annualReview.count({ where: { schoolId: oakfield.id, child: { schoolId: oakfield.id }, status } }), `${status} at Oakfield`).toBeGreaterThanOrEqual(2)
+		expect(
+			await db.annualReview.count({ where: { schoolId: oakfield.id, child: { schoolId: oakfield.id }, status } }),
+			`${status} at Oakfield`,
+		).toBeGreaterThanOrEqual(2)
 		expect(await db.annualReview.count({ where: { child: { caseworkerId: priya.id }, status } }), `${status} for Priya Shah`).toBeGreaterThanOrEqual(2)
 	}
 	expect(summary.reviews).toBe(await db.annualReview.count())
@@ -140,7 +150,18 @@ test('Oakfield has at least 15 children, none of them recorded at another school
 
 test('children: unique UPNs in the DfE format with a valid check letter, ages that fit the year group, search text', async () => {
 	for (const prisma of [db, leap]) {
-		const children = await prisma.child.findMany({ select: { firstName: true, lastName: true, upn: true, dateOfBirth: true, yearGroup: true, phaseTransfer: true, searchText: true, parentEmail: true } })
+		const children = await prisma.child.findMany({
+			select: {
+				firstName: true,
+				lastName: true,
+				upn: true,
+				dateOfBirth: true,
+				yearGroup: true,
+				phaseTransfer: true,
+				searchText: true,
+				parentEmail: true,
+			},
+		})
 		const today = prisma === db ? TODAY : LEAP_DAY
 		const academicYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 9 ? 0 : 1)
 		expect(new Set(children.map((c) => c.upn)).size).toBe(children.length)
@@ -163,7 +184,10 @@ test('children: unique UPNs in the DfE format with a valid check letter, ages th
 })
 
 test('every plan’s review date comes from the statutory clock, and its versions and reviews agree with it', async () => {
-	for (const [prisma, today] of [[db, TODAY], [leap, LEAP_DAY]] as const) {
+	for (const [prisma, today] of [
+		[db, TODAY],
+		[leap, LEAP_DAY],
+	] as const) {
 		const plans = await prisma.ehcPlan.findMany({
 			select: {
 				status: true,
@@ -171,7 +195,10 @@ test('every plan’s review date comes from the statutory clock, and its version
 				lastReviewOn: true,
 				reviewDueOn: true,
 				currentVersionNo: true,
-				versions: { select: { versionNo: true, issuedOn: true, finalPlanId: true, _count: { select: { outcomes: true, provisions: true } } }, orderBy: { versionNo: 'asc' } },
+				versions: {
+					select: { versionNo: true, issuedOn: true, finalPlanId: true, _count: { select: { outcomes: true, provisions: true } } },
+					orderBy: { versionNo: 'asc' },
+				},
 				child: { select: { yearGroup: true, reviews: { select: { status: true, meetingOn: true, dueOn: true }, orderBy: { createdAt: 'asc' } } } },
 			},
 		})
@@ -191,12 +218,14 @@ test('every plan’s review date comes from the statutory clock, and its version
 				expect(version._count.provisions).toBeGreaterThanOrEqual(3)
 				expect(version._count.provisions).toBeLessThanOrEqual(6)
 			}
-			// A closed review is the last review: the plan's clock runs from its meeting.
-			const closed = plan.child.reviews.filter((r) => r.status === 'CLOSED')
-			if (closed.length) expect(plan.lastReviewOn).toBe(closed[closed.length - 1]!.meetingOn)
+			// A finished review (closed, or its final plan issued) is the last review: the plan's clock runs from its
+			// meeting, as the app moves it when the review closes or its final plan is issued.
+			const finished = plan.child.reviews.filter((r) => r.status === 'CLOSED' || r.status === 'FINAL_ISSUED')
+			if (finished.length) expect(plan.lastReviewOn).toBe(finished[finished.length - 1]!.meetingOn)
 			const open = plan.child.reviews.filter((r) => r.status !== 'CLOSED')
 			expect(open.length).toBeLessThanOrEqual(1)
-			if (open[0]) expect(open[0].dueOn).toBe(plan.reviewDueOn)
+			// An open review not yet finished answers the plan's current date.
+			if (open[0] && open[0].status !== 'FINAL_ISSUED') expect(open[0].dueOn).toBe(plan.reviewDueOn)
 			if (plan.status === 'ACTIVE' && plan.reviewDueOn < today && !(open[0]?.meetingOn && open[0].meetingOn <= today)) overdue++
 		}
 		// About 10% of plans are past their review date with no meeting held.
@@ -209,23 +238,55 @@ test('every plan’s review date comes from the statutory clock, and its version
 })
 
 test('plans from Year 9 prepare for adulthood; sections A-K are filled in; some provision is vague for the quality check', async () => {
-	const versions = await db.planVersion.findMany({ select: { sectionA: true, sectionB: true, sectionI: true, sectionK: true, preparationForAdulthood: true, plan: { select: { child: { select: { yearGroup: true } } } } } })
+	const versions = await db.planVersion.findMany({
+		select: {
+			sectionA: true,
+			sectionB: true,
+			sectionI: true,
+			sectionK: true,
+			preparationForAdulthood: true,
+			plan: { select: { child: { select: { yearGroup: true } } } },
+		},
+	})
 	for (const v of versions) {
 		expect(v.sectionA.length).toBeGreaterThan(100)
 		expect(v.sectionB).toContain('Communication and interaction:')
 		expect(v.sectionI).toMatch(/\(URN \d{6}\)/)
 		expect(v.sectionK).toContain('1. ')
 	}
-	const latest = await db.planVersion.findMany({ where: { plan: { child: { yearGroup: { gte: 10 } } } }, select: { preparationForAdulthood: true, issuedOn: true } })
+	const latest = await db.planVersion.findMany({
+		where: { plan: { child: { yearGroup: { gte: 10 } } } },
+		select: { preparationForAdulthood: true, issuedOn: true },
+	})
 	expect(latest.some((v) => v.preparationForAdulthood.includes('Independent living'))).toBe(true)
 	expect(await db.planProvision.count({ where: { frequency: { in: ['As required', 'Regular', 'When needed', 'As needed', ''] } } })).toBeGreaterThan(10)
-	expect(await db.planOutcome.count({ where: { text: { startsWith: 'By July ' } } })).toBeGreaterThan(await db.planOutcome.count({ where: { NOT: { text: { startsWith: 'By July ' } } } }))
+	expect(await db.planOutcome.count({ where: { text: { startsWith: 'By July ' } } })).toBeGreaterThan(
+		await db.planOutcome.count({ where: { NOT: { text: { startsWith: 'By July ' } } } }),
+	)
 	expect(await db.planVersion.count({ where: { versionNo: 2 } })).toBeGreaterThan(10)
 })
 
 test('each review’s facts are consistent with its status and the statutory clocks', async () => {
 	const reviews = await db.annualReview.findMany({
-		include: { decision: true, notice: true, finalPlan: { include: { planVersion: true } }, proposals: true, invitees: true, representations: true, planVersion: { select: { issuedOn: true, planId: true } }, child: { select: { schoolId: true, laId: true, dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true } } } } },
+		include: {
+			decision: true,
+			notice: true,
+			finalPlan: { include: { planVersion: true } },
+			proposals: true,
+			invitees: true,
+			representations: true,
+			planVersion: { select: { issuedOn: true, planId: true } },
+			child: {
+				select: {
+					schoolId: true,
+					laId: true,
+					dateOfBirth: true,
+					yearGroup: true,
+					phaseTransfer: true,
+					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true } },
+				},
+			},
+		},
 	})
 	for (const r of reviews) {
 		const label = `${r.status} review ${r.id}`
@@ -235,7 +296,10 @@ test('each review’s facts are consistent with its status and the statutory clo
 		if (r.meetingOn) {
 			expect(r.meetingTime, label).toMatch(/^\d{2}:\d{2}$/)
 			expect(r.planVersion.issuedOn < r.meetingOn, label).toBe(true)
-			expect(r.invitees.map((i) => i.role), label).toEqual(expect.arrayContaining(['PARENT', 'SCHOOL_STAFF', 'LA_OFFICER', 'HEALTH']))
+			expect(
+				r.invitees.map((i) => i.role),
+				label,
+			).toEqual(expect.arrayContaining(['PARENT', 'SCHOOL_STAFF', 'LA_OFFICER', 'HEALTH']))
 		}
 		const submitted = r.status !== 'DRAFT'
 		expect(r.submittedAt !== null, label).toBe(submitted)
@@ -277,7 +341,19 @@ test('each review’s facts are consistent with its status and the statutory clo
 
 test('seeding is deterministic: the same day gives the same children, plans and reviews', async () => {
 	const children = (prisma: PrismaClient) =>
-		prisma.child.findMany({ orderBy: { upn: 'asc' }, select: { id: true, firstName: true, lastName: true, upn: true, dateOfBirth: true, schoolId: true, caseworkerId: true, plan: { select: { reviewDueOn: true, currentVersionNo: true } } } })
+		prisma.child.findMany({
+			orderBy: { upn: 'asc' },
+			select: {
+				id: true,
+				firstName: true,
+				lastName: true,
+				upn: true,
+				dateOfBirth: true,
+				schoolId: true,
+				caseworkerId: true,
+				plan: { select: { reviewDueOn: true, currentVersionNo: true } },
+			},
+		})
 	const first = await children(db)
 	expect(first.length).toBeGreaterThan(200)
 	expect(await children(twin)).toEqual(first)

@@ -8,14 +8,14 @@
 //
 // Fast at Kent scale (21,000 children): rows are generated in memory per chunk of children with their own ids,
 // then written with multi-row INSERTs, one transaction per chunk, in foreign-key order.
+import { hashPassword } from '#app/auth/password.server.ts'
+import { bulkInsert } from '#app/db/bulk-insert.server.ts'
 import { addDays, addMonths, compareDates, daysBetween, isIsoDate, parseIsoDate, toIsoDate, type IsoDate } from '#app/domain/calendar-date.ts'
 import type { Role } from '#app/domain/permissions.ts'
 import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma, PrismaClient } from '#app/generated/sqlite/client.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
-import { hashPassword } from '#app/auth/password.server.ts'
-import { bulkInsert } from '#app/db/bulk-insert.server.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
@@ -69,12 +69,26 @@ const MEDWAY = { name: 'Medway Council', code: '887' } as const
 
 /** The logins for the README, the journeys and the tests. Every one has the password DEMO_PASSWORD. */
 export const DEMO_USERS: readonly DemoUser[] = [
-	{ email: 'senco@oakfield-primary.example.org', name: 'Helen Carter', roles: ['SENCO'], school: 'Oakfield Primary School', la: KENT.name, laCode: KENT.code },
+	{
+		email: 'senco@oakfield-primary.example.org',
+		name: 'Helen Carter',
+		roles: ['SENCO'],
+		school: 'Oakfield Primary School',
+		la: KENT.name,
+		laCode: KENT.code,
+	},
 	{ email: 'senco@highfield-academy.example.org', name: 'James Osei', roles: ['SENCO'], school: 'Highfield Academy', la: KENT.name, laCode: KENT.code },
 	{ email: 'caseworker@kent.example.gov.uk', name: 'Priya Shah', roles: ['CASEWORKER'], school: null, la: KENT.name, laCode: KENT.code },
 	{ email: 'manager@kent.example.gov.uk', name: 'Daniel Okafor', roles: ['MANAGER'], school: null, la: KENT.name, laCode: KENT.code },
 	{ email: 'admin@kent.example.gov.uk', name: 'Sam Whitfield', roles: ['ADMIN'], school: null, la: KENT.name, laCode: KENT.code },
-	{ email: 'senco@medway-school.example.org', name: 'Joanne Fletcher', roles: ['SENCO'], school: 'Riverbank Primary School', la: MEDWAY.name, laCode: MEDWAY.code },
+	{
+		email: 'senco@medway-school.example.org',
+		name: 'Joanne Fletcher',
+		roles: ['SENCO'],
+		school: 'Riverbank Primary School',
+		la: MEDWAY.name,
+		laCode: MEDWAY.code,
+	},
 ]
 
 const SCALES = {
@@ -219,9 +233,14 @@ class Ids {
 	}
 	next(): string {
 		this.counter += 1
-		const head = mix32((this.counter ^ this.salt) >>> 0).toString(36).padStart(7, '0')
+		const head = mix32((this.counter ^ this.salt) >>> 0)
+			.toString(36)
+			.padStart(7, '0')
 		let tail = ''
-		for (let i = 0; i < 3; i++) tail += Math.floor(this.random.next() * 36 ** 6).toString(36).padStart(6, '0')
+		for (let i = 0; i < 3; i++)
+			tail += Math.floor(this.random.next() * 36 ** 6)
+				.toString(36)
+				.padStart(6, '0')
 		return `c${head}${tail.slice(0, 17)}`
 	}
 }
@@ -270,15 +289,241 @@ interface NameGroup {
 const NAME_GROUPS: readonly NameGroup[] = [
 	{
 		weight: 62,
-		girls: ['Olivia', 'Ava', 'Isla', 'Freya', 'Grace', 'Lily', 'Poppy', 'Evie', 'Maisie', 'Ruby', 'Daisy', 'Florence', 'Willow', 'Phoebe', 'Millie', 'Harper', 'Ella', 'Chloe', 'Holly', 'Erin', 'Scarlett', 'Imogen', 'Megan', 'Niamh', 'Caitlin', 'Seren', 'Matilda', 'Rosie', 'Esme', 'Beatrice', 'Thea', 'Mia', 'Sienna', 'Hannah', 'Emily', 'Charlotte', 'Lottie', 'Iris', 'Aoife', 'Zoë', 'Elsie', 'Harriet'],
-		boys: ['Oliver', 'George', 'Harry', 'Noah', 'Jack', 'Charlie', 'Leo', 'Oscar', 'Alfie', 'Freddie', 'Archie', 'Theo', 'Arthur', 'Henry', 'Thomas', 'Joshua', 'William', 'James', 'Jacob', 'Finley', 'Teddy', 'Reggie', 'Tommy', 'Ronnie', 'Stanley', 'Harrison', 'Mason', 'Logan', 'Riley', 'Ethan', 'Dylan', 'Callum', 'Connor', 'Kieran', 'Rhys', 'Owen', 'Cian', 'Jude', 'Felix', 'Max', 'Toby', 'Louie'],
-		surnames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke', 'Harris', 'Lewis', 'Turner', 'Hill', 'Cooper', 'Ward', 'Morris', 'Moore', 'Baker', 'King', 'Parker', 'Morgan', 'Allen', 'Mitchell', 'Bennett', 'Hughes', 'Edwards', 'Carter', 'Phillips', 'Price', 'Murphy', 'Kelly', "O'Brien", "O'Connor", 'Byrne', 'Doyle', 'McCarthy', 'Campbell', 'Stewart', 'Fraser', 'Griffiths', 'Lloyd', 'Rees', 'Watts', 'Hopkins', 'Barnes', 'Finch', 'Mercer', 'Chandler', 'Holmes', 'Webb', 'Marsh', 'Spencer', 'Godden', 'Hoad', 'Kemsley', 'Luckhurst', 'Buss', 'Pilcher', 'Wickens', 'Relf', 'Cheeseman', 'Kingsnorth', 'Ashby', 'Sayer', 'Fagg'],
-		women: ['Sarah', 'Emma', 'Laura', 'Rebecca', 'Gemma', 'Kelly', 'Claire', 'Hayley', 'Nicola', 'Lisa', 'Joanne', 'Rachel', 'Amy', 'Kirsty', 'Stacey', 'Danielle', 'Natalie', 'Victoria', 'Charlotte', 'Jade', 'Helen', 'Katie', 'Louise', 'Michelle'],
-		men: ['Mark', 'Paul', 'Lee', 'Craig', 'Darren', 'Stuart', 'Matthew', 'Chris', 'Daniel', 'Ben', 'Jamie', 'Gary', 'Richard', 'Wayne', 'Dean', 'Ryan', 'Steven', 'Andrew', 'Simon', 'Neil'],
+		girls: [
+			'Olivia',
+			'Ava',
+			'Isla',
+			'Freya',
+			'Grace',
+			'Lily',
+			'Poppy',
+			'Evie',
+			'Maisie',
+			'Ruby',
+			'Daisy',
+			'Florence',
+			'Willow',
+			'Phoebe',
+			'Millie',
+			'Harper',
+			'Ella',
+			'Chloe',
+			'Holly',
+			'Erin',
+			'Scarlett',
+			'Imogen',
+			'Megan',
+			'Niamh',
+			'Caitlin',
+			'Seren',
+			'Matilda',
+			'Rosie',
+			'Esme',
+			'Beatrice',
+			'Thea',
+			'Mia',
+			'Sienna',
+			'Hannah',
+			'Emily',
+			'Charlotte',
+			'Lottie',
+			'Iris',
+			'Aoife',
+			'Zoë',
+			'Elsie',
+			'Harriet',
+		],
+		boys: [
+			'Oliver',
+			'George',
+			'Harry',
+			'Noah',
+			'Jack',
+			'Charlie',
+			'Leo',
+			'Oscar',
+			'Alfie',
+			'Freddie',
+			'Archie',
+			'Theo',
+			'Arthur',
+			'Henry',
+			'Thomas',
+			'Joshua',
+			'William',
+			'James',
+			'Jacob',
+			'Finley',
+			'Teddy',
+			'Reggie',
+			'Tommy',
+			'Ronnie',
+			'Stanley',
+			'Harrison',
+			'Mason',
+			'Logan',
+			'Riley',
+			'Ethan',
+			'Dylan',
+			'Callum',
+			'Connor',
+			'Kieran',
+			'Rhys',
+			'Owen',
+			'Cian',
+			'Jude',
+			'Felix',
+			'Max',
+			'Toby',
+			'Louie',
+		],
+		surnames: [
+			'Smith',
+			'Jones',
+			'Taylor',
+			'Brown',
+			'Williams',
+			'Wilson',
+			'Johnson',
+			'Davies',
+			'Robinson',
+			'Wright',
+			'Thompson',
+			'Evans',
+			'Walker',
+			'White',
+			'Roberts',
+			'Green',
+			'Hall',
+			'Wood',
+			'Jackson',
+			'Clarke',
+			'Harris',
+			'Lewis',
+			'Turner',
+			'Hill',
+			'Cooper',
+			'Ward',
+			'Morris',
+			'Moore',
+			'Baker',
+			'King',
+			'Parker',
+			'Morgan',
+			'Allen',
+			'Mitchell',
+			'Bennett',
+			'Hughes',
+			'Edwards',
+			'Carter',
+			'Phillips',
+			'Price',
+			'Murphy',
+			'Kelly',
+			"O'Brien",
+			"O'Connor",
+			'Byrne',
+			'Doyle',
+			'McCarthy',
+			'Campbell',
+			'Stewart',
+			'Fraser',
+			'Griffiths',
+			'Lloyd',
+			'Rees',
+			'Watts',
+			'Hopkins',
+			'Barnes',
+			'Finch',
+			'Mercer',
+			'Chandler',
+			'Holmes',
+			'Webb',
+			'Marsh',
+			'Spencer',
+			'Godden',
+			'Hoad',
+			'Kemsley',
+			'Luckhurst',
+			'Buss',
+			'Pilcher',
+			'Wickens',
+			'Relf',
+			'Cheeseman',
+			'Kingsnorth',
+			'Ashby',
+			'Sayer',
+			'Fagg',
+		],
+		women: [
+			'Sarah',
+			'Emma',
+			'Laura',
+			'Rebecca',
+			'Gemma',
+			'Kelly',
+			'Claire',
+			'Hayley',
+			'Nicola',
+			'Lisa',
+			'Joanne',
+			'Rachel',
+			'Amy',
+			'Kirsty',
+			'Stacey',
+			'Danielle',
+			'Natalie',
+			'Victoria',
+			'Charlotte',
+			'Jade',
+			'Helen',
+			'Katie',
+			'Louise',
+			'Michelle',
+		],
+		men: [
+			'Mark',
+			'Paul',
+			'Lee',
+			'Craig',
+			'Darren',
+			'Stuart',
+			'Matthew',
+			'Chris',
+			'Daniel',
+			'Ben',
+			'Jamie',
+			'Gary',
+			'Richard',
+			'Wayne',
+			'Dean',
+			'Ryan',
+			'Steven',
+			'Andrew',
+			'Simon',
+			'Neil',
+		],
 	},
 	{
 		weight: 7,
-		girls: ['Amira', 'Aisha', 'Zainab', 'Fatima', 'Maryam', 'Hafsa', 'Inaya', 'Nusrat', 'Tasnim', 'Sadia', 'Ayesha', 'Hana', 'Yasmin', 'Zara', 'Noor', 'Safa'],
+		girls: [
+			'Amira',
+			'Aisha',
+			'Zainab',
+			'Fatima',
+			'Maryam',
+			'Hafsa',
+			'Inaya',
+			'Nusrat',
+			'Tasnim',
+			'Sadia',
+			'Ayesha',
+			'Hana',
+			'Yasmin',
+			'Zara',
+			'Noor',
+			'Safa',
+		],
 		boys: ['Mohammed', 'Ibrahim', 'Yusuf', 'Ayaan', 'Zayn', 'Hamza', 'Bilal', 'Omar', 'Ali', 'Adam', 'Rayyan', 'Musa', 'Idris', 'Zakariya'],
 		surnames: ['Khan', 'Ahmed', 'Hussain', 'Ali', 'Begum', 'Rahman', 'Islam', 'Uddin', 'Chowdhury', 'Miah', 'Akhtar', 'Iqbal', 'Malik', 'Qureshi'],
 		women: ['Nasreen', 'Shabana', 'Rubina', 'Farzana', 'Salma', 'Ruksana', 'Nadia', 'Samina'],
@@ -304,7 +549,24 @@ const NAME_GROUPS: readonly NameGroup[] = [
 		weight: 6,
 		girls: ['Chiamaka', 'Adaeze', 'Ifeoma', 'Abena', 'Ama', 'Esi', 'Amara', 'Temi', 'Zainab', 'Ayo', 'Nia', 'Keisha', 'Tianna', 'Shanice'],
 		boys: ['Kwame', 'Kofi', 'Chidi', 'Tobi', 'Emeka', 'Tunde', 'Jayden', 'Tyrese', 'Malachi', 'Kai', 'Femi', 'David', 'Samuel', 'Elijah'],
-		surnames: ['Okafor', 'Adeyemi', 'Okonkwo', 'Mensah', 'Owusu', 'Boateng', 'Asante', 'Adebayo', 'Eze', 'Nwosu', 'Francis', 'Joseph', 'Grant', 'Campbell', 'Clarke', 'Bailey'],
+		surnames: [
+			'Okafor',
+			'Adeyemi',
+			'Okonkwo',
+			'Mensah',
+			'Owusu',
+			'Boateng',
+			'Asante',
+			'Adebayo',
+			'Eze',
+			'Nwosu',
+			'Francis',
+			'Joseph',
+			'Grant',
+			'Campbell',
+			'Clarke',
+			'Bailey',
+		],
 		women: ['Ngozi', 'Funmilayo', 'Adwoa', 'Akosua', 'Blessing', 'Grace', 'Marcia', 'Yvonne'],
 		men: ['Chinedu', 'Oluwaseun', 'Kwabena', 'Yaw', 'Samuel', 'Delroy', 'Winston', 'Emmanuel'],
 	},
@@ -320,7 +582,24 @@ const NAME_GROUPS: readonly NameGroup[] = [
 		weight: 7,
 		girls: ['Maja', 'Zofia', 'Julia', 'Lena', 'Oliwia', 'Amelia', 'Alexandra', 'Ioana', 'Maria', 'Elena', 'Gabija', 'Emilija', 'Natalia', 'Wiktoria'],
 		boys: ['Jakub', 'Szymon', 'Filip', 'Mateusz', 'Antoni', 'Andrei', 'Mihai', 'Luca', 'Matei', 'Lukas', 'Tomas', 'Kacper', 'Nikola', 'Dawid'],
-		surnames: ['Nowak', 'Wójcik', 'Kowalczyk', 'Mazur', 'Krawczyk', 'Zając', 'Kaczmarek', 'Lis', 'Popescu', 'Ionescu', 'Popa', 'Radu', 'Dumitru', 'Stan', 'Horvat', 'Novák'],
+		surnames: [
+			'Nowak',
+			'Wójcik',
+			'Kowalczyk',
+			'Mazur',
+			'Krawczyk',
+			'Zając',
+			'Kaczmarek',
+			'Lis',
+			'Popescu',
+			'Ionescu',
+			'Popa',
+			'Radu',
+			'Dumitru',
+			'Stan',
+			'Horvat',
+			'Novák',
+		],
 		women: ['Agnieszka', 'Katarzyna', 'Magdalena', 'Anna', 'Andreea', 'Ramona', 'Daniela', 'Monika'],
 		men: ['Piotr', 'Tomasz', 'Marcin', 'Ionut', 'Vasile', 'Bogdan', 'Pawel', 'Marek'],
 	},
@@ -503,7 +782,32 @@ const TOWNS: readonly (readonly [string, readonly string[]])[] = [
 	['Headcorn', ['TN27']],
 	['Westerham', ['TN16']],
 ]
-const STREETS = ['School Lane', 'Church Road', 'Station Road', 'Mill Lane', 'London Road', 'The Street', 'High Street', 'Bower Lane', 'Ashford Road', 'Canterbury Road', 'Hythe Road', 'Tonbridge Road', 'Dover Road', 'Queens Road', 'Park Avenue', 'Orchard Way', 'Beacon Road', 'Chapel Lane', 'Forge Lane', 'Hop Garden Way', 'Oast Close', 'Downs Road', 'Marsh Lane', 'Priory Road']
+const STREETS = [
+	'School Lane',
+	'Church Road',
+	'Station Road',
+	'Mill Lane',
+	'London Road',
+	'The Street',
+	'High Street',
+	'Bower Lane',
+	'Ashford Road',
+	'Canterbury Road',
+	'Hythe Road',
+	'Tonbridge Road',
+	'Dover Road',
+	'Queens Road',
+	'Park Avenue',
+	'Orchard Way',
+	'Beacon Road',
+	'Chapel Lane',
+	'Forge Lane',
+	'Hop Garden Way',
+	'Oast Close',
+	'Downs Road',
+	'Marsh Lane',
+	'Priory Road',
+]
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ'
 
 function address(rng: Random, town: string, districts: readonly string[]): string {
@@ -552,10 +856,43 @@ interface FixedSchool {
 
 // The demo's ten Kent schools (names are realistic but fictional) and the Medway school.
 const DEMO_SCHOOLS: readonly FixedSchool[] = [
-	{ name: 'Oakfield Primary School', domain: 'oakfield-primary', category: 'PRIMARY', kind: 'Maintained', town: 'Ashford', hasNursery: true, weight: 2.2, senco: { first: 'Helen', last: 'Carter' } },
-	{ name: 'Highfield Academy', domain: 'highfield-academy', category: 'SECONDARY', kind: 'Academy', town: 'Maidstone', hasSixthForm: true, weight: 1.3, senco: { first: 'James', last: 'Osei' } },
-	{ name: 'St Augustine’s Church of England Primary School', domain: 'st-augustines-primary', category: 'PRIMARY', kind: 'Maintained', town: 'Canterbury', weight: 1 },
-	{ name: 'Willow Brook Primary School', domain: 'willow-brook-primary', category: 'PRIMARY', kind: 'Academy', town: 'Tonbridge', hasNursery: true, weight: 1 },
+	{
+		name: 'Oakfield Primary School',
+		domain: 'oakfield-primary',
+		category: 'PRIMARY',
+		kind: 'Maintained',
+		town: 'Ashford',
+		hasNursery: true,
+		weight: 2.2,
+		senco: { first: 'Helen', last: 'Carter' },
+	},
+	{
+		name: 'Highfield Academy',
+		domain: 'highfield-academy',
+		category: 'SECONDARY',
+		kind: 'Academy',
+		town: 'Maidstone',
+		hasSixthForm: true,
+		weight: 1.3,
+		senco: { first: 'James', last: 'Osei' },
+	},
+	{
+		name: 'St Augustine’s Church of England Primary School',
+		domain: 'st-augustines-primary',
+		category: 'PRIMARY',
+		kind: 'Maintained',
+		town: 'Canterbury',
+		weight: 1,
+	},
+	{
+		name: 'Willow Brook Primary School',
+		domain: 'willow-brook-primary',
+		category: 'PRIMARY',
+		kind: 'Academy',
+		town: 'Tonbridge',
+		hasNursery: true,
+		weight: 1,
+	},
 	{ name: 'Seabrook Primary Academy', domain: 'seabrook-primary', category: 'PRIMARY', kind: 'Academy', town: 'Folkestone', weight: 0.9 },
 	{ name: 'Downsview Academy', domain: 'downsview-academy', category: 'SECONDARY', kind: 'Academy', town: 'Gravesend', hasSixthForm: true, weight: 1 },
 	{ name: 'Swale Valley School', domain: 'swale-valley', category: 'SECONDARY', kind: 'Maintained', town: 'Sittingbourne', weight: 0.9 },
@@ -574,7 +911,40 @@ const MEDWAY_SCHOOL: FixedSchool = {
 }
 
 // Parts of fictional Kentish place names for the Kent-scale schools ("Hartsden", "Wealdhurst"...).
-const PLACE_HEADS = ['Ash', 'Bram', 'Cob', 'Den', 'Eld', 'Fair', 'Hart', 'Hol', 'King', 'Lang', 'Mar', 'Nor', 'Old', 'Pen', 'Rod', 'Sand', 'Stan', 'Thorn', 'Wad', 'West', 'Wick', 'Weald', 'Brook', 'Chal', 'Elm', 'Hop', 'Oak', 'Shep', 'Bex', 'Lyd', 'Sib', 'Wit']
+const PLACE_HEADS = [
+	'Ash',
+	'Bram',
+	'Cob',
+	'Den',
+	'Eld',
+	'Fair',
+	'Hart',
+	'Hol',
+	'King',
+	'Lang',
+	'Mar',
+	'Nor',
+	'Old',
+	'Pen',
+	'Rod',
+	'Sand',
+	'Stan',
+	'Thorn',
+	'Wad',
+	'West',
+	'Wick',
+	'Weald',
+	'Brook',
+	'Chal',
+	'Elm',
+	'Hop',
+	'Oak',
+	'Shep',
+	'Bex',
+	'Lyd',
+	'Sib',
+	'Wit',
+]
 const PLACE_TAILS = ['den', 'hurst', 'field', 'ham', 'ley', 'ford', 'stone', 'bury', 'wood', 'gate', 'borne', 'ington', 'mere', 'ton', 'well', 'combe']
 
 const GENERATED_PATTERNS: Record<SchoolCategory, readonly (readonly [string, string, number])[]> = {
@@ -682,10 +1052,19 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			'{name} has a diagnosis of autism, made by the community paediatrician in {dx}. {name} finds it hard to understand other people’s feelings and intentions, to take turns in conversation and to cope with changes to routine. {name} takes language literally and needs instructions broken into short steps. When anxious, {name} withdraws, covers {his} ears or leaves the room.',
 			'{name} is autistic (diagnosed in {dx}). {name} has a wide vocabulary but finds the social use of language hard: starting and ending conversations, reading facial expressions and understanding jokes. Break and lunch are the hardest parts of the day and {name} often plays alone. An unexpected change, such as a supply teacher, can lead to distress that lasts for the rest of the day.',
 		],
-		secondary: '{name} shows many autistic traits and is waiting for a neurodevelopmental assessment. {name} needs advance warning of changes and finds group work hard.',
-		extra: { 'Sensory and/or physical': '{name} is very sensitive to noise, smells and crowded spaces; the dinner hall and hand dryers are particularly hard, and {name} wears ear defenders at times.' },
+		secondary:
+			'{name} shows many autistic traits and is waiting for a neurodevelopmental assessment. {name} needs advance warning of changes and finds group work hard.',
+		extra: {
+			'Sensory and/or physical':
+				'{name} is very sensitive to noise, smells and crowded spaces; the dinner hall and hand dryers are particularly hard, and {name} wears ear defenders at times.',
+		},
 		hard: ['when it is noisy', 'when plans change and nobody tells me', 'to know what to do at playtime', 'to work in a group'],
-		helps: ['I can look at my visual timetable', 'I can wear my ear defenders', 'I know what is happening next', 'I can go to the quiet room when I feel wobbly'],
+		helps: [
+			'I can look at my visual timetable',
+			'I can wear my ear defenders',
+			'I know what is happening next',
+			'I can go to the quiet room when I feel wobbly',
+		],
 		smart: [
 			'{by}, {name} will follow {his} visual timetable to move between activities with no more than one adult prompt on 4 out of 5 days, as recorded by {his} key adult.',
 			'{by}, {name} will start and keep up a conversation with a classmate for at least three turns during a structured activity, in 3 out of 4 observed sessions.',
@@ -694,21 +1073,88 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will develop {his} social skills.', '{name} will be less anxious in school.', 'To improve {his} communication with peers.'],
 		provisions: [
-			{ what: 'Social communication group using Lego-based therapy', who: 'Teaching assistant trained in Lego-based therapy, supervised by the SENCo', frequency: '1 x 45 minutes a week', duration: 'For the academic year; progress reviewed each term' },
-			{ what: 'Individual visual timetable and ‘now and next’ board, prepared each morning', who: 'Key teaching assistant', frequency: 'Daily', duration: 'Ongoing; reviewed each half-term by the class teacher' },
-			{ what: 'Advice, modelling and review of strategies by a specialist teacher for autism', who: 'Specialist teacher, Specialist Teaching and Learning Service (STLS)', frequency: '3 visits a year', duration: 'Until the next annual review' },
-			{ what: 'Warning of changes to staff or routine, using a social story written with {name}', who: 'Class teacher', frequency: 'Before every planned change', duration: 'Ongoing' },
-			{ what: 'Structured lunchtime club in a quiet room', who: 'Midday supervisor trained in autism awareness', frequency: '3 x 30 minutes a week', duration: 'Ongoing; reviewed each term' },
+			{
+				what: 'Social communication group using Lego-based therapy',
+				who: 'Teaching assistant trained in Lego-based therapy, supervised by the SENCo',
+				frequency: '1 x 45 minutes a week',
+				duration: 'For the academic year; progress reviewed each term',
+			},
+			{
+				what: 'Individual visual timetable and ‘now and next’ board, prepared each morning',
+				who: 'Key teaching assistant',
+				frequency: 'Daily',
+				duration: 'Ongoing; reviewed each half-term by the class teacher',
+			},
+			{
+				what: 'Advice, modelling and review of strategies by a specialist teacher for autism',
+				who: 'Specialist teacher, Specialist Teaching and Learning Service (STLS)',
+				frequency: '3 visits a year',
+				duration: 'Until the next annual review',
+			},
+			{
+				what: 'Warning of changes to staff or routine, using a social story written with {name}',
+				who: 'Class teacher',
+				frequency: 'Before every planned change',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Structured lunchtime club in a quiet room',
+				who: 'Midday supervisor trained in autism awareness',
+				frequency: '3 x 30 minutes a week',
+				duration: 'Ongoing; reviewed each term',
+			},
 		],
 		vagueProvisions: [
-			{ what: 'Access to a quiet space as required', who: '', frequency: 'As required', duration: '', better: { what: 'Use of the quiet room, which {name} can ask for at any time with a time-out card; a key adult checks in within 5 minutes', who: 'Key teaching assistant', frequency: 'Whenever {name} asks, and at the start of each lunchtime', duration: 'Ongoing; use recorded and reviewed each half-term by the SENCo' } },
-			{ what: 'Support from an adult at unstructured times', who: 'Teaching assistant', frequency: 'Regular', duration: '', better: { what: 'Adult-led structured games at break and lunchtime', who: 'Midday supervisor trained in autism awareness', frequency: 'Daily, at morning break and lunchtime', duration: 'Ongoing; reviewed each term' } },
-			{ what: 'Opportunities to develop social skills', who: '', frequency: '', duration: '', better: { what: 'Small-group social skills programme (Talkabout)', who: 'Teaching assistant trained to deliver Talkabout', frequency: '1 x 40 minutes a week', duration: 'For two terms, then reviewed' } },
+			{
+				what: 'Access to a quiet space as required',
+				who: '',
+				frequency: 'As required',
+				duration: '',
+				better: {
+					what: 'Use of the quiet room, which {name} can ask for at any time with a time-out card; a key adult checks in within 5 minutes',
+					who: 'Key teaching assistant',
+					frequency: 'Whenever {name} asks, and at the start of each lunchtime',
+					duration: 'Ongoing; use recorded and reviewed each half-term by the SENCo',
+				},
+			},
+			{
+				what: 'Support from an adult at unstructured times',
+				who: 'Teaching assistant',
+				frequency: 'Regular',
+				duration: '',
+				better: {
+					what: 'Adult-led structured games at break and lunchtime',
+					who: 'Midday supervisor trained in autism awareness',
+					frequency: 'Daily, at morning break and lunchtime',
+					duration: 'Ongoing; reviewed each term',
+				},
+			},
+			{
+				what: 'Opportunities to develop social skills',
+				who: '',
+				frequency: '',
+				duration: '',
+				better: {
+					what: 'Small-group social skills programme (Talkabout)',
+					who: 'Teaching assistant trained to deliver Talkabout',
+					frequency: '1 x 40 minutes a week',
+					duration: 'For two terms, then reviewed',
+				},
+			},
 		],
-		healthNeeds: ['{name} sleeps poorly and often does not settle until after 10pm, and eats a limited range of foods.', '{name} is seen by the community paediatrician once a year. There are no other health needs.'],
-		healthProvision: ['Annual review by the community paediatrician (Kent Community Health NHS Foundation Trust). Melatonin as prescribed by the GP, reviewed every 6 months.', 'The school nursing service; the GP has referred {name} to the children’s sleep service.'],
+		healthNeeds: [
+			'{name} sleeps poorly and often does not settle until after 10pm, and eats a limited range of foods.',
+			'{name} is seen by the community paediatrician once a year. There are no other health needs.',
+		],
+		healthProvision: [
+			'Annual review by the community paediatrician (Kent Community Health NHS Foundation Trust). Melatonin as prescribed by the GP, reviewed every 6 months.',
+			'The school nursing service; the GP has referred {name} to the children’s sleep service.',
+		],
 		healthInvitee: 'Speech and language therapist',
-		healthChange: { c: '{name} was diagnosed with attention deficit hyperactivity disorder (ADHD) in {month} and has started medication.', g: 'Medication for ADHD prescribed and reviewed every 6 months by the community paediatrician; the school gives the lunchtime dose under its medicines policy.' },
+		healthChange: {
+			c: '{name} was diagnosed with attention deficit hyperactivity disorder (ADHD) in {month} and has started medication.',
+			g: 'Medication for ADHD prescribed and reviewed every 6 months by the community paediatrician; the school gives the lunchtime dose under its medicines policy.',
+		},
 	},
 	SLCN: {
 		area: 'Communication and interaction',
@@ -716,7 +1162,8 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			'{name} has a developmental language disorder. Assessment by the speech and language therapist in {dx} placed {his} understanding of language below the 5th centile and {his} expressive language below the 2nd centile. {name} finds it hard to follow instructions with more than two key words, to learn new vocabulary and to put ideas in order when speaking or writing.',
 			'{name} has speech, language and communication needs. {name}’s speech is often hard for unfamiliar listeners to understand (difficulties with k, g, s and blends), and {name} uses short sentences with missing grammar. {name} becomes frustrated when not understood.',
 		],
-		secondary: '{name} has language difficulties: {name} needs extra time to process spoken language and benefits from key vocabulary being taught before lessons.',
+		secondary:
+			'{name} has language difficulties: {name} needs extra time to process spoken language and benefits from key vocabulary being taught before lessons.',
 		hard: ['when people talk too fast', 'to remember long instructions', 'to tell my friends what happened'],
 		helps: ['my teacher shows me pictures', 'people give me time to answer', 'I learn the new words before the lesson'],
 		smart: [
@@ -727,17 +1174,61 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will improve {his} speech and language.', 'To communicate better.'],
 		provisions: [
-			{ what: 'Individual speech and language therapy to develop understanding of language', who: 'Speech and language therapist (Kent Community Health NHS Foundation Trust)', frequency: '6 x 45-minute sessions each term', duration: 'Until the next annual review' },
-			{ what: 'Speech and language programme written by the therapist and delivered in school', who: 'Teaching assistant trained by the speech and language therapist', frequency: '3 x 20 minutes a week', duration: 'Ongoing; programme updated each term by the therapist' },
-			{ what: 'Pre-teaching of topic vocabulary using the Word Aware approach', who: 'Teaching assistant', frequency: '2 x 15 minutes a week', duration: 'Ongoing; reviewed each half-term' },
-			{ what: 'Visual supports (symbols, word mats and written instructions) in every lesson', who: 'Class and subject teachers', frequency: 'Every lesson', duration: 'Ongoing' },
+			{
+				what: 'Individual speech and language therapy to develop understanding of language',
+				who: 'Speech and language therapist (Kent Community Health NHS Foundation Trust)',
+				frequency: '6 x 45-minute sessions each term',
+				duration: 'Until the next annual review',
+			},
+			{
+				what: 'Speech and language programme written by the therapist and delivered in school',
+				who: 'Teaching assistant trained by the speech and language therapist',
+				frequency: '3 x 20 minutes a week',
+				duration: 'Ongoing; programme updated each term by the therapist',
+			},
+			{
+				what: 'Pre-teaching of topic vocabulary using the Word Aware approach',
+				who: 'Teaching assistant',
+				frequency: '2 x 15 minutes a week',
+				duration: 'Ongoing; reviewed each half-term',
+			},
+			{
+				what: 'Visual supports (symbols, word mats and written instructions) in every lesson',
+				who: 'Class and subject teachers',
+				frequency: 'Every lesson',
+				duration: 'Ongoing',
+			},
 		],
 		vagueProvisions: [
-			{ what: 'Regular speech and language input', who: 'Speech and language therapy', frequency: 'Regular', duration: '', better: { what: 'Speech and language therapy: assessment, direct sessions and a written programme for school', who: 'Speech and language therapist (Kent Community Health NHS Foundation Trust)', frequency: '6 x 45-minute sessions each term, and a programme review each half-term', duration: 'Until the next annual review' } },
-			{ what: 'Support with language as required', who: '', frequency: 'As required', duration: '', better: { what: 'Instructions given in short chunks with a visual prompt, and understanding checked before {name} starts a task', who: 'Class teacher and teaching assistant', frequency: 'Every lesson', duration: 'Ongoing' } },
+			{
+				what: 'Regular speech and language input',
+				who: 'Speech and language therapy',
+				frequency: 'Regular',
+				duration: '',
+				better: {
+					what: 'Speech and language therapy: assessment, direct sessions and a written programme for school',
+					who: 'Speech and language therapist (Kent Community Health NHS Foundation Trust)',
+					frequency: '6 x 45-minute sessions each term, and a programme review each half-term',
+					duration: 'Until the next annual review',
+				},
+			},
+			{
+				what: 'Support with language as required',
+				who: '',
+				frequency: 'As required',
+				duration: '',
+				better: {
+					what: 'Instructions given in short chunks with a visual prompt, and understanding checked before {name} starts a task',
+					who: 'Class teacher and teaching assistant',
+					frequency: 'Every lesson',
+					duration: 'Ongoing',
+				},
+			},
 		],
 		healthNeeds: ['{name} had repeated ear infections as a toddler; hearing was tested in {dx} and is within normal limits.'],
-		healthProvision: ['Audiology to retest hearing if concerns arise. Speech and language therapy is set out in section F because it educates and trains {name}.'],
+		healthProvision: [
+			'Audiology to retest hearing if concerns arise. Speech and language therapy is set out in section F because it educates and trains {name}.',
+		],
 		healthInvitee: 'Speech and language therapist',
 	},
 	SEMH: {
@@ -746,8 +1237,14 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			'{name} has social, emotional and mental health needs. {name} has experienced significant loss and changes of carer, and finds it hard to trust adults. When anxious or frustrated {name} may refuse work, leave the classroom or become verbally aggressive. Attendance last year was {att}%.',
 			'{name} was diagnosed with attention deficit hyperactivity disorder (ADHD, combined type) in {dx}. {name} finds it very hard to sit still, wait {his} turn and stay on task for more than a few minutes. {name} is impulsive and has been suspended several times for unsafe behaviour at break times.',
 		],
-		secondary: '{name} has low self-esteem and becomes anxious about getting things wrong; {name} needs a trusted adult to check in at the start of the day.',
-		hard: ['when I get told off in front of everyone', 'to sit still for a long time', 'to calm down when I feel angry', 'to come into school in the morning'],
+		secondary:
+			'{name} has low self-esteem and becomes anxious about getting things wrong; {name} needs a trusted adult to check in at the start of the day.',
+		hard: [
+			'when I get told off in front of everyone',
+			'to sit still for a long time',
+			'to calm down when I feel angry',
+			'to come into school in the morning',
+		],
 		helps: ['I can talk to my key adult in the morning', 'I can have a movement break', 'I know I can go to the calm room', 'adults stay calm'],
 		smart: [
 			'{by}, {name} will attend school for at least 90% of sessions each half-term, as recorded in the school register.',
@@ -757,20 +1254,85 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will behave better in class.', 'To improve {his} emotional wellbeing.', '{name} will be happier in school.'],
 		provisions: [
-			{ what: 'Individual emotional literacy sessions (ELSA)', who: 'Trained emotional literacy support assistant', frequency: '1 x 30 minutes a week', duration: 'Two blocks of 8 weeks a year, reviewed at the end of each block' },
-			{ what: 'Key adult check-in at the start and end of each school day', who: 'Named key adult (teaching assistant)', frequency: '2 x 10 minutes daily', duration: 'Ongoing; reviewed each half-term' },
-			{ what: 'Individual counselling', who: 'Qualified school counsellor (BACP registered)', frequency: '1 x 50 minutes a week', duration: '12 weeks, then reviewed with {parent}' },
-			{ what: 'Individual behaviour support plan, written with {name} and {parent}', who: 'SENCo', frequency: 'Reviewed every half-term', duration: 'Ongoing' },
-			{ what: 'Movement breaks built into lessons (2 minutes every 20 minutes) and a fidget tool', who: 'Class teacher', frequency: 'Every lesson', duration: 'Ongoing' },
+			{
+				what: 'Individual emotional literacy sessions (ELSA)',
+				who: 'Trained emotional literacy support assistant',
+				frequency: '1 x 30 minutes a week',
+				duration: 'Two blocks of 8 weeks a year, reviewed at the end of each block',
+			},
+			{
+				what: 'Key adult check-in at the start and end of each school day',
+				who: 'Named key adult (teaching assistant)',
+				frequency: '2 x 10 minutes daily',
+				duration: 'Ongoing; reviewed each half-term',
+			},
+			{
+				what: 'Individual counselling',
+				who: 'Qualified school counsellor (BACP registered)',
+				frequency: '1 x 50 minutes a week',
+				duration: '12 weeks, then reviewed with {parent}',
+			},
+			{
+				what: 'Individual behaviour support plan, written with {name} and {parent}',
+				who: 'SENCo',
+				frequency: 'Reviewed every half-term',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Movement breaks built into lessons (2 minutes every 20 minutes) and a fidget tool',
+				who: 'Class teacher',
+				frequency: 'Every lesson',
+				duration: 'Ongoing',
+			},
 		],
 		vagueProvisions: [
-			{ what: 'Access to a time-out space when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'A time-out pass to the calm room, with a key adult following within 5 minutes and an agreed routine for returning to class', who: 'Named key adult (teaching assistant)', frequency: 'Whenever needed; each use logged', duration: 'Ongoing; reviewed each half-term' } },
-			{ what: 'Input from the mental health team as required', who: 'CYPMHS', frequency: 'As required', duration: '', better: { what: 'Sessions in school with the Mental Health Support Team (guided self-help for anxiety)', who: 'Mental Health Support Team practitioner', frequency: '1 x 45 minutes a week', duration: '8 weeks, then reviewed with {name} and {parent}' } },
-			{ what: 'Opportunities to talk to an adult', who: '', frequency: '', duration: '', better: { what: 'Mentoring session with a trusted adult', who: 'Learning mentor', frequency: '1 x 30 minutes a week', duration: 'For the academic year' } },
+			{
+				what: 'Access to a time-out space when needed',
+				who: '',
+				frequency: 'When needed',
+				duration: '',
+				better: {
+					what: 'A time-out pass to the calm room, with a key adult following within 5 minutes and an agreed routine for returning to class',
+					who: 'Named key adult (teaching assistant)',
+					frequency: 'Whenever needed; each use logged',
+					duration: 'Ongoing; reviewed each half-term',
+				},
+			},
+			{
+				what: 'Input from the mental health team as required',
+				who: 'CYPMHS',
+				frequency: 'As required',
+				duration: '',
+				better: {
+					what: 'Sessions in school with the Mental Health Support Team (guided self-help for anxiety)',
+					who: 'Mental Health Support Team practitioner',
+					frequency: '1 x 45 minutes a week',
+					duration: '8 weeks, then reviewed with {name} and {parent}',
+				},
+			},
+			{
+				what: 'Opportunities to talk to an adult',
+				who: '',
+				frequency: '',
+				duration: '',
+				better: {
+					what: 'Mentoring session with a trusted adult',
+					who: 'Learning mentor',
+					frequency: '1 x 30 minutes a week',
+					duration: 'For the academic year',
+				},
+			},
 		],
-		healthNeeds: ['{name} takes medication for ADHD each morning, prescribed by the community paediatrician.', '{name} has been referred to the Children and Young People’s Mental Health Service (CYPMHS) for anxiety.'],
-		healthProvision: ['Medication review by the community paediatrician every 6 months.', 'Assessment and, if offered, a course of cognitive behavioural therapy from the Children and Young People’s Mental Health Service.'],
-		socialCare: '{name} is a looked-after child and has lived with foster carers since {dx}. {name} has an allocated social worker in Kent Children’s Services.',
+		healthNeeds: [
+			'{name} takes medication for ADHD each morning, prescribed by the community paediatrician.',
+			'{name} has been referred to the Children and Young People’s Mental Health Service (CYPMHS) for anxiety.',
+		],
+		healthProvision: [
+			'Medication review by the community paediatrician every 6 months.',
+			'Assessment and, if offered, a course of cognitive behavioural therapy from the Children and Young People’s Mental Health Service.',
+		],
+		socialCare:
+			'{name} is a looked-after child and has lived with foster carers since {dx}. {name} has an allocated social worker in Kent Children’s Services.',
 		healthInvitee: 'Mental health practitioner (CYPMHS)',
 	},
 	MLD: {
@@ -779,7 +1341,8 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 			'{name} has moderate learning difficulties. An educational psychology assessment in {dx} found {his} verbal and non-verbal reasoning below the 2nd centile. {name} is working well below age-related expectations in reading, writing and maths and needs many repetitions to retain new learning. Working memory is a particular difficulty.',
 			'{name} has global developmental delay and learns more slowly than other children of the same age. {name} can read simple sentences and count reliably to 20, but finds abstract ideas, telling the time and money difficult.',
 		],
-		secondary: '{name} has difficulties with learning: {name} works below age-related expectations in English and maths and needs new ideas taught in small steps with practical resources.',
+		secondary:
+			'{name} has difficulties with learning: {name} works below age-related expectations in English and maths and needs new ideas taught in small steps with practical resources.',
 		hard: ['to read long words', 'to do maths with big numbers', 'to remember what to do'],
 		helps: ['I can use Numicon', 'my teacher shows me first', 'I work with my group'],
 		smart: [
@@ -790,14 +1353,51 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will make progress in English and maths.', 'To improve {his} reading.'],
 		provisions: [
-			{ what: 'Precision teaching for reading and number facts', who: 'Teaching assistant trained in precision teaching', frequency: '5 x 10 minutes a week', duration: 'Ongoing; progress recorded daily and reviewed half-termly by the SENCo' },
-			{ what: 'Small-group maths teaching with practical resources (Numicon)', who: 'Teaching assistant, planned by the class teacher', frequency: '3 x 30 minutes a week', duration: 'For the academic year' },
+			{
+				what: 'Precision teaching for reading and number facts',
+				who: 'Teaching assistant trained in precision teaching',
+				frequency: '5 x 10 minutes a week',
+				duration: 'Ongoing; progress recorded daily and reviewed half-termly by the SENCo',
+			},
+			{
+				what: 'Small-group maths teaching with practical resources (Numicon)',
+				who: 'Teaching assistant, planned by the class teacher',
+				frequency: '3 x 30 minutes a week',
+				duration: 'For the academic year',
+			},
 			{ what: 'Tasks broken into small steps with visual prompts in every lesson', who: 'Class teacher', frequency: 'Every lesson', duration: 'Ongoing' },
-			{ what: 'Consultation and review of progress with an educational psychologist', who: 'Educational psychologist, Kent Educational Psychology Service', frequency: '1 consultation a year', duration: 'Before each annual review' },
+			{
+				what: 'Consultation and review of progress with an educational psychologist',
+				who: 'Educational psychologist, Kent Educational Psychology Service',
+				frequency: '1 consultation a year',
+				duration: 'Before each annual review',
+			},
 		],
 		vagueProvisions: [
-			{ what: 'Additional adult support in lessons', who: 'Teaching assistant', frequency: '', duration: '', better: { what: 'Teaching assistant support in English and maths lessons, to break tasks into steps and check understanding', who: 'Teaching assistant', frequency: 'All English and maths lessons (10 a week)', duration: 'For the academic year; reviewed each term' } },
-			{ what: 'Extra help with literacy when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'One-to-one reading with books matched to the phonics programme', who: 'Teaching assistant trained in the school’s phonics programme', frequency: '5 x 15 minutes a week', duration: 'For the academic year' } },
+			{
+				what: 'Additional adult support in lessons',
+				who: 'Teaching assistant',
+				frequency: '',
+				duration: '',
+				better: {
+					what: 'Teaching assistant support in English and maths lessons, to break tasks into steps and check understanding',
+					who: 'Teaching assistant',
+					frequency: 'All English and maths lessons (10 a week)',
+					duration: 'For the academic year; reviewed each term',
+				},
+			},
+			{
+				what: 'Extra help with literacy when needed',
+				who: '',
+				frequency: 'When needed',
+				duration: '',
+				better: {
+					what: 'One-to-one reading with books matched to the phonics programme',
+					who: 'Teaching assistant trained in the school’s phonics programme',
+					frequency: '5 x 15 minutes a week',
+					duration: 'For the academic year',
+				},
+			},
 		],
 		healthInvitee: 'School nurse',
 	},
@@ -806,7 +1406,8 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		needs: [
 			'{name} has a specific learning difficulty (dyslexia), confirmed by a specialist assessment in {dx}. {name}’s verbal reasoning is in the average range, but {his} phonological processing and working memory are below the 5th centile. Reading is slow and effortful and spelling is well below the level expected for {his} age, which limits what {name} can show in written work.',
 		],
-		secondary: '{name} has dyslexic difficulties: reading and spelling are well below {his} ability in other areas, and {name} needs assistive technology to record ideas.',
+		secondary:
+			'{name} has dyslexic difficulties: reading and spelling are well below {his} ability in other areas, and {name} needs assistive technology to record ideas.',
 		hard: ['to spell words', 'to read out loud in class', 'to copy from the board'],
 		helps: ['I can use my laptop', 'I get extra time', 'the teacher gives me the notes'],
 		smart: [
@@ -816,11 +1417,39 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will become a more confident reader.', 'To improve {his} spelling.'],
 		provisions: [
-			{ what: 'Structured, multisensory literacy programme (Units of Sound)', who: 'Specialist teacher with a Level 5 qualification in dyslexia', frequency: '3 x 30 minutes a week', duration: 'For the academic year; reading and spelling retested each July' },
-			{ what: 'Laptop with speech-to-text and text-to-speech software for all lessons and assessments', who: 'Provided by the school; set up and reviewed by the SENCo', frequency: 'Every lesson', duration: 'Ongoing' },
-			{ what: 'Printed lesson notes and homework, so that copying from the board is not needed', who: 'Subject teachers', frequency: 'Every lesson', duration: 'Ongoing' },
+			{
+				what: 'Structured, multisensory literacy programme (Units of Sound)',
+				who: 'Specialist teacher with a Level 5 qualification in dyslexia',
+				frequency: '3 x 30 minutes a week',
+				duration: 'For the academic year; reading and spelling retested each July',
+			},
+			{
+				what: 'Laptop with speech-to-text and text-to-speech software for all lessons and assessments',
+				who: 'Provided by the school; set up and reviewed by the SENCo',
+				frequency: 'Every lesson',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Printed lesson notes and homework, so that copying from the board is not needed',
+				who: 'Subject teachers',
+				frequency: 'Every lesson',
+				duration: 'Ongoing',
+			},
 		],
-		vagueProvisions: [{ what: 'Support with reading and writing when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'A reader and a scribe, or a laptop with text-to-speech and speech-to-text, in all tests and assessments', who: 'Teaching assistant; arranged by the exams officer', frequency: 'Every test and assessment', duration: 'Ongoing' } }],
+		vagueProvisions: [
+			{
+				what: 'Support with reading and writing when needed',
+				who: '',
+				frequency: 'When needed',
+				duration: '',
+				better: {
+					what: 'A reader and a scribe, or a laptop with text-to-speech and speech-to-text, in all tests and assessments',
+					who: 'Teaching assistant; arranged by the exams officer',
+					frequency: 'Every test and assessment',
+					duration: 'Ongoing',
+				},
+			},
+		],
 		healthInvitee: 'School nurse',
 	},
 	SLD: {
@@ -838,13 +1467,48 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will develop {his} independence.', 'To communicate {his} needs.'],
 		provisions: [
-			{ what: 'Total communication approach (Makaton signing, symbols and objects of reference) in all lessons', who: 'All class staff, trained to Makaton level 2', frequency: 'Throughout the school day', duration: 'Ongoing' },
-			{ what: 'Speech and language therapy programme', who: 'Speech and language therapist sets and reviews it; class staff deliver it', frequency: 'Therapist review once a term; programme 4 x 15 minutes a week', duration: 'Until the next annual review' },
-			{ what: 'Personal care and independence programme (toileting, dressing, handwashing)', who: 'Two trained teaching assistants', frequency: 'Daily', duration: 'Ongoing; reviewed each term with {parent}' },
-			{ what: 'A class of no more than 10 pupils with a teacher and at least two teaching assistants', who: 'Special school staff', frequency: 'Full time', duration: 'Ongoing' },
+			{
+				what: 'Total communication approach (Makaton signing, symbols and objects of reference) in all lessons',
+				who: 'All class staff, trained to Makaton level 2',
+				frequency: 'Throughout the school day',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Speech and language therapy programme',
+				who: 'Speech and language therapist sets and reviews it; class staff deliver it',
+				frequency: 'Therapist review once a term; programme 4 x 15 minutes a week',
+				duration: 'Until the next annual review',
+			},
+			{
+				what: 'Personal care and independence programme (toileting, dressing, handwashing)',
+				who: 'Two trained teaching assistants',
+				frequency: 'Daily',
+				duration: 'Ongoing; reviewed each term with {parent}',
+			},
+			{
+				what: 'A class of no more than 10 pupils with a teacher and at least two teaching assistants',
+				who: 'Special school staff',
+				frequency: 'Full time',
+				duration: 'Ongoing',
+			},
 		],
-		vagueProvisions: [{ what: 'Adult support throughout the day', who: '', frequency: '', duration: '', better: { what: 'One-to-one support for personal care, moving between activities and learning', who: 'Teaching assistant trained in Makaton and personal care', frequency: 'Full time (32.5 hours a week)', duration: 'Ongoing; reviewed each term' } }],
-		healthNeeds: ['{name} has Down syndrome. {name} had heart surgery as a baby and is reviewed by cardiology every 2 years. {name} has an underactive thyroid, treated with daily medication, and wears glasses.'],
+		vagueProvisions: [
+			{
+				what: 'Adult support throughout the day',
+				who: '',
+				frequency: '',
+				duration: '',
+				better: {
+					what: 'One-to-one support for personal care, moving between activities and learning',
+					who: 'Teaching assistant trained in Makaton and personal care',
+					frequency: 'Full time (32.5 hours a week)',
+					duration: 'Ongoing; reviewed each term',
+				},
+			},
+		],
+		healthNeeds: [
+			'{name} has Down syndrome. {name} had heart surgery as a baby and is reviewed by cardiology every 2 years. {name} has an underactive thyroid, treated with daily medication, and wears glasses.',
+		],
 		healthProvision: ['Annual thyroid blood test and cardiology review every 2 years (East Kent Hospitals). Annual hearing and eye checks.'],
 		csdpa: 'Short breaks: a Saturday club for disabled children, 5 hours a week in term time (Chronically Sick and Disabled Persons Act 1970 s.2).',
 		healthInvitee: 'Community paediatrician',
@@ -864,15 +1528,57 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will enjoy school.', 'To develop {his} sensory awareness.'],
 		provisions: [
-			{ what: 'Sensory curriculum with intensive interaction and switch-based activities', who: 'Class teacher and trained teaching assistants', frequency: 'Daily', duration: 'Ongoing' },
-			{ what: 'Physiotherapy programme (stretches, standing frame and walker)', who: 'Physiotherapist (Kent Community Health NHS Foundation Trust) sets it; trained staff deliver it', frequency: '30 minutes daily; physiotherapist review each half-term', duration: 'Ongoing' },
-			{ what: 'Hydrotherapy', who: 'Staff trained in hydrotherapy, following the physiotherapist’s plan', frequency: '1 x 30 minutes a week', duration: 'Ongoing' },
-			{ what: 'One-to-one adult support throughout the day, including two-person hoisting', who: 'Teaching assistants trained in moving and handling', frequency: 'Full time', duration: 'Ongoing' },
-			{ what: 'Advice and teaching from a qualified teacher of children with vision impairment', who: 'Qualified teacher of the vision impaired (sensory service)', frequency: '1 visit each term', duration: 'Ongoing' },
+			{
+				what: 'Sensory curriculum with intensive interaction and switch-based activities',
+				who: 'Class teacher and trained teaching assistants',
+				frequency: 'Daily',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Physiotherapy programme (stretches, standing frame and walker)',
+				who: 'Physiotherapist (Kent Community Health NHS Foundation Trust) sets it; trained staff deliver it',
+				frequency: '30 minutes daily; physiotherapist review each half-term',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Hydrotherapy',
+				who: 'Staff trained in hydrotherapy, following the physiotherapist’s plan',
+				frequency: '1 x 30 minutes a week',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'One-to-one adult support throughout the day, including two-person hoisting',
+				who: 'Teaching assistants trained in moving and handling',
+				frequency: 'Full time',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Advice and teaching from a qualified teacher of children with vision impairment',
+				who: 'Qualified teacher of the vision impaired (sensory service)',
+				frequency: '1 visit each term',
+				duration: 'Ongoing',
+			},
 		],
-		vagueProvisions: [{ what: 'Support with personal care as needed', who: '', frequency: 'As needed', duration: '', better: { what: 'Personal care (changing, repositioning every 2 hours and gastrostomy feeds) to the written care plan', who: 'Two teaching assistants trained in moving and handling and in gastrostomy care', frequency: 'Throughout the school day', duration: 'Ongoing' } }],
-		healthNeeds: ['{name} has cerebral palsy (spastic quadriplegia) and epilepsy, with tonic-clonic seizures about once a month. {name} is fed by gastrostomy and is at risk of chest infections.'],
-		healthProvision: ['Epilepsy care plan, with emergency medication (buccal midazolam), written by the epilepsy nurse and reviewed every year. Gastrostomy feeding by trained staff following the dietitian’s plan. Wheelchair and seating reviewed by the wheelchair service every 6 months.'],
+		vagueProvisions: [
+			{
+				what: 'Support with personal care as needed',
+				who: '',
+				frequency: 'As needed',
+				duration: '',
+				better: {
+					what: 'Personal care (changing, repositioning every 2 hours and gastrostomy feeds) to the written care plan',
+					who: 'Two teaching assistants trained in moving and handling and in gastrostomy care',
+					frequency: 'Throughout the school day',
+					duration: 'Ongoing',
+				},
+			},
+		],
+		healthNeeds: [
+			'{name} has cerebral palsy (spastic quadriplegia) and epilepsy, with tonic-clonic seizures about once a month. {name} is fed by gastrostomy and is at risk of chest infections.',
+		],
+		healthProvision: [
+			'Epilepsy care plan, with emergency medication (buccal midazolam), written by the epilepsy nurse and reviewed every year. Gastrostomy feeding by trained staff following the dietitian’s plan. Wheelchair and seating reviewed by the wheelchair service every 6 months.',
+		],
 		socialCare: '{name}’s family are supported by the Disabled Children’s Service.',
 		csdpa: 'Short breaks: 24 nights a year at a residential short-break unit, and 6 hours a week of support at home from a personal assistant (Chronically Sick and Disabled Persons Act 1970 s.2).',
 		healthInvitee: 'Physiotherapist',
@@ -892,12 +1598,42 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will improve {his} fine motor skills.', 'To be more independent.'],
 		provisions: [
-			{ what: 'Occupational therapy programme for fine motor skills and independence', who: 'Occupational therapist sets it; teaching assistant delivers it', frequency: '3 x 15 minutes a week; therapist review each term', duration: 'Until the next annual review' },
-			{ what: 'Touch-typing programme and a laptop for written work', who: 'Teaching assistant; laptop provided by the school', frequency: '3 x 15 minutes a week until {name} types 20 words a minute', duration: 'Ongoing' },
-			{ what: 'Personal emergency evacuation plan, and leaving lessons 5 minutes early', who: 'SENCo and site manager', frequency: 'Reviewed each term', duration: 'Ongoing' },
+			{
+				what: 'Occupational therapy programme for fine motor skills and independence',
+				who: 'Occupational therapist sets it; teaching assistant delivers it',
+				frequency: '3 x 15 minutes a week; therapist review each term',
+				duration: 'Until the next annual review',
+			},
+			{
+				what: 'Touch-typing programme and a laptop for written work',
+				who: 'Teaching assistant; laptop provided by the school',
+				frequency: '3 x 15 minutes a week until {name} types 20 words a minute',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Personal emergency evacuation plan, and leaving lessons 5 minutes early',
+				who: 'SENCo and site manager',
+				frequency: 'Reviewed each term',
+				duration: 'Ongoing',
+			},
 		],
-		vagueProvisions: [{ what: 'Support with physical activities when needed', who: '', frequency: 'When needed', duration: '', better: { what: 'Adapted PE, with an alternative activity when needed, planned with the physiotherapist', who: 'PE teacher, advised by the physiotherapist', frequency: 'Every PE lesson', duration: 'Ongoing; reviewed each term' } }],
-		healthNeeds: ['{name} has cerebral palsy and is under the care of the community paediatrician and the children’s therapy team. {name} wears a splint on {his} right leg.'],
+		vagueProvisions: [
+			{
+				what: 'Support with physical activities when needed',
+				who: '',
+				frequency: 'When needed',
+				duration: '',
+				better: {
+					what: 'Adapted PE, with an alternative activity when needed, planned with the physiotherapist',
+					who: 'PE teacher, advised by the physiotherapist',
+					frequency: 'Every PE lesson',
+					duration: 'Ongoing; reviewed each term',
+				},
+			},
+		],
+		healthNeeds: [
+			'{name} has cerebral palsy and is under the care of the community paediatrician and the children’s therapy team. {name} wears a splint on {his} right leg.',
+		],
 		healthProvision: ['Physiotherapy: home and school programme reviewed by the physiotherapist each term. Orthotics review every 6 months.'],
 		healthInvitee: 'Physiotherapist',
 	},
@@ -916,11 +1652,39 @@ const NEEDS: Record<NeedKey, NeedProfile> = {
 		],
 		vague: ['{name} will improve {his} listening skills.', 'To be more confident in class.'],
 		provisions: [
-			{ what: 'Teaching and advice from a qualified Teacher of the Deaf', who: 'Teacher of the Deaf, sensory support service', frequency: '1 visit of 1 hour each half-term', duration: 'Ongoing' },
-			{ what: 'Radio aid worn by every teacher, checked daily', who: 'Class and subject teachers; teaching assistant checks it each morning', frequency: 'Every lesson', duration: 'Ongoing' },
-			{ what: 'Pre-teaching of topic vocabulary in a quiet room', who: 'Teaching assistant trained by the Teacher of the Deaf', frequency: '3 x 20 minutes a week', duration: 'For the academic year' },
+			{
+				what: 'Teaching and advice from a qualified Teacher of the Deaf',
+				who: 'Teacher of the Deaf, sensory support service',
+				frequency: '1 visit of 1 hour each half-term',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Radio aid worn by every teacher, checked daily',
+				who: 'Class and subject teachers; teaching assistant checks it each morning',
+				frequency: 'Every lesson',
+				duration: 'Ongoing',
+			},
+			{
+				what: 'Pre-teaching of topic vocabulary in a quiet room',
+				who: 'Teaching assistant trained by the Teacher of the Deaf',
+				frequency: '3 x 20 minutes a week',
+				duration: 'For the academic year',
+			},
 		],
-		vagueProvisions: [{ what: 'Support in lessons as required', who: '', frequency: 'As required', duration: '', better: { what: 'Support in lessons to check understanding, with written notes of what was said', who: 'Teaching assistant trained by the Teacher of the Deaf', frequency: 'All English, maths and science lessons', duration: 'For the academic year' } }],
+		vagueProvisions: [
+			{
+				what: 'Support in lessons as required',
+				who: '',
+				frequency: 'As required',
+				duration: '',
+				better: {
+					what: 'Support in lessons to check understanding, with written notes of what was said',
+					who: 'Teaching assistant trained by the Teacher of the Deaf',
+					frequency: 'All English, maths and science lessons',
+					duration: 'For the academic year',
+				},
+			},
+		],
 		healthNeeds: ['{name} has a permanent hearing loss and is seen by audiology every 6 months.'],
 		healthProvision: ['Audiology review every 6 months; hearing aids and ear moulds replaced as needed.'],
 		healthInvitee: 'Audiologist',
@@ -942,18 +1706,125 @@ const NEED_WEIGHTS: Record<NeedKey, { weight: number; special: number; minYear: 
 
 // Year groups: more children in the primary and secondary years than in nursery or the sixth form.
 const YEAR_WEIGHTS: readonly (readonly [number, number])[] = [
-	[-1, 2], [0, 4], [1, 5], [2, 6], [3, 7], [4, 7], [5, 8], [6, 8], [7, 8], [8, 8], [9, 8], [10, 8], [11, 7], [12, 5], [13, 4],
+	[-1, 2],
+	[0, 4],
+	[1, 5],
+	[2, 6],
+	[3, 7],
+	[4, 7],
+	[5, 8],
+	[6, 8],
+	[7, 8],
+	[8, 8],
+	[9, 8],
+	[10, 8],
+	[11, 7],
+	[12, 5],
+	[13, 4],
 ]
 
-const INTERESTS = ['Minecraft', 'drawing', 'swimming', 'dinosaurs', 'football', 'trains', 'baking with my nan', 'music', 'animals, especially my dog', 'Lego', 'horse riding', 'gymnastics', 'videos about space', 'dancing', 'being outside', 'cooking', 'reading comics', 'playing the drums', 'gaming with my cousins', 'going to the beach', 'Pokémon', 'the piano', 'fishing with my dad', 'riding my bike', 'making slime', 'Roblox', 'trampolining', 'Scouts']
+const INTERESTS = [
+	'Minecraft',
+	'drawing',
+	'swimming',
+	'dinosaurs',
+	'football',
+	'trains',
+	'baking with my nan',
+	'music',
+	'animals, especially my dog',
+	'Lego',
+	'horse riding',
+	'gymnastics',
+	'videos about space',
+	'dancing',
+	'being outside',
+	'cooking',
+	'reading comics',
+	'playing the drums',
+	'gaming with my cousins',
+	'going to the beach',
+	'Pokémon',
+	'the piano',
+	'fishing with my dad',
+	'riding my bike',
+	'making slime',
+	'Roblox',
+	'trampolining',
+	'Scouts',
+]
 const DISLIKES = ['loud noises', 'waiting', 'busy rooms', 'getting my hands messy', 'when my day changes', 'hats and coats']
-const GOOD_AT = ['drawing', 'remembering facts about animals', 'building things', 'football', 'being kind to my friends', 'computers', 'singing', 'running', 'looking after my little sister', 'making people laugh']
-const JOBS = ['a vet', 'a footballer', 'a chef', 'a games designer', 'a mechanic', 'a hairdresser', 'an artist', 'a firefighter', 'a zookeeper', 'a nurse', 'a builder', 'a police officer', 'a teacher', 'a train driver', 'a scientist']
-const ADULT_HOPES = ['work with animals', 'get a job in a kitchen', 'go on to study IT', 'live in my own flat with some support', 'work in a shop', 'become a mechanic', 'do an apprenticeship in construction', 'work in childcare', 'learn to drive', 'go out with my friends on my own']
-const MATTERS = ['my family and my friends at college', 'being treated like an adult', 'having my own money', 'my music and my PlayStation', 'keeping fit at the gym', 'my part-time job']
-const PARENT_WORDS = ['a kind, funny and loving child', 'determined and caring', 'full of energy and very affectionate', 'gentle and creative', 'curious and chatty at home']
-const PARENT_WORRIES = ['anxiety in the mornings before school', 'friendships and feeling left out', 'falling further behind with reading', 'what happens after school ends', 'the move to the next school', 'how tired {name} is at the end of the day']
-const PARENT_HOPES = ['to be happy and have friends', 'to become more independent', 'to read for pleasure', 'to get a job and live as independently as possible', 'to feel safe and understood at school']
+const GOOD_AT = [
+	'drawing',
+	'remembering facts about animals',
+	'building things',
+	'football',
+	'being kind to my friends',
+	'computers',
+	'singing',
+	'running',
+	'looking after my little sister',
+	'making people laugh',
+]
+const JOBS = [
+	'a vet',
+	'a footballer',
+	'a chef',
+	'a games designer',
+	'a mechanic',
+	'a hairdresser',
+	'an artist',
+	'a firefighter',
+	'a zookeeper',
+	'a nurse',
+	'a builder',
+	'a police officer',
+	'a teacher',
+	'a train driver',
+	'a scientist',
+]
+const ADULT_HOPES = [
+	'work with animals',
+	'get a job in a kitchen',
+	'go on to study IT',
+	'live in my own flat with some support',
+	'work in a shop',
+	'become a mechanic',
+	'do an apprenticeship in construction',
+	'work in childcare',
+	'learn to drive',
+	'go out with my friends on my own',
+]
+const MATTERS = [
+	'my family and my friends at college',
+	'being treated like an adult',
+	'having my own money',
+	'my music and my PlayStation',
+	'keeping fit at the gym',
+	'my part-time job',
+]
+const PARENT_WORDS = [
+	'a kind, funny and loving child',
+	'determined and caring',
+	'full of energy and very affectionate',
+	'gentle and creative',
+	'curious and chatty at home',
+]
+const PARENT_WORRIES = [
+	'anxiety in the mornings before school',
+	'friendships and feeling left out',
+	'falling further behind with reading',
+	'what happens after school ends',
+	'the move to the next school',
+	'how tired {name} is at the end of the day',
+]
+const PARENT_HOPES = [
+	'to be happy and have friends',
+	'to become more independent',
+	'to read for pleasure',
+	'to get a job and live as independently as possible',
+	'to feel safe and understood at school',
+]
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plan content (one version of sections A-K)
@@ -1000,7 +1871,10 @@ function fill(template: string, vars: Record<string, string>): string {
 }
 
 function formatProvision(p: ProvisionText): string {
-	return [p.what, p.who && `Who: ${p.who}`, p.frequency && `How often: ${p.frequency}`, p.duration && `For how long: ${p.duration}`].filter(Boolean).join('. ') + '.'
+	return (
+		[p.what, p.who && `Who: ${p.who}`, p.frequency && `How often: ${p.frequency}`, p.duration && `For how long: ${p.duration}`].filter(Boolean).join('. ') +
+		'.'
+	)
 }
 
 function yearLabel(year: number): string {
@@ -1108,7 +1982,15 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 	const medwayId = ids.next()
 	const las = [kentRow(kentId), medwayRow(medwayId)]
 	const kent: LaInfo = { id: kentId, name: KENT.name, code: KENT.code, contactEmail: las[0]!.contactEmail, history: true, manager: null, schools: [] }
-	const medway: LaInfo = { id: medwayId, name: MEDWAY.name, code: MEDWAY.code, contactEmail: las[1]!.contactEmail, history: false, manager: null, schools: [] }
+	const medway: LaInfo = {
+		id: medwayId,
+		name: MEDWAY.name,
+		code: MEDWAY.code,
+		contactEmail: las[1]!.contactEmail,
+		history: false,
+		manager: null,
+		schools: [],
+	}
 
 	// Schools: URNs are 6 digits starting with 9 (unused by real schools); DfE establishment numbers by phase.
 	const urns = new Set<number>()
@@ -1156,7 +2038,14 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 		usedNames.add(spec.name)
 		schools.push(spec)
 		la.schools.push(spec)
-		users.push({ id: spec.sencoId, email: `senco@${spec.domain}.example.org`, name: `${spec.senco.first} ${spec.senco.last}`, roles: ['SENCO'], laId: null, schoolId: spec.id })
+		users.push({
+			id: spec.sencoId,
+			email: `senco@${spec.domain}.example.org`,
+			name: `${spec.senco.first} ${spec.senco.last}`,
+			roles: ['SENCO'],
+			laId: null,
+			schoolId: spec.id,
+		})
 		return spec
 	}
 
@@ -1171,7 +2060,15 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 				kind = k
 			} while (usedNames.has(name) || usedDomains.has(slug(name)))
 			const [town] = rng.pick(TOWNS)
-			const specialKind: SpecialKind | undefined = category === 'SPECIAL' ? rng.weighted([['AUTISM', 4], ['COMPLEX', 3], ['SEMH', 2], ['LEARNING', 3]] as const) : undefined
+			const specialKind: SpecialKind | undefined =
+				category === 'SPECIAL'
+					? rng.weighted([
+							['AUTISM', 4],
+							['COMPLEX', 3],
+							['SEMH', 2],
+							['LEARNING', 3],
+						] as const)
+					: undefined
 			const weight = category === 'SPECIAL' ? 0.6 + rng.next() : category === 'POST16' ? 0.5 + rng.next() : 0.5 + rng.next()
 			addSchool(kent, { name, domain: slug(name), category, kind, town, specialKind, weight })
 		}
@@ -1186,7 +2083,11 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 	}
 	const demoUser = (email: string) => DEMO_USERS.find((u) => u.email === email)!
 	const priya = kentUser('caseworker@kent.example.gov.uk', demoUser('caseworker@kent.example.gov.uk').name, 'CASEWORKER')
-	const caseworkers = [priya, kentUser('mark.bennett@kent.example.gov.uk', 'Mark Bennett', 'CASEWORKER'), kentUser('grace.adeyemi@kent.example.gov.uk', 'Grace Adeyemi', 'CASEWORKER')]
+	const caseworkers = [
+		priya,
+		kentUser('mark.bennett@kent.example.gov.uk', 'Mark Bennett', 'CASEWORKER'),
+		kentUser('grace.adeyemi@kent.example.gov.uk', 'Grace Adeyemi', 'CASEWORKER'),
+	]
 	const usedEmails = new Set(users.map((u) => u.email))
 	for (let n = 0; n < config.generatedCaseworkers; n++) {
 		let first: string
@@ -1214,8 +2115,16 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 		const bornFrom = toIsoDate(academicYear - year - 5, 9, 1)
 		const dateOfBirth = rng.date(bornFrom, toIsoDate(academicYear - year - 4, 8, 31))
 		const school = pickSchool(need, year)
-		if (school.category === 'SPECIAL' && !SPECIAL_NEEDS[school.specialKind ?? 'LEARNING'].includes(need)) need = SPECIAL_NEEDS[school.specialKind ?? 'LEARNING'][0]!
-		const secondNeed = need === 'PMLD' || rng.chance(0.35) ? null : rng.pick((Object.keys(NEEDS) as NeedKey[]).filter((k) => NEEDS[k].area !== NEEDS[need].area && k !== 'PMLD' && k !== 'SLD' && NEED_WEIGHTS[k].minYear <= year))
+		if (school.category === 'SPECIAL' && !SPECIAL_NEEDS[school.specialKind ?? 'LEARNING'].includes(need))
+			need = SPECIAL_NEEDS[school.specialKind ?? 'LEARNING'][0]!
+		const secondNeed =
+			need === 'PMLD' || rng.chance(0.35)
+				? null
+				: rng.pick(
+						(Object.keys(NEEDS) as NeedKey[]).filter(
+							(k) => NEEDS[k].area !== NEEDS[need].area && k !== 'PMLD' && k !== 'SLD' && NEED_WEIGHTS[k].minYear <= year,
+						),
+					)
 		const previous = previousSchools(rng, la, school, year, academicYear)
 		children.push({
 			index: children.length,
@@ -1242,7 +2151,12 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 	const pickWeighted = (list: SchoolSpec[]) => rng.weighted(list.map((s) => [s, s.weight] as const))
 	const kentPick = (need: NeedKey, year: number): SchoolSpec => {
 		if (rng.chance(NEED_WEIGHTS[need].special)) {
-			const fits = byCategory(kent, 'SPECIAL').filter((s) => SPECIAL_NEEDS[s.specialKind!].includes(need) && (year >= 0 || s.specialKind === 'COMPLEX') && (s.specialKind !== 'SEMH' || (year >= 1 && year <= 11)))
+			const fits = byCategory(kent, 'SPECIAL').filter(
+				(s) =>
+					SPECIAL_NEEDS[s.specialKind!].includes(need) &&
+					(year >= 0 || s.specialKind === 'COMPLEX') &&
+					(s.specialKind !== 'SEMH' || (year >= 1 && year <= 11)),
+			)
 			if (fits.length) return pickWeighted(fits)
 		}
 		if (year <= 6) return pickWeighted(byCategory(kent, 'PRIMARY').filter((s) => year >= 0 || s.hasNursery))
@@ -1277,7 +2191,12 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 		load.set(caseworker, load.get(caseworker)! + group.children.length)
 		for (const child of group.children) child.caseworker = caseworker
 	}
-	for (let n = 0; n < MEDWAY_CHILDREN; n++) addChild(medway, () => medwaySchool, () => null)
+	for (let n = 0; n < MEDWAY_CHILDREN; n++)
+		addChild(
+			medway,
+			() => medwaySchool,
+			() => null,
+		)
 	// Medway's children are primary-aged at its one primary school.
 	for (const child of children.filter((c) => c.la === medway)) {
 		if (child.yearGroup < 0 || child.yearGroup > 6) {
@@ -1289,7 +2208,19 @@ function buildWorld(scale: SeedScale, today: IsoDate): World {
 		if (NEEDS[child.need].area === 'Cognition and learning' && (child.need === 'PMLD' || child.need === 'SLD')) child.need = 'SLCN'
 	}
 	assignStages(children, kent, medway, priya, schools[0]!)
-	return { scale, today, academicYear, seed: seedValue, ids, las, laInfo: [kent, medway], schools, users, userById: new Map(users.map((u) => [u.id, u])), children }
+	return {
+		scale,
+		today,
+		academicYear,
+		seed: seedValue,
+		ids,
+		las,
+		laInfo: [kent, medway],
+		schools,
+		users,
+		userById: new Map(users.map((u) => [u.id, u])),
+		children,
+	}
 }
 
 /**
@@ -1303,7 +2234,8 @@ function previousSchools(rng: Random, la: LaInfo, school: SchoolSpec, year: numb
 	if ((school.category === 'SECONDARY' && year >= 7) || (school.category === 'POST16' && year >= 12)) {
 		if (primaries.length) out.push({ school: rng.pick(primaries), until: toIsoDate(academicYear - (year - 7), 9, 1) })
 	}
-	if (school.category === 'POST16' && year >= 12 && secondaries.length) out.push({ school: rng.pick(secondaries), until: toIsoDate(academicYear - (year - 12), 9, 1) })
+	if (school.category === 'POST16' && year >= 12 && secondaries.length)
+		out.push({ school: rng.pick(secondaries), until: toIsoDate(academicYear - (year - 12), 9, 1) })
 	return out
 }
 
@@ -1312,7 +2244,14 @@ function previousSchools(rng: Random, la: LaInfo, school: SchoolSpec, year: numb
  * caseload and 4 in Kent (the weights alone give far more at Kent scale). Converts children who had no open review.
  */
 function assignStages(children: ChildSkeleton[], kent: LaInfo, medway: LaInfo, priya: UserSpec, oakfield: SchoolSpec) {
-	const groups: readonly (readonly Stage[])[] = [['DRAFT_BOOKED', 'DRAFT_HELD', 'DRAFT_NOMEET'], ['SUBMITTED'], ['DECISION_MADE'], ['NOTICE_ISSUED'], ['REPRESENTATIONS'], ['FINAL_ISSUED']]
+	const groups: readonly (readonly Stage[])[] = [
+		['DRAFT_BOOKED', 'DRAFT_HELD', 'DRAFT_NOMEET'],
+		['SUBMITTED'],
+		['DECISION_MADE'],
+		['NOTICE_ISSUED'],
+		['REPRESENTATIONS'],
+		['FINAL_ISSUED'],
+	]
 	const convertible = (c: ChildSkeleton) => c.stage === 'FUTURE' || c.stage === 'UPCOMING'
 	const ensure = (pool: ChildSkeleton[], stages: readonly Stage[], minimum: number) => {
 		let have = pool.filter((c) => stages.includes(c.stage)).length
@@ -1325,8 +2264,16 @@ function assignStages(children: ChildSkeleton[], kent: LaInfo, medway: LaInfo, p
 	}
 	const kentChildren = children.filter((c) => c.la === kent)
 	for (const stages of groups) {
-		ensure(kentChildren.filter((c) => c.school === oakfield), stages, 2)
-		ensure(kentChildren.filter((c) => c.caseworker === priya && c.school !== oakfield), stages, 3)
+		ensure(
+			kentChildren.filter((c) => c.school === oakfield),
+			stages,
+			2,
+		)
+		ensure(
+			kentChildren.filter((c) => c.caseworker === priya && c.school !== oakfield),
+			stages,
+			3,
+		)
 		ensure(kentChildren, stages, 4)
 	}
 	// Medway: a small, fixed mix. Its council has no users in the demo, so nothing there needs a council decision.
@@ -1514,19 +2461,27 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 	} else {
 		firstIssuedOn = rng.date(earliestIssue, addMonths(lastReviewOn, -11))
 	}
+	// The 12-month date the current cycle answers (s.44(1)): the current review's own due date.
 	const reviewDueOn = nextReviewDueOn(firstIssuedOn, lastReviewOn)
 
 	// 3. The previous review, closed in the portal if it was held in the past 15 months (the council's history).
 	const historic = lastReviewOn && child.la.history && compareDates(lastReviewOn, addMonths(today, -15)) >= 0 ? planHistoricReview(ctx, lastReviewOn) : null
 
 	// 4. Plan versions: the first, amendments before the portal, the move to a new school, and each final plan.
-	const events: { on: IsoDate; kind: 'first' | 'amended' | 'transfer' | 'historic-final' | 'current-final'; to?: SchoolSpec }[] = [{ on: firstIssuedOn, kind: 'first' }]
+	const events: { on: IsoDate; kind: 'first' | 'amended' | 'transfer' | 'historic-final' | 'current-final'; to?: SchoolSpec }[] = [
+		{ on: firstIssuedOn, kind: 'first' },
+	]
 	const namedAtFirst = schoolAt(child, addDays(firstIssuedOn, 200))
 	for (const move of child.previous) {
 		const moveOn = move.until
 		if (!before(firstIssuedOn, addDays(moveOn, -200))) continue // the first plan already named the new school
 		const next = schoolAt(child, moveOn)
-		if (historic && !historic.transferTo && compareDates(historic.meetingOn!, addDays(moveOn, -365)) >= 0 && compareDates(historic.meetingOn!, addDays(moveOn, -120)) <= 0) {
+		if (
+			historic &&
+			!historic.transferTo &&
+			compareDates(historic.meetingOn!, addDays(moveOn, -365)) >= 0 &&
+			compareDates(historic.meetingOn!, addDays(moveOn, -120)) <= 0
+		) {
 			forceTransferAmendment(ctx, historic, next, moveOn)
 			continue
 		}
@@ -1554,7 +2509,8 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 	for (const event of events) {
 		// Reviews held before this version reviewed the version before it.
 		if (historic && !reviewed.previous && versions.length && compareDates(historic.meetingOn!, event.on) <= 0) reviewAndPropose(historic, 'previous')
-		if (current.review && !reviewed.current && versions.length && current.review.meetingOn && compareDates(current.review.meetingOn, event.on) <= 0) reviewAndPropose(current.review, 'current')
+		if (current.review && !reviewed.current && versions.length && current.review.meetingOn && compareDates(current.review.meetingOn, event.on) <= 0)
+			reviewAndPropose(current.review, 'current')
 		let level = 0
 		let finalPlanId: string | null = null
 		if (event.kind === 'first') {
@@ -1603,16 +2559,20 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 		createdAt: at(firstIssuedOn, 8),
 		updatedAt: at(firstIssuedOn, 8),
 	})
+	// The plan's dates as the app writes them: issuing the current review's final plan moved them on to the next cycle
+	// (issueFinal in app/services/council-review.server.ts), as closing the previous review did.
+	const finished = current.review?.status === 'FINAL_ISSUED' ? current.review.meetingOn! : null
+	const planLastReviewOn = finished ?? lastReviewOn
 	rows.plans.push({
 		id: child.planId,
 		childId: child.id,
 		status: ceased ? 'CEASED' : 'ACTIVE',
 		firstIssuedOn,
-		lastReviewOn,
-		reviewDueOn,
+		lastReviewOn: planLastReviewOn,
+		reviewDueOn: finished ? nextReviewDueOn(firstIssuedOn, finished) : reviewDueOn,
 		currentVersionNo: lastVersion.versionNo,
 		createdAt: at(firstIssuedOn, 8),
-		updatedAt: at(maxDate(lastVersion.issuedOn, lastReviewOn ?? firstIssuedOn), 17),
+		updatedAt: at(maxDate(lastVersion.issuedOn, planLastReviewOn ?? firstIssuedOn), 17),
 	})
 	if (!ceased && before(reviewDueOn, today) && !(current.review?.meetingHeld ?? false)) rows.overdue++
 	if (historic) writeReview(ctx, rows, historic, reviewed.previous!.version, reviewed.previous!.proposals, historic.finalPlanId)
@@ -1695,7 +2655,14 @@ function planCurrentCycle(ctx: ChildContext): CurrentCycle {
 	}
 	let targetDueOn: IsoDate
 	let finalPlanId: string | null = null
-	const recommend = (): ReviewOutcome => (transferTo ? 'AMEND' : rng.weighted([['AMEND', 52], ['MAINTAIN', 44], ['CEASE', child.yearGroup >= 11 ? 4 : 0]] as const))
+	const recommend = (): ReviewOutcome =>
+		transferTo
+			? 'AMEND'
+			: rng.weighted([
+					['AMEND', 52],
+					['MAINTAIN', 44],
+					['CEASE', child.yearGroup >= 11 ? 4 : 0],
+				] as const)
 
 	if (stage === 'DRAFT_NOMEET') {
 		targetDueOn = addDays(today, rng.int(-30, 60))
@@ -1740,8 +2707,9 @@ function planCurrentCycle(ctx: ChildContext): CurrentCycle {
 			base.reportReceivedOn = reportOn
 			base.recommendation = stage === 'SUBMITTED' || stage === 'DECISION_MADE' ? recommend() : 'AMEND'
 			if (decidedOn) {
-				const outcome: ReviewOutcome = stage === 'DECISION_MADE' && !transferTo ? (base.recommendation === 'CEASE' ? 'CEASE' : base.recommendation === 'AMEND' ? (rng.chance(0.85) ? 'AMEND' : 'MAINTAIN') : rng.chance(0.15) ? 'AMEND' : 'MAINTAIN') : 'AMEND'
-				base.decision = { outcome, on: decidedOn }
+				// Every decision still open is to amend: a decision to maintain or cease closes the review at once (makeDecision in
+				// app/services/council-review.server.ts), and an amend waits at DECISION_MADE for its amendment notice.
+				base.decision = { outcome: 'AMEND', on: decidedOn }
 			}
 		}
 		base.meetingOn = meetingOn
@@ -1750,7 +2718,8 @@ function planCurrentCycle(ctx: ChildContext): CurrentCycle {
 	}
 	if (base.meetingOn) {
 		base.invitationsSentOn = addDays(base.meetingOn, -(late(0.88) ? rng.int(6, 13) : rng.int(14, 35)))
-		if (!before(base.invitationsSentOn, today) && !base.meetingHeld) base.invitationsSentOn = compareDates(addDays(base.meetingOn, -14), today) <= 0 ? addDays(today, -rng.int(0, 3)) : null
+		if (!before(base.invitationsSentOn, today) && !base.meetingHeld)
+			base.invitationsSentOn = compareDates(addDays(base.meetingOn, -14), today) <= 0 ? addDays(today, -rng.int(0, 3)) : null
 		base.createdOn = addDays(base.invitationsSentOn ?? today, -rng.int(3, 20))
 		if (!before(base.createdOn, today)) base.createdOn = addDays(today, -rng.int(1, 10))
 	}
@@ -1774,7 +2743,11 @@ function planHistoricReview(ctx: ChildContext, meetingOn: IsoDate): HistoricRevi
 	const canAmend = daysBetween(decidedOn, today) >= 20
 	// A ceased plan has no later review, so only a child with no open review can have had one ceased.
 	const canCease = child.stage === 'FUTURE' && (child.yearGroup >= 11 || child.need === 'SPLD' || child.need === 'SLCN')
-	const outcome: ReviewOutcome = rng.weighted([['AMEND', canAmend ? 42 : 0], ['MAINTAIN', 55], ['CEASE', canCease ? (child.yearGroup >= 11 ? 6 : 2) : 0]] as const)
+	const outcome: ReviewOutcome = rng.weighted([
+		['AMEND', canAmend ? 42 : 0],
+		['MAINTAIN', 55],
+		['CEASE', canCease ? (child.yearGroup >= 11 ? 6 : 2) : 0],
+	] as const)
 	const review: HistoricReview = {
 		status: 'CLOSED',
 		dueOn,
@@ -1842,7 +2815,14 @@ function yearAt(child: ChildSkeleton, date: IsoDate, world: World): number {
 
 /** Section I: the type and name of the school, with the class or sixth form where that matters. */
 function sectionI(school: SchoolSpec, year: number, fromSeptember?: number): string {
-	const note = school.category === 'PRIMARY' && year < 0 && school.hasNursery ? ' (nursery class)' : school.category === 'PRIMARY' && year === 0 && fromSeptember ? ' (Reception class)' : school.category === 'SECONDARY' && year >= 12 ? ' (sixth form)' : ''
+	const note =
+		school.category === 'PRIMARY' && year < 0 && school.hasNursery
+			? ' (nursery class)'
+			: school.category === 'PRIMARY' && year === 0 && fromSeptember
+				? ' (Reception class)'
+				: school.category === 'SECONDARY' && year >= 12
+					? ' (sixth form)'
+					: ''
 	const from = fromSeptember ? ` From 1 September ${fromSeptember}.` : ''
 	return `${school.placement}${note}: ${school.name}, ${school.town} (URN ${school.urn}).${from}`
 }
@@ -1868,11 +2848,21 @@ function initialContent(ctx: ChildContext, issuedOn: IsoDate, school: SchoolSpec
 	const outcomes: Outcome[] = rng.sample(need.smart, rng.int(2, 3)).map((t) => ({ area: need.area, text: fill(t, vars), smart: true }))
 	if (second && rng.chance(0.6)) outcomes.push({ area: second.area, text: fill(rng.pick(second.smart), vars), smart: true })
 	if (rng.chance(0.4)) outcomes.push({ area: need.area, text: fill(rng.pick(need.vague), vars), smart: false })
-	if (year >= 9) outcomes.push({ area: 'Preparing for adulthood: independent living', text: fill(`${byJuly(issuedOn, 2)}, {name} will travel independently between home and school or college by bus, after a travel-training programme, on 5 days a week.`, vars), smart: true })
+	if (year >= 9)
+		outcomes.push({
+			area: 'Preparing for adulthood: independent living',
+			text: fill(
+				`${byJuly(issuedOn, 2)}, {name} will travel independently between home and school or college by bus, after a travel-training programme, on 5 days a week.`,
+				vars,
+			),
+			smart: true,
+		})
 	while (outcomes.length < 3) outcomes.push({ area: need.area, text: fill(rng.pick(need.vague), vars), smart: false })
 	outcomes.splice(5)
 
-	const provisions: Provision[] = rng.sample(need.provisions, rng.int(2, Math.min(4, need.provisions.length))).map((p) => provision(p, need.area, vars, false))
+	const provisions: Provision[] = rng
+		.sample(need.provisions, rng.int(2, Math.min(4, need.provisions.length)))
+		.map((p) => provision(p, need.area, vars, false))
 	if (second && rng.chance(0.7)) provisions.push(provision(rng.pick(second.provisions), second.area, vars, false))
 	if (rng.chance(0.5)) provisions.push(provision(rng.pick(need.vagueProvisions), need.area, vars, true))
 	while (provisions.length < 3) provisions.push(provision(rng.pick(need.vagueProvisions), need.area, vars, true))
@@ -1882,11 +2872,20 @@ function initialContent(ctx: ChildContext, issuedOn: IsoDate, school: SchoolSpec
 	return {
 		a: sectionA(ctx, issuedOn, school),
 		b,
-		c: need.healthNeeds ? fill(rng.pick(need.healthNeeds), vars) : 'No health needs have been identified other than those met by universal health services.',
-		d: lookedAfter && need.socialCare ? fill(need.socialCare, vars) : child.need === 'PMLD' ? fill(need.socialCare!, vars) : `No social care needs have been identified. ${ctx.parentName} can ask Kent Children’s Services for an assessment at any time.`,
+		c: need.healthNeeds
+			? fill(rng.pick(need.healthNeeds), vars)
+			: 'No health needs have been identified other than those met by universal health services.',
+		d:
+			lookedAfter && need.socialCare
+				? fill(need.socialCare, vars)
+				: child.need === 'PMLD'
+					? fill(need.socialCare!, vars)
+					: `No social care needs have been identified. ${ctx.parentName} can ask Kent Children’s Services for an assessment at any time.`,
 		g: need.healthProvision ? fill(rng.pick(need.healthProvision), vars) : 'None beyond universal health services (GP, school nursing and dental care).',
 		h1: need.csdpa ? fill(need.csdpa, vars) : 'No provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 has been identified.',
-		h2: lookedAfter ? 'Support from the allocated social worker; Personal Education Plan reviewed each term with the Virtual School Kent.' : 'No other social care provision.',
+		h2: lookedAfter
+			? 'Support from the allocated social worker; Personal Education Plan reviewed each term with the Virtual School Kent.'
+			: 'No other social care provision.',
 		i: sectionI(school, year),
 		j: rng.chance(0.12)
 			? `A personal budget of £${rng.pick([600, 900, 1200, 1800])} a year has been agreed for ${rng.pick(['transport to and from school', 'a personal assistant to support after-school activities', 'specialist equipment at home'])}, paid as a direct payment to ${ctx.parentName}.`
@@ -1899,7 +2898,14 @@ function initialContent(ctx: ChildContext, issuedOn: IsoDate, school: SchoolSpec
 }
 
 function provision(p: ProvisionText | VagueProvision, need: string, vars: Record<string, string>, vague: boolean): Provision {
-	const filled: Provision = { need, what: fill(p.what, vars), who: fill(p.who, vars), frequency: fill(p.frequency, vars), duration: fill(p.duration, vars), vague }
+	const filled: Provision = {
+		need,
+		what: fill(p.what, vars),
+		who: fill(p.who, vars),
+		frequency: fill(p.frequency, vars),
+		duration: fill(p.duration, vars),
+		vague,
+	}
 	if ('better' in p) filled.better = p.better
 	return filled
 }
@@ -1909,7 +2915,10 @@ function sectionA(ctx: ChildContext, on: IsoDate, school: SchoolSpec): string {
 	const { rng, child, world, vars } = ctx
 	const need = NEEDS[child.need]
 	const year = yearAt(child, on, world)
-	const age = Math.max(3, parseIsoDate(on).year - parseIsoDate(child.dateOfBirth).year - (parseIsoDate(on).month < parseIsoDate(child.dateOfBirth).month ? 1 : 0))
+	const age = Math.max(
+		3,
+		parseIsoDate(on).year - parseIsoDate(child.dateOfBirth).year - (parseIsoDate(on).month < parseIsoDate(child.dateOfBirth).month ? 1 : 0),
+	)
 	const [like1, like2] = rng.sample(INTERESTS, 2)
 	let voice: string
 	if (child.need === 'PMLD') {
@@ -2042,7 +3051,9 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 			position: index + 1,
 			currentWording: old.text,
 			proposedWording: text,
-			reason: old.smart ? `${child.firstName} has achieved this outcome (see the school’s evidence). The new outcome is the next step.` : 'The current outcome is not specific, measurable or time-bound; the new wording says what will change, by when and how progress will be measured.',
+			reason: old.smart
+				? `${child.firstName} has achieved this outcome (see the school’s evidence). The new outcome is the next step.`
+				: 'The current outcome is not specific, measurable or time-bound; the new wording says what will change, by when and how progress will be measured.',
 			editedWording: text,
 			apply: (c) => {
 				c.outcomes[index] = { area: need.area, text, smart: true }
@@ -2058,7 +3069,8 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 			'{name}’s needs in this area are more significant than described when the plan was written',
 			'{name} now needs less adult support in class but still needs the specialist provision in section F',
 		])
-		const updated = old.replace(/ A further assessment in [A-Za-z]+ \d{4} found that .*$/, '') + fill(` A further assessment in {month} found that ${finding}.`, v)
+		const updated =
+			old.replace(/ A further assessment in [A-Za-z]+ \d{4} found that .*$/, '') + fill(` A further assessment in {month} found that ${finding}.`, v)
 		return {
 			section: 'B',
 			position: index + 1,
@@ -2110,7 +3122,15 @@ function proposeAmendments(ctx: ChildContext, version: { content: PlanContent; i
 	return drafts
 }
 
-function writeVersion(ctx: ChildContext, rows: ChunkRows, content: PlanContent, versionNo: number, issuedOn: IsoDate, level: number, finalPlanId: string | null): VersionRecord {
+function writeVersion(
+	ctx: ChildContext,
+	rows: ChunkRows,
+	content: PlanContent,
+	versionNo: number,
+	issuedOn: IsoDate,
+	level: number,
+	finalPlanId: string | null,
+): VersionRecord {
 	const { world, child } = ctx
 	const id = world.ids.next()
 	const lvl = rows.level(level)
@@ -2139,7 +3159,16 @@ function writeVersion(ctx: ChildContext, rows: ChunkRows, content: PlanContent, 
 		return outcomeId
 	})
 	for (const [i, p] of content.provisions.entries()) {
-		lvl.provisions.push({ id: world.ids.next(), planVersionId: id, position: i + 1, need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration })
+		lvl.provisions.push({
+			id: world.ids.next(),
+			planVersionId: id,
+			position: i + 1,
+			need: p.need,
+			what: p.what,
+			who: p.who,
+			frequency: p.frequency,
+			duration: p.duration,
+		})
 	}
 	return { id, versionNo, issuedOn, content, outcomeIds, level }
 }
@@ -2179,7 +3208,15 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 	}
 
 	const submittedAt = review.reportReceivedOn ? at(review.reportReceivedOn, rng.int(8, 16), rng.int(0, 59)) : null
-	const lastEvent = review.closedOn ?? review.final?.on ?? review.representationsOn[review.representationsOn.length - 1] ?? review.noticeOn ?? review.decision?.on ?? review.reportReceivedOn ?? review.invitationsSentOn ?? review.createdOn
+	const lastEvent =
+		review.closedOn ??
+		review.final?.on ??
+		review.representationsOn[review.representationsOn.length - 1] ??
+		review.noticeOn ??
+		review.decision?.on ??
+		review.reportReceivedOn ??
+		review.invitationsSentOn ??
+		review.createdOn
 	level.reviews.push({
 		id,
 		childId: child.id,
@@ -2210,27 +3247,57 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 	if (meetingOn) {
 		const held = review.meetingHeld
 		const invite = (role: string, name: string, email: string, attendChance: number, advice: boolean) =>
-			level.invitees.push({ id: world.ids.next(), reviewId: id, role, name, email, attended: held ? rng.chance(attendChance) : null, contributedAdvice: advice })
+			level.invitees.push({
+				id: world.ids.next(),
+				reviewId: id,
+				role,
+				name,
+				email,
+				attended: held ? rng.chance(attendChance) : null,
+				contributedAdvice: advice,
+			})
 		invite('PARENT', ctx.parentName, ctx.parentEmail, 0.92, rng.chance(0.8))
 		if (child.yearGroup >= 12) invite('YOUNG_PERSON', `${child.firstName} ${child.lastName}`, ctx.youngPersonEmail, 0.75, rng.chance(0.7))
 		invite('SCHOOL_STAFF', senco.name, senco.email, 1, true)
 		if (rng.chance(0.5)) {
 			const teacher = adultName(rng)
-			invite('SCHOOL_STAFF', `${teacher.first} ${teacher.last} (${child.yearGroup >= 7 ? 'form tutor' : 'class teacher'})`, `${emailPart(teacher.first)}.${emailPart(teacher.last)}@${school.domain}.example.org`, 0.85, true)
+			invite(
+				'SCHOOL_STAFF',
+				`${teacher.first} ${teacher.last} (${child.yearGroup >= 7 ? 'form tutor' : 'class teacher'})`,
+				`${emailPart(teacher.first)}.${emailPart(teacher.last)}@${school.domain}.example.org`,
+				0.85,
+				true,
+			)
 		}
 		invite('LA_OFFICER', child.caseworker?.name ?? 'SEN Casework Team', child.caseworker?.email ?? child.la.contactEmail, 0.35, false)
 		const health = adultName(rng)
-		invite('HEALTH', `${health.first} ${health.last} (${NEEDS[child.need].healthInvitee.toLowerCase()})`, `${emailPart(health.first)}.${emailPart(health.last)}@health.example.org`, 0.5, rng.chance(0.75))
+		invite(
+			'HEALTH',
+			`${health.first} ${health.last} (${NEEDS[child.need].healthInvitee.toLowerCase()})`,
+			`${emailPart(health.first)}.${emailPart(health.last)}@health.example.org`,
+			0.5,
+			rng.chance(0.75),
+		)
 		if (child.need === 'PMLD' || ctx.rng.chance(0.1)) {
 			const sw = adultName(rng)
-			invite('SOCIAL_CARE', `${sw.first} ${sw.last} (social worker)`, `${emailPart(sw.first)}.${emailPart(sw.last)}@kent.example.gov.uk`, 0.6, rng.chance(0.6))
+			invite(
+				'SOCIAL_CARE',
+				`${sw.first} ${sw.last} (social worker)`,
+				`${emailPart(sw.first)}.${emailPart(sw.last)}@kent.example.gov.uk`,
+				0.6,
+				rng.chance(0.6),
+			)
 		}
 	}
 
 	// Progress against each outcome, recorded in the report.
 	if (review.reportReceivedOn) {
 		for (const [i, outcomeId] of version.outcomeIds.entries()) {
-			const progress = rng.weighted([['ACHIEVED', 25], ['PROGRESSING', 55], ['NOT_YET', 20]] as const)
+			const progress = rng.weighted([
+				['ACHIEVED', 25],
+				['PROGRESSING', 55],
+				['NOT_YET', 20],
+			] as const)
 			level.progress.push({
 				id: world.ids.next(),
 				reviewId: id,
@@ -2242,7 +3309,12 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 						: progress === 'PROGRESSING'
 							? `Progressing: ${rng.int(40, 80)}% of the target reached in the latest assessment.`
 							: 'Not yet: little change since the last review; see the school’s report.',
-				next: progress === 'ACHIEVED' ? rng.pick(['END', 'CHANGE'] as const) : progress === 'NOT_YET' && !version.content.outcomes[i]?.smart ? 'CHANGE' : 'CONTINUE',
+				next:
+					progress === 'ACHIEVED'
+						? rng.pick(['END', 'CHANGE'] as const)
+						: progress === 'NOT_YET' && !version.content.outcomes[i]?.smart
+							? 'CHANGE'
+							: 'CONTINUE',
 			})
 		}
 	}
@@ -2262,7 +3334,12 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 			reason: p.reason,
 			laDecision,
 			laWording: laDecision === 'EDITED' ? p.editedWording : null,
-			laReason: laDecision === 'EDITED' ? 'Accepted with the review arrangements made explicit.' : laDecision === 'REJECTED' ? 'Not supported by the evidence provided; the current wording stays.' : '',
+			laReason:
+				laDecision === 'EDITED'
+					? 'Accepted with the review arrangements made explicit.'
+					: laDecision === 'REJECTED'
+						? 'Not supported by the evidence provided; the current wording stays.'
+						: '',
 			createdById: senco.id,
 			createdAt: at(review.reportReceivedOn ?? meetingOn ?? review.createdOn, 10),
 			updatedAt: at(review.noticeOn ?? review.reportReceivedOn ?? meetingOn ?? review.createdOn, 11),
@@ -2278,17 +3355,33 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 			outcome,
 			reasons:
 				outcome === 'MAINTAIN'
-					? fill('The review shows that {name} is making progress towards the outcomes in the plan and that the provision remains right for {him}. The council will keep the plan as it is.', v)
+					? fill(
+							'The review shows that {name} is making progress towards the outcomes in the plan and that the provision remains right for {him}. The council will keep the plan as it is.',
+							v,
+						)
 					: outcome === 'AMEND'
-						? fill('The review recommended changes that are supported by the evidence. The council will amend the plan; the proposed amendments are set out in the amendment notice.', v)
-						: fill('{name} has met the outcomes in the plan and {his} needs can now be met from the support ordinarily available in {his} school or college. The council has consulted {parent} and the school, and has decided to cease the plan.', v),
+						? fill(
+								'The review recommended changes that are supported by the evidence. The council will amend the plan; the proposed amendments are set out in the amendment notice.',
+								v,
+							)
+						: fill(
+								'{name} has met the outcomes in the plan and {his} needs can now be met from the support ordinarily available in {his} school or college. The council has consulted {parent} and the school, and has decided to cease the plan.',
+								v,
+							),
 			decidedOn: on,
 			decidedById: officer.id,
 			createdAt: at(on, 11),
 		})
 	}
 	if (review.noticeOn && officer) {
-		level.notices.push({ id: world.ids.next(), reviewId: id, issuedOn: review.noticeOn, representationsCloseOn: addDays(review.noticeOn, 14), issuedById: officer.id, createdAt: at(review.noticeOn, 12) })
+		level.notices.push({
+			id: world.ids.next(),
+			reviewId: id,
+			issuedOn: review.noticeOn,
+			representationsCloseOn: addDays(review.noticeOn, 14),
+			issuedById: officer.id,
+			createdAt: at(review.noticeOn, 12),
+		})
 		for (const receivedOn of review.representationsOn) {
 			const responded = compareDates(addDays(receivedOn, 7), world.today) <= 0 && rng.chance(0.6)
 			level.representations.push({
@@ -2304,7 +3397,9 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 				]),
 				requestedSchool: review.transferTo && rng.chance(0.4) ? review.transferTo.name : '',
 				meetingRequested: rng.chance(0.25),
-				response: responded ? 'Thank you. We have considered your comments and updated the draft plan where the evidence supports it; the final plan will follow.' : '',
+				response: responded
+					? 'Thank you. We have considered your comments and updated the draft plan where the evidence supports it; the final plan will follow.'
+					: '',
 				respondedOn: responded ? addDays(receivedOn, rng.int(2, 7)) : null,
 				recordedById: officer.id,
 				createdAt: at(receivedOn, 14),
@@ -2316,7 +3411,9 @@ function writeReview(ctx: ChildContext, rows: ChunkRows, review: ReviewPlan, ver
 			id: finalPlanId,
 			reviewId: id,
 			amended: review.final.amended,
-			reasons: review.final.amended ? '' : 'Having considered the representations, the council has decided not to amend the plan after all: the current provision already meets the needs identified.',
+			reasons: review.final.amended
+				? ''
+				: 'Having considered the representations, the council has decided not to amend the plan after all: the current provision already meets the needs identified.',
 			issuedOn: review.final.on,
 			issuedById: officer.id,
 			createdAt: at(review.final.on, 13),

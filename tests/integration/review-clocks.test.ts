@@ -5,7 +5,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { DeadlineTable } from '#app/components/review-bits.tsx'
-import { prisma } from '#app/db.server.ts'
+import { prisma } from '#app/db/db.server.ts'
 import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import { ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import * as decision from '#app/routes/council-decision.tsx'
@@ -41,13 +41,22 @@ test('a review held 64 days late and then closed shows its own due date, missed 
 			decision.action,
 			request(`/council/reviews/${review.id}/decision`, {
 				cookie,
-				form: { outcome: 'MAINTAIN', reasons: 'The plan still meets the needs.', 'decidedOn.day': today.slice(8), 'decidedOn.month': today.slice(5, 7), 'decidedOn.year': today.slice(0, 4) },
+				form: {
+					outcome: 'MAINTAIN',
+					reasons: 'The plan still meets the needs.',
+					'decidedOn.day': today.slice(8),
+					'decidedOn.month': today.slice(5, 7),
+					'decidedOn.year': today.slice(0, 4),
+				},
 			}),
 			params,
 		),
 		`/council/reviews/${review.id}`,
 	)
-	const closed = await prisma.annualReview.findUniqueOrThrow({ where: { id: review.id }, select: { status: true, dueOn: true, child: { select: { plan: { select: { lastReviewOn: true, reviewDueOn: true } } } } } })
+	const closed = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: review.id },
+		select: { status: true, dueOn: true, child: { select: { plan: { select: { lastReviewOn: true, reviewDueOn: true } } } } },
+	})
 	expect(closed.status).toBe('CLOSED')
 	expect(closed.dueOn).toBe(dueOn)
 	expect(closed.child.plan!.lastReviewOn).toBe(meetingOn)
@@ -65,8 +74,88 @@ test('a review held 64 days late and then closed shows its own due date, missed 
 	}
 	const council = (await run(councilReview.loader, request(`/council/reviews/${review.id}`, { cookie }), params)) as { deadlines: Deadline[] }
 	expectOwnDueDate(council.deadlines, 'council')
-	const school = (await run(schoolReview.loader, request(`/reviews/${review.id}`, { cookie: await cookieFor(OAKFIELD) }), params)) as { deadlines: Deadline[] }
+	const school = (await run(schoolReview.loader, request(`/reviews/${review.id}`, { cookie: await cookieFor(OAKFIELD) }), params)) as {
+		deadlines: Deadline[]
+	}
 	expectOwnDueDate(school.deadlines, 'school')
 	// The decision's own clock is still this review's: due 4 weeks after its meeting.
 	expect(council.deadlines.find((d) => d.id === 'la_decision')).toMatchObject({ dueOn: plusDays(meetingOn, 28), metOn: today })
+})
+
+/** The corresponding date `months` later, clamped to the end of a shorter month (UTC, independent of app/domain). */
+function plusMonths(iso: string, months: number) {
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+	const index = y * 12 + (m - 1) + months
+	const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate()
+	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`
+}
+/** s.44(1): the last day of the 12 months starting with a day (the day before the anniversary). */
+const lastDayOf12MonthsFrom = (iso: string) => plusDays(plusMonths(iso, 12), -1)
+
+test('the seeded reviews follow the app’s own steps: a finished review moved the plan’s dates on, as the app would have', async () => {
+	const today = todayInLondon(new Date())
+	const children = await prisma.child.findMany({
+		where: { plan: { isNot: null } },
+		select: {
+			id: true,
+			plan: { select: { status: true, firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true } },
+			reviews: {
+				select: {
+					id: true,
+					status: true,
+					dueOn: true,
+					meetingOn: true,
+					decision: { select: { outcome: true } },
+					finalPlan: { select: { issuedOn: true } },
+				},
+			},
+		},
+	})
+	let finishedCount = 0
+	const problems: string[] = []
+	for (const child of children) {
+		const plan = child.plan!
+		// The app moves the plan on when a review closes (a decision to maintain or cease) or its final plan is issued:
+		// lastReviewOn becomes the meeting, reviewDueOn the last day of the 12 months starting with it.
+		const finished = child.reviews
+			.filter((r) => r.status === 'CLOSED' || r.status === 'FINAL_ISSUED')
+			.sort((a, b) => a.meetingOn!.localeCompare(b.meetingOn!))
+		const latest = finished.at(-1)
+		if (latest) {
+			finishedCount++
+			if (plan.lastReviewOn !== latest.meetingOn)
+				problems.push(`${latest.status} review ${latest.id}: plan last reviewed ${plan.lastReviewOn}, meeting ${latest.meetingOn}`)
+			if (plan.reviewDueOn !== lastDayOf12MonthsFrom(latest.meetingOn!))
+				problems.push(`${latest.status} review ${latest.id}: plan review due ${plan.reviewDueOn}, not 12 months from ${latest.meetingOn}`)
+		}
+		for (const r of child.reviews) {
+			// A decision to maintain or cease closes the review at once; only an amend waits for its notice.
+			if (r.status === 'DECISION_MADE' && r.decision?.outcome !== 'AMEND') problems.push(`DECISION_MADE review ${r.id} decided ${r.decision?.outcome}`)
+			if (r.status === 'FINAL_ISSUED' && !r.finalPlan) problems.push(`FINAL_ISSUED review ${r.id} without a final plan`)
+			// An open review that has not finished answers the plan's current date.
+			if (!['CLOSED', 'FINAL_ISSUED'].includes(r.status) && r.dueOn !== plan.reviewDueOn)
+				problems.push(`${r.status} review ${r.id}: due ${r.dueOn}, plan ${plan.reviewDueOn}`)
+		}
+	}
+	expect(finishedCount).toBeGreaterThan(50)
+	expect(problems.slice(0, 10), `${problems.length} problems`).toEqual([])
+
+	// The school's list never shows a past "next review due" for a review that was held and finished.
+	const oakfield = await cookieFor(OAKFIELD)
+	const { loader: schoolList } = await import('#app/routes/school.tsx')
+	const first = (await run(schoolList, request('/school', { cookie: oakfield }))) as { pages: number }
+	let finishedOnList = 0
+	for (let page = 1; page <= first.pages; page++) {
+		const list = (await run(schoolList, request(`/school?page=${page}`, { cookie: oakfield }))) as {
+			rows: Array<{ plan: { reviewDueOn: string } | null; latestReview: { status: string; meetingOn: string | null } | null }>
+		}
+		for (const row of list.rows) {
+			const review = row.latestReview
+			if (!review || !['CLOSED', 'FINAL_ISSUED'].includes(review.status) || !review.meetingOn) continue
+			finishedOnList++
+			expect(row.plan!.reviewDueOn > review.meetingOn).toBe(true)
+			if (review.meetingOn > plusMonths(today, -11)) expect(row.plan!.reviewDueOn >= today).toBe(true)
+		}
+	}
+	expect(finishedOnList).toBeGreaterThan(0)
 })
