@@ -2465,7 +2465,8 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 	const reviewDueOn = nextReviewDueOn(firstIssuedOn, lastReviewOn)
 
 	// 3. The previous review, closed in the portal if it was held in the past 15 months (the council's history).
-	const historic = lastReviewOn && child.la.history && compareDates(lastReviewOn, addMonths(today, -15)) >= 0 ? planHistoricReview(ctx, lastReviewOn) : null
+	const historic =
+		lastReviewOn && child.la.history && compareDates(lastReviewOn, addMonths(today, -15)) >= 0 ? planHistoricReview(ctx, lastReviewOn, firstIssuedOn) : null
 
 	// 4. Plan versions: the first, amendments before the portal, the move to a new school, and each final plan.
 	const events: { on: IsoDate; kind: 'first' | 'amended' | 'transfer' | 'historic-final' | 'current-final'; to?: SchoolSpec }[] = [
@@ -2731,11 +2732,13 @@ interface HistoricReview extends ReviewPlan {
 }
 
 /** A review held on `meetingOn` and closed: the council's record of the past year. */
-function planHistoricReview(ctx: ChildContext, meetingOn: IsoDate): HistoricReview {
+function planHistoricReview(ctx: ChildContext, meetingOn: IsoDate, planIssuedOn: IsoDate): HistoricReview {
 	const { rng, world, child } = ctx
 	const { today } = world
 	const ontime = (lo: number, hi: number) => rng.chance(onTimeChance(world, meetingOn, lo, hi))
-	const dueOn = ontime(0.55, 0.8) ? addDays(meetingOn, rng.int(0, 40)) : addDays(meetingOn, -rng.int(1, 75))
+	// The 12-month date it answered: never before the plan's first one (s.44(1)), which is what the app would have
+	// stored for a first review.
+	const dueOn = maxDate(ontime(0.55, 0.8) ? addDays(meetingOn, rng.int(0, 40)) : addDays(meetingOn, -rng.int(1, 75)), nextReviewDueOn(planIssuedOn, null))
 	const reportOn = minDate(addDays(meetingOn, ontime(0.6, 0.82) ? rng.int(1, 14) : rng.int(15, 40)), addDays(today, -3))
 	let decidedOn = addDays(meetingOn, ontime(0.45, 0.72) ? rng.int(8, 28) : rng.int(29, 70))
 	if (!before(reportOn, decidedOn)) decidedOn = addDays(reportOn, rng.int(1, 7))

@@ -132,6 +132,9 @@ test('the seeded reviews follow the app’s own steps: a finished review moved t
 			// A decision to maintain or cease closes the review at once; only an amend waits for its notice.
 			if (r.status === 'DECISION_MADE' && r.decision?.outcome !== 'AMEND') problems.push(`DECISION_MADE review ${r.id} decided ${r.decision?.outcome}`)
 			if (r.status === 'FINAL_ISSUED' && !r.finalPlan) problems.push(`FINAL_ISSUED review ${r.id} without a final plan`)
+			// Every review answers a 12-month date no earlier than the plan's first (s.44(1)).
+			if (r.dueOn < lastDayOf12MonthsFrom(plan.firstIssuedOn))
+				problems.push(`${r.status} review ${r.id}: due ${r.dueOn}, before the plan's first review date`)
 			// An open review that has not finished answers the plan's current date.
 			if (!['CLOSED', 'FINAL_ISSUED'].includes(r.status) && r.dueOn !== plan.reviewDueOn)
 				problems.push(`${r.status} review ${r.id}: due ${r.dueOn}, plan ${plan.reviewDueOn}`)
