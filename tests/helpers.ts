@@ -2,6 +2,8 @@
 import { expect } from 'vitest'
 import { createSession } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
+import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import * as reviewNew from '#app/routes/review-new.tsx'
 
 export const BASE = 'http://localhost:3000'
 
@@ -68,4 +70,82 @@ export function expectRedirect(result: unknown, to: string | RegExp) {
 	if (typeof to === 'string') expect(location).toBe(to)
 	else expect(location).toMatch(to)
 	return response
+}
+
+/** The day, month and year fields of a date input named `prefix`, for an ISO date. */
+export const dateFields = (prefix: string, iso: string) => ({
+	[`${prefix}.day`]: iso.slice(8),
+	[`${prefix}.month`]: iso.slice(5, 7),
+	[`${prefix}.year`]: iso.slice(0, 4),
+})
+
+/** The id in a redirect to a review's page (`/reviews/<id>/...`). */
+export const reviewIdOf = (result: unknown) =>
+	expectRedirect(result, /^\/reviews\//)
+		.headers.get('location')!
+		.split('/')[2]!
+
+/**
+ * Starts a review through the real action (review-new) for a child in year 8 or below of this SENCo's school with a
+ * plan, a caseworker and no open review: the meeting was held 2 days ago and the parent was invited.
+ */
+export async function startDraft(cookie: string, senco: string) {
+	const { schoolId } = await prisma.user.findUniqueOrThrow({ where: { email: senco }, select: { schoolId: true } })
+	const child = await prisma.child.findFirstOrThrow({
+		where: {
+			schoolId: schoolId!,
+			yearGroup: { lt: 9 },
+			plan: { isNot: null },
+			reviews: { none: { status: { not: 'CLOSED' } } },
+			caseworkerId: { not: null },
+		},
+		select: { id: true, caseworkerId: true },
+	})
+	const meeting = addDays(todayInLondon(new Date()), -2)
+	const schedule = {
+		...dateFields('meetingOn', meeting),
+		meetingTime: '09:30',
+		'invitees[0].role': 'PARENT',
+		'invitees[0].name': 'Mrs Begum',
+		'invitees[0].email': 'parent@example.org',
+	}
+	const created = await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: schedule }), { childId: child.id })
+	return { reviewId: reviewIdOf(created), child, meeting, schedule }
+}
+
+/**
+ * Every part of a draft's report filled in as a SENCo would (each outcome progressing, each invitee attended),
+ * as [part slug, form] pairs to post with `completed: 'yes'` and the part's version.
+ */
+export async function completedParts(reviewId: string, recommendation: { recommendation: 'MAINTAIN' | 'AMEND'; reasons: string }) {
+	const review = await prisma.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: {
+			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
+			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
+		},
+	})
+	const outcomes: Record<string, string> = {}
+	review.planVersion.outcomes.forEach((o, i) =>
+		Object.assign(outcomes, {
+			[`outcomes[${i}].outcomeId`]: o.id,
+			[`outcomes[${i}].progress`]: 'PROGRESSING',
+			[`outcomes[${i}].evidence`]: 'Assessment data',
+			[`outcomes[${i}].next`]: 'CONTINUE',
+		}),
+	)
+	const attendance: Record<string, string> = {}
+	review.invitees.forEach((inv, i) =>
+		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
+	)
+	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
+	const parts: Array<[slug: string, form: Record<string, string>]> = [
+		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
+		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
+		['outcomes', outcomes],
+		['needs-and-provision', changes],
+		['recommendation', { ...recommendation, agreed: 'yes' }],
+		['attendance', attendance],
+	]
+	return parts
 }

@@ -39,19 +39,20 @@ export async function touchDraft(tx: Tx, reviewId: string) {
 /** The child whose review starts, with their plan: the current version of the plan is the one reviewed. */
 export type ChildToReview = { id: string; schoolId: string | null; laId: string; plan: { id: string; currentVersionNo: number; reviewDueOn: string } }
 
+/** What a new review of this child is of: the child, their school and council, the plan's current version and its due date. */
+export async function reviewOfChild(tx: Tx, child: ChildToReview) {
+	const version = await tx.planVersion.findUniqueOrThrow({
+		where: { planId_versionNo: { planId: child.plan.id, versionNo: child.plan.currentVersionNo } },
+		select: { id: true },
+	})
+	return { childId: child.id, schoolId: child.schoolId, laId: child.laId, planVersionId: version.id, dueOn: child.plan.reviewDueOn }
+}
+
 export async function startReview(request: Request | null, user: Editor, child: ChildToReview, schedule: ScheduleValue): Promise<{ id: string }> {
 	return prisma.$transaction(async (tx) => {
-		const version = await tx.planVersion.findUniqueOrThrow({
-			where: { planId_versionNo: { planId: child.plan.id, versionNo: child.plan.currentVersionNo } },
-			select: { id: true },
-		})
 		const created = await tx.annualReview.create({
 			data: {
-				childId: child.id,
-				schoolId: child.schoolId,
-				laId: child.laId,
-				planVersionId: version.id,
-				dueOn: child.plan.reviewDueOn,
+				...(await reviewOfChild(tx, child)),
 				...meetingFields(schedule),
 				createdById: user.id,
 				invitees: { create: invitedRows(schedule).map((i) => ({ ...i, email: i.email ?? '' })) },

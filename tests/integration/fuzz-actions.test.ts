@@ -53,7 +53,8 @@ import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'
 import * as workload from '#app/routes/workload.tsx'
 import { issueToken } from '#app/services/admin.server.ts'
-import { BASE, cookieFor } from '#tests/helpers.ts'
+import { reviewOfChild } from '#app/services/school-review.server.ts'
+import { BASE, completedParts, cookieFor } from '#tests/helpers.ts'
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 8))
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
@@ -525,17 +526,9 @@ async function newDraft(email: string, { yearNineUp = false, complete = false } 
 		orderBy: { id: 'asc' },
 		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, reviewDueOn: true, currentVersionNo: true } } },
 	})
-	const version = await prisma.planVersion.findUniqueOrThrow({
-		where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } },
-		select: { id: true },
-	})
 	const review = await prisma.annualReview.create({
 		data: {
-			childId: child.id,
-			schoolId: child.schoolId,
-			laId: child.laId,
-			planVersionId: version.id,
-			dueOn: child.plan!.reviewDueOn,
+			...(await reviewOfChild(prisma, { ...child, plan: child.plan! })),
 			meetingOn: addDays(today, -2),
 			meetingTime: '09:30',
 			createdById: senco.id,
@@ -553,35 +546,7 @@ async function newDraft(email: string, { yearNineUp = false, complete = false } 
 }
 
 async function completeEveryPart(cookieHeader: string, reviewId: string) {
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: reviewId },
-		select: {
-			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
-			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
-		},
-	})
-	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) =>
-		Object.assign(outcomes, {
-			[`outcomes[${i}].outcomeId`]: o.id,
-			[`outcomes[${i}].progress`]: 'PROGRESSING',
-			[`outcomes[${i}].evidence`]: 'Assessment data',
-			[`outcomes[${i}].next`]: 'CONTINUE',
-		}),
-	)
-	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) =>
-		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
-	)
-	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
-	for (const [slug, form] of [
-		['child-views', { pathway: 'written', words: 'I like maths.' }],
-		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
-		['outcomes', outcomes],
-		['needs-and-provision', changes],
-		['recommendation', { recommendation: 'AMEND', reasons: 'Needs have changed.', agreed: 'yes' }],
-		['attendance', attendance],
-	] as const) {
+	for (const [slug, form] of await completedParts(reviewId, { recommendation: 'AMEND', reasons: 'Needs have changed.' })) {
 		const body: Body = { form: Object.entries({ ...form, completed: 'yes', version: '0' }), multipart: false, file: null }
 		const result = await call(reviewPart.action, post({ path: `/reviews/${reviewId}/parts/${slug}`, params: {}, cookie: cookieHeader, refs: {} }, body), {
 			reviewId,
@@ -600,20 +565,12 @@ async function councilStage(stage: 'SUBMITTED' | 'DECISION_MADE' | 'NOTICE_ISSUE
 		orderBy: { id: 'desc' },
 		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, reviewDueOn: true, currentVersionNo: true } } },
 	})
-	const version = await prisma.planVersion.findUniqueOrThrow({
-		where: { planId_versionNo: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo } },
-		select: { id: true },
-	})
 	const decided = stage !== 'SUBMITTED'
 	const noticed = stage === 'NOTICE_ISSUED' || stage === 'FINAL_ISSUED'
 	const meetingOn = addDays(today, -10)
 	const review = await prisma.annualReview.create({
 		data: {
-			childId: child.id,
-			schoolId: child.schoolId,
-			laId: child.laId,
-			planVersionId: version.id,
-			dueOn: child.plan!.reviewDueOn,
+			...(await reviewOfChild(prisma, { ...child, plan: child.plan! })),
 			status: stage,
 			meetingOn,
 			meetingTime: '10:00',

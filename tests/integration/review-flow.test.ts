@@ -5,102 +5,37 @@ import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
+import { partForSlug } from '#app/domain/review-parts.ts'
 import { env } from '#app/env.server.ts'
 import * as check from '#app/routes/review-check.tsx'
 import * as evidence from '#app/routes/review-evidence.tsx'
 import * as reviewNew from '#app/routes/review-new.tsx'
 import * as part from '#app/routes/review-part.tsx'
 import { openWithJavaScript, pdfFile } from '#tests/evidence-files.ts'
-import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
+import { completedParts, cookieFor, dateFields, expectRedirect, request, reviewIdOf, run, startDraft } from '#tests/helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
 
-async function startReview(cookie: string) {
-	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
-	const child = await prisma.child.findFirstOrThrow({
-		where: {
-			schoolId: senco.schoolId!,
-			yearGroup: { lt: 9 },
-			plan: { isNot: null },
-			reviews: { none: { status: { not: 'CLOSED' } } },
-			caseworkerId: { not: null },
-		},
-		select: { id: true, caseworkerId: true },
-	})
-	const meeting = addDays(todayInLondon(new Date()), -2)
-	const result = await run(
-		reviewNew.action,
-		request(`/children/${child.id}/reviews/new`, {
-			cookie,
-			form: {
-				'meetingOn.day': meeting.slice(8),
-				'meetingOn.month': meeting.slice(5, 7),
-				'meetingOn.year': meeting.slice(0, 4),
-				meetingTime: '09:30',
-				'invitees[0].role': 'PARENT',
-				'invitees[0].name': 'Mrs Begum',
-				'invitees[0].email': 'parent@example.org',
-			},
-		}),
-		{ childId: child.id },
-	)
-	const location = expectRedirect(result, /^\/reviews\//).headers.get('location')!
-	return { reviewId: location.split('/')[2]!, child, meeting }
-}
+const startReview = (cookie: string) => startDraft(cookie, SENCO)
 
 function savePart(cookie: string, reviewId: string, slug: string, form: Record<string, string>) {
 	return run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form }), { reviewId, part: slug })
 }
 
 async function completeEveryPart(cookie: string, reviewId: string) {
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: reviewId },
-		select: {
-			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
-			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
-		},
-	})
-	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) =>
-		Object.assign(outcomes, {
-			[`outcomes[${i}].outcomeId`]: o.id,
-			[`outcomes[${i}].progress`]: 'PROGRESSING',
-			[`outcomes[${i}].evidence`]: 'Assessment data',
-			[`outcomes[${i}].next`]: 'CONTINUE',
-		}),
-	)
-	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) =>
-		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
-	)
-	const changes = Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))
-	for (const [slug, form] of [
-		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
-		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
-		['outcomes', outcomes],
-		['needs-and-provision', changes],
-		['recommendation', { recommendation: 'MAINTAIN', reasons: 'Still right.', agreed: 'yes' }],
-		['attendance', attendance],
-	] as const) {
+	for (const [slug, form] of await completedParts(reviewId, { recommendation: 'MAINTAIN', reasons: 'Still right.' })) {
 		expectRedirect(
 			await savePart(cookie, reviewId, slug, {
 				...form,
 				completed: 'yes',
-				version: String((await prisma.reviewSection.findFirst({ where: { reviewId, key: slugKey(slug) }, select: { version: true } }))?.version ?? 0),
+				version: String(
+					(await prisma.reviewSection.findFirst({ where: { reviewId, key: partForSlug(slug)! }, select: { version: true } }))?.version ?? 0,
+				),
 			}),
 			/^\/reviews\//,
 		)
 	}
 }
-const slugKey = (slug: string) =>
-	({
-		'child-views': 'CHILD_VIEWS',
-		'parent-views': 'PARENT_VIEWS',
-		outcomes: 'OUTCOMES',
-		'needs-and-provision': 'NEEDS_PROVISION',
-		recommendation: 'RECOMMENDATION',
-		attendance: 'ATTENDANCE',
-	})[slug]!
 
 test('two people saving the same part: the second is told, keeps what they typed, and nothing is overwritten', async () => {
 	const cookie = await cookieFor(SENCO)
@@ -212,13 +147,8 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 	})
 	const today = todayInLondon(new Date())
 	const meeting = addDays(today, 10) // the 2-week dates have passed: without the records, both deadlines are missed
-	const parts = (prefix: string, iso: string) => ({
-		[`${prefix}.day`]: iso.slice(8),
-		[`${prefix}.month`]: iso.slice(5, 7),
-		[`${prefix}.year`]: iso.slice(0, 4),
-	})
 	const form = {
-		...parts('meetingOn', meeting),
+		...dateFields('meetingOn', meeting),
 		meetingTime: '10:00',
 		'invitees[0].role': 'PARENT',
 		'invitees[0].name': 'Mr Novak',
@@ -226,7 +156,7 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 	// A date in the future is refused, with the rest of the form kept.
 	const future = (await run(
 		reviewNew.action,
-		request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...parts('invitationsSentOn', addDays(today, 1)) } }),
+		request(`/children/${child.id}/reviews/new`, { cookie, form: { ...form, ...dateFields('invitationsSentOn', addDays(today, 1)) } }),
 		{ childId: child.id },
 	)) as any
 	expect(future.init.status).toBe(400)
@@ -244,13 +174,11 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 		reviewNew.action,
 		request(`/children/${child.id}/reviews/new`, {
 			cookie,
-			form: { ...form, ...parts('invitationsSentOn', invited), ...parts('adviceCirculatedOn', advised) },
+			form: { ...form, ...dateFields('invitationsSentOn', invited), ...dateFields('adviceCirculatedOn', advised) },
 		}),
 		{ childId: child.id },
 	)
-	const reviewId = expectRedirect(created, /^\/reviews\//)
-		.headers.get('location')!
-		.split('/')[2]!
+	const reviewId = reviewIdOf(created)
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
 		select: {

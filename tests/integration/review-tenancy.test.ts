@@ -17,6 +17,7 @@ import * as proposals from '#app/routes/review-proposals.tsx'
 import * as recordPdf from '#app/routes/review-record-pdf.ts'
 import * as submitted from '#app/routes/review-submitted.tsx'
 import * as review from '#app/routes/review.tsx'
+import { reviewOfChild } from '#app/services/school-review.server.ts'
 import { cookieFor, request, run, statusOf } from '#tests/helpers.ts'
 
 const OAKFIELD = 'senco@oakfield-primary.example.org'
@@ -30,17 +31,9 @@ async function fixture() {
 		where: { schoolId: oakfield.schoolId!, plan: { isNot: null } },
 		select: { id: true, laId: true, schoolId: true, plan: { select: { id: true, currentVersionNo: true, reviewDueOn: true } } },
 	})
-	const version = await prisma.planVersion.findFirstOrThrow({
-		where: { planId: child.plan!.id, versionNo: child.plan!.currentVersionNo },
-		select: { id: true },
-	})
 	const created = await prisma.annualReview.create({
 		data: {
-			childId: child.id,
-			schoolId: child.schoolId,
-			laId: child.laId,
-			planVersionId: version.id,
-			dueOn: child.plan!.reviewDueOn,
+			...(await reviewOfChild(prisma, { ...child, plan: child.plan! })),
 			meetingOn: '2026-11-10',
 			meetingTime: '10:00',
 			createdById: oakfield.id,

@@ -3,76 +3,20 @@
 // change is refused and the SENCo checks again; saved answers of an older shape do not break the pages.
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as check from '#app/routes/review-check.tsx'
 import * as evidence from '#app/routes/review-evidence.tsx'
 import * as meeting from '#app/routes/review-meeting.tsx'
-import * as reviewNew from '#app/routes/review-new.tsx'
 import * as part from '#app/routes/review-part.tsx'
 import * as proposal from '#app/routes/review-proposal.tsx'
 import { pdfFile } from '#tests/evidence-files.ts'
-import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
+import { completedParts, cookieFor, expectRedirect, request, run, startDraft } from '#tests/helpers.ts'
 
 const SENCO = 'senco@oakfield-primary.example.org'
 
-const dateFields = (prefix: string, iso: string) => ({
-	[`${prefix}.day`]: iso.slice(8),
-	[`${prefix}.month`]: iso.slice(5, 7),
-	[`${prefix}.year`]: iso.slice(0, 4),
-})
-
 /** A draft for a child of the SENCo's school with no open review, every part completed: ready to submit. */
 async function readyDraft(cookie: string) {
-	const senco = await prisma.user.findUniqueOrThrow({ where: { email: SENCO }, select: { schoolId: true } })
-	const child = await prisma.child.findFirstOrThrow({
-		where: {
-			schoolId: senco.schoolId!,
-			yearGroup: { lt: 9 },
-			plan: { isNot: null },
-			reviews: { none: { status: { not: 'CLOSED' } } },
-			caseworkerId: { not: null },
-		},
-		select: { id: true },
-	})
-	const schedule = {
-		...dateFields('meetingOn', addDays(todayInLondon(new Date()), -2)),
-		meetingTime: '09:30',
-		'invitees[0].role': 'PARENT',
-		'invitees[0].name': 'Mrs Begum',
-		'invitees[0].email': 'parent@example.org',
-	}
-	const created = await run(reviewNew.action, request(`/children/${child.id}/reviews/new`, { cookie, form: schedule }), { childId: child.id })
-	const reviewId = expectRedirect(created, /^\/reviews\//)
-		.headers.get('location')!
-		.split('/')[2]!
-	const review = await prisma.annualReview.findUniqueOrThrow({
-		where: { id: reviewId },
-		select: {
-			invitees: { orderBy: { id: 'asc' }, select: { id: true } },
-			planVersion: { select: { outcomes: { orderBy: { position: 'asc' }, select: { id: true } } } },
-		},
-	})
-	const outcomes: Record<string, string> = {}
-	review.planVersion.outcomes.forEach((o, i) =>
-		Object.assign(outcomes, {
-			[`outcomes[${i}].outcomeId`]: o.id,
-			[`outcomes[${i}].progress`]: 'PROGRESSING',
-			[`outcomes[${i}].evidence`]: 'Assessment data',
-			[`outcomes[${i}].next`]: 'CONTINUE',
-		}),
-	)
-	const attendance: Record<string, string> = {}
-	review.invitees.forEach((inv, i) =>
-		Object.assign(attendance, { [`invitees[${i}].inviteeId`]: inv.id, [`invitees[${i}].attended`]: 'yes', [`invitees[${i}].contributedAdvice`]: 'yes' }),
-	)
-	for (const [slug, form] of [
-		['child-views', { pathway: 'written', words: 'I like maths. I find spelling hard.' }],
-		['parent-views', { views: 'Happy with progress.', givenBy: 'Mother' }],
-		['outcomes', outcomes],
-		['needs-and-provision', Object.fromEntries(['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'].map((s) => [`changes.${s}`, 'No change']))],
-		['recommendation', { recommendation: 'AMEND', reasons: 'Needs have changed.', agreed: 'yes' }],
-		['attendance', attendance],
-	] as const) {
+	const { reviewId, schedule } = await startDraft(cookie, SENCO)
+	for (const [slug, form] of await completedParts(reviewId, { recommendation: 'AMEND', reasons: 'Needs have changed.' })) {
 		expectRedirect(
 			await run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form: { ...form, completed: 'yes', version: '0' } }), {
 				reviewId,
