@@ -123,6 +123,17 @@ function render<Name extends TemplateName>(name: Name, overrides: Partial<Payloa
 	return renderTemplate(name, { ...samples[name], ...overrides }, ctx)
 }
 
+/** Checks an email's subject, what its plain-text part contains and does not, and what its HTML part contains. */
+function expectEmail(
+	email: { subject: string; text: string; html: string },
+	{ subject, text = [], notText = [], html = [] }: { subject?: string; text?: string[]; notText?: string[]; html?: string[] },
+) {
+	if (subject !== undefined) expect(email.subject).toBe(subject)
+	for (const part of text) expect(email.text).toContain(part)
+	for (const part of notText) expect(email.text).not.toContain(part)
+	for (const part of html) expect(email.html).toContain(part)
+}
+
 test('the registry lists each template under its own name', () => {
 	expect(TEMPLATE_NAMES).toHaveLength(11)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
@@ -170,52 +181,60 @@ test('a line break in a value cannot add a header to the subject', () => {
 })
 
 test('review-submitted-receipt tells the SENCo the report met its deadline and when the council decides', () => {
-	const email = render('review-submitted-receipt')
-	expect(email.subject).toBe('Review report received for Amira K.: council decision due by 29 March 2027')
-	expect(email.text).toContain('Oakfield Primary School submitted the annual review report for Amira Khan to Kent County Council at 10 March 2027 at 2:05pm.')
-	expect(email.text).toContain('Report deadline: 15 March 2027 (met)')
-	expect(email.text).toContain('It must tell the family and the head teacher its decision by 29 March 2027')
-	expect(email.html).toContain(`href="${reviewLink}"`)
-	expect(email.text).toContain(reviewLink)
+	expectEmail(render('review-submitted-receipt'), {
+		subject: 'Review report received for Amira K.: council decision due by 29 March 2027',
+		text: [
+			'Oakfield Primary School submitted the annual review report for Amira Khan to Kent County Council at 10 March 2027 at 2:05pm.',
+			'Report deadline: 15 March 2027 (met)',
+			'It must tell the family and the head teacher its decision by 29 March 2027',
+			reviewLink,
+		],
+		html: [`href="${reviewLink}"`],
+	})
 })
 
 test('review-submitted-receipt says by how many days a late report missed the 2-week deadline', () => {
 	// 23:30 UTC on 17 March 2027 is 17 March in London (GMT), 2 days after the deadline.
-	const email = render('review-submitted-receipt', { submittedAt: new Date('2027-03-17T23:30:00Z') })
-	expect(email.text).toContain('Report deadline: 15 March 2027 (missed by 2 days)')
-	expect(email.text).toContain('The report was sent 2 days after the deadline of 15 March 2027')
+	expectEmail(render('review-submitted-receipt', { submittedAt: new Date('2027-03-17T23:30:00Z') }), {
+		text: ['Report deadline: 15 March 2027 (missed by 2 days)', 'The report was sent 2 days after the deadline of 15 March 2027'],
+	})
 })
 
 test('review-submitted-caseworker gives the child, school, meeting, recommendation and decision date', () => {
-	const email = render('review-submitted-caseworker')
-	expect(email.subject).toBe('Review report to decide: Amira K. (Oakfield Primary School), decision due by 29 March 2027')
-	expect(email.text).toContain('Review meeting held: 1 March 2027')
-	expect(email.text).toContain('School recommends: Amend the plan')
-	expect(email.text).toContain('Amendments proposed: 3')
-	expect(email.text).toContain('Decide, and tell the family and the head teacher, by 29 March 2027')
-	expect(email.html).toContain(`href="${reviewLink}"`)
-	expect(render('review-submitted-caseworker', { audience: 'MANAGER' }).text).toContain('No caseworker is assigned to Amira Khan')
+	expectEmail(render('review-submitted-caseworker'), {
+		subject: 'Review report to decide: Amira K. (Oakfield Primary School), decision due by 29 March 2027',
+		text: [
+			'Review meeting held: 1 March 2027',
+			'School recommends: Amend the plan',
+			'Amendments proposed: 3',
+			'Decide, and tell the family and the head teacher, by 29 March 2027',
+		],
+		html: [`href="${reviewLink}"`],
+	})
+	expectEmail(render('review-submitted-caseworker', { audience: 'MANAGER' }), { text: ['No caseworker is assigned to Amira Khan'] })
 })
 
 test('decision-letter states the decision, the attached letter and the appeal deadline', () => {
-	const maintain = render('decision-letter')
-	expect(maintain.subject).toBe('Annual review decision for Amira K., 20 March 2027: the EHC plan will be kept as it is')
-	expect(maintain.text).toContain('decided on 20 March 2027 to keep (maintain) the plan without changes. The decision letter is attached')
-	expect(maintain.text).toContain('until 20 May 2027')
-	expect(maintain.text).toContain('you must contact a mediation adviser')
-	expect(maintain.text).toContain('Next annual review due by: 1 March 2028')
-	expect(maintain.text).toContain('Contact Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345.')
-
-	const cease = render('decision-letter', { decision: 'CEASE', audience: 'HEAD_TEACHER' })
-	expect(cease.subject).toBe('Annual review decision for Amira K., 20 March 2027: the EHC plan will be ceased')
-	expect(cease.text).toContain('stop maintaining (cease) the plan')
-	expect(cease.text).toContain('The family has been told of their right to appeal to the Tribunal, until 20 May 2027.')
-	expect(cease.text).not.toContain('you must contact a mediation adviser')
-	expect(cease.html).toContain(`href="${reviewLink}"`)
-
-	const youngPerson = render('decision-letter', { audience: 'YOUNG_PERSON' })
-	expect(youngPerson.subject).toBe('Your annual review decision of 20 March 2027: your EHC plan will be kept as it is')
-	expect(youngPerson.html).toContain('Your EHC plan will be kept as it is')
+	expectEmail(render('decision-letter'), {
+		subject: 'Annual review decision for Amira K., 20 March 2027: the EHC plan will be kept as it is',
+		text: [
+			'decided on 20 March 2027 to keep (maintain) the plan without changes. The decision letter is attached',
+			'until 20 May 2027',
+			'you must contact a mediation adviser',
+			'Next annual review due by: 1 March 2028',
+			'Contact Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345.',
+		],
+	})
+	expectEmail(render('decision-letter', { decision: 'CEASE', audience: 'HEAD_TEACHER' }), {
+		subject: 'Annual review decision for Amira K., 20 March 2027: the EHC plan will be ceased',
+		text: ['stop maintaining (cease) the plan', 'The family has been told of their right to appeal to the Tribunal, until 20 May 2027.'],
+		notText: ['you must contact a mediation adviser'],
+		html: [`href="${reviewLink}"`],
+	})
+	expectEmail(render('decision-letter', { audience: 'YOUNG_PERSON' }), {
+		subject: 'Your annual review decision of 20 March 2027: your EHC plan will be kept as it is',
+		html: ['Your EHC plan will be kept as it is'],
+	})
 })
 
 test('decision-letter, amendment-notice and final-plan-issued need their document attached', () => {
@@ -225,76 +244,81 @@ test('decision-letter, amendment-notice and final-plan-issued need their documen
 })
 
 test('amendment-notice says when representations close and how to respond', () => {
-	const email = render('amendment-notice')
-	expect(email.subject).toBe('Proposed changes to Amira K.’s EHC plan: please reply by 5 April 2027')
-	expect(email.text).toContain('Kent County Council proposes 4 changes to Amira Khan’s EHC plan')
-	expect(email.text).toContain('Replies close: 5 April 2027 (end of the day)')
-	expect(email.text).toContain('Ask for a particular school or college to be named in the plan.')
-	expect(email.text).toContain('Reply by email or phone to Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345 by 5 April 2027')
-	expect(email.text).toContain('by 17 May 2027')
-
-	const school = render('amendment-notice', { audience: 'SCHOOL' })
-	expect(school.subject).toBe('Proposed changes to Amira K.’s EHC plan: the family can reply by 5 April 2027')
-	expect(school.text).toContain('The family has until 5 April 2027 to respond.')
-	expect(school.html).toContain(`href="${reviewLink}"`)
+	expectEmail(render('amendment-notice'), {
+		subject: 'Proposed changes to Amira K.’s EHC plan: please reply by 5 April 2027',
+		text: [
+			'Kent County Council proposes 4 changes to Amira Khan’s EHC plan',
+			'Replies close: 5 April 2027 (end of the day)',
+			'Ask for a particular school or college to be named in the plan.',
+			'Reply by email or phone to Priya Shah, priya.shah@kent.example.gov.uk, 03000 412345 by 5 April 2027',
+			'by 17 May 2027',
+		],
+	})
+	expectEmail(render('amendment-notice', { audience: 'SCHOOL' }), {
+		subject: 'Proposed changes to Amira K.’s EHC plan: the family can reply by 5 April 2027',
+		text: ['The family has until 5 April 2027 to respond.'],
+		html: [`href="${reviewLink}"`],
+	})
 })
 
 test('final-plan-issued names the plan, the date, the school named and the right of appeal', () => {
-	const email = render('final-plan-issued')
-	expect(email.subject).toBe('Final amended EHC plan for Amira K., issued on 10 May 2027')
-	expect(email.text).toContain('Kent County Council issued the final amended EHC plan for Amira Khan on 10 May 2027. It is attached')
-	expect(email.text).toContain('School or college named (section I): Highfield Academy')
-	expect(email.text).toContain('until 10 July 2027')
-	const health = render('final-plan-issued', { audience: 'HEALTH' })
-	expect(health.text).toContain('Section G sets out the health provision')
-	expect(health.text).not.toContain('mediation adviser')
+	expectEmail(render('final-plan-issued'), {
+		subject: 'Final amended EHC plan for Amira K., issued on 10 May 2027',
+		text: [
+			'Kent County Council issued the final amended EHC plan for Amira Khan on 10 May 2027. It is attached',
+			'School or college named (section I): Highfield Academy',
+			'until 10 July 2027',
+		],
+	})
+	expectEmail(render('final-plan-issued', { audience: 'HEALTH' }), { text: ['Section G sets out the health provision'], notText: ['mediation adviser'] })
 })
 
 test('decision-not-to-amend gives the reasons and the appeal deadline', () => {
-	const email = render('decision-not-to-amend')
-	expect(email.subject).toBe('Amira K.’s EHC plan will not be amended after all: decision of 20 April 2027')
-	expect(email.text).toContain('On 22 March 2027 the council sent a notice proposing changes')
-	expect(email.text).toContain('The speech and language therapy report of April 2027')
-	expect(email.text).toContain('until 20 June 2027')
+	expectEmail(render('decision-not-to-amend'), {
+		subject: 'Amira K.’s EHC plan will not be amended after all: decision of 20 April 2027',
+		text: ['On 22 March 2027 the council sent a notice proposing changes', 'The speech and language therapy report of April 2027', 'until 20 June 2027'],
+	})
 })
 
 test('reminder-decision-due says how many days are left, for which child, and by when', () => {
-	const email = render('reminder-decision-due')
-	expect(email.subject).toBe('Decision due in 5 days for Amira K. (by 29 March 2027)')
-	expect(email.text).toContain('4 weeks after the review meeting on 1 March 2027 (SEND Regulations 2014 reg 20(10))')
-	expect(email.text).toContain('Review report: Received on 10 March 2027')
-	expect(email.html).toContain(`href="${reviewLink}"`)
-	expect(render('reminder-decision-due', { daysLeft: 0 }).subject).toBe('Decision due today for Amira K. (by 29 March 2027)')
-	const unassigned = render('reminder-decision-due', { audience: 'MANAGER' })
-	expect(unassigned.text).toContain('Caseworker: Not assigned')
-	expect(unassigned.text).toContain('No caseworker is assigned to Amira Khan')
+	expectEmail(render('reminder-decision-due'), {
+		subject: 'Decision due in 5 days for Amira K. (by 29 March 2027)',
+		text: ['4 weeks after the review meeting on 1 March 2027 (SEND Regulations 2014 reg 20(10))', 'Review report: Received on 10 March 2027'],
+		html: [`href="${reviewLink}"`],
+	})
+	expectEmail(render('reminder-decision-due', { daysLeft: 0 }), { subject: 'Decision due today for Amira K. (by 29 March 2027)' })
+	expectEmail(render('reminder-decision-due', { audience: 'MANAGER' }), { text: ['Caseworker: Not assigned', 'No caseworker is assigned to Amira Khan'] })
 })
 
 test('reminder-report-overdue names the school, the days late and the unchanged decision date', () => {
-	const email = render('reminder-report-overdue')
-	expect(email.subject).toBe('Review report overdue for Amira K.: it was due by 15 March 2027 from Oakfield Primary School')
-	expect(email.text).toContain('It is 2 days late.')
-	expect(email.text).toContain('The council’s decision is still due by 29 March 2027.')
+	expectEmail(render('reminder-report-overdue'), {
+		subject: 'Review report overdue for Amira K.: it was due by 15 March 2027 from Oakfield Primary School',
+		text: ['It is 2 days late.', 'The council’s decision is still due by 29 March 2027.'],
+	})
 })
 
 test('reminder-deadline-missed has a caseworker version and a manager version', () => {
-	const caseworker = render('reminder-deadline-missed')
-	expect(caseworker.subject).toBe('Deadline missed: the council decision for Amira K. was due by 29 March 2027')
-	expect(caseworker.text).toContain('Late by: 1 day')
-	expect(caseworker.text).not.toContain('Caseworker: Priya Shah')
-	const manager = render('reminder-deadline-missed', { audience: 'MANAGER', deadline: 'final_plan', dueOn: '2027-05-17', daysLate: 3 })
-	expect(manager.subject).toBe('Missed deadline on the caseload: the final amended plan for Amira K. was due by 17 May 2027')
-	expect(manager.text).toContain('Caseworker: Priya Shah')
-	expect(manager.text).toContain('8 weeks after the amendment notice (SEND Regulations 2014 reg 22(3)-(4))')
-	expect(manager.text).toContain('you are an SEN manager at Kent County Council')
+	expectEmail(render('reminder-deadline-missed'), {
+		subject: 'Deadline missed: the council decision for Amira K. was due by 29 March 2027',
+		text: ['Late by: 1 day'],
+		notText: ['Caseworker: Priya Shah'],
+	})
+	expectEmail(render('reminder-deadline-missed', { audience: 'MANAGER', deadline: 'final_plan', dueOn: '2027-05-17', daysLate: 3 }), {
+		subject: 'Missed deadline on the caseload: the final amended plan for Amira K. was due by 17 May 2027',
+		text: [
+			'Caseworker: Priya Shah',
+			'8 weeks after the amendment notice (SEND Regulations 2014 reg 22(3)-(4))',
+			'you are an SEN manager at Kent County Council',
+		],
+	})
 })
 
 test('user-invite has a one-time link to set a password and says when it expires', () => {
-	const email = render('user-invite')
-	expect(email.subject).toBe('Set your password for the Kent County Council EHC annual review portal by 4 March 2027')
-	expect(email.text).toContain('Daniel Okafor has given you an account as SENCo at Oakfield Primary School.')
-	expect(email.html).toContain('href="https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij"')
-	expect(email.text).toContain('This link works once and expires at 4 March 2027 at 5:00pm.')
+	expectEmail(render('user-invite'), {
+		subject: 'Set your password for the Kent County Council EHC annual review portal by 4 March 2027',
+		text: ['Daniel Okafor has given you an account as SENCo at Oakfield Primary School.', 'This link works once and expires at 4 March 2027 at 5:00pm.'],
+		html: ['href="https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij"'],
+	})
 	expect(templates['user-invite'].secretFields).toEqual(['token'])
 })
 
@@ -312,17 +336,16 @@ test('password-reset says who asked and when, gives the one-time link and its ex
 		const addresses = part.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []
 		expect(new Set(addresses)).toEqual(new Set(['sam.patel@oakfield-primary.example.org']))
 	}
-	expect(email.html).toContain(`href="${link}"`)
-	expect(email.text).toContain(link)
-	expect(email.text).toContain('https://reviews.kent.example.gov.uk/reset-password')
+	expectEmail(email, { text: [link, 'https://reviews.kent.example.gov.uk/reset-password'], html: [`href="${link}"`] })
 	expect(templates['password-reset'].secretFields).toEqual(['token'])
 
-	const byAdmin = render('password-reset', { sentByName: 'Daniel Okafor' })
-	expect(byAdmin.text).toContain(
-		'Daniel Okafor of your council’s SEN team sent you a link to set a new password for the account sam.patel@oakfield-primary.example.org',
-	)
-	expect(byAdmin.text).not.toContain('Someone asked')
-	expect(byAdmin.text).toContain('your password has not changed')
+	expectEmail(render('password-reset', { sentByName: 'Daniel Okafor' }), {
+		text: [
+			'Daniel Okafor of your council’s SEN team sent you a link to set a new password for the account sam.patel@oakfield-primary.example.org',
+			'your password has not changed',
+		],
+		notText: ['Someone asked'],
+	})
 })
 
 test('payloads are validated: impossible dates and unknown templates are refused', () => {
