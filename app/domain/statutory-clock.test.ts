@@ -30,6 +30,9 @@ function ids(deadlines: Deadline[]): DeadlineId[] {
 	return deadlines.map((d) => d.id)
 }
 
+/** The deadlines of a review of a year 5 child born on 10 May 2016 (no under-5 review, no phase transfer due), with these facts. */
+const year5 = (facts: Omit<ReviewFacts, 'dateOfBirth' | 'yearGroup'>) => computeDeadlines({ ...facts, dateOfBirth: '2016-05-10', yearGroup: 5 })
+
 const ALL_IDS: DeadlineId[] = [
 	'review_due',
 	'under5_review',
@@ -61,12 +64,7 @@ test('DEFAULT_PERIODS are the periods in the law today', () => {
 })
 
 test('the first review is due by the last day of the 12 months starting with the day the plan was issued', () => {
-	const deadlines = computeDeadlines({
-		today: '2026-06-01',
-		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-	})
+	const deadlines = year5({ today: '2026-06-01', planIssuedOn: '2026-03-10' })
 	expect(deadlines).toEqual([
 		{
 			id: 'review_due',
@@ -83,13 +81,7 @@ test('the first review is due by the last day of the 12 months starting with the
 })
 
 test('later reviews are due by the day before the anniversary of the previous review meeting', () => {
-	const deadlines = computeDeadlines({
-		today: '2026-06-01',
-		planIssuedOn: '2024-01-15',
-		lastReviewMeetingOn: '2025-11-20',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-	})
+	const deadlines = year5({ today: '2026-06-01', planIssuedOn: '2024-01-15', lastReviewMeetingOn: '2025-11-20' })
 	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2026-11-19', state: 'due', daysLeft: 171 })
 })
 
@@ -99,12 +91,10 @@ test('an amended plan does not restart the 12-month clock', () => {
 	// Even if the amended plan's date is passed as the issue date, the previous review decides.
 	expect(nextReviewDueOn('2026-01-30', '2025-11-20')).toBe('2026-11-19')
 	// This review's own amended plan does not move its due date either.
-	const deadlines = computeDeadlines({
+	const deadlines = year5({
 		today: '2027-01-20',
 		planIssuedOn: '2024-01-15',
 		lastReviewMeetingOn: '2025-11-20',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2026-11-10',
 		decision: 'amend',
 		decisionOn: '2026-11-24',
@@ -151,13 +141,7 @@ test('a review keeps its own due date: the plan moving on to the next cycle does
 })
 
 test('the review is met on the day of its meeting', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-20',
-		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-01',
-	})
+	const deadlines = year5({ today: '2027-03-20', planIssuedOn: '2026-03-10', meetingOn: '2027-03-01' })
 	expect(find(deadlines, 'review_due')).toMatchObject({
 		dueOn: '2027-03-09',
 		state: 'met',
@@ -169,13 +153,7 @@ test('the review is met on the day of its meeting', () => {
 })
 
 test('a review meeting held after the due date is met late, and shown red', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-20',
-		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-15',
-	})
+	const deadlines = year5({ today: '2027-03-20', planIssuedOn: '2026-03-10', meetingOn: '2027-03-15' })
 	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'met', metOn: '2027-03-15', daysLate: 6 })
 	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({
 		colour: 'red',
@@ -184,12 +162,7 @@ test('a review meeting held after the due date is met late, and shown red', () =
 })
 
 test('a review with no meeting by the due date is missed', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-20',
-		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-	})
+	const deadlines = year5({ today: '2027-03-20', planIssuedOn: '2026-03-10' })
 	expect(find(deadlines, 'review_due')).toMatchObject({
 		state: 'missed',
 		daysLeft: -11,
@@ -200,13 +173,7 @@ test('a review with no meeting by the due date is missed', () => {
 })
 
 test('a meeting booked after the due date does not meet it', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-20',
-		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-25',
-	})
+	const deadlines = year5({ today: '2027-03-20', planIssuedOn: '2026-03-10', meetingOn: '2027-03-25' })
 	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'missed', metOn: null, daysLate: 11 })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2027-03-11', state: 'missed', daysLate: 9 })
 })
@@ -228,13 +195,7 @@ test('due, due soon, due tomorrow, due today and overdue by one day', () => {
 })
 
 test('with a meeting booked, the clocks before it run and those after it have not started', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-01',
-		planIssuedOn: '2026-04-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-20',
-	})
+	const deadlines = year5({ today: '2027-03-01', planIssuedOn: '2026-04-01', meetingOn: '2027-03-20' })
 	expect(ids(deadlines)).toEqual(['review_due', 'invitations', 'advice_circulated', 'review_report', 'la_decision'])
 	expect(find(deadlines, 'review_due')).toMatchObject({ dueOn: '2027-03-31', state: 'due', daysLeft: 30 })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2027-03-06', state: 'due_soon', daysLeft: 5 })
@@ -254,24 +215,14 @@ test('with a meeting booked, the clocks before it run and those after it have no
 })
 
 test('without a meeting date the meeting clocks are left out', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-01',
-		planIssuedOn: '2026-04-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: null,
-		invitationsSentOn: '2027-02-01',
-		decision: 'amend',
-	})
+	const deadlines = year5({ today: '2027-03-01', planIssuedOn: '2026-04-01', meetingOn: null, invitationsSentOn: '2027-02-01', decision: 'amend' })
 	expect(ids(deadlines)).toEqual(['review_due'])
 })
 
 test('a recorded date still in the future has not happened yet', () => {
-	const deadlines = computeDeadlines({
+	const deadlines = year5({
 		today: '2027-03-01',
 		planIssuedOn: '2026-04-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-20',
 		invitationsSentOn: '2027-03-02',
 		adviceCirculatedOn: '2027-03-01',
@@ -282,11 +233,9 @@ test('a recorded date still in the future has not happened yet', () => {
 })
 
 test('a meeting on a Saturday starts the same calendar-day clocks, landing on Saturdays', () => {
-	const deadlines = computeDeadlines({
+	const deadlines = year5({
 		today: '2027-03-06',
 		planIssuedOn: '2026-04-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-06',
 		invitationsSentOn: '2027-02-19',
 		adviceCirculatedOn: '2027-02-22',
@@ -319,13 +268,7 @@ test('clocks running over the change to British Summer Time (29 March 2026)', ()
 })
 
 test('clocks running over the change back to GMT (25 October 2026)', () => {
-	const deadlines = computeDeadlines({
-		today: '2026-10-30',
-		planIssuedOn: '2025-11-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2026-10-14',
-	})
+	const deadlines = year5({ today: '2026-10-30', planIssuedOn: '2025-11-01', meetingOn: '2026-10-14' })
 	expect(find(deadlines, 'invitations')).toMatchObject({ dueOn: '2026-09-30', state: 'missed', daysLate: 30 })
 	expect(find(deadlines, 'review_report')).toMatchObject({ dueOn: '2026-10-28', state: 'missed', daysLate: 2 })
 	expect(find(deadlines, 'la_decision')).toMatchObject({ dueOn: '2026-11-11', state: 'due', daysLeft: 12 })
@@ -334,14 +277,7 @@ test('clocks running over the change back to GMT (25 October 2026)', () => {
 })
 
 test('the report is met when it arrives; a decision after 4 weeks is missed', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-04-05',
-		planIssuedOn: '2026-03-15',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-01',
-		reportReceivedOn: '2027-03-12',
-	})
+	const deadlines = year5({ today: '2027-04-05', planIssuedOn: '2026-03-15', meetingOn: '2027-03-01', reportReceivedOn: '2027-03-12' })
 	expect(find(deadlines, 'review_report')).toMatchObject({ dueOn: '2027-03-15', state: 'met', metOn: '2027-03-12' })
 	expect(find(deadlines, 'la_decision')).toMatchObject({
 		label: 'Council decision',
@@ -355,29 +291,13 @@ test('the report is met when it arrives; a decision after 4 weeks is missed', ()
 })
 
 test('a decision to maintain has no amendment notice, representations or final plan', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-04-05',
-		planIssuedOn: '2026-03-15',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-01',
-		decision: 'maintain',
-		decisionOn: '2027-03-26',
-	})
+	const deadlines = year5({ today: '2027-04-05', planIssuedOn: '2026-03-15', meetingOn: '2027-03-01', decision: 'maintain', decisionOn: '2027-03-26' })
 	expect(find(deadlines, 'la_decision')).toMatchObject({ state: 'met', metOn: '2027-03-26', daysLate: null })
 	expect(ids(deadlines)).toEqual(['review_due', 'invitations', 'advice_circulated', 'review_report', 'la_decision'])
 })
 
 test('an amend decision brings the amendment notice, due 4 weeks after the meeting', () => {
-	const deadlines = computeDeadlines({
-		today: '2027-03-25',
-		planIssuedOn: '2026-03-15',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-01',
-		decision: 'amend',
-		decisionOn: '2027-03-20',
-	})
+	const deadlines = year5({ today: '2027-03-25', planIssuedOn: '2026-03-15', meetingOn: '2027-03-01', decision: 'amend', decisionOn: '2027-03-20' })
 	expect(find(deadlines, 'amendment_notice')).toMatchObject({
 		dueOn: '2027-03-29',
 		state: 'due_soon',
@@ -389,11 +309,9 @@ test('an amend decision brings the amendment notice, due 4 weeks after the meeti
 })
 
 test('an amendment notice sent after 4 weeks is met late', () => {
-	const deadlines = computeDeadlines({
+	const deadlines = year5({
 		today: '2027-04-05',
 		planIssuedOn: '2026-03-15',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-01',
 		decision: 'amend',
 		decisionOn: '2027-03-20',
@@ -472,11 +390,9 @@ test('the final amended plan is due 8 weeks after the amendment notice', () => {
 })
 
 test('a notice sent on the last day of the 4 weeks puts the final plan 12 weeks after the meeting', () => {
-	const deadlines = computeDeadlines({
+	const deadlines = year5({
 		today: '2027-04-01',
 		planIssuedOn: '2026-03-15',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-01',
 		decision: 'amend',
 		decisionOn: '2027-03-29',
@@ -783,11 +699,9 @@ test('malformed dates are refused', () => {
 
 test('nextDeadline: nothing open gives null', () => {
 	expect(nextDeadline([])).toBeNull()
-	const allMet = computeDeadlines({
+	const allMet = year5({
 		today: '2027-04-10',
 		planIssuedOn: '2026-03-10',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-01',
 		invitationsSentOn: '2027-02-10',
 		adviceCirculatedOn: '2027-02-12',
@@ -800,20 +714,12 @@ test('nextDeadline: nothing open gives null', () => {
 })
 
 test('nextDeadline: the earliest open deadline, ties in the order the review runs', () => {
-	const beforeTheMeeting = computeDeadlines({
-		today: '2027-03-01',
-		planIssuedOn: '2026-04-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
-		meetingOn: '2027-03-20',
-	})
+	const beforeTheMeeting = year5({ today: '2027-03-01', planIssuedOn: '2026-04-01', meetingOn: '2027-03-20' })
 	expect(nextDeadline(beforeTheMeeting)).toMatchObject({ id: 'invitations', dueOn: '2027-03-06' })
 
-	const waitingForTheMeeting = computeDeadlines({
+	const waitingForTheMeeting = year5({
 		today: '2027-03-10',
 		planIssuedOn: '2026-12-01',
-		dateOfBirth: '2016-05-10',
-		yearGroup: 5,
 		meetingOn: '2027-03-20',
 		invitationsSentOn: '2027-03-01',
 		adviceCirculatedOn: '2027-03-05',
