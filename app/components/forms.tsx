@@ -52,6 +52,43 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
 	)
 }
 
+/**
+ * A GOV.UK form group for one control: its label (or a label that is the page's heading), hint and error
+ * message, then the control, drawn with the field's error and the ids that describe it.
+ */
+function FormGroup({
+	field,
+	label,
+	labelClass,
+	labelIsHeading,
+	hint,
+	children,
+}: {
+	field: AnyField
+	label: ReactNode
+	labelClass?: string
+	labelIsHeading?: boolean
+	hint?: ReactNode
+	children: (error: string | undefined, describedBy: string | undefined) => ReactNode
+}) {
+	const error = firstError(field)
+	const hintId = `${field.id}-hint`
+	const errorId = `${field.id}-error`
+	const labelEl = (
+		<label className={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} htmlFor={field.id}>
+			{label}
+		</label>
+	)
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			{labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+			<Hint id={hintId}>{hint}</Hint>
+			<ErrorMessage id={errorId} message={error} />
+			{children(error, describedBy(hint && hintId, error && errorId))}
+		</div>
+	)
+}
+
 export type SummaryError = { href: string; message: string }
 
 /** Builds the error summary's list from conform's errors: each links to its field's first input. */
@@ -126,32 +163,23 @@ export function TextField({
 	labelIsHeading?: boolean
 	inputMode?: 'numeric' | 'email' | 'text' | 'tel'
 }) {
-	const error = firstError(field)
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
-	const labelEl = (
-		<label className={`govuk-label${labelIsHeading ? ' govuk-label--l' : ''}`} htmlFor={field.id}>
-			{label}
-		</label>
-	)
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			{labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-			<Hint id={hintId}>{hint}</Hint>
-			<ErrorMessage id={errorId} message={error} />
-			<input
-				className={`govuk-input${width ? ` ${width}` : ''}${error ? ' govuk-input--error' : ''}`}
-				id={field.id}
-				name={field.name}
-				type={type}
-				defaultValue={type === 'password' ? undefined : (field.initialValue as string | undefined)}
-				autoComplete={autoComplete}
-				spellCheck={spellCheck}
-				inputMode={inputMode}
-				aria-describedby={describedBy(hint && hintId, error && errorId)}
-				aria-invalid={error ? true : undefined}
-			/>
-		</div>
+		<FormGroup field={field} label={label} labelClass={labelIsHeading ? 'govuk-label--l' : undefined} labelIsHeading={labelIsHeading} hint={hint}>
+			{(error, describedBy) => (
+				<input
+					className={`govuk-input${width ? ` ${width}` : ''}${error ? ' govuk-input--error' : ''}`}
+					id={field.id}
+					name={field.name}
+					type={type}
+					defaultValue={type === 'password' ? undefined : (field.initialValue as string | undefined)}
+					autoComplete={autoComplete}
+					spellCheck={spellCheck}
+					inputMode={inputMode}
+					aria-describedby={describedBy}
+					aria-invalid={error ? true : undefined}
+				/>
+			)}
+		</FormGroup>
 	)
 }
 
@@ -168,26 +196,20 @@ export function TextArea({
 	rows?: number
 	labelClass?: 'govuk-label--s' | 'govuk-label--m' | 'govuk-label--l'
 }) {
-	const error = firstError(field)
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} htmlFor={field.id}>
-				{label}
-			</label>
-			<Hint id={hintId}>{hint}</Hint>
-			<ErrorMessage id={errorId} message={error} />
-			<textarea
-				className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-				id={field.id}
-				name={field.name}
-				rows={rows}
-				defaultValue={field.initialValue as string | undefined}
-				aria-describedby={describedBy(hint && hintId, error && errorId)}
-				aria-invalid={error ? true : undefined}
-			/>
-		</div>
+		<FormGroup field={field} label={label} labelClass={labelClass} hint={hint}>
+			{(error, describedBy) => (
+				<textarea
+					className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+					id={field.id}
+					name={field.name}
+					rows={rows}
+					defaultValue={field.initialValue as string | undefined}
+					aria-describedby={describedBy}
+					aria-invalid={error ? true : undefined}
+				/>
+			)}
+		</FormGroup>
 	)
 }
 
@@ -226,6 +248,37 @@ function Fieldset({
 	)
 }
 
+/** The items of radios or checkboxes; a radio's option may have a hint. */
+function Choices({ field, type, options, checked }: { field: AnyField; type: 'radio' | 'checkbox'; options: Option[]; checked: (value: string) => boolean }) {
+	const kit = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'
+	return options.map((option, i) => {
+		// The first item carries the field's id, so the error summary's link lands on it.
+		const id = i === 0 ? field.id : `${field.id}-${option.value}`
+		const hintId = type === 'radio' && option.hint ? `${id}-item-hint` : undefined
+		return (
+			<div className={`${kit}__item`} key={option.value}>
+				<input
+					className={`${kit}__input`}
+					id={id}
+					name={field.name}
+					type={type}
+					value={option.value}
+					defaultChecked={checked(option.value)}
+					aria-describedby={hintId}
+				/>
+				<label className={`govuk-label ${kit}__label`} htmlFor={id}>
+					{option.label}
+				</label>
+				{hintId ? (
+					<div id={hintId} className={`govuk-hint ${kit}__hint`}>
+						{option.hint}
+					</div>
+				) : null}
+			</div>
+		)
+	})
+}
+
 export function Radios({
 	field,
 	legend,
@@ -256,31 +309,7 @@ export function Radios({
 			errorId={`${field.id}-error`}
 		>
 			<div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`}>
-				{options.map((option, i) => {
-					// The first radio carries the field's id, so the error summary's link lands on it.
-					const id = i === 0 ? field.id : `${field.id}-${option.value}`
-					return (
-						<div className="govuk-radios__item" key={option.value}>
-							<input
-								className="govuk-radios__input"
-								id={id}
-								name={field.name}
-								type="radio"
-								value={option.value}
-								defaultChecked={initial === option.value}
-								aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-							/>
-							<label className="govuk-label govuk-radios__label" htmlFor={id}>
-								{option.label}
-							</label>
-							{option.hint ? (
-								<div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
-									{option.hint}
-								</div>
-							) : null}
-						</div>
-					)
-				})}
+				<Choices field={field} type="radio" options={options} checked={(value) => initial === value} />
 			</div>
 		</Fieldset>
 	)
@@ -305,24 +334,7 @@ export function Checkboxes({
 	return (
 		<Fieldset legend={legend} legendClass={legendClass} hint={hint} hintId={`${field.id}-hint`} error={error} errorId={`${field.id}-error`}>
 			<div className="govuk-checkboxes govuk-checkboxes--small">
-				{options.map((option, i) => {
-					const id = i === 0 ? field.id : `${field.id}-${option.value}`
-					return (
-						<div className="govuk-checkboxes__item" key={option.value}>
-							<input
-								className="govuk-checkboxes__input"
-								id={id}
-								name={field.name}
-								type="checkbox"
-								value={option.value}
-								defaultChecked={checked.has(option.value)}
-							/>
-							<label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-								{option.label}
-							</label>
-						</div>
-					)
-				})}
+				<Choices field={field} type="checkbox" options={options} checked={(value) => checked.has(value)} />
 			</div>
 		</Fieldset>
 	)
@@ -368,25 +380,19 @@ export function DateField({ field, legend, hint, legendClass }: { field: AnyFiel
 }
 
 export function FileUpload({ field, label, hint, accept }: { field: AnyField; label: ReactNode; hint?: ReactNode; accept?: string }) {
-	const error = firstError(field)
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label" htmlFor={field.id}>
-				{label}
-			</label>
-			<Hint id={hintId}>{hint}</Hint>
-			<ErrorMessage id={errorId} message={error} />
-			<input
-				className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
-				id={field.id}
-				name={field.name}
-				type="file"
-				accept={accept}
-				aria-describedby={describedBy(hint && hintId, error && errorId)}
-			/>
-		</div>
+		<FormGroup field={field} label={label} hint={hint}>
+			{(error, describedBy) => (
+				<input
+					className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+					id={field.id}
+					name={field.name}
+					type="file"
+					accept={accept}
+					aria-describedby={describedBy}
+				/>
+			)}
+		</FormGroup>
 	)
 }
 
@@ -413,31 +419,34 @@ export function Select({
 	placeholder?: string
 	labelClass?: string
 }) {
-	const error = firstError(field)
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} htmlFor={field.id}>
-				{label}
-			</label>
-			<Hint id={hintId}>{hint}</Hint>
-			<ErrorMessage id={errorId} message={error} />
-			<select
-				className={`govuk-select${error ? ' govuk-select--error' : ''}`}
-				id={field.id}
-				name={field.name}
-				defaultValue={(field.initialValue as string | undefined) ?? ''}
-				aria-describedby={describedBy(hint && hintId, error && errorId)}
-			>
-				{placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
-		</div>
+		<FormGroup field={field} label={label} labelClass={labelClass} hint={hint}>
+			{(error, describedBy) => (
+				<select
+					className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+					id={field.id}
+					name={field.name}
+					defaultValue={(field.initialValue as string | undefined) ?? ''}
+					aria-describedby={describedBy}
+				>
+					<SelectOptions options={options} placeholder={placeholder} />
+				</select>
+			)}
+		</FormGroup>
+	)
+}
+
+/** A select's options, after an empty first option (its placeholder) when there is one. */
+export function SelectOptions({ options, placeholder }: { options: Array<{ value: string; label: ReactNode }>; placeholder?: string }) {
+	return (
+		<>
+			{placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+			{options.map((o) => (
+				<option key={o.value} value={o.value}>
+					{o.label}
+				</option>
+			))}
+		</>
 	)
 }
 

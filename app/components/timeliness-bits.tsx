@@ -1,4 +1,5 @@
 // Pieces shared by the timeliness dashboard and the lists behind its figures.
+import { SelectOptions } from '#app/components/forms.tsx'
 import { daysBetween, formatDate } from '#app/domain/calendar-date.ts'
 import { AGE_GROUP_IDS, AGE_GROUPS, type CurrentFigureId } from '#app/domain/timeliness.ts'
 import { pluralise } from '#app/lib/format.ts'
@@ -52,12 +53,7 @@ function FilterSelect({
 				aria-describedby={error ? `${id}-error` : undefined}
 				aria-invalid={error ? true : undefined}
 			>
-				{placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
+				<SelectOptions options={options} placeholder={placeholder} />
 			</select>
 		</FilterGroup>
 	)
@@ -116,30 +112,15 @@ export function TimelinessFilterForm({
 				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filters</legend>
 				<div className="app-search">
 					<FilterText id="school" label="School" hint="Part of the school’s name, or its URN" value={query.school} error={errors.school} />
-					<FilterSelect
-						id="caseworker"
-						label="Caseworker"
-						options={options.caseworkers}
-						value={query.caseworker}
-						error={errors.caseworker}
-						placeholder="All caseworkers"
-					/>
-					<FilterSelect
-						id="phase"
-						label="Phase of school"
-						options={options.phases}
-						value={query.phase}
-						error={errors.phase}
-						placeholder="All phases"
-					/>
-					<FilterSelect
-						id="age"
-						label="Age on the review’s due date"
-						options={AGE_GROUP_IDS.map((id) => ({ value: id, label: AGE_GROUPS[id].label }))}
-						value={query.age}
-						error={errors.age}
-						placeholder="All ages"
-					/>
+					{(
+						[
+							['caseworker', 'Caseworker', options.caseworkers, 'All caseworkers'],
+							['phase', 'Phase of school', options.phases, 'All phases'],
+							['age', 'Age on the review’s due date', AGE_GROUP_IDS.map((id) => ({ value: id, label: AGE_GROUPS[id].label })), 'All ages'],
+						] as const
+					).map(([id, label, choices, placeholder]) => (
+						<FilterSelect key={id} id={id} label={label} options={choices} value={query[id]} error={errors[id]} placeholder={placeholder} />
+					))}
 				</div>
 			</fieldset>
 			<button type="submit" className="govuk-button govuk-!-margin-top-4 govuk-!-margin-bottom-0" data-module="govuk-button">
