@@ -183,6 +183,11 @@ export function TextField({
 	)
 }
 
+/** An email address: typed as one (the keyboard for it), not spell-checked, and not filled in by the browser unless told. */
+export function EmailField({ autoComplete = 'off', ...props }: Omit<Parameters<typeof TextField>[0], 'type' | 'spellCheck'>) {
+	return <TextField {...props} type="email" autoComplete={autoComplete} spellCheck={false} />
+}
+
 export function TextArea({
 	field,
 	label,

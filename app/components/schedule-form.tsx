@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from 'react-router'
-import { Button, DateField, ErrorSummary, Select, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, DateField, EmailField, ErrorSummary, Select, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { INVITEE_ROLE_LABELS, INVITEE_ROLES, INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
 
 export type ScheduleDefaults = {
@@ -60,14 +60,7 @@ export function ScheduleForm({
 							<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Invitee {i + 1}</legend>
 							<Select field={f.role} label="Who they are" options={ROLE_OPTIONS} placeholder="Select" />
 							<TextField field={f.name} label="Name" width="govuk-input--width-20" autoComplete="off" />
-							<TextField
-								field={f.email}
-								label="Email address (optional)"
-								type="email"
-								width="govuk-input--width-20"
-								spellCheck={false}
-								autoComplete="off"
-							/>
+							<EmailField field={f.email} label="Email address (optional)" width="govuk-input--width-20" />
 						</fieldset>
 					)
 				})}

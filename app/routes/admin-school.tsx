@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { ActivationForm, AdminEditPage } from '#app/components/admin.tsx'
-import { Button, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, EmailField, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -112,22 +112,16 @@ export default function SchoolForm() {
 				/>
 				<TextField field={fields.kind} label="Type of school (optional)" hint="For example, academy, maintained, special school or independent" />
 				<TextArea field={fields.address} label="Address (optional)" rows={3} />
-				<TextField
+				<EmailField
 					field={fields.contactEmail}
 					label="SEN mailbox"
 					hint="The school’s shared SEN email address. Notices go here, not to one person, so they still arrive when staff change."
-					type="email"
-					spellCheck={false}
-					autoComplete="off"
 				/>
 				<TextField field={fields.headTeacherName} label="Head teacher’s name (optional)" />
-				<TextField
+				<EmailField
 					field={fields.headTeacherEmail}
 					label="Head teacher’s email address (optional)"
 					hint="Decisions are also sent to the head teacher (reg 20(10))"
-					type="email"
-					spellCheck={false}
-					autoComplete="off"
 				/>
 				<Button>{school ? 'Save the changes' : 'Add the school'}</Button>
 			</Form>

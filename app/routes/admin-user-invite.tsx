@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import { Button, ErrorSummary, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, EmailField, ErrorSummary, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
@@ -135,14 +135,7 @@ export default function Invite() {
 				<p className="govuk-body">We will email them a link to set their password. The link works once and expires after {INVITE_DAYS} days.</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<TextField field={fields.name} label="Full name" autoComplete="off" spellCheck={false} />
-					<TextField
-						field={fields.email}
-						label="Email address"
-						hint="Their own work email address, not a shared mailbox"
-						type="email"
-						autoComplete="off"
-						spellCheck={false}
-					/>
+					<EmailField field={fields.email} label="Email address" hint="Their own work email address, not a shared mailbox" />
 					<Radios field={fields.role} legend="What will they do?" legendClass="govuk-fieldset__legend--m" options={ROLE_OPTIONS} />
 					<TextField
 						field={fields.school}

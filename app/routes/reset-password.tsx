@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useActionData } from 'react-router'
 import { z } from 'zod'
 import { requestPasswordReset } from '#app/auth/password-reset.server.ts'
-import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, EmailField, ErrorSummary, summaryErrors, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -51,7 +51,7 @@ function ResetPasswordForm({ lastResult }: { lastResult: Parameters<typeof useGo
 					for {RESET_LINK_LIFETIME}.
 				</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
-					<TextField field={fields.email} label="Email address" type="email" autoComplete="username" spellCheck={false} />
+					<EmailField field={fields.email} label="Email address" autoComplete="username" />
 					<Button>Send the link</Button>
 				</Form>
 			</div>

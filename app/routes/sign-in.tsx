@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { createSession, getUser, verifySignIn } from '#app/auth/auth.server.ts'
-import { Button, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, EmailField, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { env } from '#app/env.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -70,7 +70,7 @@ export default function SignIn() {
 				<p className="govuk-body">Sign in with the email address your school or council gave the service.</p>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-					<TextField field={fields.email} label="Email address" type="email" autoComplete="username" spellCheck={false} />
+					<EmailField field={fields.email} label="Email address" autoComplete="username" />
 					<TextField field={fields.password} label="Password" type="password" autoComplete="current-password" />
 					<Button>Sign in</Button>
 				</Form>
