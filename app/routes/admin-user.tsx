@@ -10,7 +10,15 @@ import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { isRole, ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
-import { requireCouncilAdmin, requireCouncilUser, resendInvitation, sendResetLink, setCouncilRoles, setUserActive } from '#app/services/admin.server.ts'
+import {
+	requireCouncilAdmin,
+	requireCouncilUser,
+	resendInvitation,
+	sendResetLink,
+	setCouncilRoles,
+	setUserActive,
+	USER_ACCOUNT_SELECT,
+} from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-user'
 
 const COUNCIL_ROLES = ['CASEWORKER', 'MANAGER', 'ADMIN'] as const
@@ -29,15 +37,9 @@ async function load(request: Request, userId: string) {
 	const user = await prisma.user.findUniqueOrThrow({
 		where: { id: userId },
 		select: {
-			id: true,
-			name: true,
-			email: true,
-			active: true,
-			passwordHash: true,
-			lastSignInAt: true,
+			...USER_ACCOUNT_SELECT,
 			createdAt: true,
 			laId: true,
-			roles: { select: { role: true } },
 			school: { select: { id: true, name: true, active: true } },
 			la: { select: { name: true } },
 			tokens: { where: { purpose: 'INVITE', usedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true } },

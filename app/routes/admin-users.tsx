@@ -4,7 +4,7 @@ import { prisma } from '#app/db/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { formatDateTime } from '#app/lib/format.ts'
-import { councilUsers, requireCouncilAdmin } from '#app/services/admin.server.ts'
+import { councilUsers, requireCouncilAdmin, USER_ACCOUNT_SELECT } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-users'
 
 const PAGE_SIZE = 50
@@ -18,13 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		where: councilUsers(user.laId),
 		orderBy: [{ name: 'asc' }, { email: 'asc' }],
 		select: {
-			id: true,
-			name: true,
-			email: true,
-			active: true,
-			passwordHash: true,
-			lastSignInAt: true,
-			roles: { select: { role: true } },
+			...USER_ACCOUNT_SELECT,
 			school: { select: { name: true, active: true } },
 		},
 	})

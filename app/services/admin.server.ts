@@ -35,6 +35,17 @@ export function councilUsers(laId: string): Prisma.UserWhereInput {
 	return { OR: [{ laId }, { school: { laId } }] }
 }
 
+/** What the user pages show of an account: who it is, its roles, and whether it is active, invited (no password yet) or signed in. */
+export const USER_ACCOUNT_SELECT = {
+	id: true,
+	name: true,
+	email: true,
+	active: true,
+	passwordHash: true,
+	lastSignInAt: true,
+	roles: { select: { role: true } },
+} as const satisfies Prisma.UserSelect
+
 /** 404 when there is no such school, 403 (audited) when it is another council's. */
 export async function requireCouncilSchool(request: Request, user: AdminUser, schoolId: string) {
 	const school = await prisma.school.findFirst({ where: { id: schoolId, laId: user.laId }, select: { id: true } })
