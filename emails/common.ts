@@ -39,6 +39,27 @@ export const attachmentsSchema = z
 
 export const reviewerAudience = z.enum(['CASEWORKER', 'MANAGER']).default('CASEWORKER')
 
+/** A reminder's review: the child and their school (none recorded is allowed) and, for the managers' copy, the caseworker. */
+export const reminderFields = {
+	reviewId: z.string().min(1),
+	child: childSchema,
+	schoolName: z.string().trim().nullable().default(null),
+}
+
+/** A submitted review report: the child and school, when the meeting was held and when the school submitted it. */
+export const submittedReportFields = {
+	reviewId: z.string().min(1),
+	child: childSchema,
+	schoolName: z.string().trim().min(1),
+	meetingOn: isoDate,
+	submittedAt: instant,
+}
+
+/** The first facts of an email about a review's meeting: the child, their school and when the meeting was held. */
+export function meetingFacts(name: string, schoolName: string | null, meetingOn: string) {
+	return [['Child', name] as const, ['School', schoolName || 'No school recorded'] as const, ['Review meeting held', formatDate(meetingOn)] as const]
+}
+
 export function fullName(child: ChildName): string {
 	return `${child.firstName} ${child.lastName}`
 }

@@ -1,7 +1,7 @@
 // Written by the daily reminder job when one of the council's own deadlines has passed: to the caseworker,
 // and a copy (audience MANAGER) to each SEN manager of the council, who answer for timeliness.
 import { z } from 'zod'
-import { childSchema, days, defineTemplate, formatDate, fullName, isoDate, possessive, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
+import { days, defineTemplate, formatDate, fullName, isoDate, possessive, reminderFields, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 const MISSED = {
@@ -28,9 +28,7 @@ const MISSED = {
 export const reminderDeadlineMissed = defineTemplate({
 	name: 'reminder-deadline-missed',
 	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		schoolName: z.string().trim().nullable().default(null),
+		...reminderFields,
 		deadline: z.enum(['la_decision', 'amendment_notice', 'final_plan']),
 		dueOn: isoDate,
 		daysLate: z.number().int().min(1),

@@ -1,15 +1,25 @@
 // Written by the daily reminder job (app/jobs/reminders.server.ts) when the council's decision is 5 days
 // away or less: to the child's caseworker, or to the SEN managers when no caseworker is assigned.
 import { z } from 'zod'
-import { childSchema, days, defineTemplate, formatDate, fullName, isoDate, possessive, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
+import {
+	days,
+	defineTemplate,
+	formatDate,
+	fullName,
+	isoDate,
+	meetingFacts,
+	possessive,
+	reminderFields,
+	reviewerAudience,
+	reviewUrl,
+	subjectName,
+} from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reminderDecisionDue = defineTemplate({
 	name: 'reminder-decision-due',
 	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		schoolName: z.string().trim().nullable().default(null),
+		...reminderFields,
 		meetingOn: isoDate,
 		decisionDueOn: isoDate,
 		daysLeft: z.number().int().min(0),
@@ -31,9 +41,7 @@ export const reminderDecisionDue = defineTemplate({
 					`The council must decide whether to keep, amend or cease ${possessive(name)} EHC plan, and tell the family and the head teacher, by ${due}: 4 weeks after the review meeting on ${formatDate(p.meetingOn)} (SEND Regulations 2014 reg 20(10)).`,
 				),
 				facts([
-					['Child', name],
-					['School', p.schoolName || 'No school recorded'],
-					['Review meeting held', formatDate(p.meetingOn)],
+					...meetingFacts(name, p.schoolName, p.meetingOn),
 					['Review report', p.reportReceivedOn ? `Received on ${formatDate(p.reportReceivedOn)}` : 'Not received yet'],
 					['Decision due by', `${due} (${p.daysLeft === 0 ? 'today' : `${days(p.daysLeft)} left`})`],
 					p.audience === 'MANAGER' && ['Caseworker', p.caseworkerName ?? 'Not assigned'],

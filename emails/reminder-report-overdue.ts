@@ -2,15 +2,25 @@
 // (SEND Regulations 2014 reg 20(7)): the caseworker chases the school, because the council's own
 // decision deadline does not move.
 import { z } from 'zod'
-import { childSchema, days, defineTemplate, formatDate, fullName, isoDate, possessive, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
+import {
+	days,
+	defineTemplate,
+	formatDate,
+	fullName,
+	isoDate,
+	meetingFacts,
+	possessive,
+	reminderFields,
+	reviewerAudience,
+	reviewUrl,
+	subjectName,
+} from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reminderReportOverdue = defineTemplate({
 	name: 'reminder-report-overdue',
 	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		schoolName: z.string().trim().nullable().default(null),
+		...reminderFields,
 		meetingOn: isoDate,
 		reportDueOn: isoDate,
 		daysLate: z.number().int().min(1),
@@ -30,9 +40,7 @@ export const reminderReportOverdue = defineTemplate({
 					`The annual review meeting was held on ${formatDate(p.meetingOn)}, so the review report had to reach the council by ${formatDate(p.reportDueOn)} (SEND Regulations 2014 reg 20(7)). It is ${days(p.daysLate)} late.`,
 				),
 				facts([
-					['Child', name],
-					['School', p.schoolName || 'No school recorded'],
-					['Review meeting held', formatDate(p.meetingOn)],
+					...meetingFacts(name, p.schoolName, p.meetingOn),
 					['Report due by', formatDate(p.reportDueOn)],
 					['Council decision due by', formatDate(p.decisionDueOn)],
 					p.audience === 'MANAGER' && ['Caseworker', p.caseworkerName ?? 'Not assigned'],

@@ -4,16 +4,16 @@ import { z } from 'zod'
 import { formatDateTime } from '#app/lib/format.ts'
 import {
 	attachmentsSchema,
-	childSchema,
 	defineTemplate,
 	formatDate,
 	fullName,
-	instant,
 	isoDate,
+	meetingFacts,
 	possessive,
 	reviewerAudience,
 	reviewUrl,
 	subjectName,
+	submittedReportFields,
 } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
@@ -26,11 +26,7 @@ const RECOMMENDATION_TEXT = {
 export const reviewSubmittedCaseworker = defineTemplate({
 	name: 'review-submitted-caseworker',
 	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		schoolName: z.string().trim().min(1),
-		meetingOn: isoDate,
-		submittedAt: instant,
+		...submittedReportFields,
 		decisionDueOn: isoDate,
 		/** What the meeting recommended (AnnualReview.recommendation). */
 		recommendation: z.enum(['MAINTAIN', 'AMEND', 'CEASE']).nullable().default(null),
@@ -52,9 +48,7 @@ export const reviewSubmittedCaseworker = defineTemplate({
 						`No caseworker is assigned to ${name}, so this has come to the SEN managers. Assign a caseworker so that the decision is made in time.`,
 					),
 				facts([
-					['Child', name],
-					['School', p.schoolName],
-					['Review meeting held', formatDate(p.meetingOn)],
+					...meetingFacts(name, p.schoolName, p.meetingOn),
 					['School recommends', p.recommendation ? RECOMMENDATION_TEXT[p.recommendation] : 'No recommendation given'],
 					['Amendments proposed', String(p.proposedAmendments)],
 					['Decision due by', formatDate(p.decisionDueOn)],

@@ -3,17 +3,24 @@
 import { z } from 'zod'
 import { daysBetween, todayInLondon } from '#app/domain/calendar-date.ts'
 import { formatDateTime } from '#app/lib/format.ts'
-import { attachmentsSchema, childSchema, days, defineTemplate, formatDate, fullName, instant, isoDate, reviewUrl, subjectName } from '#emails/common.ts'
+import {
+	attachmentsSchema,
+	days,
+	defineTemplate,
+	formatDate,
+	fullName,
+	isoDate,
+	meetingFacts,
+	reviewUrl,
+	subjectName,
+	submittedReportFields,
+} from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reviewSubmittedReceipt = defineTemplate({
 	name: 'review-submitted-receipt',
 	schema: z.object({
-		reviewId: z.string().min(1),
-		child: childSchema,
-		schoolName: z.string().trim().min(1),
-		meetingOn: isoDate,
-		submittedAt: instant,
+		...submittedReportFields,
 		/** The statutory clock's review_report date: 2 weeks after the meeting (reg 20(7)). */
 		reportDueOn: isoDate,
 		/** The statutory clock's la_decision date: 4 weeks after the meeting (reg 20(10)). */
@@ -31,9 +38,7 @@ export const reviewSubmittedReceipt = defineTemplate({
 			blocks: [
 				paragraph(`${p.schoolName} submitted the annual review report for ${name} to ${ctx.councilName} at ${formatDateTime(p.submittedAt)}.`),
 				facts([
-					['Child', name],
-					['School', p.schoolName],
-					['Review meeting held', formatDate(p.meetingOn)],
+					...meetingFacts(name, p.schoolName, p.meetingOn),
 					['Report submitted', formatDateTime(p.submittedAt)],
 					['Report deadline', `${formatDate(p.reportDueOn)} (${onTime ? 'met' : `missed by ${days(daysLate)}`})`],
 					['Council decision due by', formatDate(p.decisionDueOn)],
