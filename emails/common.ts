@@ -44,15 +44,21 @@ export const reminderFields = {
 	reviewId: z.string().min(1),
 	child: childSchema,
 	schoolName: z.string().trim().nullable().default(null),
+	audience: reviewerAudience,
+	/** The assigned caseworker, for the managers' copy; null when nobody is assigned. */
+	caseworkerName: z.string().trim().nullable().default(null),
 }
 
-/** A submitted review report: the child and school, when the meeting was held and when the school submitted it. */
+/** A submitted review report: the child and school, when the meeting was held, when the school submitted it and when the council's decision is due. */
 export const submittedReportFields = {
 	reviewId: z.string().min(1),
 	child: childSchema,
 	schoolName: z.string().trim().min(1),
 	meetingOn: isoDate,
 	submittedAt: instant,
+	/** The statutory clock's la_decision date: 4 weeks after the meeting (reg 20(10)). */
+	decisionDueOn: isoDate,
+	attachments: attachmentsSchema,
 }
 
 /** The first facts of an email about a review's meeting: the child, their school and when the meeting was held. */

@@ -1,7 +1,7 @@
 // Written by the daily reminder job when one of the council's own deadlines has passed: to the caseworker,
 // and a copy (audience MANAGER) to each SEN manager of the council, who answer for timeliness.
 import { z } from 'zod'
-import { days, defineTemplate, formatDate, fullName, isoDate, possessive, reminderFields, reviewerAudience, reviewUrl, subjectName } from '#emails/common.ts'
+import { days, defineTemplate, formatDate, fullName, isoDate, possessive, reminderFields, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 const MISSED = {
@@ -32,8 +32,6 @@ export const reminderDeadlineMissed = defineTemplate({
 		deadline: z.enum(['la_decision', 'amendment_notice', 'final_plan']),
 		dueOn: isoDate,
 		daysLate: z.number().int().min(1),
-		audience: reviewerAudience,
-		caseworkerName: z.string().trim().nullable().default(null),
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)

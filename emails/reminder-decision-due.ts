@@ -1,19 +1,7 @@
 // Written by the daily reminder job (app/jobs/reminders.server.ts) when the council's decision is 5 days
 // away or less: to the child's caseworker, or to the SEN managers when no caseworker is assigned.
 import { z } from 'zod'
-import {
-	days,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	meetingFacts,
-	possessive,
-	reminderFields,
-	reviewerAudience,
-	reviewUrl,
-	subjectName,
-} from '#emails/common.ts'
+import { days, defineTemplate, formatDate, fullName, isoDate, meetingFacts, possessive, reminderFields, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reminderDecisionDue = defineTemplate({
@@ -24,9 +12,6 @@ export const reminderDecisionDue = defineTemplate({
 		decisionDueOn: isoDate,
 		daysLeft: z.number().int().min(0),
 		reportReceivedOn: isoDate.nullable().default(null),
-		audience: reviewerAudience,
-		/** The assigned caseworker, for the managers' copy; null when nobody is assigned. */
-		caseworkerName: z.string().trim().nullable().default(null),
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)

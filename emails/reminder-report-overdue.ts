@@ -2,19 +2,7 @@
 // (SEND Regulations 2014 reg 20(7)): the caseworker chases the school, because the council's own
 // decision deadline does not move.
 import { z } from 'zod'
-import {
-	days,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	meetingFacts,
-	possessive,
-	reminderFields,
-	reviewerAudience,
-	reviewUrl,
-	subjectName,
-} from '#emails/common.ts'
+import { days, defineTemplate, formatDate, fullName, isoDate, meetingFacts, possessive, reminderFields, reviewUrl, subjectName } from '#emails/common.ts'
 import { facts, inset, link, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reminderReportOverdue = defineTemplate({
@@ -25,8 +13,6 @@ export const reminderReportOverdue = defineTemplate({
 		reportDueOn: isoDate,
 		daysLate: z.number().int().min(1),
 		decisionDueOn: isoDate,
-		audience: reviewerAudience,
-		caseworkerName: z.string().trim().nullable().default(null),
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)

@@ -3,11 +3,9 @@
 import { z } from 'zod'
 import { formatDateTime } from '#app/lib/format.ts'
 import {
-	attachmentsSchema,
 	defineTemplate,
 	formatDate,
 	fullName,
-	isoDate,
 	meetingFacts,
 	possessive,
 	reviewerAudience,
@@ -27,13 +25,11 @@ export const reviewSubmittedCaseworker = defineTemplate({
 	name: 'review-submitted-caseworker',
 	schema: z.object({
 		...submittedReportFields,
-		decisionDueOn: isoDate,
 		/** What the meeting recommended (AnnualReview.recommendation). */
 		recommendation: z.enum(['MAINTAIN', 'AMEND', 'CEASE']).nullable().default(null),
 		proposedAmendments: z.number().int().min(0).default(0),
 		/** MANAGER: the child has no caseworker, so the SEN managers are told instead. */
 		audience: reviewerAudience,
-		attachments: attachmentsSchema,
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)

@@ -3,18 +3,7 @@
 import { z } from 'zod'
 import { daysBetween, todayInLondon } from '#app/domain/calendar-date.ts'
 import { formatDateTime } from '#app/lib/format.ts'
-import {
-	attachmentsSchema,
-	days,
-	defineTemplate,
-	formatDate,
-	fullName,
-	isoDate,
-	meetingFacts,
-	reviewUrl,
-	subjectName,
-	submittedReportFields,
-} from '#emails/common.ts'
+import { days, defineTemplate, formatDate, fullName, isoDate, meetingFacts, reviewUrl, subjectName, submittedReportFields } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
 
 export const reviewSubmittedReceipt = defineTemplate({
@@ -23,9 +12,6 @@ export const reviewSubmittedReceipt = defineTemplate({
 		...submittedReportFields,
 		/** The statutory clock's review_report date: 2 weeks after the meeting (reg 20(7)). */
 		reportDueOn: isoDate,
-		/** The statutory clock's la_decision date: 4 weeks after the meeting (reg 20(10)). */
-		decisionDueOn: isoDate,
-		attachments: attachmentsSchema,
 	}),
 	render(p, ctx) {
 		const name = fullName(p.child)
