@@ -45,6 +45,8 @@ export interface NoAmendmentNoticeInput extends LetterBase {
 	/** The day the amendment notice was sent. */
 	noticeIssuedOn: string
 	reasons: string
+	/** Set when the decision came before the 15 days closed because the family said they had no more to say. */
+	familyAgreedOn?: string
 }
 
 export interface AmendmentNoticeInput extends LetterBase {
@@ -68,10 +70,22 @@ export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letter
 	changes: Array<{ section: string; title: string; currentWording: string; proposedWording: string }>
 	/** Anything the council adds to the standard appeal rights. */
 	appealText?: string
+	/** Set when the plan came before the 15 days closed because the family said they had no more to say. */
+	familyAgreedOn?: string
 }
 
 // ---------------------------------------------------------------------------------------------
 // Shared parts
+
+/**
+ * The family's 15 days for representations (reg 22(2)(c)) were cut short only because they said they had no more
+ * to say (app/domain/final-plan-timing.ts): the plan or decision says so, with the day they told us.
+ */
+function earlyIssue(familyAgreedOn: string | undefined, what: 'the plan' | 'our decision') {
+	return familyAgreedOn
+		? `You told us on ${formatDate(familyAgreedOn)} that you had no more to say, so we have issued ${what} before the 15 days ended.`
+		: null
+}
 
 async function letterWriter(input: Pick<LetterBase, 'councilName' | 'child'>, title: string, subject: string, createdOn: string) {
 	const meta: DocumentMeta = {
@@ -230,6 +244,8 @@ export async function renderNoAmendmentNotice(input: NoAmendmentNoticeInput): Pr
 		`On ${formatDate(input.noticeIssuedOn)} we sent you a notice proposing amendments to ${name}'s education, health and care (EHC) plan. ` +
 			'Having considered everything we received, we have decided not to make those amendments. The plan stays as it was.',
 	)
+	const early = earlyIssue(input.familyAgreedOn, 'our decision')
+	if (early) pdf.paragraph(early)
 	pdf.h2('Why we made this decision')
 	pdf.paragraph(input.reasons)
 	appealRights(pdf, input, {
@@ -366,6 +382,8 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 	)
 	pdf.h1(`Education, health and care plan: ${name}`)
 	pdf.paragraph(`This is ${name}'s amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
+	const early = earlyIssue(input.familyAgreedOn, 'the plan')
+	if (early) pdf.paragraph(early)
 	childDetails(pdf, input, [
 		['Plan version', String(input.versionNo)],
 		['Issued on', formatDate(input.issuedOn)],

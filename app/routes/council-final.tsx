@@ -5,23 +5,49 @@ import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
-import { Button, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
+import { Button, Checkboxes, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays, formatDate } from '#app/domain/calendar-date.ts'
+import { addDays, formatDate, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
+import { mayIssueFinalPlan } from '#app/domain/final-plan-timing.ts'
+import { dateInput, dateParts } from '#app/domain/review-parts.ts'
+import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { issueFinalPlan, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
+import { finalAmendments, issueFinalPlan, recordFamilyAgreement, saveFinalChanges, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-final'
 
 export const FinalSchema = z
 	.object({
-		amend: z.enum(['yes', 'no'], { error: 'Select whether to issue the amended plan or not to amend after all' }),
+		// The amendments as noticed, each with the wording the plan will carry after representations, or dropped.
+		amendments: z
+			.array(
+				z.object({
+					proposalId: z.string(),
+					wording: z.string().trim().max(20000, 'The wording must be 20,000 characters or fewer').optional(),
+					drop: z.array(z.literal('yes')).optional(),
+					reason: z.string().trim().max(5000, 'The reason must be 5,000 characters or fewer').optional(),
+				}),
+			)
+			.default([]),
+		intent: z.enum(['save', 'issue']).default('issue'),
+		amend: z.enum(['yes', 'no']).optional(),
 		reasons: z.string().trim().max(10000, 'The reasons must be 10,000 characters or fewer').optional(),
+		// The family's word that they have no more to say: the one way to issue before the 15 days close (reg 22(2)(c)).
+		familyAgreed: z.array(z.literal('yes')).optional(),
+		familyAgreedOn: dateInput('the date the family told you they had no more to say', { required: false }),
 	})
 	.superRefine((v, ctx) => {
+		v.amendments.forEach((a, i) => {
+			if (!a.drop?.length && !a.wording)
+				ctx.addIssue({ code: 'custom', path: ['amendments', i, 'wording'], message: `Enter the wording for amendment ${i + 1}, or drop it` })
+		})
+		if (v.intent === 'issue' && !v.amend)
+			ctx.addIssue({ code: 'custom', path: ['amend'], message: 'Select whether to issue the amended plan or not to amend after all' })
 		if (v.amend === 'no' && !v.reasons)
 			ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'Enter the reasons for not amending the plan (reg 22(4))' })
+		if (v.familyAgreed?.length && !v.familyAgreedOn)
+			ctx.addIssue({ code: 'custom', path: ['familyAgreedOn'], message: 'Enter the date the family told you they had no more to say' })
 	})
 
 async function load(request: Request, reviewId: string) {
@@ -32,7 +58,8 @@ async function load(request: Request, reviewId: string) {
 		select: {
 			id: true,
 			status: true,
-			notice: { select: { issuedOn: true, representationsCloseOn: true } },
+			childId: true,
+			notice: { select: { issuedOn: true, representationsCloseOn: true, familyAgreedCompleteOn: true } },
 			_count: { select: { representations: true } },
 			child: { select: { firstName: true, lastName: true } },
 		},
@@ -43,22 +70,61 @@ async function load(request: Request, reviewId: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review } = await load(request, params.reviewId)
+	const amendments = await finalAmendments(review.id)
+	const today = todayInLondon(new Date())
+	const agreedOn = review.notice?.familyAgreedCompleteOn ?? null
+	// Whether the family's 15 days are over, and if not whether their agreement could open them (reg 22(2)(c)).
+	const timing = mayIssueFinalPlan({ notice: review.notice, representationsRecorded: review._count.representations, familyAgreedOn: agreedOn }, today)
+	const periodOpen = !!review.notice && !mayIssueFinalPlan({ notice: review.notice, representationsRecorded: 0, familyAgreedOn: null }, today).ok
 	return {
+		timing,
+		canRecordAgreement: periodOpen && review._count.representations > 0,
+		defaults: {
+			amendments: amendments.map((a) => ({ proposalId: a.id, wording: a.finalWording, drop: a.dropped ? ['yes'] : undefined, reason: a.finalReason })),
+			familyAgreed: agreedOn ? ['yes'] : undefined,
+			familyAgreedOn: dateParts(agreedOn),
+		},
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		closesOn: review.notice?.representationsCloseOn ?? null,
 		finalDueOn: review.notice ? addDays(review.notice.issuedOn, 56) : null,
 		representations: review._count.representations,
-		amendments: await noticeAmendments(review.id),
+		amendments: amendments.map((a) => ({
+			id: a.id,
+			section: a.section,
+			title: a.title,
+			currentWording: a.currentWording,
+			noticedWording: a.noticedWording,
+			finalWording: a.finalWording,
+			dropped: a.dropped,
+		})),
 	}
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseWithZod(await readForm(request), { schema: FinalSchema })
+	// The page draws one row per noticed amendment: no other rows can come back.
+	const rows = (await finalAmendments(review.id)).length
+	const { formData, mismatch } = withinRows(await readForm(request), 'amendments', rows)
+	const submission = parseWithZod(formData, { schema: FinalSchema })
+	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const v = submission.value
+	if (v.familyAgreed?.length && isAfter(v.familyAgreedOn!, todayInLondon(new Date())))
+		return data(
+			{ result: submission.reply({ fieldErrors: { familyAgreedOn: ['The date the family told you must be today or in the past'] } }) },
+			{ status: 400 },
+		)
 	try {
-		await issueFinalPlan(request, user, review.id, { amend: submission.value.amend === 'yes', reasons: submission.value.reasons ?? '' })
+		await saveFinalChanges(
+			request,
+			user,
+			review,
+			v.amendments.map((a) => ({ proposalId: a.proposalId, wording: a.wording ?? '', drop: !!a.drop?.length, reason: a.reason ?? '' })),
+		)
+		await recordFamilyAgreement(request, user, review, v.familyAgreed?.length ? v.familyAgreedOn! : null)
+		if (v.intent === 'save') throw redirect(`/council/reviews/${review.id}/final`)
+		await issueFinalPlan(request, user, review.id, { amend: v.amend === 'yes', reasons: v.reasons ?? '' })
 	} catch (error) {
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
 		throw error
@@ -67,10 +133,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function FinalPlan() {
-	const { reviewId, childName, closesOn, finalDueOn, representations, amendments } = useLoaderData<typeof loader>()
+	const { reviewId, childName, closesOn, finalDueOn, representations, amendments, timing, canRecordAgreement, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useGovukForm({ id: 'final', schema: FinalSchema, lastResult: actionData?.result })
-	const errors = summaryErrors(form.id, form.allErrors, ['', 'amend', 'reasons'])
+	const [form, fields] = useGovukForm({ id: 'final', schema: FinalSchema, lastResult: actionData?.result, defaultValue: defaults })
+	const errors = summaryErrors(form.id, form.allErrors, ['', 'amendments', 'familyAgreed', 'familyAgreedOn', 'amend', 'reasons'])
+	const rows = fields.amendments.getFieldList()
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -85,17 +152,80 @@ export default function FinalPlan() {
 					{closesOn ? `Representations closed (or close) on ${formatDate(closesOn)}; ${representations} recorded. ` : ''}
 					{finalDueOn ? `The final plan, or a decision not to amend, is due by ${formatDate(finalDueOn)} (8 weeks from the notice, reg 22(3)).` : ''}
 				</p>
-				<h2 className="govuk-heading-m">The amendments</h2>
-				<DiffLegend />
-				{amendments.map((a) => (
-					<div key={a.id} className="govuk-!-margin-bottom-6">
-						<h3 className="govuk-heading-s">
-							Section {a.section}: {a.title}
-						</h3>
-						<WordingDiff current={a.currentWording} proposed={a.proposedWording} />
+				{!timing.ok ? (
+					<div className="govuk-warning-text">
+						<span className="govuk-warning-text__icon" aria-hidden="true">
+							!
+						</span>
+						<strong className="govuk-warning-text__text">
+							<span className="govuk-visually-hidden">Warning</span>
+							{timing.reason}.
+						</strong>
 					</div>
-				))}
+				) : timing.early ? (
+					<p className="govuk-inset-text">
+						The family told you on {formatDate(timing.familyAgreedOn)} that they had no more to say: the plan can be issued before the 15 days end,
+						and its letter will say so.
+					</p>
+				) : null}
 				<Form method="post" {...getFormProps(form)} noValidate>
+					<h2 className="govuk-heading-m">The amendments</h2>
+					<p className="govuk-body">
+						Change an amendment’s wording, or drop it, where the family’s representations change what the council will do. The notice’s wording is
+						kept as it was sent.
+					</p>
+					<DiffLegend />
+					{rows.map((row, i) => {
+						const f = row.getFieldset()
+						const a = amendments[i]!
+						const changed = a.dropped || a.finalWording !== a.noticedWording
+						return (
+							<div className="govuk-summary-card" key={row.key}>
+								<div className="govuk-summary-card__title-wrapper">
+									<h3 className="govuk-summary-card__title">
+										Amendment {i + 1}: section {a.section}, {a.title}
+									</h3>
+								</div>
+								<div className="govuk-summary-card__content">
+									<input type="hidden" name={f.proposalId.name} value={a.id} />
+									<h4 className="govuk-heading-s">What the notice proposed</h4>
+									<WordingDiff current={a.currentWording} proposed={a.noticedWording} />
+									{changed ? (
+										<>
+											<h4 className="govuk-heading-s">Changed since the notice</h4>
+											{a.dropped ? (
+												<p className="govuk-body">Dropped: the plan keeps its current wording.</p>
+											) : (
+												<WordingDiff current={a.noticedWording} proposed={a.finalWording} />
+											)}
+										</>
+									) : null}
+									<TextArea field={f.wording} label={`The wording the final plan will carry for amendment ${i + 1}`} rows={6} />
+									<Checkboxes
+										field={f.drop}
+										legend={<span className="govuk-visually-hidden">Drop amendment {i + 1}</span>}
+										options={[{ value: 'yes', label: `Drop amendment ${i + 1}: the plan keeps its current wording` }]}
+									/>
+									<TextArea field={f.reason} label={`Why amendment ${i + 1} changed (if it did)`} rows={3} />
+								</div>
+							</div>
+						)
+					})}
+					<button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
+						Save the changes and come back later
+					</button>
+					{canRecordAgreement ? (
+						<>
+							<Checkboxes
+								field={fields.familyAgreed}
+								legend="Has the family finished making representations?"
+								legendClass="govuk-fieldset__legend--m"
+								hint={`The family has until ${closesOn ? formatDate(closesOn) : 'the end of the 15 days'} (reg 22(2)(c)). Issue earlier only if they have told you they have no more to say.`}
+								options={[{ value: 'yes', label: 'The family has told us they have no more to say' }]}
+							/>
+							<DateField field={fields.familyAgreedOn} legend="When did they tell you?" hint="For example, 27 3 2026" />
+						</>
+					) : null}
 					<Radios
 						field={fields.amend}
 						legend="What will the council issue?"
@@ -110,7 +240,9 @@ export default function FinalPlan() {
 						]}
 					/>
 					<TextArea field={fields.reasons} label="Reasons (needed if the plan is not amended)" rows={5} />
-					<Button>Issue and send</Button>
+					<Button name="intent" value="issue">
+						Issue and send
+					</Button>
 				</Form>
 			</div>
 		</div>

@@ -13,7 +13,7 @@ import { prisma } from '#app/db/db.server.ts'
 import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { loadReview } from '#app/queries/review.server.ts'
+import { loadReview, planWording } from '#app/queries/review.server.ts'
 import { issueAmendmentNotice, removeCouncilAmendment, saveNoticeDraft, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-notice'
 
@@ -39,7 +39,8 @@ export const NoticeSchema = z
 		newSection: z.enum(PLAN_SECTIONS).optional(),
 		newWording: text(20000, 'The council’s wording'),
 		newReason: text(5000, 'The council’s reason'),
-		intent: z.enum(['save', 'issue']).default('save'),
+		// start: take the chosen section's current wording into the council's own amendment (a round trip, so it works without JavaScript).
+		intent: z.enum(['save', 'issue', 'start']).default('save'),
 	})
 	.superRefine((v, ctx) => {
 		v.choices.forEach((c, i) => {
@@ -50,7 +51,9 @@ export const NoticeSchema = z
 			if (c.decision === 'REJECTED' && !c.reason)
 				ctx.addIssue({ code: 'custom', path: ['choices', i, 'reason'], message: `Enter why proposal ${i + 1} is rejected` })
 		})
-		if (v.newSection || v.newWording || v.newReason) {
+		if (v.intent === 'start') {
+			if (!v.newSection) ctx.addIssue({ code: 'custom', path: ['newSection'], message: 'Select the section for the council’s amendment' })
+		} else if (v.newSection || v.newWording || v.newReason) {
 			if (!v.newSection) ctx.addIssue({ code: 'custom', path: ['newSection'], message: 'Select the section for the council’s amendment' })
 			if (!v.newWording) ctx.addIssue({ code: 'custom', path: ['newWording'], message: 'Enter the wording of the council’s amendment' })
 			if (!v.newReason) ctx.addIssue({ code: 'custom', path: ['newReason'], message: 'Enter the reason for the council’s amendment' })
@@ -81,9 +84,14 @@ async function load(request: Request, reviewId: string) {
 	return { user, access, review, proposals }
 }
 
+const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
+
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review, proposals } = await load(request, params.reviewId)
 	const school = proposals.filter((p) => p.origin === 'SCHOOL')
+	// The council's own amendment starts from the plan's current wording of the section chosen, as the school's proposals do.
+	const requested = new URL(request.url).searchParams.get('section')
+	const ownSection = isSection(requested) ? requested : null
 	return {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
@@ -98,7 +106,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				reason: p.reason,
 			})),
 		sections: PLAN_SECTIONS.map((s) => ({ value: s, label: sectionLabel(s) })),
+		ownSection,
+		ownCurrentWording: ownSection ? planWording(review.planVersion, ownSection) : null,
 		defaults: {
+			newSection: ownSection ?? undefined,
+			newWording: ownSection ? planWording(review.planVersion, ownSection) : undefined,
 			choices: school.map((p) => ({
 				proposalId: p.id,
 				decision: p.laDecision ?? undefined,
@@ -124,13 +136,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const v = submission.value
+	if (v.newSection && v.newWording && v.newWording === planWording(review.planVersion, v.newSection).trim())
+		return data(
+			{ result: submission.reply({ fieldErrors: { newWording: ['Change the wording of the council’s amendment: it is the same as the plan’s'] } }) },
+			{ status: 400 },
+		)
 	const schoolIds = new Set(proposals.filter((p) => p.origin === 'SCHOOL').map((p) => p.id))
 	await saveNoticeDraft(request, user, review, {
 		choices: v.choices
 			.filter((c) => schoolIds.has(c.proposalId) && c.decision)
 			.map((c) => ({ proposalId: c.proposalId, decision: c.decision!, wording: c.wording, reason: c.reason })),
-		councilAmendment: v.newSection && v.newWording && v.newReason ? { section: v.newSection, wording: v.newWording, reason: v.newReason } : null,
+		councilAmendment:
+			v.intent !== 'start' && v.newSection && v.newWording && v.newReason ? { section: v.newSection, wording: v.newWording, reason: v.newReason } : null,
 	})
+	if (v.intent === 'start') throw redirect(`${base}/notice?section=${v.newSection}#own-amendment`)
 	if (v.intent !== 'issue') throw redirect(`${base}/notice`)
 	try {
 		await issueAmendmentNotice(request, user, review.id)
@@ -142,7 +161,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function NoticeBuilder() {
-	const { reviewId, childName, school, council, sections, defaults } = useLoaderData<typeof loader>()
+	const { reviewId, childName, school, council, sections, ownSection, ownCurrentWording, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'notice', schema: NoticeSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors)
@@ -210,13 +229,33 @@ export default function NoticeBuilder() {
 						</button>
 					</div>
 				))}
-				<details className="govuk-details">
+				<details
+					className="govuk-details"
+					id="own-amendment"
+					open={!!ownSection || !!(fields.newSection.errors || fields.newWording.errors || fields.newReason.errors)}
+				>
 					<summary className="govuk-details__summary">
 						<span className="govuk-details__summary-text">Add an amendment of the council’s own</span>
 					</summary>
 					<div className="govuk-details__text">
 						<Select field={fields.newSection} label="Section of the plan" options={sections} placeholder="Select a section" />
-						<TextArea field={fields.newWording} label="The council’s proposed wording" rows={5} />
+						<button type="submit" name="intent" value="start" className="govuk-button govuk-button--secondary">
+							Start from this section’s wording
+						</button>
+						{ownSection ? (
+							<>
+								<h3 className="govuk-heading-s">The plan’s current wording</h3>
+								<div className="govuk-inset-text">
+									<UserText text={ownCurrentWording ?? ''} empty="This section of the plan is empty." />
+								</div>
+							</>
+						) : null}
+						<TextArea
+							field={fields.newWording}
+							label="The council’s proposed wording"
+							rows={8}
+							hint="Choose the section and start from its wording, then change it: the notice shows exactly what you added and removed."
+						/>
 						<TextArea field={fields.newReason} label="The reason" rows={3} />
 					</div>
 				</details>

@@ -7,6 +7,7 @@ import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { addDays, addMonths, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-timing.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
@@ -273,6 +274,9 @@ export async function noticeAmendments(reviewId: string) {
 			laWording: true,
 			reason: true,
 			laReason: true,
+			finalWording: true,
+			finalDropped: true,
+			finalReason: true,
 			evidence: { select: { evidenceId: true } },
 		},
 	})
@@ -285,7 +289,62 @@ export async function noticeAmendments(reviewId: string) {
 		proposedWording: p.laWording ?? p.proposedWording,
 		reason: p.laReason || p.reason,
 		evidenceIds: p.evidence.map((e) => e.evidenceId),
+		final: { wording: p.finalWording, dropped: p.finalDropped, reason: p.finalReason },
 	}))
+}
+
+/**
+ * The amendments as the final plan will carry them: the notice's, each with the wording changed after the
+ * family's representations (or dropped). `noticedWording` is what the notice proposed, for the difference.
+ */
+export async function finalAmendments(reviewId: string) {
+	return (await noticeAmendments(reviewId)).map(({ final, ...a }) => ({
+		...a,
+		noticedWording: a.proposedWording,
+		finalWording: final.wording ?? a.proposedWording,
+		dropped: final.dropped,
+		finalReason: final.reason,
+	}))
+}
+
+/** What the council does with one noticed amendment after representations: its wording for the plan, or dropped. */
+export type FinalChange = { proposalId: string; wording: string; drop: boolean; reason: string }
+
+/**
+ * Changes the amendments after the family's representations (reg 22(2)(c): representations can change the plan),
+ * before the final plan is issued. Only the review's noticed amendments are touched; the notice's wording is kept.
+ */
+export async function saveFinalChanges(request: Request | null, user: SessionUser, review: { id: string; childId: string }, changes: FinalChange[]) {
+	const noticed = new Map((await noticeAmendments(review.id)).map((a) => [a.id, a]))
+	await prisma.$transaction(async (tx) => {
+		let changed = 0
+		for (const c of changes) {
+			const a = noticed.get(c.proposalId)
+			if (!a) continue
+			const finalWording = c.drop || c.wording.trim() === a.proposedWording.trim() ? null : c.wording
+			if (finalWording === a.final.wording && c.drop === a.final.dropped && c.reason === a.final.reason) continue
+			const moved = await tx.amendmentProposal.updateMany({
+				where: { id: a.id, reviewId: review.id, review: { status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } } },
+				data: { finalWording, finalDropped: c.drop, finalReason: c.reason },
+			})
+			if (moved.count !== 1) throw new StepError('The final plan has just been issued. Reload the page.')
+			changed++
+		}
+		if (!changed) return
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'AnnualReview',
+				entityId: review.id,
+				reviewId: review.id,
+				childId: review.childId,
+				details: `${changed} amendments changed after representations`,
+			},
+			tx,
+		)
+	})
 }
 
 export async function issueAmendmentNotice(request: Request | null, user: SessionUser, reviewId: string, now = new Date()) {
@@ -441,6 +500,54 @@ function rowsOf(wording: string) {
 		.filter(Boolean)
 }
 
+/** Whether the final plan may be issued today (app/domain/final-plan-timing.ts: the family's 15 days, reg 22(2)(c)). */
+async function finalPlanTiming(db: Tx | typeof prisma, reviewId: string, today: string): Promise<FinalPlanTiming> {
+	const review = await db.annualReview.findUniqueOrThrow({
+		where: { id: reviewId },
+		select: {
+			notice: { select: { issuedOn: true, representationsCloseOn: true, familyAgreedCompleteOn: true } },
+			_count: { select: { representations: true } },
+		},
+	})
+	return mayIssueFinalPlan(
+		{ notice: review.notice, representationsRecorded: review._count.representations, familyAgreedOn: review.notice?.familyAgreedCompleteOn ?? null },
+		today,
+	)
+}
+
+/**
+ * Records, or takes back, that the family has told the council they have no more to say (the date they said so),
+ * which lets the final plan be issued before the 15 days close (app/domain/final-plan-timing.ts).
+ */
+export async function recordFamilyAgreement(
+	request: Request | null,
+	user: SessionUser,
+	review: { id: string; childId: string },
+	familyAgreedOn: string | null,
+) {
+	await prisma.$transaction(async (tx) => {
+		const notice = await tx.amendmentNotice.findFirst({
+			where: { reviewId: review.id, review: { status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } } },
+			select: { familyAgreedCompleteOn: true },
+		})
+		if (!notice || notice.familyAgreedCompleteOn === familyAgreedOn) return
+		await tx.amendmentNotice.update({ where: { reviewId: review.id }, data: { familyAgreedCompleteOn: familyAgreedOn } })
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'AmendmentNotice',
+				entityId: review.id,
+				reviewId: review.id,
+				childId: review.childId,
+				details: familyAgreedOn ? `family said on ${familyAgreedOn} they had no more to say` : 'family’s agreement taken back',
+			},
+			tx,
+		)
+	})
+}
+
 export async function issueFinalPlan(
 	request: Request | null,
 	user: SessionUser,
@@ -451,7 +558,14 @@ export async function issueFinalPlan(
 	const f = await loadCaseFacts(reviewId)
 	if (f.status !== 'NOTICE_ISSUED' && f.status !== 'REPRESENTATIONS') throw new StepError('The final plan follows an amendment notice.')
 	const issuedOn = todayInLondon(now)
-	const amendments = await noticeAmendments(reviewId)
+	// The 15 days are the family's (reg 22(2)(c)): checked here to refuse before a letter is drawn, and again in the transaction.
+	const timing = await finalPlanTiming(prisma, reviewId, issuedOn)
+	if (!timing.ok) throw new StepError(timing.reason)
+	const familyAgreedOn = timing.early ? timing.familyAgreedOn : undefined
+	// The wording as changed after representations; a dropped amendment is not made.
+	const amendments = (await finalAmendments(reviewId)).filter((a) => !a.dropped).map((a) => ({ ...a, proposedWording: a.finalWording }))
+	if (input.amend && !amendments.length)
+		throw new StepError('Every amendment is dropped: issue a decision not to amend the plan instead, or keep at least one amendment')
 	const v = f.planVersion
 	const sections = {
 		A: v.sectionA,
@@ -490,8 +604,15 @@ export async function issueFinalPlan(
 				outcomes,
 				provision,
 				changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
+				familyAgreedOn,
 			})
-		: await renderNoAmendmentNotice({ ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons })
+		: await renderNoAmendmentNotice({
+				...base,
+				meetingOn: f.meetingOn ?? issuedOn,
+				noticeIssuedOn: f.notice!.issuedOn,
+				reasons: input.reasons,
+				familyAgreedOn,
+			})
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
@@ -499,6 +620,9 @@ export async function issueFinalPlan(
 				data: { status: 'FINAL_ISSUED', lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan. Reload the page.')
+			const recheck = await finalPlanTiming(tx, f.id, issuedOn)
+			if (!recheck.ok) throw new StepError(recheck.reason)
+			if (recheck.early !== timing.early) throw new StepError('The family’s agreement has just changed. Reload the page.')
 			const finalPlan = await tx.finalPlan.create({
 				data: { reviewId: f.id, amended: input.amend, reasons: input.reasons, issuedOn, issuedById: user.id },
 				select: { id: true },

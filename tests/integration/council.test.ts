@@ -155,7 +155,15 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 
 	const plan = await prisma.ehcPlan.findFirstOrThrow({ where: { childId: review.childId }, select: { id: true, currentVersionNo: true } })
 	expectRedirect(
-		await run(final.action, request(`/council/reviews/${review.id}/final`, { cookie, form: { amend: 'yes' } }), params),
+		// Within the family's 15 days: they made a representation and said they had no more to say (reg 22(2)(c)).
+		await run(
+			final.action,
+			request(`/council/reviews/${review.id}/final`, {
+				cookie,
+				form: { amend: 'yes', familyAgreed: 'yes', 'familyAgreedOn.day': d, 'familyAgreedOn.month': m, 'familyAgreedOn.year': y },
+			}),
+			params,
+		),
 		`/council/reviews/${review.id}`,
 	)
 	const after = await prisma.ehcPlan.findUniqueOrThrow({

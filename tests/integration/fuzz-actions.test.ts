@@ -1047,7 +1047,7 @@ const targets: Target[] = [
 		module: councilFinal,
 		place: async () => councilPlace(await noticed(), '/final'),
 		forms: schemaForms(councilFinal.FinalSchema),
-		names: ['amend', 'reasons'],
+		names: ['amendments', 'intent', 'amend', 'reasons', 'familyAgreed', 'familyAgreedOn'],
 	},
 	// Ignores its form (closes a review whose final plan is issued).
 	{

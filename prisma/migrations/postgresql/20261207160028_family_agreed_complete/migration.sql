@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AmendmentNotice" ADD COLUMN     "familyAgreedCompleteOn" TEXT;

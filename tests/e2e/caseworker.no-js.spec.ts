@@ -1,0 +1,10 @@
+import { caseworkerJourney } from './caseworker.ts'
+import { test } from './fixtures.ts'
+
+test('a caseworker decides to amend, issues the notice, records a representation, changes an amendment and issues the final plan (without JavaScript)', async ({
+	page,
+	a11y,
+}) => {
+	test.slow()
+	await caseworkerJourney(page, a11y, 1)
+})

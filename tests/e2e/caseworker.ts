@@ -1,0 +1,140 @@
+// The caseworker's journey through a review the seeded SENCo submitted: clocks, decision, amendment
+// notice from two proposals (one accepted, one edited), a representation, an amendment changed after it,
+// the final plan issued before the 15 days end because the family said they had no more to say; the PDFs
+// are read back and the next plan version carries the amended wording. Run twice: with JavaScript
+// (caseworker.spec.ts) and without (caseworker.no-js.spec.ts).
+import type { Page } from '@playwright/test'
+import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
+import { e2eDb } from './db.ts'
+import { expect, signIn, USERS } from './fixtures.ts'
+import { pdfText } from './pdf.ts'
+
+type A11y = { check: () => Promise<void> }
+
+const EDITED = 'Forty-five minutes of direct speech and language therapy every week, delivered by the NHS speech and language therapist, reviewed each term.'
+
+const MORNING = 'Therapy sessions take place in the morning, as the family asked.'
+
+/** `which` keeps the two runs (with and without JavaScript) on different reviews when they run at once. */
+export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
+	const db = await e2eDb()
+	const review = await db.annualReview.findFirstOrThrow({
+		where: { status: 'SUBMITTED', la: { code: '886' }, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
+		orderBy: { id: 'asc' },
+		skip: which,
+		select: {
+			id: true,
+			meetingOn: true,
+			childId: true,
+			proposals: { where: { origin: 'SCHOOL' }, select: { id: true } },
+			child: { select: { firstName: true, lastName: true, plan: { select: { currentVersionNo: true } } } },
+		},
+	})
+	expect(review.proposals.length).toBeGreaterThanOrEqual(1)
+	const childName = `${review.child.firstName} ${review.child.lastName}`
+	await signIn(page, a11y, USERS.caseworker)
+
+	await page.goto(`/council/reviews/${review.id}`)
+	await a11y.check()
+	await expect(page.getByRole('heading', { name: 'Annual review', level: 1 })).toBeVisible()
+	const clocks = page.getByRole('table', { name: 'Statutory clocks' })
+	await expect(clocks.getByRole('row', { name: /Council decision/ })).toContainText(formatDate(addDays(review.meetingOn!, 28)))
+	await expect(clocks.getByRole('row', { name: /review report/i })).toContainText(formatDate(addDays(review.meetingOn!, 14)))
+
+	await page.getByRole('link', { name: 'Make the decision' }).click()
+	await a11y.check()
+	await page.getByRole('radio', { name: 'Amend the plan' }).check()
+	await page.getByLabel('Reasons for the decision').fill('The evidence shows communication needs have changed.')
+	await page.getByRole('button', { name: 'Record the decision' }).click()
+	await page.waitForURL(/\/notice$/)
+	await a11y.check()
+
+	// Proposal 1 accepted; proposal 2 (or the council's own, when the school made one) edited.
+	const proposals = review.proposals.length
+	await page.getByRole('group', { name: 'What will the council do with proposal 1?' }).getByRole('radio', { name: 'Accept' }).check()
+	if (proposals >= 2) {
+		await page.getByRole('group', { name: 'What will the council do with proposal 2?' }).getByRole('radio', { name: 'Edit' }).check()
+		await page.getByLabel('The council’s wording for proposal 2 (if you edit it)').fill(EDITED)
+		await page.getByLabel('Reason for editing or rejecting proposal 2').fill('As the therapist advised.')
+	} else {
+		// The council's own amendment starts from the plan's current wording of the section chosen.
+		await page.getByText('Add an amendment of the council’s own').click()
+		await page.getByLabel('Section of the plan').selectOption('F')
+		await page.getByRole('button', { name: 'Start from this section’s wording' }).click()
+		await page.waitForURL(/\/notice\?section=F/)
+		await a11y.check()
+		await expect(page.getByLabel('The council’s proposed wording')).not.toHaveValue('')
+		await page.getByLabel('The council’s proposed wording').fill(EDITED)
+		await page.getByLabel('The reason').fill('As the therapist advised.')
+	}
+	for (let i = 3; i <= proposals; i++) {
+		await page
+			.getByRole('group', { name: `What will the council do with proposal ${i}?` })
+			.getByRole('radio', { name: 'Reject' })
+			.check()
+		await page.getByLabel(`Reason for editing or rejecting proposal ${i}`).fill('Not supported by the evidence.')
+	}
+	await page.getByRole('button', { name: 'Issue the amendment notice' }).click()
+	await page.waitForURL(new RegExp(`/council/reviews/${review.id}$`))
+	await a11y.check()
+	const today = todayInLondon(new Date())
+	const closes = addDays(today, 14)
+	await expect(page.getByText(`representations close on ${formatDate(closes)}`)).toBeVisible()
+
+	const [noticeDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Amendment notice/ }).click()])
+	const notice = await pdfText(noticeDownload)
+	expect(notice.text).toContain('Forty-five minutes of direct speech')
+	expect(notice.text).toContain(formatDate(closes))
+	expect(notice.text).toMatch(/15 days/)
+
+	await page.getByRole('link', { name: 'Record a representation' }).click()
+	await a11y.check()
+	await page.getByLabel('Who made it').fill('Mrs Begum (mother)')
+	await page.getByLabel('What they said').fill('We agree, and ask that therapy happens in the morning.')
+	await page.getByRole('button', { name: 'Record the representation' }).click()
+	await page.waitForURL(new RegExp(`/council/reviews/${review.id}$`))
+	await a11y.check()
+	await expect(page.getByText('We agree, and ask that therapy happens in the morning.').first()).toBeVisible()
+
+	await page.getByRole('link', { name: 'Issue the final plan' }).click()
+	await a11y.check()
+	// The 15 days are the family's (reg 22(2)(c)): issuing now is refused, with the reason, and what was typed is kept.
+	await expect(page.getByText(`The family has until ${formatDate(closes)} to make representations`).first()).toBeVisible()
+	const wording = page.getByLabel('The wording the final plan will carry for amendment 1')
+	await wording.fill(`${await wording.inputValue()}\n${MORNING}`)
+	await page.getByLabel('Why amendment 1 changed (if it did)').fill('The family asked for morning sessions.')
+	await page.getByRole('radio', { name: 'The final amended plan' }).check()
+	await page.getByRole('button', { name: 'Issue and send' }).click()
+	await expect(page.getByRole('alert').getByText(/no more to say/)).toBeVisible()
+	await a11y.check()
+	await expect(page.getByLabel('The wording the final plan will carry for amendment 1')).toHaveValue(new RegExp(MORNING))
+
+	// The family said they had no more to say: recorded, the plan can go before the 15 days end.
+	await page.getByRole('checkbox', { name: 'The family has told us they have no more to say' }).check()
+	const when = page.getByRole('group', { name: 'When did they tell you?' })
+	await when.getByLabel('Day').fill(String(Number(today.slice(8))))
+	await when.getByLabel('Month').fill(String(Number(today.slice(5, 7))))
+	await when.getByLabel('Year').fill(today.slice(0, 4))
+	await page.getByRole('radio', { name: 'The final amended plan' }).check()
+	await page.getByRole('button', { name: 'Issue and send' }).click()
+	await page.waitForURL(new RegExp(`/council/reviews/${review.id}$`))
+	await a11y.check()
+	await expect(page.getByText('Final amended plan issued', { exact: true })).toBeVisible()
+
+	const [finalDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Final amended EHC plan/ }).click()])
+	const finalPlan = await pdfText(finalDownload)
+	expect(finalPlan.text).toContain('Forty-five minutes of direct speech')
+	expect(finalPlan.text).toContain(MORNING)
+	expect(finalPlan.text).toContain(`You told us on ${formatDate(today)} that you had no more to say`)
+	expect(finalPlan.text).toMatch(/appeal/i)
+
+	// The chronology tells the story, and the plan has a new version with the amended wording.
+	await expect(page.getByRole('table', { name: /Everything that happened/ })).toContainText('Amendment notice issued')
+	const plan = await db.ehcPlan.findUniqueOrThrow({
+		where: { childId: review.childId },
+		select: { currentVersionNo: true, versions: { orderBy: { versionNo: 'desc' }, take: 1, include: { provisions: true, outcomes: true } } },
+	})
+	expect(plan.currentVersionNo).toBe(review.child.plan!.currentVersionNo + 1)
+	expect(JSON.stringify(plan.versions[0])).toContain('Forty-five minutes of direct speech')
+	await expect(page.getByText(childName).first()).toBeVisible()
+}
