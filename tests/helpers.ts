@@ -1,4 +1,5 @@
 // Helpers for integration tests: call real loaders and actions with real requests and sessions.
+import { createHash } from 'node:crypto'
 import { expect } from 'vitest'
 import { createSession } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
@@ -6,6 +7,17 @@ import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as reviewNew from '#app/routes/review-new.tsx'
 
 export const BASE = 'http://localhost:3000'
+
+// Seeded accounts (prisma/seed-data.ts): two Kent schools' SENCos and Kent's staff, and a SENCo of Medway, another council.
+export const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
+export const HIGHFIELD_SENCO = 'senco@highfield-academy.example.org'
+export const MEDWAY_SENCO = 'senco@medway-school.example.org'
+export const CASEWORKER = 'caseworker@kent.example.gov.uk'
+export const MANAGER = 'manager@kent.example.gov.uk'
+export const ADMIN = 'admin@kent.example.gov.uk'
+
+/** The SHA-256 of a text, in hex: how one-time link tokens are stored. */
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** A Cookie header for a real session of the seeded user with this email. */
 export async function cookieFor(email: string): Promise<string> {

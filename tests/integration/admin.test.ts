@@ -1,6 +1,5 @@
 // Administration: schools, users (invitations, roles, deactivation) and settings, each kept to the manager's own
 // council; and the public set-password page an invitation links to.
-import { createHash } from 'node:crypto'
 import { expect, test } from 'vitest'
 import { getUser, verifySignIn } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
@@ -16,16 +15,9 @@ import * as adminIndex from '#app/routes/admin.tsx'
 import * as school from '#app/routes/school.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
 import { failInsertsWhen } from '#tests/db-faults.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
+import { ADMIN, CASEWORKER, cookieFor, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, request, run, sha256, statusOf } from '#tests/helpers.ts'
 
-const MANAGER = 'manager@kent.example.gov.uk'
-const ADMIN = 'admin@kent.example.gov.uk'
-const CASEWORKER = 'caseworker@kent.example.gov.uk'
-const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
-const MEDWAY_SENCO = 'senco@medway-school.example.org'
 const NEW_PASSWORD = 'correct horse battery staple'
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 async function laIdOf(email: string) {
 	const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { laId: true, school: { select: { laId: true } } } })

@@ -1,7 +1,6 @@
 // "Forgot your password?": the reset-password page answers the same whoever asks, sends a one-hour, one-time
 // link only to an active account (and not too often), and using the link signs the account out everywhere.
 // Administrators can send the same link to a user of their own council.
-import { createHash } from 'node:crypto'
 import { expect, test } from 'vitest'
 import { getUser } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
@@ -12,17 +11,22 @@ import * as resetPassword from '#app/routes/reset-password.tsx'
 import * as setPassword from '#app/routes/set-password.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
 import { DEMO_PASSWORD } from '#prisma/seed-data.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
+import {
+	ADMIN,
+	CASEWORKER,
+	cookieFor,
+	expectRedirect,
+	HIGHFIELD_SENCO,
+	MANAGER,
+	MEDWAY_SENCO,
+	OAKFIELD_SENCO,
+	request,
+	run,
+	sha256,
+	statusOf,
+} from '#tests/helpers.ts'
 
-const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
-const HIGHFIELD_SENCO = 'senco@highfield-academy.example.org'
-const CASEWORKER = 'caseworker@kent.example.gov.uk'
-const MANAGER = 'manager@kent.example.gov.uk'
-const ADMIN = 'admin@kent.example.gov.uk'
-const MEDWAY_SENCO = 'senco@medway-school.example.org'
 const NEW_PASSWORD = 'a brand new long password'
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Posts the reset-password form (from `address`, when given, as server.js says where a request came from) and returns what the page shows. */
 async function askForReset(email: string, address?: string) {
