@@ -4,6 +4,11 @@ import type { z } from 'zod'
 import { prisma } from '#app/db/db.server.ts'
 import { PART_KEYS, PART_SCHEMAS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
 
+/** Who a child is, as every page and letter about them names them. */
+export const childIdentitySelect = { id: true, firstName: true, lastName: true, dateOfBirth: true, upn: true } as const
+/** Whom the council writes to about a child: the parent, and the young person from 16. */
+export const childContactsSelect = { parentName: true, parentEmail: true, youngPersonEmail: true } as const
+
 export const reviewPageSelect = {
 	id: true,
 	status: true,
@@ -19,16 +24,10 @@ export const reviewPageSelect = {
 	lockVersion: true,
 	child: {
 		select: {
-			id: true,
-			firstName: true,
-			lastName: true,
-			dateOfBirth: true,
-			upn: true,
+			...childIdentitySelect,
 			yearGroup: true,
 			phaseTransfer: true,
-			parentName: true,
-			parentEmail: true,
-			youngPersonEmail: true,
+			...childContactsSelect,
 			school: { select: { name: true } },
 			plan: { select: { firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true } },
 		},

@@ -8,6 +8,7 @@ import { prisma } from '#app/db/db.server.ts'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
+import { childIdentitySelect } from '#app/queries/review.server.ts'
 import type { Route } from './+types/child'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -16,11 +17,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const child = await prisma.child.findUniqueOrThrow({
 		where: { id: params.childId },
 		select: {
-			id: true,
-			firstName: true,
-			lastName: true,
-			dateOfBirth: true,
-			upn: true,
+			...childIdentitySelect,
 			yearGroup: true,
 			parentName: true,
 			school: { select: { name: true } },

@@ -13,7 +13,7 @@ import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
-import { planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
+import { childContactsSelect, childIdentitySelect, planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
@@ -33,14 +33,8 @@ export async function loadCaseFacts(reviewId: string) {
 			la: { select: { name: true, address: true, contactEmail: true, contactPhone: true, letterSignatory: true, mediationText: true, iassText: true } },
 			child: {
 				select: {
-					id: true,
-					firstName: true,
-					lastName: true,
-					dateOfBirth: true,
-					upn: true,
-					parentName: true,
-					parentEmail: true,
-					youngPersonEmail: true,
+					...childIdentitySelect,
+					...childContactsSelect,
 					caseworker: { select: { name: true, email: true } },
 					school: { select: { name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
 					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true, currentVersionNo: true, status: true } },
