@@ -22,32 +22,33 @@ import {
 	type PlanSection,
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
-import { loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
+import { evidenceFileSelect, loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
+
+/** The school's proposals in the order of the plan's sections, as the pages and the record list them. */
+export const SCHOOL_PROPOSAL_ORDER: Prisma.AmendmentProposalOrderByWithRelationInput[] = [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }]
+/** A school's proposal: the section, the wording now and proposed, why, and the evidence it cites. */
+export const schoolProposalSelect = {
+	id: true,
+	section: true,
+	currentWording: true,
+	proposedWording: true,
+	reason: true,
+	evidence: { select: { evidence: { select: { id: true, title: true } } } },
+} as const
 
 export async function loadProposalsAndEvidence(reviewId: string) {
 	const [proposals, evidence] = await Promise.all([
 		prisma.amendmentProposal.findMany({
 			where: { reviewId, origin: 'SCHOOL' },
-			orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-			select: {
-				id: true,
-				section: true,
-				currentWording: true,
-				proposedWording: true,
-				reason: true,
-				evidence: { select: { evidence: { select: { id: true, title: true } } } },
-			},
+			orderBy: SCHOOL_PROPOSAL_ORDER,
+			select: schoolProposalSelect,
 		}),
 		prisma.evidenceFile.findMany({
 			where: { reviewId },
 			orderBy: { uploadedAt: 'asc' },
 			select: {
-				id: true,
-				title: true,
-				fileName: true,
-				contentType: true,
-				sizeBytes: true,
-				uploadedAt: true,
+				...evidenceFileSelect,
 				storageKey: true,
 				uploadedBy: { select: { name: true } },
 			},

@@ -9,6 +9,9 @@ export const childIdentitySelect = { id: true, firstName: true, lastName: true, 
 /** Whom the council writes to about a child: the parent, and the young person from 16. */
 export const childContactsSelect = { parentName: true, parentEmail: true, youngPersonEmail: true } as const
 
+/** An evidence file as the pages list it: its title, the file and when it was uploaded. */
+export const evidenceFileSelect = { id: true, title: true, fileName: true, contentType: true, sizeBytes: true, uploadedAt: true } as const
+
 export const reviewPageSelect = {
 	id: true,
 	status: true,
@@ -241,12 +244,7 @@ export async function loadEvidencePage(reviewId: string) {
 			evidence: {
 				orderBy: { uploadedAt: 'asc' },
 				select: {
-					id: true,
-					title: true,
-					fileName: true,
-					contentType: true,
-					sizeBytes: true,
-					uploadedAt: true,
+					...evidenceFileSelect,
 					scanStatus: true,
 					uploadedBy: { select: { name: true } },
 				},

@@ -8,6 +8,7 @@ import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
+import { SCHOOL_PROPOSAL_ORDER, schoolProposalSelect } from '#app/queries/review-record.server.ts'
 import type { Route } from './+types/review-proposals'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -21,15 +22,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			child: { select: { firstName: true, lastName: true } },
 			proposals: {
 				where: { origin: 'SCHOOL' },
-				orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-				select: {
-					id: true,
-					section: true,
-					currentWording: true,
-					proposedWording: true,
-					reason: true,
-					evidence: { select: { evidence: { select: { id: true, title: true } } } },
-				},
+				orderBy: SCHOOL_PROPOSAL_ORDER,
+				select: schoolProposalSelect,
 			},
 		},
 	})
