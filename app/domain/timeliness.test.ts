@@ -39,6 +39,7 @@ function row(overrides: Partial<TimelinessRow> = {}): TimelinessRow {
 		reportReceivedOn: null,
 		decisionOutcome: null,
 		decidedOn: null,
+		decisionLetterSentOn: null,
 		noticeIssuedOn: null,
 		finalIssuedOn: null,
 		...overrides,
@@ -137,6 +138,19 @@ test('an amend decision is told by its amendment notice: recorded on day 10, not
 		.awaiting_decision
 	expect(awaiting.total).toBe(1)
 	expect(awaiting.top[0]).toMatchObject({ on: '2026-10-01', within: false, deadline: 'amendment_notice', deadlineOn: '2026-10-29' })
+})
+
+test('maintain and cease are told by the decision letter: the day it was sent, not a decision date typed earlier', () => {
+	// HESC Rules 2008 r.20: the written notice is what the family is told by; reg 20(10) times it from the meeting.
+	const maintain = { meetingOn: '2026-01-10', decidedOn: '2026-01-20', decisionOutcome: 'MAINTAIN' as const }
+	const sentLate = row({ ...maintain, decisionLetterSentOn: '2026-02-24' }) // typed day 10, sent day 45
+	const sentOnDay28 = row({ ...maintain, decisionOutcome: 'CEASE', decisionLetterSentOn: '2026-02-07' })
+	const noLetter = row(maintain) // recorded without a letter (imported): its decision date
+	expect(decisionNotifiedOn(sentLate)).toBe('2026-02-24')
+	expect(decisionNotifiedOn(sentOnDay28)).toBe('2026-02-07')
+	expect(decisionNotifiedOn(noLetter)).toBe('2026-01-20')
+	expect(figure([sentLate, sentOnDay28, noLetter], 'decisions_4_weeks')).toEqual({ kind: 'share', within: 2, total: 3, percent: 67 })
+	expect(listFigure([sentLate, sentOnDay28, noLetter], 'decisions_4_weeks', { ...PERIOD, within: false }).map((l) => l.row)).toEqual([sentLate])
 })
 
 test('final plans within 8 weeks of the notice: exactly 56 days counts, 57 does not; a decision not to amend after all counts too', () => {
@@ -326,6 +340,7 @@ const review = (overrides: Partial<Sen2Review>): Sen2Review => ({
 	meetingOn: null,
 	decisionOutcome: null,
 	decidedOn: null,
+	decisionLetterSentOn: null,
 	noticeIssuedOn: null,
 	finalIssuedOn: null,
 	finalAmended: null,
@@ -439,4 +454,14 @@ test('SEN2 filters: the child’s current school, phase and caseworker; the age 
 	expect(sen2MatchesFilters(child({ caseworkerId: null }), census, { caseworkerId: 'none' })).toBe(true)
 	expect(sen2MatchesFilters(child({ dateOfBirth: '2015-01-16' }), census, { ageGroup: '5to10' })).toBe(true) // 10 on the census date
 	expect(sen2MatchesFilters(child({ dateOfBirth: '2015-01-15' }), census, { ageGroup: '5to10' })).toBe(false) // 11
+})
+
+test('SEN2 LastReview for maintain or cease is the day the decision letter was sent', () => {
+	const maintain = { meetingOn: '2025-11-10', decidedOn: '2025-11-20', decisionOutcome: 'MAINTAIN' as const }
+	expect(sen2ReviewItems(child({ reviews: [review({ ...maintain, decisionLetterSentOn: '2025-12-24' })] }), '2026-01-15', TODAY).LastReview).toBe(
+		'2025-12-24',
+	)
+	expect(sen2ReviewItems(child({ reviews: [review(maintain)] }), '2026-01-15', TODAY).LastReview).toBe('2025-11-20')
+	// A letter sent after the census date is not reported (the family was not yet told by then).
+	expect(sen2ReviewItems(child({ reviews: [review({ ...maintain, decisionLetterSentOn: '2026-01-16' })] }), '2026-01-15', TODAY).LastReview).toBeNull()
 })

@@ -20,7 +20,9 @@
  * - A decision counts on the day the family was told of it (`decisionNotifiedOn`), which is what reg 20(10)
  *   times: for 'amend' that is the amendment notice, which comes with the decision (reg 22(2); R (L, M & P) v
  *   Devon CC [2022] EWHC 493 (Admin)), so an amend recorded on day 10 whose notice went on day 45 is late, and
- *   until the notice goes the family is still awaiting the decision. Maintain and cease count the decision date.
+ *   until the notice goes the family is still awaiting the decision. Maintain and cease count the day the decision
+ *   letter was sent, whatever decision date was typed (the letter is the written notice the appeal time runs from:
+ *   HESC Rules 2008 r.20, app/domain/appeal-deadline.ts); a decision recorded without a letter counts its date.
  * - The 8-week figure counts every final record issued after a notice: a final amended plan or a notice
  *   that the plan will not be amended after all, since reg 22(3)-(4) gives both the same 8 weeks.
  * - Decisions by outcome are counted by the decision date.
@@ -54,7 +56,13 @@ export interface TimelinessRow {
 	meetingOn: IsoDate | null
 	reportReceivedOn: IsoDate | null
 	decisionOutcome: DecisionOutcome | null
+	/** The date of the decision as recorded (it may be earlier than the day the family was told). */
 	decidedOn: IsoDate | null
+	/**
+	 * The day the decision letter (maintain or cease) was sent: its generated document's date in England. null for a
+	 * decision recorded without a letter (an amend, or one imported or seeded), which counts its decision date.
+	 */
+	decisionLetterSentOn: IsoDate | null
 	noticeIssuedOn: IsoDate | null
 	finalIssuedOn: IsoDate | null
 }
@@ -287,18 +295,20 @@ function heldOn(row: Pick<TimelinessRow, 'meetingOn'>, today: IsoDate): IsoDate 
 /**
  * The day the family was told of the council's decision, which reg 20(10) requires within 4 weeks of the meeting:
  * for a decision to amend, the day the amendment notice was sent (reg 22(2): the notice comes with the decision,
- * R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)); for maintain or cease, the decision date. null while the
- * family has not been told (no decision, or an amend whose notice has not gone). The one definition of "told"
- * for every figure, list and export, SEN2's included.
+ * R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)); for maintain or cease, the day the decision letter was sent
+ * (the written notice, HESC Rules 2008 r.20; a decision date typed earlier is not the day the family was told), or
+ * the decision date for a decision recorded without a letter. null while the family has not been told (no
+ * decision, or an amend whose notice has not gone). The one definition of "told" for every figure, list and export,
+ * SEN2's included.
  */
-export function decisionNotifiedOn(row: Pick<TimelinessRow, 'decisionOutcome' | 'decidedOn' | 'noticeIssuedOn'>): IsoDate | null {
+export function decisionNotifiedOn(row: Pick<TimelinessRow, 'decisionOutcome' | 'decidedOn' | 'decisionLetterSentOn' | 'noticeIssuedOn'>): IsoDate | null {
 	if (row.decidedOn === null || row.decisionOutcome === null) return null
-	return row.decisionOutcome === 'AMEND' ? row.noticeIssuedOn : row.decidedOn
+	return row.decisionOutcome === 'AMEND' ? row.noticeIssuedOn : (row.decisionLetterSentOn ?? row.decidedOn)
 }
 
 /** Whether the family was told of the decision within 4 weeks of the meeting (day 28 counts); null while not told. */
 export function notifiedWithinDecisionPeriod(
-	row: Pick<TimelinessRow, 'meetingOn' | 'decisionOutcome' | 'decidedOn' | 'noticeIssuedOn'>,
+	row: Pick<TimelinessRow, 'meetingOn' | 'decisionOutcome' | 'decidedOn' | 'decisionLetterSentOn' | 'noticeIssuedOn'>,
 	periods: ClockPeriods = DEFAULT_PERIODS,
 ): boolean | null {
 	const told = decisionNotifiedOn(row)
@@ -645,6 +655,8 @@ export interface Sen2Review {
 	meetingOn: IsoDate | null
 	decisionOutcome: DecisionOutcome | null
 	decidedOn: IsoDate | null
+	/** The day the decision letter was sent (TimelinessRow.decisionLetterSentOn). */
+	decisionLetterSentOn: IsoDate | null
 	noticeIssuedOn: IsoDate | null
 	finalIssuedOn: IsoDate | null
 	/** The final record was an amended plan (false: a decision not to amend after all). */

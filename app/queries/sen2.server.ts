@@ -6,7 +6,7 @@ import { prisma } from '#app/db/db.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { DecisionOutcome, Sen2Child, Sen2Review } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
-import type { ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { DECISION_LETTER_AT, londonDateOf, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 
 type ChildSqlRow = {
 	childId: string
@@ -28,6 +28,7 @@ type ReviewSqlRow = {
 	meetingOn: string | null
 	decisionOutcome: string | null
 	decidedOn: string | null
+	decisionLetterAt: unknown
 	noticeIssuedOn: string | null
 	finalIssuedOn: string | null
 	finalAmended: boolean | number | bigint | null
@@ -62,7 +63,7 @@ export async function loadSen2Children(user: SessionUser, query: Pick<ResolvedTi
 			ORDER BY c."lastName", c."firstName", c.upn`,
 		prisma.$queryRaw<ReviewSqlRow[]>`
 			SELECT r."childId" AS "childId", r."meetingOn" AS "meetingOn", d.outcome AS "decisionOutcome", d."decidedOn" AS "decidedOn",
-				n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn", f.amended AS "finalAmended"
+				${DECISION_LETTER_AT} AS "decisionLetterAt", n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn", f.amended AS "finalAmended"
 			FROM "AnnualReview" r
 			JOIN "Child" c ON c.id = r."childId"
 			LEFT JOIN "Decision" d ON d."reviewId" = r.id
@@ -78,6 +79,7 @@ export async function loadSen2Children(user: SessionUser, query: Pick<ResolvedTi
 			meetingOn: r.meetingOn,
 			decisionOutcome: r.decisionOutcome && OUTCOMES.includes(r.decisionOutcome) ? (r.decisionOutcome as DecisionOutcome) : null,
 			decidedOn: r.decidedOn,
+			decisionLetterSentOn: londonDateOf(r.decisionLetterAt),
 			noticeIssuedOn: r.noticeIssuedOn,
 			finalIssuedOn: r.finalIssuedOn,
 			// SQLite answers a boolean column as 0 or 1, PostgreSQL as false or true.

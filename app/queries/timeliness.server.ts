@@ -3,7 +3,7 @@
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { prisma } from '#app/db/db.server.ts'
-import type { IsoDate } from '#app/domain/calendar-date.ts'
+import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
 import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
@@ -26,6 +26,7 @@ type ReviewSqlRow = {
 	caseworkerId: string | null
 	decisionOutcome: string | null
 	decidedOn: string | null
+	decisionLetterAt: unknown
 	noticeIssuedOn: string | null
 	finalIssuedOn: string | null
 }
@@ -49,6 +50,27 @@ export function schoolFieldText(query: ResolvedTimelinessQuery): string {
 	const [only, ...others] = query.schools ?? []
 	return only && !others.length && only.id === query.school ? only.name : (query.school ?? '')
 }
+
+/**
+ * The day in England of a timestamp read by plain SQL: PostgreSQL answers a Date, SQLite the stored text (ISO 8601,
+ * or a number of milliseconds).
+ */
+export function londonDateOf(value: unknown): IsoDate | null {
+	if (value === null || value === undefined) return null
+	const at =
+		value instanceof Date
+			? value
+			: typeof value === 'number' || typeof value === 'bigint' || /^\d+$/.test(String(value))
+				? new Date(Number(value))
+				: new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(value)) ? String(value) : `${String(value).replace(' ', 'T')}Z`)
+	return Number.isNaN(at.getTime()) ? null : todayInLondon(at)
+}
+
+/**
+ * When the decision letter of a review was sent (its generated document, written in the transaction that sent it):
+ * the day the family was told of a decision to maintain or cease (app/domain/timeliness.ts `decisionNotifiedOn`).
+ */
+export const DECISION_LETTER_AT = Prisma.sql`(SELECT MIN(g."createdAt") FROM "GeneratedDocument" g WHERE g."reviewId" = r.id AND g.kind = 'DECISION_LETTER')`
 
 /** Optional `AND ...` clauses ("join" refuses an empty list). */
 const and = (clauses: Prisma.Sql[]) => (clauses.length ? Prisma.join(clauses, ' ') : Prisma.empty)
@@ -91,7 +113,8 @@ export async function loadTimelinessRows(user: SessionUser, query: ResolvedTimel
 			SELECT r.id AS "reviewId", r."childId" AS "childId", r.status AS status, r."dueOn" AS "dueOn", r."meetingOn" AS "meetingOn",
 				r."reportReceivedOn" AS "reportReceivedOn", r."schoolId" AS "schoolId", s.phase AS phase,
 				c."dateOfBirth" AS "dateOfBirth", c."caseworkerId" AS "caseworkerId",
-				d.outcome AS "decisionOutcome", d."decidedOn" AS "decidedOn", n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn"
+				d.outcome AS "decisionOutcome", d."decidedOn" AS "decidedOn", ${DECISION_LETTER_AT} AS "decisionLetterAt",
+				n."issuedOn" AS "noticeIssuedOn", f."issuedOn" AS "finalIssuedOn"
 			FROM "AnnualReview" r
 			JOIN "Child" c ON c.id = r."childId"
 			LEFT JOIN "School" s ON s.id = r."schoolId"
@@ -135,6 +158,7 @@ export async function loadTimelinessRows(user: SessionUser, query: ResolvedTimel
 			reportReceivedOn: r.reportReceivedOn,
 			decisionOutcome: r.decisionOutcome && OUTCOMES.includes(r.decisionOutcome) ? (r.decisionOutcome as DecisionOutcome) : null,
 			decidedOn: r.decidedOn,
+			decisionLetterSentOn: londonDateOf(r.decisionLetterAt),
 			noticeIssuedOn: r.noticeIssuedOn,
 			finalIssuedOn: r.finalIssuedOn,
 		})
@@ -153,6 +177,7 @@ export async function loadTimelinessRows(user: SessionUser, query: ResolvedTimel
 			reportReceivedOn: null,
 			decisionOutcome: null,
 			decidedOn: null,
+			decisionLetterSentOn: null,
 			noticeIssuedOn: null,
 			finalIssuedOn: null,
 		})

@@ -42,6 +42,8 @@ type Fact = {
 	meetingOn: string | null
 	reportOn: string | null
 	decidedOn: string | null
+	/** The day the decision letter was sent (its document's creation, in London), if the portal sent one. */
+	letterOn: string | null
 	outcome: string | null
 	noticeOn: string | null
 	finalOn: string | null
@@ -70,6 +72,7 @@ async function facts(laId: string): Promise<Fact[]> {
 			decision: { select: { decidedOn: true, outcome: true } },
 			notice: { select: { issuedOn: true } },
 			finalPlan: { select: { issuedOn: true } },
+			documents: { where: { kind: 'DECISION_LETTER' }, orderBy: { createdAt: 'asc' }, take: 1, select: { createdAt: true } },
 		},
 	})
 	const plans = await prisma.ehcPlan.findMany({
@@ -95,6 +98,7 @@ async function facts(laId: string): Promise<Fact[]> {
 			meetingOn: r.meetingOn,
 			reportOn: r.reportReceivedOn,
 			decidedOn: r.decision?.decidedOn ?? null,
+			letterOn: r.documents[0] ? londonDay(r.documents[0].createdAt) : null,
 			outcome: r.decision?.outcome ?? null,
 			noticeOn: r.notice?.issuedOn ?? null,
 			finalOn: r.finalPlan?.issuedOn ?? null,
@@ -113,6 +117,7 @@ async function facts(laId: string): Promise<Fact[]> {
 				meetingOn: null,
 				reportOn: null,
 				decidedOn: null,
+				letterOn: null,
 				outcome: null,
 				noticeOn: null,
 				finalOn: null,
@@ -126,9 +131,14 @@ async function facts(laId: string): Promise<Fact[]> {
 
 /**
  * The day the family was told of the decision (reg 20(10)): for a decision to amend, the day the amendment notice
- * was sent, which comes with the decision (reg 22(2); R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)).
+ * was sent, which comes with the decision (reg 22(2); R (L, M & P) v Devon CC [2022] EWHC 493 (Admin)); for
+ * maintain or cease, the day the decision letter was sent (HESC Rules 2008 r.20), or the decision date when the
+ * decision was recorded without a letter (seeded or imported).
  */
-const toldOn = (f: { outcome: string | null; decidedOn: string | null; noticeOn: string | null }) => (f.outcome === 'AMEND' ? f.noticeOn : f.decidedOn)
+const toldOn = (f: { outcome: string | null; decidedOn: string | null; letterOn?: string | null; noticeOn: string | null }) =>
+	f.outcome === 'AMEND' ? f.noticeOn : f.decidedOn && (f.letterOn ?? f.decidedOn)
+/** The calendar day in England of a moment. */
+const londonDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at)
 
 /** The figures, from the definitions in words (app/domain/timeliness.ts's FIGURE_TEXT and the brief). */
 function expected(all: Fact[], from: string, to: string, today: string) {
@@ -657,4 +667,66 @@ test('a cell that a spreadsheet would run as a formula is written as text', asyn
 	// Negative numbers stay numbers.
 	expect(caseload.slice(1).some((r) => /^-\d+$/.test(r[8]!))).toBe(true)
 	for (const row of [...caseload, ...sen2Rows, ...onTimeRows]) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+@]/)
+})
+
+test('a maintain decision counts from the day its letter was sent, not the decision date typed: typed day 10, sent day 45, it is late', async () => {
+	// The letter is the written notice the family is told by (HESC Rules 2008 r.20; reg 20(10)): app/domain/appeal-deadline.ts.
+	const laId = await kentLaId()
+	const cookie = await cookieFor(MANAGER)
+	const caseworker = await cookieFor(CASEWORKER)
+	const review = await prisma.annualReview.findFirstOrThrow({
+		where: { laId, status: 'SUBMITTED', child: { parentEmail: { not: '' } } },
+		select: { id: true, childId: true, schoolId: true },
+		orderBy: { id: 'desc' },
+	})
+	const today = (await dashboard('/timeliness')).today
+	const meetingOn = plusDays(today, -45)
+	const decidedOn = plusDays(meetingOn, 10) // typed: within the 4 weeks
+	await prisma.annualReview.update({
+		where: { id: review.id },
+		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
+	})
+	expectRedirect(
+		await run(
+			decisionRoute.action,
+			request(`/council/reviews/${review.id}/decision`, {
+				cookie: caseworker,
+				form: {
+					outcome: 'MAINTAIN',
+					reasons: 'The plan still meets the needs.',
+					'decidedOn.day': decidedOn.slice(8),
+					'decidedOn.month': decidedOn.slice(5, 7),
+					'decidedOn.year': decidedOn.slice(0, 4),
+				},
+			}),
+			{ reviewId: review.id },
+		),
+		`/council/reviews/${review.id}`,
+	)
+	// The decision keeps the date typed; the letter went today.
+	expect((await prisma.decision.findUniqueOrThrow({ where: { reviewId: review.id } })).decidedOn).toBe(decidedOn)
+	const letter = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId: review.id, kind: 'DECISION_LETTER' }, select: { createdAt: true } })
+	expect(londonDay(letter.createdAt)).toBe(today)
+
+	const month = meetingOn.slice(0, 7)
+	const search = `from=${month}&to=${month}&school=${review.schoolId}`
+	const list = async (figure: string, extra = '') =>
+		((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{
+			childId: string
+			within: boolean | null
+			notifiedOn: string | null
+			decidedOn: string | null
+		}>
+	const mine = (rows: Array<{ childId: string }>) => rows.filter((r) => r.childId === review.childId)
+	expect(mine(await list('decisions_4_weeks'))).toMatchObject([{ within: false, notifiedOn: today, decidedOn }])
+	expect(mine(await list('decisions_4_weeks', '&within=yes'))).toEqual([])
+	const data = await dashboard(`/timeliness?${search}`)
+	const all = (await facts(laId)).filter((f) => f.schoolId === review.schoolId)
+	expect(all.find((f) => f.childId === review.childId && f.meetingOn === meetingOn)).toMatchObject({ letterOn: today, decidedOn })
+	expect(data.report!.figures).toEqual(expected(all, `${month}-01`, lastDayOf(month), today))
+	// The council's own per-review export says the same: told today, not within 4 weeks.
+	const [header, ...lines] = await download(timelinessExport.loader, `/timeliness/export.csv?lines=reviews&${search}`)
+	const line = lines.find((l) => l[header!.indexOf('Review meeting held date')] === meetingOn && l[header!.indexOf('Decision date')] === decidedOn)
+	expect(line?.[header!.indexOf('Decision notified to the family date')]).toBe(today)
+	expect(line?.[header!.indexOf('Decision notified within 4 weeks of the meeting (Y/N)')]).toBe('N')
 })
