@@ -695,6 +695,13 @@ function kentRow(id: string): LaRow {
 			'Information, Advice and Support Kent (IASK) gives free, confidential and impartial information, advice and support to ' +
 			'children, young people and parents about special educational needs and disabilities, including help with this process. ' +
 			'Call 0306 999 0789 or email iask@kent.example.gov.uk.',
+		localOfferUrl: 'https://www.kent.example.gov.uk/send-local-offer',
+		mediationAdviserContact: 'Kent SEND Mediation Service\nPhone 0306 999 0456\nEmail mediation@kent-send-mediation.example.org',
+		mediationContactName: 'Helen Marsh, SEN Disagreement Resolution Officer',
+		mediationContactEmail: 'sen.mediation@kent.example.gov.uk',
+		mediationContactPhone: '0306 999 0124',
+		healthCommissionerName: 'Dr Ruth Adeyemi, Designated Clinical Officer for SEND, Kent and Medway ICB',
+		healthCommissionerEmail: 'dco.send@kentmedway-icb.example.nhs.uk',
 	}
 }
 
@@ -713,6 +720,13 @@ function medwayRow(id: string): LaRow {
 			'within 2 months of the date of this letter, or within 1 month of a mediation certificate, whichever is later. ' +
 			'You must first contact Medway Mediation Service (0306 999 0654) for advice about mediation.',
 		iassText: 'Medway SENDIASS gives free, impartial information, advice and support: call 0306 999 0987.',
+		localOfferUrl: 'https://www.medway.example.gov.uk/localoffer',
+		mediationAdviserContact: 'Medway Mediation Service\nPhone 0306 999 0654',
+		mediationContactName: 'SEND Team mediation contact',
+		mediationContactEmail: 'send.mediation@medway.example.gov.uk',
+		mediationContactPhone: '0306 999 0322',
+		healthCommissionerName: 'Designated Clinical Officer for SEND, Kent and Medway ICB',
+		healthCommissionerEmail: 'dco.send@kentmedway-icb.example.nhs.uk',
 	}
 }
 

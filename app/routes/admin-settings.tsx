@@ -17,6 +17,14 @@ const optionalText = (label: string, max: number) =>
 		.max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
 		.optional()
 
+const optionalEmail = (whose: string) =>
+	z
+		.string()
+		.trim()
+		.max(200, `The email address of ${whose} must be 200 characters or fewer`)
+		.refine((v) => v === '' || z.email().safeParse(v).success, 'Enter the email address in the correct format, like name@council.gov.uk')
+		.optional()
+
 export const SettingsSchema = z.object({
 	name: z
 		.string({ error: 'Enter the council’s name' })
@@ -33,9 +41,41 @@ export const SettingsSchema = z.object({
 	letterFooter: optionalText('The letter footer', 2000),
 	mediationText: optionalText('The mediation wording', 5000),
 	iassText: optionalText('The information, advice and support wording', 5000),
+	// What the letters must name (app/pdf/statutory-paragraphs.ts)
+	localOfferUrl: z
+		.string()
+		.trim()
+		.max(500, 'The Local Offer address must be 500 characters or fewer')
+		.refine(
+			(v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v),
+			'Enter the Local Offer address in the correct format, like https://www.council.gov.uk/local-offer',
+		)
+		.optional(),
+	mediationAdviserContact: optionalText('The mediation adviser’s contact details', 1000),
+	mediationContactName: optionalText('The name of the council’s mediation contact', 200),
+	mediationContactEmail: optionalEmail('the council’s mediation contact'),
+	mediationContactPhone: optionalText('The mediation contact’s phone number', 50),
+	healthCommissionerName: optionalText('The health commissioner’s name', 200),
+	healthCommissionerEmail: optionalEmail('the health commissioner'),
 })
 
-const FIELDS = ['name', 'contactEmail', 'contactPhone', 'address', 'letterSignatory', 'letterFooter', 'mediationText', 'iassText'] as const
+const FIELDS = [
+	'name',
+	'contactEmail',
+	'contactPhone',
+	'address',
+	'letterSignatory',
+	'letterFooter',
+	'mediationText',
+	'iassText',
+	'localOfferUrl',
+	'mediationAdviserContact',
+	'mediationContactName',
+	'mediationContactEmail',
+	'mediationContactPhone',
+	'healthCommissionerName',
+	'healthCommissionerEmail',
+] as const
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
@@ -50,6 +90,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 			letterFooter: true,
 			mediationText: true,
 			iassText: true,
+			localOfferUrl: true,
+			mediationAdviserContact: true,
+			mediationContactName: true,
+			mediationContactEmail: true,
+			mediationContactPhone: true,
+			healthCommissionerName: true,
+			healthCommissionerEmail: true,
 		},
 	})
 	return { la, saved: new URL(request.url).searchParams.has('saved') }
@@ -110,6 +157,34 @@ export default function Settings() {
 						hint="How families contact the local SEND information, advice and support service (IASS)"
 						rows={5}
 					/>
+					<h2 className="govuk-heading-m">What the letters must name</h2>
+					<p className="govuk-body">
+						The law requires these in the council’s letters. Until they are filled in, letters tell families to ask the council for them.
+					</p>
+					<TextField
+						field={fields.localOfferUrl}
+						label="Local Offer web address"
+						hint="Amendment notices tell families where to find information about schools and colleges (SEND Regulations 2014 reg 22(2)(d))"
+						spellCheck={false}
+					/>
+					<TextArea
+						field={fields.mediationAdviserContact}
+						label="Mediation adviser’s contact details"
+						hint="The independent mediation adviser families contact before appealing: name, phone and email, one per line (reg 32(c))"
+						rows={4}
+					/>
+					<h3 className="govuk-heading-s">The council’s contact for mediation (reg 32(f))</h3>
+					<TextField field={fields.mediationContactName} label="Mediation contact’s name and job title" />
+					<TextField field={fields.mediationContactEmail} label="Mediation contact’s email address" type="email" spellCheck={false} />
+					<TextField field={fields.mediationContactPhone} label="Mediation contact’s phone number" type="tel" width="govuk-input--width-20" />
+					<h3 className="govuk-heading-s">Health commissioner</h3>
+					<p className="govuk-body">Told when the council decides to cease a plan, and sent every final amended plan (reg 31(2), reg 22(3)(c)).</p>
+					<TextField
+						field={fields.healthCommissionerName}
+						label="Health commissioner’s name"
+						hint="For example, the integrated care board’s designated clinical officer for SEND"
+					/>
+					<TextField field={fields.healthCommissionerEmail} label="Health commissioner’s email address" type="email" spellCheck={false} />
 					<Button>Save the settings</Button>
 				</Form>
 			</div>

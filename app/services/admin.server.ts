@@ -213,6 +213,15 @@ export type CouncilSettings = {
 	letterFooter?: string
 	mediationText?: string
 	iassText?: string
+	/** What the letters must name: the Local Offer (reg 22(2)(d)), the mediation adviser (reg 32(c)), the council's
+	 * mediation contact (reg 32(f)) and the health commissioner (reg 31(2), reg 22(3)(c)). */
+	localOfferUrl?: string
+	mediationAdviserContact?: string
+	mediationContactName?: string
+	mediationContactEmail?: string
+	mediationContactPhone?: string
+	healthCommissionerName?: string
+	healthCommissionerEmail?: string
 }
 
 export async function saveCouncilSettings(request: Request, user: AdminUser, v: CouncilSettings) {
@@ -228,6 +237,13 @@ export async function saveCouncilSettings(request: Request, user: AdminUser, v: 
 				letterFooter: v.letterFooter ?? '',
 				mediationText: v.mediationText ?? '',
 				iassText: v.iassText ?? '',
+				localOfferUrl: v.localOfferUrl ?? '',
+				mediationAdviserContact: v.mediationAdviserContact ?? '',
+				mediationContactName: v.mediationContactName ?? '',
+				mediationContactEmail: (v.mediationContactEmail ?? '').toLowerCase(),
+				mediationContactPhone: v.mediationContactPhone ?? '',
+				healthCommissionerName: v.healthCommissionerName ?? '',
+				healthCommissionerEmail: (v.healthCommissionerEmail ?? '').toLowerCase(),
 			},
 		})
 		await audit(request, user.id, 'settings.update', { entityType: 'LocalAuthority', entityId: user.laId }, tx)
