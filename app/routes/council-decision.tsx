@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { CheckBeforeSending } from '#app/components/check-before-sending.tsx'
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -11,7 +12,7 @@ import { prisma } from '#app/db/db.server.ts'
 import { addDays, isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, type Recommendation } from '#app/domain/review-parts.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { makeDecision, StepError } from '#app/services/council-review.server.ts'
+import { checkOf, LETTER_CHANGED, letterToSend, makeDecision, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-decision'
 
 export const DecisionSchema = z.object({
@@ -46,27 +47,71 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+/** The form's fields as typed, sent again with the preview and with Send (not the intent or what was checked). */
+const typedFields = (form: FormData) => [...form].filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'intent' && e[0] !== 'previewed')
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await load(request, params.reviewId)
-	const submission = parseWithZod(await readForm(request), { schema: DecisionSchema })
+	const form = await readForm(request)
+	const intent = form.get('intent')
+	const submission = parseWithZod(form, { schema: DecisionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { outcome, reasons, decidedOn } = submission.value
 	if (isAfter(decidedOn!, todayInLondon(new Date())))
 		return data({ result: submission.reply({ fieldErrors: { decidedOn: ['The date of the decision must be today or in the past'] } }) }, { status: 400 })
+	// Change: back to the form as typed.
+	if (intent === 'change') return data({ result: submission.reply() })
+	const input = { outcome, reasons, decidedOn: decidedOn! }
+	const checkAgain = async (problem?: string) => {
+		// Maintain or cease: check the decision letter and who it goes to before it is sent (issue 12 §1).
+		const letter = await letterToSend(user, review.id, { step: 'decision', input })
+		return letter ? { result: submission.reply(), check: checkOf(letter), fields: typedFields(form), problem } : null
+	}
 	try {
-		await makeDecision(request, user, review.id, { outcome, reasons, decidedOn: decidedOn! })
+		if (intent === 'send' || outcome === 'AMEND') {
+			// An amend sends no letter (the amendment notice follows); a letter goes only as it was checked.
+			const previewed = form.get('previewed')
+			await makeDecision(request, user, review.id, input, typeof previewed === 'string' ? previewed : null)
+		} else {
+			return data(await checkAgain())
+		}
 	} catch (error) {
+		if (error instanceof StepError && error.message === LETTER_CHANGED) return data(await checkAgain(error.message), { status: 409 })
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
 		throw error
 	}
 	throw redirect(outcome === 'AMEND' ? `/council/reviews/${review.id}/notice` : `/council/reviews/${review.id}`)
 }
 
+const OUTCOME_LABELS = { MAINTAIN: 'Maintain the plan as it is', AMEND: 'Amend the plan', CEASE: 'Cease the plan' } as const
+
 export default function Decision() {
 	const { reviewId, childName, recommendation, decisionDueOn, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'decision', schema: DecisionSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors, ['', 'outcome', 'reasons', 'decidedOn'])
+	if (actionData && 'check' in actionData && actionData.check) {
+		const typed = Object.fromEntries(actionData.fields)
+		const decidedOn = `${typed['decidedOn.year']}-${String(typed['decidedOn.month']).padStart(2, '0')}-${String(typed['decidedOn.day']).padStart(2, '0')}`
+		return (
+			<CheckBeforeSending
+				childName={childName}
+				reviewId={reviewId}
+				summary={[
+					{ key: 'Decision', value: OUTCOME_LABELS[typed.outcome as keyof typeof OUTCOME_LABELS] ?? '' },
+					{ key: 'Reasons', value: typed.reasons ?? '' },
+					{ key: 'Date of the decision', value: formatDate(decidedOn) },
+					{ key: 'Letter', value: actionData.check.title },
+				]}
+				check={actionData.check}
+				fields={actionData.fields}
+				previewAction={`/council/reviews/${reviewId}/letters/decision/preview`}
+				sendLabel="Send the decision letter"
+				problem={actionData.problem}
+				change={{ kind: 'button' }}
+			/>
+		)
+	}
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -108,7 +153,7 @@ export default function Decision() {
 						hint="These go in the letter to the family."
 					/>
 					<DateField field={fields.decidedOn} legend="Date of the decision" />
-					<Button>Record the decision</Button>
+					<Button>Continue</Button>
 				</Form>
 			</div>
 		</div>

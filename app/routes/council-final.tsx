@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { CheckBeforeSending, type Checked } from '#app/components/check-before-sending.tsx'
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, Checkboxes, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -14,7 +15,16 @@ import { mayIssueFinalPlan } from '#app/domain/final-plan-timing.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { finalAmendments, issueFinalPlan, recordFamilyAgreement, saveFinalChanges, StepError } from '#app/services/council-review.server.ts'
+import {
+	checkOf,
+	finalAmendments,
+	issueFinalPlan,
+	LETTER_CHANGED,
+	letterToSend,
+	recordFamilyAgreement,
+	saveFinalChanges,
+	StepError,
+} from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-final'
 
 export const FinalSchema = z
@@ -30,7 +40,8 @@ export const FinalSchema = z
 				}),
 			)
 			.default([]),
-		intent: z.enum(['save', 'issue']).default('issue'),
+		// issue: check before sending; send: the checked letter goes; change: back to this form as typed.
+		intent: z.enum(['save', 'issue', 'send', 'change']).default('issue'),
 		amend: z.enum(['yes', 'no']).optional(),
 		reasons: z.string().trim().max(10000, 'The reasons must be 10,000 characters or fewer').optional(),
 		// The family's word that they have no more to say: the one way to issue before the 15 days close (reg 22(2)(c)).
@@ -42,7 +53,7 @@ export const FinalSchema = z
 			if (!a.drop?.length && !a.wording)
 				ctx.addIssue({ code: 'custom', path: ['amendments', i, 'wording'], message: `Enter the wording for amendment ${i + 1}, or drop it` })
 		})
-		if (v.intent === 'issue' && !v.amend)
+		if ((v.intent === 'issue' || v.intent === 'send') && !v.amend)
 			ctx.addIssue({ code: 'custom', path: ['amend'], message: 'Select whether to issue the amended plan or not to amend after all' })
 		if (v.amend === 'no' && !v.reasons)
 			ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'Enter the reasons for not amending the plan (reg 22(4))' })
@@ -115,7 +126,22 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{ result: submission.reply({ fieldErrors: { familyAgreedOn: ['The date the family told you must be today or in the past'] } }) },
 			{ status: 400 },
 		)
+	if (v.intent === 'change') return data({ result: submission.reply() })
+	const input = { amend: v.amend === 'yes', reasons: v.reasons ?? '' }
+	const fields = [...formData].filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'intent' && e[0] !== 'previewed')
+	const checkAgain = async (problem?: string): Promise<Checked & { result: ReturnType<typeof submission.reply> }> => ({
+		result: submission.reply(),
+		check: checkOf((await letterToSend(user, review.id, { step: 'final', input }))!),
+		fields,
+		problem,
+	})
 	try {
+		if (v.intent === 'send') {
+			// The plan or the decision not to amend goes only as it was checked (issue 12 §1): what the form saved then is what was shown.
+			const previewed = formData.get('previewed')
+			await issueFinalPlan(request, user, review.id, input, typeof previewed === 'string' ? previewed : null)
+			throw redirect(`/council/reviews/${review.id}`)
+		}
 		await saveFinalChanges(
 			request,
 			user,
@@ -124,12 +150,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 		)
 		await recordFamilyAgreement(request, user, review, v.familyAgreed?.length ? v.familyAgreedOn! : null)
 		if (v.intent === 'save') throw redirect(`/council/reviews/${review.id}/final`)
-		await issueFinalPlan(request, user, review.id, { amend: v.amend === 'yes', reasons: v.reasons ?? '' })
+		// Check before sending: the plan (or the decision not to amend) and who it goes to, then one deliberate Send.
+		return data(await checkAgain())
 	} catch (error) {
+		if (error instanceof StepError && error.message === LETTER_CHANGED) return data(await checkAgain(error.message), { status: 409 })
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
 		throw error
 	}
-	throw redirect(`/council/reviews/${review.id}`)
 }
 
 export default function FinalPlan() {
@@ -138,6 +165,30 @@ export default function FinalPlan() {
 	const [form, fields] = useGovukForm({ id: 'final', schema: FinalSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors, ['', 'amendments', 'familyAgreed', 'familyAgreedOn', 'amend', 'reasons'])
 	const rows = fields.amendments.getFieldList()
+	// The union of the action's answers is reduced to its plainest ({ result }), so the checked answer is read as what it is.
+	const checked = actionData && 'check' in actionData ? (actionData as unknown as Checked) : null
+	if (checked) {
+		const typed = Object.fromEntries(checked.fields)
+		const amend = typed.amend === 'yes'
+		const kept = amendments.filter((a) => !a.dropped).length
+		return (
+			<CheckBeforeSending
+				childName={childName}
+				reviewId={reviewId}
+				summary={[
+					{ key: 'What the council issues', value: amend ? 'The final amended plan' : 'A decision not to amend the plan' },
+					amend ? { key: 'Amendments', value: `${kept} (${amendments.length - kept} dropped)` } : { key: 'Reasons', value: typed.reasons ?? '' },
+					{ key: 'Letter', value: checked.check.title },
+				]}
+				check={checked.check}
+				fields={checked.fields}
+				previewAction={`/council/reviews/${reviewId}/letters/final/preview`}
+				sendLabel={amend ? 'Send the final plan' : 'Send the decision not to amend'}
+				problem={checked.problem}
+				change={{ kind: 'button' }}
+			/>
+		)
+	}
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -241,7 +292,7 @@ export default function FinalPlan() {
 					/>
 					<TextArea field={fields.reasons} label="Reasons (needed if the plan is not amended)" rows={5} />
 					<Button name="intent" value="issue">
-						Issue and send
+						Check before sending
 					</Button>
 				</Form>
 			</div>

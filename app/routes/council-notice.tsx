@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { CheckBeforeSending } from '#app/components/check-before-sending.tsx'
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { ErrorSummary, Radios, Select, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -14,7 +15,15 @@ import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/revie
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { loadReview, planWording } from '#app/queries/review.server.ts'
-import { issueAmendmentNotice, removeCouncilAmendment, saveNoticeDraft, StepError } from '#app/services/council-review.server.ts'
+import {
+	checkOf,
+	issueAmendmentNotice,
+	LETTER_CHANGED,
+	letterToSend,
+	removeCouncilAmendment,
+	saveNoticeDraft,
+	StepError,
+} from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-notice'
 
 const text = (max: number, what: string) =>
@@ -126,6 +135,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const form = await readForm(request)
 	const removeId = form.get('remove')
 	const base = `/council/reviews/${review.id}`
+	const checkAgain = async (problem?: string) => ({ result: null, check: checkOf((await letterToSend(user, review.id, { step: 'notice' }))!), problem })
+	if (form.get('intent') === 'send') {
+		// The notice goes only as it was checked (issue 12 §1); its choices were saved when it was checked.
+		const previewed = form.get('previewed')
+		try {
+			await issueAmendmentNotice(request, user, review.id, typeof previewed === 'string' ? previewed : null)
+		} catch (error) {
+			if (error instanceof StepError && error.message === LETTER_CHANGED) return data(await checkAgain(error.message), { status: 409 })
+			if (error instanceof StepError) return data({ result: null, formError: error.message }, { status: 409 })
+			throw error
+		}
+		throw redirect(base)
+	}
 	if (typeof removeId === 'string') {
 		await removeCouncilAmendment(review.id, removeId)
 		throw redirect(`${base}/notice`)
@@ -151,21 +173,40 @@ export async function action({ request, params }: Route.ActionArgs) {
 	})
 	if (v.intent === 'start') throw redirect(`${base}/notice?section=${v.newSection}#own-amendment`)
 	if (v.intent !== 'issue') throw redirect(`${base}/notice`)
+	// Check before sending: the notice and who it goes to, then one deliberate Send.
 	try {
-		await issueAmendmentNotice(request, user, review.id)
+		return data({ ...(await checkAgain()), result: submission.reply() })
 	} catch (error) {
 		if (error instanceof StepError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 })
 		throw error
 	}
-	throw redirect(base)
 }
 
 export default function NoticeBuilder() {
 	const { reviewId, childName, school, council, sections, ownSection, ownCurrentWording, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'notice', schema: NoticeSchema, lastResult: actionData?.result, defaultValue: defaults })
-	const errors = summaryErrors(form.id, form.allErrors)
+	// A send refused after the check (the step can no longer be taken) comes back as a message for the whole form.
+	const formError = actionData && 'formError' in actionData ? actionData.formError : undefined
+	const errors = [...summaryErrors(form.id, form.allErrors), ...(formError ? [{ href: `#${form.id}`, message: formError }] : [])]
 	const choices = fields.choices.getFieldList()
+	if (actionData && 'check' in actionData && actionData.check)
+		return (
+			<CheckBeforeSending
+				childName={childName}
+				reviewId={reviewId}
+				summary={[
+					{ key: 'Letter', value: actionData.check.title },
+					{ key: 'Amendments', value: `${school.filter((p) => p.laDecision === 'ACCEPTED' || p.laDecision === 'EDITED').length + council.length}` },
+				]}
+				check={actionData.check}
+				fields={[]}
+				previewAction={`/council/reviews/${reviewId}/letters/notice/preview`}
+				sendLabel="Send the amendment notice"
+				problem={actionData.problem}
+				change={{ kind: 'link', href: `/council/reviews/${reviewId}/notice` }}
+			/>
+		)
 	return (
 		<>
 			<PageTitle title={`Amendment notice: ${childName}`} error={errors.length > 0} />
@@ -261,7 +302,7 @@ export default function NoticeBuilder() {
 				</details>
 				<div className="govuk-button-group">
 					<button type="submit" name="intent" value="issue" className="govuk-button">
-						Issue the amendment notice
+						Check the amendment notice before sending
 					</button>
 					<button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
 						Save and come back later

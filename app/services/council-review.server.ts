@@ -2,6 +2,7 @@
 // Each step is one transaction (the record, the status, the letter's document row, the emails and the
 // audit), so a failure leaves the review as it was and nothing is sent. Letters are rendered first
 // (they take longest) and their files written before the transaction; a failed transaction removes them.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
@@ -135,24 +136,132 @@ async function addDocument(tx: Tx, reviewId: string, kind: string, title: string
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a step would send (issue 12 §1: preview and confirm before anything statutory is sent). Each step builds
+// its letter once (decisionStep, noticeStep, finalStep): the check-before-sending page lists its recipients, the
+// preview draws its PDF from the same inputs without storing or sending it, and the send checks that the digest
+// the person confirmed is still what would go, so a change in between (another tab, another person) is refused.
+
+type EmailFields<Name extends LetterTemplate> = Omit<PayloadOf<Name>, 'reviewId' | 'child' | 'audience' | 'contact' | 'attachments'>
+
+/** A letter a step would send: its document (drawn on demand), who gets it and with which email, and a digest of all of it. */
+export type OutgoingLetter<Name extends LetterTemplate = LetterTemplate> = {
+	template: Name
+	step: string
+	kind: string
+	title: string
+	to: Array<Recipient<PayloadOf<Name>['audience']>>
+	email: EmailFields<Name>
+	render: () => Promise<Uint8Array>
+	/** The review's version, the recipients, the email and the document's inputs, hashed: what the person checked. */
+	digest: string
+}
+
+function outgoing<Name extends LetterTemplate>(
+	f: CaseFacts,
+	what: { template: Name; step: string; kind: string; title: string },
+	to: Array<Recipient<PayloadOf<Name>['audience']>>,
+	email: EmailFields<Name>,
+	document: unknown,
+	render: () => Promise<Uint8Array>,
+): OutgoingLetter<Name> {
+	const facts = JSON.stringify({ review: f.id, version: f.lockVersion, what, to, email, document }, (_key, value: unknown) =>
+		typeof value === 'function' ? undefined : value,
+	)
+	return { ...what, to, email, render, digest: createHash('sha256').update(facts).digest('hex') }
+}
+
+export const LETTER_CHANGED = 'What would be sent has changed since you checked it. Check the letter and who it goes to again, then send it'
+
+/** A statutory letter goes only as it was checked: `previewed` is the digest the check-before-sending page showed. */
+function checkPreviewed(letter: OutgoingLetter, previewed: string | null) {
+	if (!previewed) throw new StepError('Check the letter and who it goes to before sending it')
+	if (previewed !== letter.digest) throw new StepError(LETTER_CHANGED)
+}
+
+/** Stores the letter's document and queues its email to each recipient, in the step's transaction. */
+async function sendLetter<Name extends LetterTemplate>(
+	tx: Tx,
+	f: CaseFacts,
+	user: SessionUser,
+	letter: OutgoingLetter<Name>,
+	document: { bytes: Uint8Array; storageKey: string },
+) {
+	const doc = await addDocument(tx, f.id, letter.kind, letter.title, document.storageKey, document.bytes)
+	await emailLetter(tx, f, user, { template: letter.template, step: letter.step, documentId: doc.id, to: letter.to }, letter.email)
+	return doc
+}
+
+/** What the check-before-sending page shows of a letter: its title, who it goes to (and as whom), and the digest to confirm. */
+export function checkOf(letter: OutgoingLetter) {
+	return {
+		title: letter.title,
+		digest: letter.digest,
+		recipients: letter.to.map((p) => ({ name: p.name, email: p.email, role: LETTER_ROLES[p.audience] ?? p.audience })),
+	}
+}
+export type LetterCheck = ReturnType<typeof checkOf>
+
+export type LetterStep = { step: 'decision'; input: DecisionInput } | { step: 'notice' } | { step: 'final'; input: FinalInput }
+
+/**
+ * What a step would send now, without storing or sending anything (null: the step sends no letter, an amend
+ * decision): for the check-before-sending page and its preview PDF. Refused as the step itself would be.
+ */
+export async function letterToSend(user: SessionUser, reviewId: string, s: LetterStep, now = new Date()): Promise<OutgoingLetter | null> {
+	const f = await loadCaseFacts(reviewId)
+	if (s.step === 'decision') return decisionStep(f, user, s.input).letter as OutgoingLetter | null
+	if (s.step === 'notice') return (await noticeStep(f, user, now)).letter as OutgoingLetter
+	return (await finalStep(f, user, s.input, now)).letter as OutgoingLetter
+}
+
+// ---------------------------------------------------------------------------------------------
 // The decision (reg 20(10)): maintain, amend or cease, within 4 weeks of the meeting.
 
 export type DecisionInput = { outcome: 'MAINTAIN' | 'AMEND' | 'CEASE'; reasons: string; decidedOn: string }
 
-export async function makeDecision(request: Request | null, user: SessionUser, reviewId: string, input: DecisionInput) {
-	const f = await loadCaseFacts(reviewId)
+/**
+ * The decision as it would be made: whether it closes the review, the next review's due date, and for maintain or
+ * cease the decision letter with appeal rights to the family and the head teacher (an amend sends no letter: the
+ * amendment notice follows). One definition for the check-before-sending page, its preview and the send.
+ */
+function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput) {
 	if (f.status !== 'SUBMITTED') throw new StepError('A decision can only be made on a submitted review report that has no decision yet.')
 	if (!f.meetingOn) throw new StepError('The review has no meeting date.')
 	const closes = input.outcome !== 'AMEND'
-	const to = recipients(f, 'HEAD_TEACHER')
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn)
+	if (!closes) return { closes, nextDue, letter: null }
+	const decision = input.outcome as 'MAINTAIN' | 'CEASE'
+	const to = recipients(f, 'HEAD_TEACHER')
+	const document = { ...letterBase(f, user, input.decidedOn, to), meetingOn: f.meetingOn, decision, reasons: input.reasons }
+	const email = {
+		decision,
+		meetingOn: f.meetingOn,
+		decidedOn: input.decidedOn,
+		appealBy: addMonths(input.decidedOn, 2),
+		nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
+	}
+	const letter = outgoing(
+		f,
+		{ template: 'decision-letter', step: 'decision', kind: 'DECISION_LETTER', title: `Decision letter - ${childName(f)}.pdf` },
+		to,
+		email,
+		document,
+		() => renderDecisionLetter(document),
+	)
+	return { closes, nextDue, letter }
+}
+
+export async function makeDecision(request: Request | null, user: SessionUser, reviewId: string, input: DecisionInput, previewed: string | null) {
+	const f = await loadCaseFacts(reviewId)
+	const { closes, nextDue, letter } = decisionStep(f, user, input)
+	if (letter) checkPreviewed(letter, previewed)
 	const run = async (document: { bytes: Uint8Array; storageKey: string } | null) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: 'SUBMITTED' },
+				where: { id: f.id, status: 'SUBMITTED', lockVersion: f.lockVersion },
 				data: { status: closes ? 'CLOSED' : 'DECISION_MADE', closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
 			})
-			if (moved.count !== 1) throw new StepError('Someone else has just decided this review. Reload the page.')
+			if (moved.count !== 1) throw new StepError('Someone else has just decided or changed this review. Reload the page.')
 			await tx.decision.create({
 				data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id },
 			})
@@ -163,22 +272,7 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 					data: { lastReviewOn: f.meetingOn, reviewDueOn: nextDue, ...(input.outcome === 'CEASE' ? { status: 'CEASED' } : {}) },
 				})
 			}
-			if (document) {
-				const doc = await addDocument(tx, f.id, 'DECISION_LETTER', `Decision letter - ${childName(f)}.pdf`, document.storageKey, document.bytes)
-				await emailLetter(
-					tx,
-					f,
-					user,
-					{ template: 'decision-letter', step: 'decision', documentId: doc.id, to },
-					{
-						decision: input.outcome as 'MAINTAIN' | 'CEASE',
-						meetingOn: f.meetingOn!,
-						decidedOn: input.decidedOn,
-						appealBy: addMonths(input.decidedOn, 2),
-						nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
-					},
-				)
-			}
+			if (document && letter) await sendLetter(tx, f, user, letter, document)
 			await refreshNextDeadline(tx, f.id)
 			await audit(
 				request,
@@ -188,14 +282,9 @@ export async function makeDecision(request: Request | null, user: SessionUser, r
 				tx,
 			)
 		})
-	if (!closes) return run(null)
+	if (!letter) return run(null)
 	// Maintain or cease: the decision letter with appeal rights goes to the family and the head teacher.
-	const bytes = await renderDecisionLetter({
-		...letterBase(f, user, input.decidedOn, to),
-		meetingOn: f.meetingOn,
-		decision: input.outcome as 'MAINTAIN' | 'CEASE',
-		reasons: input.reasons,
-	})
+	const bytes = await letter.render()
 	return withDocument(bytes, (storageKey) => run({ bytes, storageKey }))
 }
 
@@ -341,21 +430,21 @@ export async function saveFinalChanges(request: Request | null, user: SessionUse
 	})
 }
 
-export async function issueAmendmentNotice(request: Request | null, user: SessionUser, reviewId: string, now = new Date()) {
-	const f = await loadCaseFacts(reviewId)
+/** The amendment notice as it would be issued today: its amendments, its dates and the letter (reg 22(2)). */
+async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 	if (f.status !== 'DECISION_MADE' || f.decision?.outcome !== 'AMEND') throw new StepError('An amendment notice follows a decision to amend the plan.')
-	const amendments = await noticeAmendments(reviewId)
+	const amendments = await noticeAmendments(f.id)
 	if (!amendments.length) throw new StepError('Accept or edit at least one proposal, or add one of the council’s own amendments')
 	const issuedOn = todayInLondon(now)
 	const closesOn = addDays(issuedOn, 14)
 	const evidenceIds = new Set(amendments.flatMap((a) => a.evidenceIds))
 	const evidence = await prisma.evidenceFile.findMany({
-		where: { reviewId, ...(evidenceIds.size ? { id: { in: [...evidenceIds] } } : {}) },
+		where: { reviewId: f.id, ...(evidenceIds.size ? { id: { in: [...evidenceIds] } } : {}) },
 		orderBy: { uploadedAt: 'asc' },
-		select: { title: true, fileName: true, contentType: true, storageKey: true },
+		select: { title: true, fileName: true, contentType: true, storageKey: true, sha256: true },
 	})
 	const to = recipients(f, 'SCHOOL')
-	const bytes = await renderAmendmentNotice({
+	const document = {
 		...letterBase(f, user, issuedOn, to),
 		meetingOn: f.meetingOn ?? undefined,
 		issuedOn,
@@ -368,30 +457,46 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 			reason,
 			origin,
 		})),
-		evidence: evidence.map((e) => ({ title: e.title, fileName: e.fileName, contentType: e.contentType, load: () => readEvidenceBytes(e.storageKey) })),
-	})
+		evidence: evidence.map((e) => ({
+			title: e.title,
+			fileName: e.fileName,
+			contentType: e.contentType,
+			sha256: e.sha256,
+			load: () => readEvidenceBytes(e.storageKey),
+		})),
+	}
+	const email = {
+		meetingOn: f.meetingOn!,
+		issuedOn,
+		representationsCloseOn: closesOn,
+		finalPlanDueOn: addDays(issuedOn, 56),
+		amendmentCount: amendments.length,
+	}
+	const letter = outgoing(
+		f,
+		{ template: 'amendment-notice', step: 'notice', kind: 'AMENDMENT_NOTICE', title: `Amendment notice - ${childName(f)}.pdf` },
+		to,
+		email,
+		document,
+		() => renderAmendmentNotice(document),
+	)
+	return { amendments, issuedOn, closesOn, letter }
+}
+
+export async function issueAmendmentNotice(request: Request | null, user: SessionUser, reviewId: string, previewed: string | null, now = new Date()) {
+	const f = await loadCaseFacts(reviewId)
+	const { amendments, issuedOn, closesOn, letter } = await noticeStep(f, user, now)
+	checkPreviewed(letter, previewed)
+	const bytes = await letter.render()
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: 'DECISION_MADE' },
+				where: { id: f.id, status: 'DECISION_MADE', lockVersion: f.lockVersion },
 				data: { status: 'NOTICE_ISSUED', lockVersion: { increment: 1 } },
 			})
-			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice. Reload the page.')
+			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice or changed the review. Reload the page.')
 			await tx.amendmentNotice.create({ data: { reviewId: f.id, issuedOn, representationsCloseOn: closesOn, issuedById: user.id } })
-			const doc = await addDocument(tx, f.id, 'AMENDMENT_NOTICE', `Amendment notice - ${childName(f)}.pdf`, storageKey, bytes)
-			await emailLetter(
-				tx,
-				f,
-				user,
-				{ template: 'amendment-notice', step: 'notice', documentId: doc.id, to },
-				{
-					meetingOn: f.meetingOn!,
-					issuedOn,
-					representationsCloseOn: closesOn,
-					finalPlanDueOn: addDays(issuedOn, 56),
-					amendmentCount: amendments.length,
-				},
-			)
+			await sendLetter(tx, f, user, letter, { bytes, storageKey })
 			await refreshNextDeadline(tx, f.id)
 			await audit(
 				request,
@@ -542,22 +647,19 @@ export async function recordFamilyAgreement(
 	})
 }
 
-export async function issueFinalPlan(
-	request: Request | null,
-	user: SessionUser,
-	reviewId: string,
-	input: { amend: boolean; reasons: string },
-	now = new Date(),
-) {
-	const f = await loadCaseFacts(reviewId)
+/** What the council issues after the notice: the amended plan or a decision not to amend, with its reasons (reg 22(3)-(4)). */
+export type FinalInput = { amend: boolean; reasons: string }
+
+/** The final plan, or the decision not to amend, as it would be issued today, with its letter (reg 22(3)-(4)). */
+async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now: Date) {
 	if (f.status !== 'NOTICE_ISSUED' && f.status !== 'REPRESENTATIONS') throw new StepError('The final plan follows an amendment notice.')
 	const issuedOn = todayInLondon(now)
 	// The 15 days are the family's (reg 22(2)(c)): checked here to refuse before a letter is drawn, and again in the transaction.
-	const timing = await finalPlanTiming(prisma, reviewId, issuedOn)
+	const timing = await finalPlanTiming(prisma, f.id, issuedOn)
 	if (!timing.ok) throw new StepError(timing.reason)
 	const familyAgreedOn = timing.early ? timing.familyAgreedOn : undefined
 	// The wording as changed after representations; a dropped amendment is not made.
-	const amendments = (await finalAmendments(reviewId)).filter((a) => !a.dropped).map((a) => ({ ...a, proposedWording: a.finalWording }))
+	const amendments = (await finalAmendments(f.id)).filter((a) => !a.dropped).map((a) => ({ ...a, proposedWording: a.finalWording }))
 	if (input.amend && !amendments.length)
 		throw new StepError('Every amendment is dropped: issue a decision not to amend the plan instead, or keep at least one amendment')
 	const v = f.planVersion
@@ -584,36 +686,55 @@ export async function issueFinalPlan(
 	const to = recipients(f, 'SCHOOL')
 	const base = letterBase(f, user, issuedOn, to)
 	const versionNo = f.child.plan!.currentVersionNo + 1
-	const bytes = input.amend
-		? await renderFinalPlan({
-				councilName: base.councilName,
-				councilAddress: base.councilAddress,
-				councilContact: base.councilContact,
-				child: base.child,
-				mediationText: base.mediationText,
-				iassText: base.iassText,
-				versionNo,
-				issuedOn,
-				sections: Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })),
-				outcomes,
-				provision,
-				changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
-				familyAgreedOn,
-			})
-		: await renderNoAmendmentNotice({
-				...base,
-				meetingOn: f.meetingOn ?? issuedOn,
-				noticeIssuedOn: f.notice!.issuedOn,
-				reasons: input.reasons,
-				familyAgreedOn,
-			})
+	const title = `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`
+	const step = { step: 'final', kind: input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE', title }
+	let letter: OutgoingLetter<'final-plan-issued'> | OutgoingLetter<'decision-not-to-amend'>
+	if (input.amend) {
+		const document = {
+			councilName: base.councilName,
+			councilAddress: base.councilAddress,
+			councilContact: base.councilContact,
+			child: base.child,
+			mediationText: base.mediationText,
+			iassText: base.iassText,
+			versionNo,
+			issuedOn,
+			sections: Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })),
+			outcomes,
+			provision,
+			changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
+			familyAgreedOn,
+		}
+		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue }
+		letter = outgoing(f, { template: 'final-plan-issued', ...step }, to, email, document, () => renderFinalPlan(document))
+	} else {
+		const document = { ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons, familyAgreedOn }
+		const email = { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) }
+		letter = outgoing(f, { template: 'decision-not-to-amend', ...step }, to, email, document, () => renderNoAmendmentNotice(document))
+	}
+	return { issuedOn, timing, sections, outcomes, provision, nextDue, versionNo, letter }
+}
+
+export async function issueFinalPlan(
+	request: Request | null,
+	user: SessionUser,
+	reviewId: string,
+	input: FinalInput,
+	previewed: string | null,
+	now = new Date(),
+) {
+	const f = await loadCaseFacts(reviewId)
+	const { issuedOn, timing, sections, outcomes, provision, nextDue, versionNo, letter } = await finalStep(f, user, input, now)
+	checkPreviewed(letter, previewed)
+	const v = f.planVersion
+	const bytes = await letter.render()
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } },
+				where: { id: f.id, status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] }, lockVersion: f.lockVersion },
 				data: { status: 'FINAL_ISSUED', lockVersion: { increment: 1 } },
 			})
-			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan. Reload the page.')
+			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan or changed the review. Reload the page.')
 			const recheck = await finalPlanTiming(tx, f.id, issuedOn)
 			if (!recheck.ok) throw new StepError(recheck.reason)
 			if (recheck.early !== timing.early) throw new StepError('The family’s agreement has just changed. Reload the page.')
@@ -649,33 +770,7 @@ export async function issueFinalPlan(
 				where: { id: f.child.plan!.id },
 				data: { lastReviewOn: f.meetingOn ?? issuedOn, reviewDueOn: nextDue, ...(input.amend ? { currentVersionNo: versionNo } : {}) },
 			})
-			const kind = input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE'
-			const doc = await addDocument(
-				tx,
-				f.id,
-				kind,
-				`${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`,
-				storageKey,
-				bytes,
-			)
-			const letter = { step: 'final', documentId: doc.id, to }
-			if (input.amend) {
-				await emailLetter(
-					tx,
-					f,
-					user,
-					{ ...letter, template: 'final-plan-issued' },
-					{ issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue },
-				)
-			} else {
-				await emailLetter(
-					tx,
-					f,
-					user,
-					{ ...letter, template: 'decision-not-to-amend' },
-					{ noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) },
-				)
-			}
+			await sendLetter(tx, f, user, letter as OutgoingLetter, { bytes, storageKey })
 			await refreshNextDeadline(tx, f.id)
 			await audit(
 				request,

@@ -9,6 +9,7 @@ import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import { readDocument } from '#app/storage/documents.server.ts'
+import { checkAndSend } from '#tests/check-and-send.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
@@ -116,7 +117,8 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 		form[`choices[${i + 2}].decision`] = 'REJECTED'
 		form[`choices[${i + 2}].reason`] = 'Not supported by the evidence.'
 	})
-	expectRedirect(await run(notice.action, request(`/council/reviews/${review.id}/notice`, { cookie, form }), params), `/council/reviews/${review.id}`)
+	// Checked before sending, then sent (issue 12 §1).
+	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${review.id}/notice`, cookie, form, params), `/council/reviews/${review.id}`)
 
 	const issued = await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId: review.id } })
 	expect(issued.issuedOn).toBe(today)
@@ -156,12 +158,11 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	const plan = await prisma.ehcPlan.findFirstOrThrow({ where: { childId: review.childId }, select: { id: true, currentVersionNo: true } })
 	expectRedirect(
 		// Within the family's 15 days: they made a representation and said they had no more to say (reg 22(2)(c)).
-		await run(
+		await checkAndSend(
 			final.action,
-			request(`/council/reviews/${review.id}/final`, {
-				cookie,
-				form: { amend: 'yes', familyAgreed: 'yes', 'familyAgreedOn.day': d, 'familyAgreedOn.month': m, 'familyAgreedOn.year': y },
-			}),
+			`/council/reviews/${review.id}/final`,
+			cookie,
+			{ amend: 'yes', familyAgreed: 'yes', 'familyAgreedOn.day': d, 'familyAgreedOn.month': m, 'familyAgreedOn.year': y },
 			params,
 		),
 		`/council/reviews/${review.id}`,
@@ -195,18 +196,17 @@ test('maintain: the decision letter gives appeal rights, goes to the family and 
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
 	expectRedirect(
-		await run(
+		await checkAndSend(
 			decision.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie,
-				form: {
-					outcome: 'MAINTAIN',
-					reasons: 'The plan still meets the needs.',
-					'decidedOn.day': today.slice(8),
-					'decidedOn.month': today.slice(5, 7),
-					'decidedOn.year': today.slice(0, 4),
-				},
-			}),
+			`/council/reviews/${review.id}/decision`,
+			cookie,
+			{
+				outcome: 'MAINTAIN',
+				reasons: 'The plan still meets the needs.',
+				'decidedOn.day': today.slice(8),
+				'decidedOn.month': today.slice(5, 7),
+				'decidedOn.year': today.slice(0, 4),
+			},
 			{ reviewId: review.id },
 		),
 		`/council/reviews/${review.id}`,
@@ -231,18 +231,17 @@ test('a decision that cannot be sent (a bad family email) leaves the review unto
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
 	await expect(
-		run(
+		checkAndSend(
 			decision.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie,
-				form: {
-					outcome: 'MAINTAIN',
-					reasons: 'x',
-					'decidedOn.day': today.slice(8),
-					'decidedOn.month': today.slice(5, 7),
-					'decidedOn.year': today.slice(0, 4),
-				},
-			}),
+			`/council/reviews/${review.id}/decision`,
+			cookie,
+			{
+				outcome: 'MAINTAIN',
+				reasons: 'x',
+				'decidedOn.day': today.slice(8),
+				'decidedOn.month': today.slice(5, 7),
+				'decidedOn.year': today.slice(0, 4),
+			},
 			{ reviewId: review.id },
 		),
 	).rejects.toThrow()

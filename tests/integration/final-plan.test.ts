@@ -11,6 +11,7 @@ import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import { readDocument } from '#app/storage/documents.server.ts'
+import { checkAndSend } from '#tests/check-and-send.ts'
 import { cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
 import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
@@ -61,7 +62,7 @@ async function noticed(cookie: string) {
 		form[`choices[${i}].proposalId`] = p.id
 		form[`choices[${i}].decision`] = 'ACCEPTED'
 	})
-	expectRedirect(await run(notice.action, request(`/council/reviews/${reviewId}/notice`, { cookie, form }), { reviewId }), `/council/reviews/${reviewId}`)
+	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${reviewId}/notice`, cookie, form, { reviewId }), `/council/reviews/${reviewId}`)
 	return reviewId
 }
 
@@ -82,6 +83,10 @@ async function represent(cookie: string, reviewId: string, receivedOn: string) {
 
 const finalPost = (cookie: string, reviewId: string, form: Record<string, string>) =>
 	run(final.action, request(`/council/reviews/${reviewId}/final`, { cookie, form }), { reviewId }) as Promise<any>
+
+/** The final plan's form checked before sending, then sent (issue 12 §1). */
+const finalSent = (cookie: string, reviewId: string, form: Record<string, string>) =>
+	checkAndSend(final.action, `/council/reviews/${reviewId}/final`, cookie, form, { reviewId })
 
 test('the final plan is refused while the family’s 15 days run, with the reason on the page and what was typed kept', async () => {
 	const cookie = await cookieFor(CASEWORKER)
@@ -117,7 +122,7 @@ test('with the family’s representations and their word that they have no more 
 	await represent(cookie, reviewId, today)
 
 	expectRedirect(
-		await finalPost(cookie, reviewId, { intent: 'issue', amend: 'yes', familyAgreed: 'yes', ...dateFields('familyAgreedOn', today) }),
+		await finalSent(cookie, reviewId, { intent: 'issue', amend: 'yes', familyAgreed: 'yes', ...dateFields('familyAgreedOn', today) }),
 		`/council/reviews/${reviewId}`,
 	)
 	const stored = await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId }, select: { familyAgreedCompleteOn: true } })
@@ -135,7 +140,7 @@ test('after the 15 days close the final plan is issued without any agreement, an
 
 	const page = (await run(final.loader, request(`/council/reviews/${reviewId}/final`, { cookie }), { reviewId })) as any
 	expect(page.timing).toEqual({ ok: true, early: false })
-	expectRedirect(await finalPost(cookie, reviewId, { intent: 'issue', amend: 'yes' }), `/council/reviews/${reviewId}`)
+	expectRedirect(await finalSent(cookie, reviewId, { intent: 'issue', amend: 'yes' }), `/council/reviews/${reviewId}`)
 	expect(await pdfText(reviewId, 'FINAL_PLAN')).not.toContain('no more to say')
 })
 
@@ -166,7 +171,7 @@ test('after a representation the caseworker edits one amendment and drops anothe
 		form[`choices[${i}].decision`] = 'REJECTED'
 		form[`choices[${i}].reason`] = 'Not supported by the evidence.'
 	})
-	expectRedirect(await run(notice.action, request(`/council/reviews/${reviewId}/notice`, { cookie, form }), { reviewId }), `/council/reviews/${reviewId}`)
+	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${reviewId}/notice`, cookie, form, { reviewId }), `/council/reviews/${reviewId}`)
 	const servedOn = addDays(todayInLondon(new Date()), -20)
 	await prisma.amendmentNotice.update({ where: { reviewId }, data: { issuedOn: servedOn, representationsCloseOn: addDays(servedOn, 14) } })
 	await represent(cookie, reviewId, addDays(servedOn, 5))
@@ -194,7 +199,7 @@ test('after a representation the caseworker edits one amendment and drops anothe
 	expect(after.amendments[g]).toMatchObject({ noticedWording: 'Hearing checked every six months by the NHS audiology service.', finalWording: edited })
 	expect(after.amendments[d].dropped).toBe(true)
 
-	expectRedirect(await finalPost(cookie, reviewId, { ...post, intent: 'issue', amend: 'yes' }), `/council/reviews/${reviewId}`)
+	expectRedirect(await finalSent(cookie, reviewId, { ...post, intent: 'issue', amend: 'yes' }), `/council/reviews/${reviewId}`)
 	const text = await pdfText(reviewId, 'FINAL_PLAN')
 	expect(text).toContain('three months by the NHS audiology service, in the mornings.')
 	expect(text).not.toContain('A short break of one weekend a month')

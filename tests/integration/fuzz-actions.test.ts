@@ -36,6 +36,7 @@ import * as calendar from '#app/routes/calendar.tsx'
 import * as childAssign from '#app/routes/child-assign.tsx'
 import * as councilDecision from '#app/routes/council-decision.tsx'
 import * as councilFinal from '#app/routes/council-final.tsx'
+import * as councilLetterPreview from '#app/routes/council-letter-preview.ts'
 import * as councilNotice from '#app/routes/council-notice.tsx'
 import * as councilRepresentation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
@@ -1006,7 +1007,19 @@ const targets: Target[] = [
 		module: councilDecision,
 		place: async () => councilPlace(await submitted(), '/decision'),
 		forms: schemaForms(councilDecision.DecisionSchema),
+		names: ['outcome', 'reasons', 'decidedOn', 'intent', 'previewed'],
+	},
+	// The letter a step would send, drawn without storing or sending it (issue 12 §1): renders a PDF, so fewer runs.
+	{
+		name: 'council-letter-preview',
+		module: councilLetterPreview,
+		place: async () => {
+			const place = await councilPlace(await submitted(), '/letters/decision/preview')
+			return { ...place, params: { ...place.params, step: 'decision' } }
+		},
+		forms: schemaForms(councilDecision.DecisionSchema),
 		names: ['outcome', 'reasons', 'decidedOn'],
+		share: 0.2,
 	},
 	{
 		name: 'council-notice',
@@ -1031,7 +1044,7 @@ const targets: Target[] = [
 				fc.option(idOf('councilIds'), { nil: null, freq: 8 }),
 			)
 			.map(([form, remove]) => (remove === null ? form : [...form, ['remove', remove] as [string, Value]])),
-		names: ['choices', 'newSection', 'newWording', 'newReason', 'intent', 'remove'],
+		names: ['choices', 'newSection', 'newWording', 'newReason', 'intent', 'remove', 'previewed'],
 	},
 	{
 		name: 'council-representation',
@@ -1047,7 +1060,7 @@ const targets: Target[] = [
 		module: councilFinal,
 		place: async () => councilPlace(await noticed(), '/final'),
 		forms: schemaForms(councilFinal.FinalSchema),
-		names: ['amendments', 'intent', 'amend', 'reasons', 'familyAgreed', 'familyAgreedOn'],
+		names: ['amendments', 'intent', 'amend', 'reasons', 'familyAgreed', 'familyAgreedOn', 'previewed'],
 	},
 	// Ignores its form (closes a review whose final plan is issued).
 	{

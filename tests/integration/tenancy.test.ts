@@ -69,6 +69,8 @@ const TESTED_ROUTES = [
 	'routes/council-notice.tsx',
 	'routes/council-representation.tsx',
 	'routes/council-final.tsx',
+	// tests/integration/preview-confirm.test.ts (another council's staff and schools get nothing):
+	'routes/council-letter-preview.ts',
 	// tests/integration/timeliness.test.ts:
 	'routes/timeliness.tsx',
 	'routes/timeliness-reviews.tsx',

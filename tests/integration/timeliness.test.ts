@@ -15,6 +15,7 @@ import * as timelinessExport from '#app/routes/timeliness-export.ts'
 import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
 import * as timeliness from '#app/routes/timeliness.tsx'
+import { checkAndSend } from '#tests/check-and-send.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const MANAGER = 'manager@kent.example.gov.uk'
@@ -480,10 +481,7 @@ test('an amend decision counts from the day the family was told of it, the amend
 		form[`choices[${i}].proposalId`] = p.id
 		form[`choices[${i}].decision`] = 'ACCEPTED'
 	})
-	expectRedirect(
-		await run(noticeRoute.action, request(`/council/reviews/${review.id}/notice`, { cookie: caseworker, form }), params),
-		`/council/reviews/${review.id}`,
-	)
+	expectRedirect(await checkAndSend(noticeRoute.action, `/council/reviews/${review.id}/notice`, caseworker, form, params), `/council/reviews/${review.id}`)
 	expect((await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId: review.id } })).issuedOn).toBe(today)
 
 	// Late in the figure, in the list behind it and in its "late" half; no longer awaiting.
@@ -687,18 +685,17 @@ test('a maintain decision counts from the day its letter was sent, not the decis
 		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
 	})
 	expectRedirect(
-		await run(
+		await checkAndSend(
 			decisionRoute.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie: caseworker,
-				form: {
-					outcome: 'MAINTAIN',
-					reasons: 'The plan still meets the needs.',
-					'decidedOn.day': decidedOn.slice(8),
-					'decidedOn.month': decidedOn.slice(5, 7),
-					'decidedOn.year': decidedOn.slice(0, 4),
-				},
-			}),
+			`/council/reviews/${review.id}/decision`,
+			caseworker,
+			{
+				outcome: 'MAINTAIN',
+				reasons: 'The plan still meets the needs.',
+				'decidedOn.day': decidedOn.slice(8),
+				'decidedOn.month': decidedOn.slice(5, 7),
+				'decidedOn.year': decidedOn.slice(0, 4),
+			},
 			{ reviewId: review.id },
 		),
 		`/council/reviews/${review.id}`,
