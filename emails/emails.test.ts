@@ -28,6 +28,16 @@ const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
 		recommendation: 'AMEND',
 		proposedAmendments: 3,
 	},
+	'review-report-invitee': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		submittedAt: new Date('2027-03-10T14:05:00Z'),
+		decisionDueOn: '2027-03-29',
+		audience: 'PARENT',
+		attachments: [{ documentId: 'doc_record' }],
+	},
 	'decision-letter': {
 		reviewId: 'rev_123',
 		child,
@@ -135,7 +145,7 @@ function expectEmail(
 }
 
 test('the registry lists each template under its own name', () => {
-	expect(TEMPLATE_NAMES).toHaveLength(11)
+	expect(TEMPLATE_NAMES).toHaveLength(12) // review-report-invitee: reg 20(8)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
 })
 
@@ -187,6 +197,7 @@ test('review-submitted-receipt tells the SENCo the report met its deadline and w
 			'Oakfield Primary School submitted the annual review report for Amira Khan to Kent County Council at 10 March 2027 at 2:05pm.',
 			'Report deadline: 15 March 2027 (met)',
 			'It must tell the family and the head teacher its decision by 29 March 2027',
+			'We have emailed the report to everyone invited to the meeting who has an email address (reg 20(8))',
 			reviewLink,
 		],
 		html: [`href="${reviewLink}"`],
@@ -198,6 +209,27 @@ test('review-submitted-receipt says by how many days a late report missed the 2-
 	expectEmail(render('review-submitted-receipt', { submittedAt: new Date('2027-03-17T23:30:00Z') }), {
 		text: ['Report deadline: 15 March 2027 (missed by 2 days)', 'The report was sent 2 days after the deadline of 15 March 2027'],
 	})
+})
+
+test('review-report-invitee sends the report to everyone invited, attached, with what happens next (reg 20(8))', () => {
+	const email = render('review-report-invitee')
+	expectEmail(email, {
+		subject: 'Annual review report for Amira K.: meeting on 1 March 2027',
+		text: [
+			'You were invited to Amira Khan’s annual review meeting on 1 March 2027.',
+			'the law says everyone who was invited gets a copy (SEND Regulations 2014, regulation 20(8))',
+			'The report is attached.',
+			'tells the family and the head teacher by 29 March 2027',
+			'tell the council: it will consider what you say',
+		],
+		notText: [reviewLink], // most invitees have no account: the report is attached, not linked
+	})
+	expect(email.attachments).toEqual([{ documentId: 'doc_record' }])
+	expectEmail(render('review-report-invitee', { audience: 'YOUNG_PERSON' }), { text: ['You were invited to your annual review meeting'] })
+	expectEmail(render('review-report-invitee', { audience: 'HEALTH' }), { text: ['missing from your advice'], notText: ['it will consider what you say'] })
+	// The report is what the email is for: without it, it is not written.
+	expect(() => render('review-report-invitee', { attachments: [] })).toThrow()
+	expect(templates['review-report-invitee'].secretFields).toBeUndefined()
 })
 
 test('review-submitted-caseworker gives the child, school, meeting, recommendation and decision date', () => {

@@ -12,6 +12,7 @@ import { passwordReset } from '#emails/password-reset.ts'
 import { reminderDeadlineMissed } from '#emails/reminder-deadline-missed.ts'
 import { reminderDecisionDue } from '#emails/reminder-decision-due.ts'
 import { reminderReportOverdue } from '#emails/reminder-report-overdue.ts'
+import { reviewReportInvitee } from '#emails/review-report-invitee.ts'
 import { reviewSubmittedCaseworker } from '#emails/review-submitted-caseworker.ts'
 import { reviewSubmittedReceipt } from '#emails/review-submitted-receipt.ts'
 import { userInvite } from '#emails/user-invite.ts'
@@ -19,6 +20,7 @@ import { userInvite } from '#emails/user-invite.ts'
 export const templates = {
 	'review-submitted-receipt': reviewSubmittedReceipt,
 	'review-submitted-caseworker': reviewSubmittedCaseworker,
+	'review-report-invitee': reviewReportInvitee,
 	'decision-letter': decisionLetter,
 	'amendment-notice': amendmentNotice,
 	'final-plan-issued': finalPlanIssued,

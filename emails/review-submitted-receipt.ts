@@ -39,7 +39,7 @@ export const reviewSubmittedReceipt = defineTemplate({
 					`The council decides whether to keep ${name}’s plan as it is, amend it or stop maintaining it (cease it).`,
 					`It must tell the family and the head teacher its decision by ${formatDate(p.decisionDueOn)}: 4 weeks after the meeting (SEND Regulations 2014 reg 20(10)).`,
 					`If it decides to amend the plan, the family and the school get the proposed amendments and at least 15 days to comment on them.`,
-					`Send a copy of the report to everyone who was invited to the meeting, if you have not already (reg 20(8)).`,
+					`We have emailed the report to everyone invited to the meeting who has an email address (reg 20(8)); send a copy to anyone invited who has none.`,
 				]),
 				link(`View ${name}’s review`, reviewUrl(ctx.appUrl, p.reviewId)),
 			],

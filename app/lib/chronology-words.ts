@@ -2,6 +2,7 @@
 export const TEMPLATE_SUBJECT_HINTS: Record<string, string> = {
 	'review-submitted-receipt': 'receipt for the review report, to the SENCo',
 	'review-submitted-caseworker': 'review report received, to the council',
+	'review-report-invitee': 'review report, to someone invited to the meeting (reg 20(8))',
 	'decision-letter': 'decision letter',
 	'amendment-notice': 'amendment notice (proposed amendments)',
 	'final-plan-issued': 'final amended plan',

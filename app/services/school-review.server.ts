@@ -3,10 +3,12 @@
 // transaction with its audit. Every change to a draft goes through touchDraft, which moves the review's lockVersion
 // on: the check-your-answers page submits only the review it showed, so a change made after it was opened (in
 // another tab, by a colleague) is checked again before it goes to the council.
+import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { meetingFields, type PartKey, type PartStatus, type PlanSection, type ScheduleValue } from '#app/domain/review-parts.ts'
+import { reviewStatusLabel } from '#app/domain/review-status.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
@@ -14,8 +16,9 @@ import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { buildReviewRecord, submissionProblems, type PartProblem } from '#app/queries/review-record.server.ts'
 import { loadReview, type PartValues } from '#app/queries/review.server.ts'
-import { saveDocument } from '#app/storage/documents.server.ts'
+import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { deleteEvidenceFile, readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
+import { INVITEE_AUDIENCES } from '#emails/review-report-invitee.ts'
 
 /** The user making a change. */
 export type Editor = { id: string }
@@ -303,6 +306,44 @@ export async function removeEvidence(request: Request | null, user: Editor, revi
 // email address, a crash, a concurrent edit) leaves the review as it was, still editable, with nothing
 // half-written and no email queued.
 
+/** Who the report is sent to besides the council (reg 20(8)): every invitee with an email address, each address once. */
+function reportRecipients(invitees: Array<{ role: string; name: string; email: string }>) {
+	const seen = new Set<string>()
+	const list: Array<{ email: string; name: string; audience: (typeof INVITEE_AUDIENCES)[number] }> = []
+	for (const i of invitees) {
+		const email = i.email.trim()
+		if (!email || seen.has(email.toLowerCase())) continue
+		seen.add(email.toLowerCase())
+		const audience = (INVITEE_AUDIENCES as readonly string[]).includes(i.role) ? (i.role as (typeof INVITEE_AUDIENCES)[number]) : 'OTHER'
+		list.push({ email, name: i.name, audience })
+	}
+	return list
+}
+
+/** Runs the submission; the report's file, written before it, is removed unless the review was submitted. */
+async function withReportFile(storageKey: string | null, submit: () => Promise<'submitted' | 'changed'>) {
+	const remove = () => (storageKey ? fs.promises.rm(documentPath(storageKey), { force: true }) : undefined)
+	try {
+		const outcome = await submit()
+		if (outcome === 'changed') await remove()
+		return outcome
+	} catch (error) {
+		await remove()
+		throw error
+	}
+}
+
+/** The review record as it is sent on submission: what was recorded, marked submitted at `now`. */
+async function renderSubmittedReport(reviewId: string, now: Date) {
+	const { record } = await buildReviewRecord(reviewId)
+	const bytes = await renderReviewRecord({
+		...record,
+		review: { ...record.review, statusLabel: reviewStatusLabel('SUBMITTED'), submittedAt: now },
+		generatedAt: now,
+	})
+	return { bytes, title: `Annual review report - ${record.child.name}.pdf` }
+}
+
 export type SubmitResult = { ok: true } | { ok: false; status: 400 | 409; problems: Array<Pick<PartProblem, 'href' | 'message'>> }
 
 /** `openedLockVersion`: the review's lockVersion when the check-your-answers page was drawn. */
@@ -319,84 +360,119 @@ export async function submitReview(
 	const now = input.now ?? new Date()
 	const today = todayInLondon(now)
 	const meetingOn = loaded.meetingOn!
-	const outcome = await prisma.$transaction(async (tx) => {
-		// Only a draft, unchanged since the user checked it (touchDraft moves lockVersion on with every change),
-		// moves on: a second click or a concurrent edit finds nothing to update.
-		const moved = await tx.annualReview.updateMany({
-			where: { id: loaded.id, status: 'DRAFT', lockVersion: input.openedLockVersion },
-			data: { status: 'SUBMITTED', submittedAt: now, submittedById: user.id, reportReceivedOn: today, lockVersion: { increment: 1 } },
-		})
-		if (moved.count !== 1) return 'changed' as const
-		await refreshNextDeadline(tx, loaded.id)
-		const facts = await tx.annualReview.findUniqueOrThrow({
-			where: { id: loaded.id },
-			select: {
-				recommendation: true,
-				laId: true,
-				child: {
-					select: {
-						id: true,
-						firstName: true,
-						lastName: true,
-						school: { select: { name: true } },
-						caseworker: { select: { email: true, name: true, active: true } },
+	// reg 20(8): the report goes to everyone invited, not only the council. Most invitees have no account, so it goes
+	// as the review record PDF, drawn as submitted (it takes longest, so before the transaction) and stored as the
+	// council's letters are; the file is written first and removed if the submission does not go through.
+	const invited = reportRecipients(loaded.invitees)
+	const report = invited.length ? await renderSubmittedReport(loaded.id, now) : null
+	const storageKey = report ? await saveDocument(report.bytes) : null
+	const outcome = await withReportFile(storageKey, () =>
+		prisma.$transaction(async (tx) => {
+			// Only a draft, unchanged since the user checked it (touchDraft moves lockVersion on with every change),
+			// moves on: a second click or a concurrent edit finds nothing to update.
+			const moved = await tx.annualReview.updateMany({
+				where: { id: loaded.id, status: 'DRAFT', lockVersion: input.openedLockVersion },
+				data: { status: 'SUBMITTED', submittedAt: now, submittedById: user.id, reportReceivedOn: today, lockVersion: { increment: 1 } },
+			})
+			if (moved.count !== 1) return 'changed' as const
+			await refreshNextDeadline(tx, loaded.id)
+			const facts = await tx.annualReview.findUniqueOrThrow({
+				where: { id: loaded.id },
+				select: {
+					recommendation: true,
+					laId: true,
+					child: {
+						select: {
+							id: true,
+							firstName: true,
+							lastName: true,
+							school: { select: { name: true } },
+							caseworker: { select: { email: true, name: true, active: true } },
+						},
 					},
-				},
-				submittedBy: { select: { email: true, name: true } },
-				_count: { select: { proposals: { where: { origin: 'SCHOOL' } } } },
-			},
-		})
-		const child = { firstName: facts.child.firstName, lastName: facts.child.lastName }
-		const schoolName = facts.child.school?.name ?? 'The school'
-		const reportDueOn = addDays(meetingOn, 14)
-		const decisionDueOn = addDays(meetingOn, 28)
-		await enqueueEmail(tx, {
-			to: facts.submittedBy!.email,
-			toName: facts.submittedBy!.name,
-			template: 'review-submitted-receipt',
-			reviewId: loaded.id,
-			dedupeKey: `submitted:${loaded.id}:receipt`,
-			payload: { reviewId: loaded.id, child, schoolName, meetingOn, submittedAt: now, reportDueOn, decisionDueOn },
-		})
-		// The assigned caseworker; with none (or one who has left), the council's SEN managers.
-		const caseworker = facts.child.caseworker?.active ? facts.child.caseworker : null
-		const recipients = caseworker
-			? [{ ...caseworker, audience: 'CASEWORKER' as const }]
-			: (
-					await tx.user.findMany({
-						where: { laId: facts.laId, active: true, roles: { some: { role: 'MANAGER' } } },
-						select: { email: true, name: true },
-					})
-				).map((m) => ({ ...m, audience: 'MANAGER' as const }))
-		for (const person of recipients) {
-			await enqueueEmail(tx, {
-				to: person.email,
-				toName: person.name,
-				template: 'review-submitted-caseworker',
-				reviewId: loaded.id,
-				dedupeKey: `submitted:${loaded.id}:council:${person.email}`,
-				payload: {
-					reviewId: loaded.id,
-					child,
-					schoolName,
-					meetingOn,
-					submittedAt: now,
-					decisionDueOn,
-					recommendation: (facts.recommendation as 'MAINTAIN' | 'AMEND' | 'CEASE' | null) ?? null,
-					proposedAmendments: facts._count.proposals,
-					audience: person.audience,
+					submittedBy: { select: { email: true, name: true } },
+					_count: { select: { proposals: { where: { origin: 'SCHOOL' } } } },
 				},
 			})
-		}
-		await audit(
-			request,
-			user.id,
-			'review.submit',
-			{ entityType: 'AnnualReview', entityId: loaded.id, reviewId: loaded.id, childId: facts.child.id, details: `report received ${today}` },
-			tx,
-		)
-		return 'submitted' as const
-	})
+			const child = { firstName: facts.child.firstName, lastName: facts.child.lastName }
+			const schoolName = facts.child.school?.name ?? 'The school'
+			const reportDueOn = addDays(meetingOn, 14)
+			const decisionDueOn = addDays(meetingOn, 28)
+			await enqueueEmail(tx, {
+				to: facts.submittedBy!.email,
+				toName: facts.submittedBy!.name,
+				template: 'review-submitted-receipt',
+				reviewId: loaded.id,
+				dedupeKey: `submitted:${loaded.id}:receipt`,
+				payload: { reviewId: loaded.id, child, schoolName, meetingOn, submittedAt: now, reportDueOn, decisionDueOn },
+			})
+			// The assigned caseworker; with none (or one who has left), the council's SEN managers.
+			const caseworker = facts.child.caseworker?.active ? facts.child.caseworker : null
+			const recipients = caseworker
+				? [{ ...caseworker, audience: 'CASEWORKER' as const }]
+				: (
+						await tx.user.findMany({
+							where: { laId: facts.laId, active: true, roles: { some: { role: 'MANAGER' } } },
+							select: { email: true, name: true },
+						})
+					).map((m) => ({ ...m, audience: 'MANAGER' as const }))
+			for (const person of recipients) {
+				await enqueueEmail(tx, {
+					to: person.email,
+					toName: person.name,
+					template: 'review-submitted-caseworker',
+					reviewId: loaded.id,
+					dedupeKey: `submitted:${loaded.id}:council:${person.email}`,
+					payload: {
+						reviewId: loaded.id,
+						child,
+						schoolName,
+						meetingOn,
+						submittedAt: now,
+						decisionDueOn,
+						recommendation: (facts.recommendation as 'MAINTAIN' | 'AMEND' | 'CEASE' | null) ?? null,
+						proposedAmendments: facts._count.proposals,
+						audience: person.audience,
+					},
+				})
+			}
+			if (report && storageKey) {
+				const document = await tx.generatedDocument.create({
+					data: { reviewId: loaded.id, kind: 'REVIEW_RECORD', title: report.title, storageKey, sizeBytes: report.bytes.byteLength },
+					select: { id: true },
+				})
+				// One email per address (the dedupe key), however many times this runs.
+				for (const person of invited) {
+					await enqueueEmail(tx, {
+						to: person.email,
+						toName: person.name,
+						template: 'review-report-invitee',
+						reviewId: loaded.id,
+						dedupeKey: `submitted:${loaded.id}:invitee:${person.email.toLowerCase()}`,
+						payload: {
+							reviewId: loaded.id,
+							child,
+							schoolName,
+							meetingOn,
+							submittedAt: now,
+							decisionDueOn,
+							audience: person.audience,
+							attachments: [{ documentId: document.id }],
+						},
+					})
+				}
+			}
+			const sentTo = invited.length ? `; report sent to ${invited.length} invited (reg 20(8))` : ''
+			await audit(
+				request,
+				user.id,
+				'review.submit',
+				{ entityType: 'AnnualReview', entityId: loaded.id, reviewId: loaded.id, childId: facts.child.id, details: `report received ${today}${sentTo}` },
+				tx,
+			)
+			return 'submitted' as const
+		}),
+	)
 	if (outcome === 'changed') {
 		return {
 			ok: false,

@@ -130,12 +130,14 @@ test('a submission that fails part-way (an email cannot be queued) leaves the dr
 	expect(submitted.reportReceivedOn).toBe(todayInLondon(new Date()))
 	expect(submitted).toMatchObject({ nextDeadlineId: 'la_decision', nextDeadlineOn: addDays(meeting, 28) })
 	const messages = await prisma.outboxMessage.findMany({ where: { reviewId }, select: { template: true, toAddress: true } })
-	expect(messages.map((m) => m.template).sort()).toEqual(['review-submitted-caseworker', 'review-submitted-receipt'])
+	// The council, the SENCo's receipt, and the report to the parent who was invited (reg 20(8)).
+	expect(messages.map((m) => m.template).sort()).toEqual(['review-report-invitee', 'review-submitted-caseworker', 'review-submitted-receipt'])
+	expect(messages.find((m) => m.template === 'review-report-invitee')!.toAddress).toBe('parent@example.org')
 	expect(messages.find((m) => m.template === 'review-submitted-caseworker')!.toAddress).toBe(caseworker.email)
 	// A second click finds nothing to submit.
 	const again = (await run(check.action, request(`/reviews/${reviewId}/check`, { cookie, form: { lockVersion } }), { reviewId })) as any
 	expect(again.init.status).toBe(409)
-	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(2)
+	expect(await prisma.outboxMessage.count({ where: { reviewId } })).toBe(3)
 })
 
 test('the dates the invitations and the advice went out are recorded, checked, and the clock counts them met', async () => {
