@@ -47,11 +47,14 @@ export function contactText(contact: Contact): string {
 	return `${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ''}`
 }
 
-/** The appeal paragraph every decision a family can appeal must carry (SEND Regulations 2014 regs 29-32; CoP 11.45-11.47). */
+/**
+ * The appeal paragraph every decision a family can appeal must carry (SEND Regulations 2014 regs 29-32; CoP 11.45-11.47).
+ * `appealBy` is 2 months from the day the letter was sent (HESC Rules 2008 r.20: app/domain/appeal-deadline.ts).
+ */
 export function appealText(appealBy: string): string {
 	return (
 		`You can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until ${formatDate(appealBy)}: ` +
-		`2 months from the date of the letter, or 1 month from the date of a mediation certificate if that is later. ` +
+		`2 months from the day the letter was sent, or 1 month from the date of a mediation certificate if that is later. ` +
 		`Before you appeal you must contact a mediation adviser, unless the appeal is only about the school or college named in the plan.`
 	)
 }

@@ -9,7 +9,8 @@
  * 2014 regs 31-32); an amendment notice specifies every amendment with its evidence and gives at least
  * 15 days for representations (reg 22(2)).
  */
-import { addDays, addMonths, formatDate } from '#app/domain/calendar-date.ts'
+import { appealDeadline } from '#app/domain/appeal-deadline.ts'
+import { addDays, formatDate } from '#app/domain/calendar-date.ts'
 import { DEFAULT_PERIODS } from '#app/domain/statutory-clock.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
@@ -24,7 +25,7 @@ export interface LetterBase {
 	councilContact: string
 	/** Name and job title, one per line. */
 	letterSignatory: string
-	/** The date of the letter, YYYY-MM-DD: appeal time runs from it. */
+	/** The date of the letter, YYYY-MM-DD: the day it is sent, which appeal time runs from (app/domain/appeal-deadline.ts). */
 	date: string
 	to: Array<{ name: string; role: string }>
 	child: { name: string; dateOfBirth: string; upn: string; school: string }
@@ -141,7 +142,7 @@ function appealRights(
 	input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText'>,
 	options: { scope: string; extra?: string; document?: string },
 ) {
-	const deadline = formatDate(addMonths(input.date, 2))
+	const deadline = formatDate(appealDeadline(input.date)) // HESC Rules 2008 r.20: from the day the letter is sent
 	const document = options.document ?? 'this letter'
 	pdf.h2('Your right to appeal')
 	pdf.paragraph(
@@ -149,7 +150,7 @@ function appealRights(
 			`often called the SEND Tribunal. ${options.scope}`,
 	)
 	pdf.paragraph(
-		`You must appeal within 2 months of the date of ${document} (that is, by ${deadline}), or within 1 month of the date ` +
+		`You must appeal within 2 months of the date ${document} was sent (that is, by ${deadline}), or within 1 month of the date ` +
 			'on your mediation certificate, whichever is later.',
 	)
 	pdf.paragraph('You can find out how to appeal, and get the appeal form, at www.gov.uk/appeal-ehc-plan-decision.')

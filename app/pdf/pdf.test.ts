@@ -368,7 +368,7 @@ test('the decision to maintain states the decision, reasons, appeal rights, time
 	expect(text).toContain('The plan still describes')
 	expect(text).toContain('First-tier Tribunal (Special Educational Needs and Disability)')
 	expect(text).toContain(
-		'You must appeal within 2 months of the date of this letter (that is, by 24 May 2027), or within 1 month of the date on your mediation certificate, whichever is later',
+		'You must appeal within 2 months of the date this letter was sent (that is, by 24 May 2027), or within 1 month of the date on your mediation certificate, whichever is later',
 	)
 	expect(text).toContain('you must contact a mediation adviser')
 	expect(text).toContain('only about the school or other institution named in the plan')
@@ -413,7 +413,7 @@ test('the final plan has sections A to K, outcomes and provision as tables, what
 	expect(text).toContain('What has changed in this version')
 	expect(text).toContain(LEGEND)
 	expect(text).toContain('Plan version 3')
-	expect(text).toContain('within 2 months of the date of this plan (that is, by 12 July 2027)')
+	expect(text).toContain('within 2 months of the date this plan was sent (that is, by 12 July 2027)')
 	expect(text).toContain('mediation')
 	expect(text.indexOf('Section A: ')).toBeLessThan(text.indexOf('Section K: '))
 })

@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
-import { addDays, addMonths, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { appealDeadline, letterDates } from '#app/domain/appeal-deadline.ts'
+import { addDays, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-timing.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
@@ -209,7 +210,7 @@ export type LetterStep = { step: 'decision'; input: DecisionInput } | { step: 'n
  */
 export async function letterToSend(user: SessionUser, reviewId: string, s: LetterStep, now = new Date()): Promise<OutgoingLetter | null> {
 	const f = await loadCaseFacts(reviewId)
-	if (s.step === 'decision') return decisionStep(f, user, s.input).letter as OutgoingLetter | null
+	if (s.step === 'decision') return decisionStep(f, user, s.input, now).letter as OutgoingLetter | null
 	if (s.step === 'notice') return (await noticeStep(f, user, now)).letter as OutgoingLetter
 	return (await finalStep(f, user, s.input, now)).letter as OutgoingLetter
 }
@@ -224,7 +225,7 @@ export type DecisionInput = { outcome: 'MAINTAIN' | 'AMEND' | 'CEASE'; reasons: 
  * cease the decision letter with appeal rights to the family and the head teacher (an amend sends no letter: the
  * amendment notice follows). One definition for the check-before-sending page, its preview and the send.
  */
-function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput) {
+function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput, now: Date) {
 	if (f.status !== 'SUBMITTED') throw new StepError('A decision can only be made on a submitted review report that has no decision yet.')
 	if (!f.meetingOn) throw new StepError('The review has no meeting date.')
 	const closes = input.outcome !== 'AMEND'
@@ -232,12 +233,15 @@ function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput) {
 	if (!closes) return { closes, nextDue, letter: null }
 	const decision = input.outcome as 'MAINTAIN' | 'CEASE'
 	const to = recipients(f, 'HEAD_TEACHER')
-	const document = { ...letterBase(f, user, input.decidedOn, to), meetingOn: f.meetingOn, decision, reasons: input.reasons }
+	// The letter is dated the day it is sent, and the appeal runs from that day, whatever decision date was typed
+	// (HESC Rules 2008 r.20; reg 33): app/domain/appeal-deadline.ts. The decision keeps its own date.
+	const { sentOn, appealBy } = letterDates(now)
+	const document = { ...letterBase(f, user, sentOn, to), meetingOn: f.meetingOn, decision, reasons: input.reasons }
 	const email = {
 		decision,
 		meetingOn: f.meetingOn,
 		decidedOn: input.decidedOn,
-		appealBy: addMonths(input.decidedOn, 2),
+		appealBy,
 		nextReviewDueOn: input.outcome === 'MAINTAIN' ? nextDue : undefined,
 	}
 	const letter = outgoing(
@@ -251,9 +255,16 @@ function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput) {
 	return { closes, nextDue, letter }
 }
 
-export async function makeDecision(request: Request | null, user: SessionUser, reviewId: string, input: DecisionInput, previewed: string | null) {
+export async function makeDecision(
+	request: Request | null,
+	user: SessionUser,
+	reviewId: string,
+	input: DecisionInput,
+	previewed: string | null,
+	now = new Date(),
+) {
 	const f = await loadCaseFacts(reviewId)
-	const { closes, nextDue, letter } = decisionStep(f, user, input)
+	const { closes, nextDue, letter } = decisionStep(f, user, input, now)
 	if (letter) checkPreviewed(letter, previewed)
 	const run = async (document: { bytes: Uint8Array; storageKey: string } | null) =>
 		prisma.$transaction(async (tx) => {
@@ -705,11 +716,11 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
 			familyAgreedOn,
 		}
-		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: addMonths(issuedOn, 2), nextReviewDueOn: nextDue }
+		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: appealDeadline(issuedOn), nextReviewDueOn: nextDue }
 		letter = outgoing(f, { template: 'final-plan-issued', ...step }, to, email, document, () => renderFinalPlan(document))
 	} else {
 		const document = { ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons, familyAgreedOn }
-		const email = { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: addMonths(issuedOn, 2) }
+		const email = { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: appealDeadline(issuedOn) }
 		letter = outgoing(f, { template: 'decision-not-to-amend', ...step }, to, email, document, () => renderNoAmendmentNotice(document))
 	}
 	return { issuedOn, timing, sections, outcomes, provision, nextDue, versionNo, letter }
