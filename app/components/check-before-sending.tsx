@@ -46,9 +46,7 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 					{summary.map((row) => (
 						<div className="govuk-summary-list__row" key={row.key}>
 							<dt className="govuk-summary-list__key">{row.key}</dt>
-							<dd className="govuk-summary-list__value" style={{ whiteSpace: 'pre-line' }}>
-								{row.value}
-							</dd>
+							<dd className="govuk-summary-list__value app-pre-line">{row.value}</dd>
 						</div>
 					))}
 				</dl>
