@@ -462,7 +462,7 @@ export class PdfWriter {
 
 	/**
 	 * A table with wrapped cells. A row that does not fit moves to the next page whole, with the header
-	 * repeated; a row taller than a page is split between lines.
+	 * repeated; a row taller than a page is split between lines. No row is left alone at the foot of a page.
 	 */
 	table(columns: Array<{ header: string; width: number; font?: FontKey }>, rows: string[][], options: { header?: boolean; size?: number } = {}) {
 		const size = options.size ?? 10
@@ -504,16 +504,27 @@ export class PdfWriter {
 		const room = () => this.y - MARGIN.bottom
 		const freshRoom = A4[1] - MARGIN.top - MARGIN.bottom - headerHeight
 
-		this.ensure(headerHeight + lineHeight * 2 + pad * 2)
-		drawHeader()
-		for (const row of rows) {
+		const laid = rows.map((row) => {
 			const cells = layoutRow(row, (i) => columns[i].font ?? 'regular')
 			const lineCount = Math.max(...cells.map((l) => l.length))
-			const height = lineCount * lineHeight + pad * 2
-			if (height > room() && height <= freshRoom) {
+			return { cells, lineCount, height: lineCount * lineHeight + pad * 2 }
+		})
+		// No row is left alone at the foot of a page: the header starts a page only with the first row and the one after
+		// it (or moves to the next page with them), and the last row ends the table with the one before it.
+		const opening = headerHeight + laid.slice(0, 2).reduce((sum, r) => sum + r.height, 0)
+		this.ensure(laid.length && opening <= freshRoom + headerHeight ? opening : headerHeight + lineHeight * 2 + pad * 2)
+		drawHeader()
+		let onPage = 0 // rows of this table on the current page
+		for (const [index, { cells, lineCount, height }] of laid.entries()) {
+			const last = laid[index + 1]
+			const keepWithLast =
+				last !== undefined && index === laid.length - 2 && onPage >= 2 && height + last.height > room() && height + last.height <= freshRoom
+			if ((height > room() && height <= freshRoom) || keepWithLast) {
 				this.newPage()
 				drawHeader()
+				onPage = 0
 			}
+			onPage++
 			let from = 0
 			while (from < lineCount) {
 				const fit = Math.floor((room() - pad * 2) / lineHeight)
@@ -523,6 +534,7 @@ export class PdfWriter {
 					continue
 				}
 				const count = Math.min(fit, lineCount - from)
+				if (from > 0) onPage = 1 // a row taller than a page goes on over the next
 				drawCells(cells, from, count, false)
 				from += count
 			}

@@ -358,6 +358,9 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 // Final amended plan (reg 22(3))
 
 const SECTION_ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K']
+
+/** The plan's preparation for adulthood, which it must include from Year 9 (SEND Regulations 2014 reg 12(3)): key 'PfA'. */
+export const PREPARATION_FOR_ADULTHOOD_TITLE = 'Preparation for adulthood and independent living'
 const SECTION_TITLES: Record<string, string> = {
 	A: 'Views, interests and aspirations',
 	B: 'Special educational needs',
@@ -402,6 +405,12 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 	const keys = [...SECTION_ORDER, ...input.sections.map((s) => s.key).filter((k) => !SECTION_ORDER.includes(k))]
 	for (const key of keys) {
 		const section = byKey.get(key)
+		if (key === 'PfA') {
+			// reg 12(3): from Year 9, provision to prepare for adulthood and independent living (its own heading, not a lettered section).
+			pdf.h2(PREPARATION_FOR_ADULTHOOD_TITLE)
+			pdf.paragraph(section?.text.trim() ? section.text : 'No preparation for adulthood provision is recorded in this plan yet.')
+			continue
+		}
 		pdf.h2(sectionHeading(key, section?.title ?? SECTION_TITLES[key] ?? key))
 		if (section?.text.trim()) pdf.paragraph(section.text)
 		if (key === 'E') {

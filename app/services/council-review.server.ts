@@ -10,11 +10,19 @@ import { prisma, type Tx } from '#app/db/db.server.ts'
 import { appealDeadline, letterDates } from '#app/domain/appeal-deadline.ts'
 import { addDays, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-timing.ts'
+import { mustIncludePreparationForAdulthood, outcomeRowsFrom, provisionRowsFrom } from '#app/domain/plan-rows.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
-import { renderAmendmentNotice, renderDecisionLetter, renderFinalPlan, renderNoAmendmentNotice, type LetterBase } from '#app/pdf/letters.server.ts'
+import {
+	PREPARATION_FOR_ADULTHOOD_TITLE,
+	renderAmendmentNotice,
+	renderDecisionLetter,
+	renderFinalPlan,
+	renderNoAmendmentNotice,
+	type LetterBase,
+} from '#app/pdf/letters.server.ts'
 import { childContactsSelect, childIdentitySelect, planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
@@ -37,6 +45,7 @@ export async function loadCaseFacts(reviewId: string) {
 				select: {
 					...childIdentitySelect,
 					...childContactsSelect,
+					yearGroup: true, // preparation for adulthood in the plan from Year 9 (reg 12(3))
 					caseworker: { select: { name: true, email: true } },
 					school: { select: { name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
 					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true, currentVersionNo: true, status: true } },
@@ -602,14 +611,6 @@ export async function recordRepresentation(
 // ---------------------------------------------------------------------------------------------
 // The final amended plan, or the decision not to amend after all (reg 22(3)-(4)), within 8 weeks.
 
-/** Outcomes (E) and provision (F) are rows: a proposal's wording becomes one row per line ("1. " numbering dropped). */
-function rowsOf(wording: string) {
-	return wording
-		.split(/\r?\n/)
-		.map((line) => line.replace(/^\s*\d+[.)]\s*/, '').trim())
-		.filter(Boolean)
-}
-
 /** Whether the final plan may be issued today (app/domain/final-plan-timing.ts: the family's 15 days, reg 22(2)(c)). */
 async function finalPlanTiming(db: Tx | typeof prisma, reviewId: string, today: string): Promise<FinalPlanTiming> {
 	const review = await db.annualReview.findUniqueOrThrow({
@@ -689,10 +690,15 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 	let outcomes = v.outcomes.map((o) => ({ area: o.area, text: o.text }))
 	let provision = v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration }))
 	for (const a of amendments) {
-		if (a.section === 'E') outcomes = rowsOf(a.proposedWording).map((text) => ({ area: '', text }))
-		else if (a.section === 'F') provision = rowsOf(a.proposedWording).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' }))
+		// An amended row keeps its need (or area) and the columns its line names (app/domain/plan-rows.ts).
+		if (a.section === 'E') outcomes = outcomeRowsFrom(a.proposedWording, outcomes)
+		else if (a.section === 'F') provision = provisionRowsFrom(a.proposedWording, provision)
 		else sections[a.section] = a.proposedWording
 	}
+	// reg 12(3): from Year 9 the plan includes provision to prepare for adulthood and independent living.
+	const adulthood = mustIncludePreparationForAdulthood({ yearGroup: f.child.yearGroup, dateOfBirth: f.child.dateOfBirth }, issuedOn)
+		? [{ key: 'PfA', title: PREPARATION_FOR_ADULTHOOD_TITLE, text: v.preparationForAdulthood }]
+		: []
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn ?? issuedOn)
 	const to = recipients(f, 'SCHOOL')
 	const base = letterBase(f, user, issuedOn, to)
@@ -710,7 +716,7 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			iassText: base.iassText,
 			versionNo,
 			issuedOn,
-			sections: Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })),
+			sections: [...Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })), ...adulthood],
 			outcomes,
 			provision,
 			changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
