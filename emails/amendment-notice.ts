@@ -1,6 +1,7 @@
 // The amendment notice (the proposed amendments, with their evidence) to the parent or young person and to
 // the school: representations close 15 days after it was served, counting that day (reg 22(2)(c)).
 import { z } from 'zod'
+import { currentPlanEnclosed, localOffer, SECTION_38_3_INSTITUTIONS } from '#app/pdf/statutory-paragraphs.ts'
 import { defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
 import { contactText, isFamily, letterSchema, SENDIASS_TEXT } from '#emails/letter.ts'
@@ -15,6 +16,8 @@ export const amendmentNotice = defineTemplate({
 		/** The statutory clock's final_plan date: 8 weeks after the notice (reg 22(3)). */
 		finalPlanDueOn: isoDate,
 		amendmentCount: z.number().int().min(1),
+		/** The council's Local Offer, where families find information about schools and colleges (reg 22(2)(d)). */
+		localOfferUrl: z.string().trim().default(''),
 		// attachments: the amendment notice and draft amended plan (GeneratedDocument of kind AMENDMENT_NOTICE).
 	}),
 	render(p, ctx) {
@@ -41,6 +44,8 @@ export const amendmentNotice = defineTemplate({
 					['Final plan due by', formatDate(p.finalPlanDueOn)],
 				]),
 				family && inset(`You have until ${closes} to tell us what you think of the proposed changes.`),
+				// reg 22(2)(a)
+				family && paragraph(currentPlanEnclosed(whose).text),
 				family && heading('How to respond'),
 				family &&
 					list([
@@ -48,6 +53,11 @@ export const amendmentNotice = defineTemplate({
 						`Ask for a particular school or college to be named in the plan.`,
 						`Ask to meet someone from the council to talk about the proposed changes.`,
 					]),
+				// reg 22(2)(c); Children and Families Act 2014 s.38(3)
+				family && paragraph('The school or college you ask for can be any of these:'),
+				family && list([...SECTION_38_3_INSTITUTIONS]),
+				// reg 22(2)(d)
+				family && paragraph(localOffer(p.localOfferUrl).text),
 				family &&
 					paragraph(
 						`Reply by email or phone to ${contactText(p.contact)} by ${closes}${p.audience === 'PARENT' ? `, giving ${possessive(name)} name` : ''}.`,

@@ -72,6 +72,16 @@ const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
 		contact,
 		attachments: [{ documentId: 'doc_3' }],
 	},
+	'plan-ceased-health': {
+		reviewId: 'rev_123',
+		child,
+		schoolName: 'Oakfield Primary School',
+		meetingOn: '2027-03-01',
+		decidedOn: '2027-03-20',
+		appealBy: '2027-05-20',
+		contact,
+		attachments: [{ documentId: 'doc_5' }],
+	},
 	'decision-not-to-amend': {
 		reviewId: 'rev_123',
 		child,
@@ -145,7 +155,7 @@ function expectEmail(
 }
 
 test('the registry lists each template under its own name', () => {
-	expect(TEMPLATE_NAMES).toHaveLength(12) // review-report-invitee: reg 20(8)
+	expect(TEMPLATE_NAMES).toHaveLength(13) // plan-ceased-health: reg 31(2); review-report-invitee: reg 20(8)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
 })
 

@@ -9,6 +9,7 @@ import { decisionNotToAmend } from '#emails/decision-not-to-amend.ts'
 import { finalPlanIssued } from '#emails/final-plan-issued.ts'
 import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
 import { passwordReset } from '#emails/password-reset.ts'
+import { planCeasedHealth } from '#emails/plan-ceased-health.ts'
 import { reminderDeadlineMissed } from '#emails/reminder-deadline-missed.ts'
 import { reminderDecisionDue } from '#emails/reminder-decision-due.ts'
 import { reminderReportOverdue } from '#emails/reminder-report-overdue.ts'
@@ -25,6 +26,7 @@ export const templates = {
 	'amendment-notice': amendmentNotice,
 	'final-plan-issued': finalPlanIssued,
 	'decision-not-to-amend': decisionNotToAmend,
+	'plan-ceased-health': planCeasedHealth,
 	'reminder-decision-due': reminderDecisionDue,
 	'reminder-report-overdue': reminderReportOverdue,
 	'reminder-deadline-missed': reminderDeadlineMissed,

@@ -4,6 +4,7 @@
 // school, so each carries the same payload fields; and what they say of the right of appeal, where to get
 // advice and whom to contact is written here once.
 import { z } from 'zod'
+import { mediationSummary } from '#app/pdf/statutory-paragraphs.ts'
 import { childSchema, formatDate } from '#emails/common.ts'
 import { heading, inset, paragraph, type Block } from '#emails/layout.ts'
 
@@ -21,6 +22,19 @@ export const contactSchema = z.object({
 })
 export type Contact = z.output<typeof contactSchema>
 
+/**
+ * The council's mediation adviser and named contact, which every appealable letter must give (SEND Regulations 2014
+ * reg 32(c), (f)); absent in messages queued before they were carried.
+ */
+export const mediationSchema = z
+	.object({
+		mediationAdviserContact: z.string().trim().default(''),
+		mediationContactName: z.string().trim().default(''),
+		mediationContactEmail: z.string().trim().default(''),
+		mediationContactPhone: z.string().trim().default(''),
+	})
+	.optional()
+
 /** The family, who receive every letter: the parent, or the young person in their own right from 16. */
 export const FAMILY_AUDIENCES = ['PARENT', 'YOUNG_PERSON'] as const
 
@@ -30,7 +44,7 @@ export function isFamily(audience: string): boolean {
 
 /**
  * A letter email's payload: the review, the child, who reads it (the family, or one of `others`), the letter's
- * own `fields`, who to contact, and the letter attached.
+ * own `fields`, who to contact, the council's mediation contacts (reg 32) and the letter attached.
  */
 export function letterSchema<const Others extends readonly string[], Fields extends z.ZodRawShape>(others: Others, fields: Fields) {
 	return z.object({
@@ -39,6 +53,7 @@ export function letterSchema<const Others extends readonly string[], Fields exte
 		audience: z.enum([...FAMILY_AUDIENCES, ...others]),
 		...fields,
 		contact: contactSchema,
+		mediation: mediationSchema,
 		attachments: requiredAttachmentsSchema,
 	})
 }
@@ -66,9 +81,16 @@ export const SENDIASS_TEXT =
  * The family's right of appeal, for the family only: the heading, what in the plan they can appeal about (when
  * the letter says), the appeal paragraph and where to get free advice.
  */
-export function appealRights(p: { audience: string; appealBy: string }, about?: string): Array<Block | null> {
+export function appealRights(p: { audience: string; appealBy: string; mediation?: z.output<typeof mediationSchema> }, about?: string): Array<Block | null> {
 	if (!isFamily(p.audience)) return []
-	return [heading('If you disagree'), about ? paragraph(about) : null, inset(appealText(p.appealBy)), paragraph(SENDIASS_TEXT)]
+	return [
+		heading('If you disagree'),
+		about ? paragraph(about) : null,
+		inset(appealText(p.appealBy)),
+		// reg 32(a)-(f): the mediation adviser is contacted within the same 2 months (reg 33).
+		p.mediation ? paragraph(mediationSummary(p.mediation, p.appealBy)) : null,
+		paragraph(SENDIASS_TEXT),
+	]
 }
 
 /** For the school's copy: the family has been told they can appeal, and until when. */

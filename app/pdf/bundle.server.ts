@@ -171,7 +171,8 @@ async function appendEvidence(doc: PDFDocument, fonts: Fonts, evidence: Evidence
 				} else if (kind === 'other') {
 					textPage(doc, fonts, item.title, [
 						`File: ${item.fileName}`,
-						'This file cannot be shown in a PDF bundle (for example, a Word document), so it is attached separately, under the file name above.',
+						// Nothing is attached beside the PDF, so the page says so and how to get the file (reg 22(2)(b): copies of the evidence).
+						'This file cannot be shown in a PDF (for example, a Word document), so it is not in this document. Ask the council for a copy, giving the file name above.',
 					])
 				} else {
 					await imagePage(doc, fonts, item, bytes, kind)
@@ -270,7 +271,7 @@ export function pageRange(first: number, last: number) {
 const OUTCOME_NOTES: Record<EvidenceOutcome, string> = {
 	pdf: '',
 	image: '',
-	separate: ' (attached separately)',
+	separate: ' (not in this PDF: ask us for a copy)',
 	'not-included': ' (could not be included)',
 }
 

@@ -226,6 +226,13 @@ export const LETTER: LetterBase = {
 	child: { name: CHILD.name, dateOfBirth: CHILD.dateOfBirth, upn: CHILD.upn, school: CHILD.school },
 	mediationText: 'Global Mediation, phone 0800 064 4488, email info@example-mediation.co.uk. The service is free and independent of the council.',
 	iassText: 'Information, Advice and Support Kent (IASK), phone 03000 41 3000, email iask@example.org.uk. IASK gives free, impartial advice.',
+	statutory: {
+		localOfferUrl: 'https://www.kent.example.gov.uk/local-offer',
+		mediationAdviserContact: 'Global Mediation\nPhone 0800 064 4488\nEmail info@example-mediation.co.uk',
+		mediationContactName: 'Siobhan Clarke, SEN Caseworker',
+		mediationContactEmail: 'sen.mediation@example.gov.uk',
+		mediationContactPhone: '03000 41 41 42',
+	},
 }
 
 export function decisionLetterFixture(decision: 'MAINTAIN' | 'CEASE'): DecisionLetterInput {
@@ -256,6 +263,7 @@ export function amendmentNoticeFixture(evidence: EvidenceItem[] = evidenceFixtur
 			origin: i === 1 ? 'LA' : 'SCHOOL',
 		})),
 		evidence,
+		currentPlan: (({ sections, outcomes, provision }) => ({ sections, outcomes, provision }))(finalPlanFixture()),
 	}
 }
 

@@ -16,6 +16,16 @@ import { diffWording } from '#app/domain/wording-diff.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
 import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
 import { sectionHeading } from '#app/pdf/review-record.server.ts'
+import {
+	currentPlanEnclosed,
+	evidenceEnclosed,
+	localOffer,
+	mediationInformation,
+	requestSchool,
+	type StatutoryBlock,
+	type StatutoryParagraph,
+	type StatutorySettings,
+} from '#app/pdf/statutory-paragraphs.ts'
 
 export interface LetterBase {
 	councilName: string
@@ -33,6 +43,8 @@ export interface LetterBase {
 	mediationText: string
 	/** The local SEND information, advice and support service (SENDIASS). */
 	iassText: string
+	/** What the law makes every letter name: the Local Offer, the mediation adviser and contact (app/pdf/statutory-paragraphs.ts). */
+	statutory: StatutorySettings
 }
 
 export interface DecisionLetterInput extends LetterBase {
@@ -56,18 +68,24 @@ export interface AmendmentNoticeInput extends LetterBase {
 	issuedOn: string
 	representationsCloseOn: string
 	amendments: Array<{ section: string; title: string; currentWording: string; proposedWording: string; reason: string; origin: 'SCHOOL' | 'LA' }>
-	/** Copies of the evidence for the amendments, appended after the notice (reg 22(2)). */
+	/** Copies of the evidence for the amendments, appended after the notice (reg 22(2)(b)). */
 	evidence: EvidenceItem[]
+	/** The plan as it is now, copied into the notice after the amendments (reg 22(2)(a)). */
+	currentPlan: PlanContent
 	onProgress?: (done: number, total: number) => void
 }
 
-export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letterSignatory'> {
-	versionNo: number
-	issuedOn: string
+/** What a plan says: its sections, outcomes (E) and provision (F). */
+export interface PlanContent {
 	/** Sections by key (A, B, C, D, G, H1, H2, I, J, K, and any others such as preparation for adulthood). */
 	sections: Array<{ key: string; title: string; text: string }>
 	outcomes: Array<{ area: string; text: string }>
 	provision: Array<{ need: string; what: string; who: string; frequency: string; duration: string }>
+}
+
+export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letterSignatory'>, PlanContent {
+	versionNo: number
+	issuedOn: string
 	changes: Array<{ section: string; title: string; currentWording: string; proposedWording: string }>
 	/** Anything the council adds to the standard appeal rights. */
 	appealText?: string
@@ -86,6 +104,16 @@ function earlyIssue(familyAgreedOn: string | undefined, what: 'the plan' | 'our 
 	return familyAgreedOn
 		? `You told us on ${formatDate(familyAgreedOn)} that you had no more to say, so we have issued ${what} before the 15 days ended.`
 		: null
+}
+
+/** A paragraph the law requires (app/pdf/statutory-paragraphs.ts), as the letters print it. */
+function statutoryParagraph(pdf: PdfWriter, p: StatutoryParagraph) {
+	pdf.paragraph(p.text, p.inset ? { bar: true } : {})
+}
+
+function statutoryBlock(pdf: PdfWriter, block: StatutoryBlock) {
+	pdf.h2(block.heading)
+	for (const p of block.paragraphs) statutoryParagraph(pdf, p)
 }
 
 async function letterWriter(input: Pick<LetterBase, 'councilName' | 'child'>, title: string, subject: string, createdOn: string) {
@@ -139,7 +167,7 @@ function signOff(pdf: PdfWriter, input: LetterBase) {
  */
 function appealRights(
 	pdf: PdfWriter,
-	input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText'>,
+	input: Pick<LetterBase, 'date' | 'mediationText' | 'iassText' | 'statutory'>,
 	options: { scope: string; extra?: string; document?: string },
 ) {
 	const deadline = formatDate(appealDeadline(input.date)) // HESC Rules 2008 r.20: from the day the letter is sent
@@ -155,18 +183,12 @@ function appealRights(
 	)
 	pdf.paragraph('You can find out how to appeal, and get the appeal form, at www.gov.uk/appeal-ehc-plan-decision.')
 
-	pdf.h2('Before you appeal: mediation')
+	// reg 32(a)-(f), reg 33: one definition for every appealable letter.
+	statutoryBlock(pdf, mediationInformation(input.statutory, input.date, document))
 	pdf.paragraph(
-		'Before you can appeal, you must contact a mediation adviser for information about mediation, and get a mediation certificate. ' +
-			'You do not have to take part in mediation, but you need the certificate to appeal. The adviser must give you the certificate ' +
-			'within 3 working days of you saying you do not want mediation, or after mediation has ended.',
+		'The mediation adviser must give you the certificate within 3 working days of you saying you do not want mediation, or after mediation has ended.',
 	)
-	pdf.paragraph(
-		'You do not need to contact a mediation adviser if your appeal is only about the school or other institution named in the plan, ' +
-			'or the type of school or institution, or that no school is named.',
-	)
-	pdf.paragraph('Mediation is free and is run independently of the council. Our mediation service is:')
-	pdf.paragraph(input.mediationText, { bar: true })
+	if (input.mediationText.trim()) pdf.paragraph(input.mediationText, { bar: true })
 	pdf.paragraph(
 		'You can also ask for disagreement resolution: a free, independent meeting to help settle a disagreement with the council, ' +
 			'your school or the health service. It does not affect your right to appeal. Ask us or the mediation service to arrange it.',
@@ -287,6 +309,7 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 					'This notice sets out each change we propose, the reason for it and the evidence for it. ' +
 					'The plan has not been changed yet: these are proposals, and we want to know what you think of them.',
 			)
+			statutoryParagraph(pdf, currentPlanEnclosed(`${name}'s`))
 
 			pdf.h2('Your right to comment')
 			pdf.paragraph(
@@ -298,17 +321,9 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			pdf.paragraph(input.councilContact, { bar: true })
 			pdf.paragraph(`You can write, email or phone. Please give ${name}'s name and date of birth. You can send us any evidence you want us to consider.`)
 
-			pdf.h2('Asking for a particular school or college')
-			pdf.paragraph(
-				'You can ask for a particular school or other institution to be named in the plan: a maintained school, academy or free school, ' +
-					'a non-maintained special school, a further education or sixth form college, or an independent special school or specialist ' +
-					'post-16 institution on the approved list (section 41 of the Children and Families Act 2014).',
-			)
-			pdf.paragraph(
-				`We must name the school or college you ask for unless it would be unsuitable for ${name}'s age, ability, aptitude or special ` +
-					'educational needs, or their attending it would be incompatible with the efficient education of others or the efficient use of ' +
-					'resources (section 39 of the Children and Families Act 2014). We will consult the school or college before naming it.',
-			)
+			// reg 22(2)(c)-(d); CFA 2014 s.38(3)
+			statutoryBlock(pdf, requestSchool(name))
+			statutoryParagraph(pdf, localOffer(input.statutory.localOfferUrl))
 
 			pdf.h2('The proposed amendments')
 			pdf.paragraph('Each amendment shows what the plan says now, then the proposed wording with the changes marked.')
@@ -330,7 +345,9 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			pdf.h2('Evidence for the amendments')
 			if (placed.length === 0) pdf.paragraph('There is no written evidence for these amendments beyond the annual review itself.')
 			else {
-				pdf.paragraph('Copies of the evidence are enclosed after this letter, on the pages shown.')
+				// reg 22(2)(b): what is enclosed, and plainly what is not.
+				const notInPdf = placed.filter((p) => p.outcome === 'separate' || p.outcome === 'not-included').map((p) => `${p.title} (${p.fileName})`)
+				for (const p of evidenceEnclosed(notInPdf, input.councilContact.replace(/\n/g, ', '))) statutoryParagraph(pdf, p)
 				pdf.table(
 					[
 						{ header: 'Evidence', width: 4 },
@@ -349,7 +366,17 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			pdf.paragraph('You can get free, confidential information, advice and support about special educational needs and disability from:')
 			pdf.paragraph(input.iassText, { bar: true })
 			signOff(pdf, input)
-			return [{ bytes: await pdf.save({ footer: false }), bookmark: 'Amendment notice' }]
+			const notice = await pdf.save({ footer: false })
+
+			// reg 22(2)(a): a copy of the plan as it is now.
+			const copy = (await letterWriter(input, title, subject, input.issuedOn)).pdf
+			copy.h1(`${name}'s current EHC plan`)
+			statutoryParagraph(copy, currentPlanEnclosed(`${name}'s`))
+			planBody(copy, input.currentPlan)
+			return [
+				{ bytes: notice, bookmark: 'Amendment notice' },
+				{ bytes: await copy.save({ footer: false }), bookmark: 'Current EHC plan' },
+			]
 		},
 	})
 }
@@ -376,31 +403,8 @@ const SECTION_TITLES: Record<string, string> = {
 	K: 'Advice and information',
 }
 
-export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array> {
-	const name = input.child.name
-	const { pdf } = await letterWriter(
-		input,
-		`Education, health and care plan: ${name}`,
-		`${name}'s amended education, health and care plan, version ${input.versionNo}, issued ${formatDate(input.issuedOn)}`,
-		input.issuedOn,
-	)
-	pdf.h1(`Education, health and care plan: ${name}`)
-	pdf.paragraph(`This is ${name}'s amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
-	const early = earlyIssue(input.familyAgreedOn, 'the plan')
-	if (early) pdf.paragraph(early)
-	childDetails(pdf, input, [
-		['Plan version', String(input.versionNo)],
-		['Issued on', formatDate(input.issuedOn)],
-	])
-
-	pdf.h2('What has changed in this version')
-	if (input.changes.length === 0) pdf.paragraph('No wording has changed.')
-	else pdf.legend()
-	for (const change of input.changes) {
-		pdf.h3(sectionHeading(change.section, change.title))
-		pdf.diffBlock(diffWording(change.currentWording, change.proposedWording))
-	}
-
+/** The plan's sections in order, with outcomes (E) and provision (F) as tables: the final plan, and the copy of the current plan in the notice. */
+function planBody(pdf: PdfWriter, input: PlanContent) {
 	const byKey = new Map(input.sections.map((s) => [s.key, s]))
 	const keys = [...SECTION_ORDER, ...input.sections.map((s) => s.key).filter((k) => !SECTION_ORDER.includes(k))]
 	for (const key of keys) {
@@ -440,6 +444,34 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 				)
 		} else if (!section?.text.trim()) pdf.paragraph('Nothing is recorded in this section.')
 	}
+}
+
+export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array> {
+	const name = input.child.name
+	const { pdf } = await letterWriter(
+		input,
+		`Education, health and care plan: ${name}`,
+		`${name}'s amended education, health and care plan, version ${input.versionNo}, issued ${formatDate(input.issuedOn)}`,
+		input.issuedOn,
+	)
+	pdf.h1(`Education, health and care plan: ${name}`)
+	pdf.paragraph(`This is ${name}'s amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
+	const early = earlyIssue(input.familyAgreedOn, 'the plan')
+	if (early) pdf.paragraph(early)
+	childDetails(pdf, input, [
+		['Plan version', String(input.versionNo)],
+		['Issued on', formatDate(input.issuedOn)],
+	])
+
+	pdf.h2('What has changed in this version')
+	if (input.changes.length === 0) pdf.paragraph('No wording has changed.')
+	else pdf.legend()
+	for (const change of input.changes) {
+		pdf.h3(sectionHeading(change.section, change.title))
+		pdf.diffBlock(diffWording(change.currentWording, change.proposedWording))
+	}
+
+	planBody(pdf, input)
 
 	const letterDate = { ...input, date: input.issuedOn }
 	appealRights(pdf, letterDate, {

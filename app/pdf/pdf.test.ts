@@ -287,7 +287,9 @@ test('a broken or encrypted evidence file gets a page saying it could not be inc
 	expect(text).toContain('Damaged scan (could not be included)')
 	expect(text).toContain('Expressive language: standard score 72 - page 2')
 	expect(text).toContain('Maths book sample maths-book.png')
-	expect(text).toContain('attached separately')
+	// Nothing is attached beside the bundle: the wording says so (it said "attached separately", which was never true).
+	expect(text).toContain('not in this PDF: ask us for a copy')
+	expect(text).not.toContain('attached separately')
 	expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, 6]))
 })
 
@@ -416,4 +418,23 @@ test('the final plan has sections A to K, outcomes and provision as tables, what
 	expect(text).toContain('within 2 months of the date this plan was sent (that is, by 12 July 2027)')
 	expect(text).toContain('mediation')
 	expect(text.indexOf('Section A: ')).toBeLessThan(text.indexOf('Section K: '))
+})
+
+test('the amendment notice carries reg 22(2) (a)-(d): the current plan, the evidence (naming what is not in the PDF), the s.38(3) list and the Local Offer', async () => {
+	const input = amendmentNoticeFixture([
+		{
+			title: 'Teacher assessment',
+			fileName: 'assessment.docx',
+			contentType: 'application/msword',
+			load: async () => new TextEncoder().encode('PK not a pdf'),
+		},
+	])
+	const text = (await pagesOf(await renderAmendmentNotice(input))).join(' ')
+	expect(text).toContain("A copy of Amara Okafor-Whitfield's current EHC plan, as it is before these amendments, is enclosed") // (a)
+	expect(text).toContain('after the proposed amendments. Section A: Views, interests and aspirations') // (a): the copy itself
+	expect(text).toContain('could not be put into this PDF: Teacher assessment (assessment.docx)') // (b)
+	expect(text).not.toContain('attached separately')
+	expect(text).toContain('a maintained nursery school') // (c)
+	expect(text).toContain('a non-maintained special school') // (c)
+	expect(text).toContain(input.statutory.localOfferUrl) // (d)
 })

@@ -10,6 +10,7 @@ import { Button, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGo
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { mayCease } from '#app/domain/cease-consultation.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, type Recommendation } from '#app/domain/review-parts.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { checkOf, LETTER_CHANGED, letterToSend, makeDecision, StepError } from '#app/services/council-review.server.ts'
@@ -30,7 +31,14 @@ async function load(request: Request, reviewId: string) {
 	const access = await requireReviewAccess(request, user, reviewId, null)
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: access.id },
-		select: { id: true, status: true, meetingOn: true, recommendation: true, child: { select: { firstName: true, lastName: true } } },
+		select: {
+			id: true,
+			status: true,
+			meetingOn: true,
+			recommendation: true,
+			child: { select: { firstName: true, lastName: true } },
+			ceaseConsultation: { select: { informedOn: true, familyConsulted: true, headTeacherConsulted: true } },
+		},
 	})
 	if (review.status !== 'SUBMITTED') throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
@@ -44,6 +52,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		recommendation: review.recommendation ? RECOMMENDATION_LABELS[review.recommendation as Recommendation].label : null,
 		decisionDueOn: review.meetingOn ? addDays(review.meetingOn, 28) : null,
 		defaults: { outcome: review.recommendation ?? undefined, decidedOn: dateParts(todayInLondon(new Date())) },
+		// What a cease decision today still needs (reg 31(1)), or null (app/domain/cease-consultation.ts).
+		ceaseBlocked: (() => {
+			const check = mayCease(review.ceaseConsultation, todayInLondon(new Date()))
+			return check.ok ? null : check.reason
+		})(),
 	}
 }
 
@@ -86,7 +99,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 const OUTCOME_LABELS = { MAINTAIN: 'Maintain the plan as it is', AMEND: 'Amend the plan', CEASE: 'Cease the plan' } as const
 
 export default function Decision() {
-	const { reviewId, childName, recommendation, decisionDueOn, defaults } = useLoaderData<typeof loader>()
+	const { reviewId, childName, recommendation, decisionDueOn, defaults, ceaseBlocked } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'decision', schema: DecisionSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors, ['', 'outcome', 'reasons', 'decidedOn'])
@@ -141,7 +154,9 @@ export default function Decision() {
 							{
 								value: 'CEASE',
 								label: 'Cease the plan',
-								hint: 'Only if it is no longer necessary; consult the family and school first (regs 29-32).',
+								hint: ceaseBlocked
+									? `Only if it is no longer necessary. ${ceaseBlocked}.`
+									: 'Only if it is no longer necessary. The family was told and the family and head teacher consulted (reg 31(1)).',
 							},
 						]}
 					/>

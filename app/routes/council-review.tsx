@@ -1,22 +1,34 @@
-import { Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data as respond, Form, redirect, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
-import { ErrorSummary } from '#app/components/forms.tsx'
+import { Button, Checkboxes, DateField, ErrorSummary, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { DeadlineTable, SummaryList, UserText } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { mayCease } from '#app/domain/cease-consultation.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
-import { RECOMMENDATION_LABELS, sectionLabel, type PlanSection, type Recommendation } from '#app/domain/review-parts.ts'
+import { dateInput, dateParts, RECOMMENDATION_LABELS, sectionLabel, type PlanSection, type Recommendation } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
+import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { chronology } from '#app/queries/chronology.server.ts'
 import { buildReviewRecord } from '#app/queries/review-record.server.ts'
-import { closeReview, StepError } from '#app/services/council-review.server.ts'
+import { closeReview, recordCeaseConsultation, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-review'
+
+/** Before a cease decision: the family told the council is considering it, and the family and head teacher consulted (reg 31(1)). */
+export const CeaseConsultationSchema = z.object({
+	informedOn: dateInput('the date the family was told'),
+	consulted: z.array(z.enum(['FAMILY', 'HEAD_TEACHER'])).optional(),
+	summary: z.string({ error: 'Enter what was said' }).trim().min(1, 'Enter what was said').max(5000, 'What was said must be 5,000 characters or fewer'),
+})
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'caseload:read')
@@ -44,8 +56,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				},
 			},
 			documents: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, kind: true, createdAt: true } },
+			ceaseConsultation: { select: { informedOn: true, familyConsulted: true, headTeacherConsulted: true, summary: true } },
 		},
 	})
+	const today = todayInLondon(new Date())
+	const consultation = extra.ceaseConsultation
 	const { deadlines } = clocksFor({ ...review, decision: extra.decision, notice: extra.notice, finalPlan: extra.finalPlan }, todayInLondon(new Date()))
 	return {
 		review: { id: review.id, status: review.status, meetingOn: review.meetingOn, submittedAt: review.submittedAt, recommendation: review.recommendation },
@@ -75,12 +90,48 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		evidence: built.evidence.map((e) => ({ id: e.id, title: e.title, fileName: e.fileName })),
 		findings: built.findings.map((f) => ({ section: f.section, message: f.message })),
 		chronology: await chronology(review.id),
+		ceaseConsultation: consultation,
+		// What a cease decision today would still need (reg 31(1)); null when it may be made.
+		ceaseBlocked: (() => {
+			const check = mayCease(consultation, today)
+			return check.ok ? null : check.reason
+		})(),
+		ceaseDefaults: {
+			informedOn: dateParts(consultation?.informedOn ?? today),
+			consulted: consultation
+				? [consultation.familyConsulted && 'FAMILY', consultation.headTeacherConsulted && 'HEAD_TEACHER'].filter((x): x is string => Boolean(x))
+				: [],
+			summary: consultation?.summary ?? '',
+		},
 	}
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requirePermission(request, 'decision:make')
 	const review = await requireReviewAccess(request, user, params.reviewId, null)
+	const form = await readForm(request)
+	if (form.get('intent') === 'cease-consultation') {
+		const submission = parseWithZod(form, { schema: CeaseConsultationSchema })
+		if (submission.status !== 'success') return respond({ consultation: submission.reply() }, { status: 400 })
+		const { informedOn, consulted = [], summary } = submission.value
+		if (isAfter(informedOn!, todayInLondon(new Date())))
+			return respond(
+				{ consultation: submission.reply({ fieldErrors: { informedOn: ['The date the family was told must be today or in the past'] } }) },
+				{ status: 400 },
+			)
+		try {
+			await recordCeaseConsultation(request, user, review.id, {
+				informedOn: informedOn!,
+				familyConsulted: consulted.includes('FAMILY'),
+				headTeacherConsulted: consulted.includes('HEAD_TEACHER'),
+				summary,
+			})
+		} catch (error) {
+			if (error instanceof StepError) return respond({ consultation: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+			throw error
+		}
+		throw redirect(`/council/reviews/${review.id}#cease-consultation`)
+	}
 	try {
 		await closeReview(request, user, review.id)
 	} catch (error) {
@@ -106,7 +157,7 @@ export default function CouncilReview() {
 	return (
 		<>
 			<PageTitle title={`Annual review: ${child.name}`} />
-			<ErrorSummary errors={actionData?.error ? [{ href: '#actions', message: actionData.error }] : []} />
+			<ErrorSummary errors={actionData && 'error' in actionData ? [{ href: '#actions', message: actionData.error }] : []} />
 			<span className="govuk-caption-l">
 				{child.name}, {child.school}
 			</span>
@@ -146,6 +197,7 @@ export default function CouncilReview() {
 					</Form>
 				) : null}
 			</div>
+			{canDecide && review.status === 'SUBMITTED' ? <CeaseConsultationForm /> : null}
 			<DeadlineTable deadlines={data.deadlines} caption="Statutory clocks" />
 
 			{data.decision ? (
@@ -294,5 +346,48 @@ export default function CouncilReview() {
 				<p className="govuk-body">Nothing recorded yet.</p>
 			)}
 		</>
+	)
+}
+
+/** The step before a cease decision (SEND Regulations 2014 reg 31(1)), recorded on the review page. */
+function CeaseConsultationForm() {
+	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && 'consultation' in actionData ? actionData.consultation : undefined
+	const [form, fields] = useGovukForm({ id: 'cease-consultation', schema: CeaseConsultationSchema, lastResult, defaultValue: data.ceaseDefaults })
+	const errors = summaryErrors(form.id, form.allErrors, ['', 'informedOn', 'consulted', 'summary'])
+	return (
+		<details className="govuk-details" id="cease-consultation" open={Boolean(lastResult) || data.review.recommendation === 'CEASE'}>
+			<summary className="govuk-details__summary">
+				<span className="govuk-details__summary-text">Considering ceasing the plan</span>
+			</summary>
+			<div className="govuk-details__text">
+				<p className="govuk-body">
+					Before deciding to cease the plan, tell the family the council is considering it, and consult them and the head teacher (SEND Regulations
+					2014 regulation 31(1)). A decision to cease cannot be made until this is recorded.
+				</p>
+				{data.ceaseConsultation ? (
+					<p className="govuk-body">
+						Recorded: the family was told on {formatDate(data.ceaseConsultation.informedOn)}.{' '}
+						{data.ceaseBlocked ? data.ceaseBlocked : 'A decision to cease can now be made.'}
+					</p>
+				) : null}
+				<ErrorSummary errors={errors} />
+				<Form method="post" {...getFormProps(form)} noValidate>
+					<input type="hidden" name="intent" value="cease-consultation" />
+					<DateField field={fields.informedOn} legend="When was the family told the council is considering ceasing the plan?" />
+					<Checkboxes
+						field={fields.consulted}
+						legend="Who has been consulted?"
+						options={[
+							{ value: 'FAMILY', label: 'The parent or young person' },
+							{ value: 'HEAD_TEACHER', label: 'The head teacher or principal' },
+						]}
+					/>
+					<TextArea field={fields.summary} label="What was said" hint="What the council told them, and what they said back" rows={5} />
+					<Button>Record the consultation</Button>
+				</Form>
+			</div>
+		</details>
 	)
 }

@@ -9,6 +9,7 @@ import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { appealDeadline, letterDates } from '#app/domain/appeal-deadline.ts'
 import { addDays, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { mayCease, type CeaseConsultationFacts } from '#app/domain/cease-consultation.ts'
 import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-timing.ts'
 import { mustIncludePreparationForAdulthood, outcomeRowsFrom, provisionRowsFrom } from '#app/domain/plan-rows.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
@@ -16,19 +17,32 @@ import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import {
-	PREPARATION_FOR_ADULTHOOD_TITLE,
 	renderAmendmentNotice,
 	renderDecisionLetter,
 	renderFinalPlan,
 	renderNoAmendmentNotice,
+	PREPARATION_FOR_ADULTHOOD_TITLE,
 	type LetterBase,
+	type PlanContent,
 } from '#app/pdf/letters.server.ts'
+import type { StatutorySettings } from '#app/pdf/statutory-paragraphs.ts'
 import { childContactsSelect, childIdentitySelect, planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
 import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
 
 export class StepError extends Error {}
+
+/** The council's settings every letter must name (app/pdf/statutory-paragraphs.ts: reg 22(2)(d), reg 32(c), (f)). */
+const CEASE_CONSULTATION_SELECT = { informedOn: true, familyConsulted: true, headTeacherConsulted: true } as const
+
+const STATUTORY_SETTINGS_SELECT = {
+	localOfferUrl: true,
+	mediationAdviserContact: true,
+	mediationContactName: true,
+	mediationContactEmail: true,
+	mediationContactPhone: true,
+} as const
 
 /** Everything the letters and emails need about a review, its child, school and council. */
 export async function loadCaseFacts(reviewId: string) {
@@ -40,7 +54,20 @@ export async function loadCaseFacts(reviewId: string) {
 			meetingOn: true,
 			laId: true,
 			lockVersion: true,
-			la: { select: { name: true, address: true, contactEmail: true, contactPhone: true, letterSignatory: true, mediationText: true, iassText: true } },
+			la: {
+				select: {
+					name: true,
+					address: true,
+					contactEmail: true,
+					contactPhone: true,
+					letterSignatory: true,
+					mediationText: true,
+					iassText: true,
+					...STATUTORY_SETTINGS_SELECT,
+					healthCommissionerName: true,
+					healthCommissionerEmail: true,
+				},
+			},
 			child: {
 				select: {
 					...childIdentitySelect,
@@ -53,6 +80,7 @@ export async function loadCaseFacts(reviewId: string) {
 			},
 			planVersion: { select: { id: true, planId: true, ...reviewPageSelect.planVersion.select } },
 			decision: { select: { outcome: true, decidedOn: true } },
+			ceaseConsultation: { select: CEASE_CONSULTATION_SELECT },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
 		},
 	})
@@ -62,7 +90,13 @@ export type CaseFacts = Awaited<ReturnType<typeof loadCaseFacts>>
 const childName = (f: CaseFacts) => `${f.child.firstName} ${f.child.lastName}`
 
 type Recipient<Audience extends string> = { email: string; name: string; audience: Audience }
-const LETTER_ROLES: Record<string, string> = { PARENT: 'Parent or carer', YOUNG_PERSON: 'Young person', HEAD_TEACHER: 'Head teacher', SCHOOL: 'Head teacher' }
+const LETTER_ROLES: Record<string, string> = {
+	PARENT: 'Parent or carer',
+	YOUNG_PERSON: 'Young person',
+	HEAD_TEACHER: 'Head teacher',
+	SCHOOL: 'Head teacher',
+	HEALTH: 'Health commissioner',
+}
 
 /**
  * Who a letter and its email go to, in this order: the family (the young person in their own right from 16,
@@ -79,6 +113,35 @@ function recipients<S extends 'HEAD_TEACHER' | 'SCHOOL'>(f: CaseFacts, schoolAud
 	return list
 }
 
+/** The health commissioner in the council's settings, sent the final plan (reg 22(3)(c)) and told of a cease (reg 31(2)). */
+function healthCommissioner(f: CaseFacts): Array<Recipient<'HEALTH'>> {
+	const email = f.la.healthCommissionerEmail.trim()
+	return email ? [{ email, name: f.la.healthCommissionerName || 'Health commissioner', audience: 'HEALTH' }] : []
+}
+
+/** The council has decided to cease: the health commissioner is told, with the decision letter (reg 31(2)). */
+async function tellHealthCommissionerOfCease(tx: Tx, f: CaseFacts, user: SessionUser, letter: { decidedOn: string; appealBy: string; documentId: string }) {
+	for (const person of healthCommissioner(f)) {
+		await enqueueEmail(tx, {
+			to: person.email,
+			toName: person.name,
+			template: 'plan-ceased-health',
+			reviewId: f.id,
+			dedupeKey: `cease-health:${f.id}:${person.email}`,
+			payload: {
+				reviewId: f.id,
+				child: { firstName: f.child.firstName, lastName: f.child.lastName },
+				schoolName: f.child.school?.name ?? '',
+				meetingOn: f.meetingOn!,
+				decidedOn: letter.decidedOn,
+				appealBy: letter.appealBy, // the family's letter's: from the day it was sent
+				contact: { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone },
+				attachments: [{ documentId: letter.documentId }],
+			},
+		})
+	}
+}
+
 /** What every letter says of the council, the child and who it is to, dated `date`. */
 function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Recipient<string>>): LetterBase {
 	return {
@@ -93,6 +156,40 @@ function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Rec
 		child: { name: childName(f), dateOfBirth: f.child.dateOfBirth, upn: f.child.upn, school: f.child.school?.name ?? '' },
 		mediationText: f.la.mediationText,
 		iassText: f.la.iassText,
+		statutory: statutorySettings(f),
+	}
+}
+
+function statutorySettings(f: CaseFacts): StatutorySettings {
+	const la = f.la
+	return {
+		localOfferUrl: la.localOfferUrl,
+		mediationAdviserContact: la.mediationAdviserContact,
+		mediationContactName: la.mediationContactName,
+		mediationContactEmail: la.mediationContactEmail,
+		mediationContactPhone: la.mediationContactPhone,
+	}
+}
+
+/** The plan under review as the letters print it: the copy of the current plan sent with the notice (reg 22(2)(a)). */
+function currentPlanContent(f: CaseFacts): PlanContent {
+	const v = f.planVersion
+	const text: Record<string, string> = {
+		A: v.sectionA,
+		B: v.sectionB,
+		C: v.sectionC,
+		D: v.sectionD,
+		G: v.sectionG,
+		H1: v.sectionH1,
+		H2: v.sectionH2,
+		I: v.sectionI,
+		J: v.sectionJ,
+		K: v.sectionK,
+	}
+	return {
+		sections: Object.entries(text).map(([key, t]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text: t })),
+		outcomes: v.outcomes.map((o) => ({ area: o.area, text: o.text })),
+		provision: v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration })),
 	}
 }
 
@@ -118,6 +215,7 @@ async function emailLetter<Name extends LetterTemplate>(
 			audience: person.audience,
 			...fields,
 			contact,
+			mediation: statutorySettings(f), // reg 32(c), (f)
 			attachments: [{ documentId: letter.documentId }],
 		}
 		await enqueueEmail(tx, {
@@ -227,6 +325,43 @@ export async function letterToSend(user: SessionUser, reviewId: string, s: Lette
 // ---------------------------------------------------------------------------------------------
 // The decision (reg 20(10)): maintain, amend or cease, within 4 weeks of the meeting.
 
+/** What the council recorded before deciding to cease (reg 31(1)): the day the family was told, who was consulted, what was said. */
+export type CeaseConsultationInput = CeaseConsultationFacts & { summary: string }
+
+/**
+ * Records (or corrects) that the council told the family it is considering ceasing the plan and consulted them and the
+ * head teacher (SEND Regulations 2014 reg 31(1)), on a submitted review that has no decision yet.
+ */
+export async function recordCeaseConsultation(request: Request | null, user: SessionUser, reviewId: string, input: CeaseConsultationInput) {
+	await prisma.$transaction(async (tx) => {
+		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
+		if (review.status !== 'SUBMITTED') throw new StepError('The consultation before ceasing is recorded before the council’s decision.')
+		const data = {
+			informedOn: input.informedOn,
+			familyConsulted: input.familyConsulted,
+			headTeacherConsulted: input.headTeacherConsulted,
+			summary: input.summary,
+			recordedById: user.id,
+		}
+		const row = await tx.ceaseConsultation.upsert({ where: { reviewId }, create: { reviewId, ...data }, update: data, select: { id: true } })
+		await tx.annualReview.update({ where: { id: reviewId }, data: { lockVersion: { increment: 1 } } })
+		const who = [input.familyConsulted && 'the family', input.headTeacherConsulted && 'the head teacher'].filter(Boolean).join(' and ') || 'nobody yet'
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'CeaseConsultation',
+				entityId: row.id,
+				reviewId,
+				childId: review.childId,
+				details: `considering ceasing: family told on ${input.informedOn}; consulted ${who} (reg 31(1))`,
+			},
+			tx,
+		)
+	})
+}
+
 export type DecisionInput = { outcome: 'MAINTAIN' | 'AMEND' | 'CEASE'; reasons: string; decidedOn: string }
 
 /**
@@ -240,6 +375,11 @@ function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput, now
 	const closes = input.outcome !== 'AMEND'
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn)
 	if (!closes) return { closes, nextDue, letter: null }
+	if (input.outcome === 'CEASE') {
+		// reg 31(1): the family informed and consulted, and the head teacher consulted, before a cease decision.
+		const consulted = mayCease(f.ceaseConsultation, input.decidedOn)
+		if (!consulted.ok) throw new StepError(consulted.reason)
+	}
 	const decision = input.outcome as 'MAINTAIN' | 'CEASE'
 	const to = recipients(f, 'HEAD_TEACHER')
 	// The letter is dated the day it is sent, and the appeal runs from that day, whatever decision date was typed
@@ -282,6 +422,12 @@ export async function makeDecision(
 				data: { status: closes ? 'CLOSED' : 'DECISION_MADE', closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just decided or changed this review. Reload the page.')
+			if (input.outcome === 'CEASE') {
+				// Checked again here: the consultation could have been changed since the letter was drawn.
+				const consultation = await tx.ceaseConsultation.findUnique({ where: { reviewId: f.id }, select: CEASE_CONSULTATION_SELECT })
+				const consulted = mayCease(consultation, input.decidedOn)
+				if (!consulted.ok) throw new StepError(consulted.reason)
+			}
 			await tx.decision.create({
 				data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id },
 			})
@@ -292,7 +438,11 @@ export async function makeDecision(
 					data: { lastReviewOn: f.meetingOn, reviewDueOn: nextDue, ...(input.outcome === 'CEASE' ? { status: 'CEASED' } : {}) },
 				})
 			}
-			if (document && letter) await sendLetter(tx, f, user, letter, document)
+			if (document && letter) {
+				const doc = await sendLetter(tx, f, user, letter, document)
+				if (input.outcome === 'CEASE')
+					await tellHealthCommissionerOfCease(tx, f, user, { decidedOn: input.decidedOn, appealBy: letter.email.appealBy, documentId: doc.id })
+			}
 			await refreshNextDeadline(tx, f.id)
 			await audit(
 				request,
@@ -469,6 +619,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 		meetingOn: f.meetingOn ?? undefined,
 		issuedOn,
 		representationsCloseOn: closesOn,
+		currentPlan: currentPlanContent(f), // reg 22(2)(a)
 		amendments: amendments.map(({ section, title, currentWording, proposedWording, reason, origin }) => ({
 			section,
 			title,
@@ -491,6 +642,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 		representationsCloseOn: closesOn,
 		finalPlanDueOn: addDays(issuedOn, 56),
 		amendmentCount: amendments.length,
+		localOfferUrl: f.la.localOfferUrl, // reg 22(2)(d)
 	}
 	const letter = outgoing(
 		f,
@@ -713,6 +865,7 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			councilContact: base.councilContact,
 			child: base.child,
 			mediationText: base.mediationText,
+			statutory: base.statutory,
 			iassText: base.iassText,
 			versionNo,
 			issuedOn,
@@ -723,7 +876,9 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			familyAgreedOn,
 		}
 		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: appealDeadline(issuedOn), nextReviewDueOn: nextDue }
-		letter = outgoing(f, { template: 'final-plan-issued', ...step }, to, email, document, () => renderFinalPlan(document))
+		// The final plan also goes to the health commissioner (reg 22(3)(c)).
+		const toAll = [...to, ...healthCommissioner(f)]
+		letter = outgoing(f, { template: 'final-plan-issued', ...step }, toAll, email, document, () => renderFinalPlan(document))
 	} else {
 		const document = { ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons, familyAgreedOn }
 		const email = { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: appealDeadline(issuedOn) }
