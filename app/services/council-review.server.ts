@@ -517,7 +517,8 @@ export async function removeCouncilAmendment(reviewId: string, proposalId: strin
 export async function noticeAmendments(reviewId: string) {
 	const proposals = await prisma.amendmentProposal.findMany({
 		where: { reviewId, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
-		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
+		// One order on every database: proposals made in the same instant (an import, the seed) tie on createdAt.
+		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
 		select: {
 			id: true,
 			section: true,

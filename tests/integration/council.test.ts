@@ -52,7 +52,11 @@ async function submittedWithProposals() {
 			id: true,
 			meetingOn: true,
 			childId: true,
-			proposals: { orderBy: { createdAt: 'asc' }, select: { id: true, section: true, proposedWording: true } },
+			// In the order the notice applies them (noticeAmendments), so the edited one is applied last when both amend one section.
+			proposals: {
+				orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+				select: { id: true, section: true, proposedWording: true },
+			},
 		},
 	})
 }
