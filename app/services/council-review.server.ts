@@ -171,10 +171,9 @@ function statutorySettings(f: CaseFacts): StatutorySettings {
 	}
 }
 
-/** The plan under review as the letters print it: the copy of the current plan sent with the notice (reg 22(2)(a)). */
-function currentPlanContent(f: CaseFacts): PlanContent {
-	const v = f.planVersion
-	const text: Record<string, string> = {
+/** The plan version's wording by section, and its E and F rows: what the notice encloses and the final plan amends. */
+function planParts(v: CaseFacts['planVersion']) {
+	const sections: Record<string, string> = {
 		A: v.sectionA,
 		B: v.sectionB,
 		C: v.sectionC,
@@ -186,10 +185,18 @@ function currentPlanContent(f: CaseFacts): PlanContent {
 		J: v.sectionJ,
 		K: v.sectionK,
 	}
+	const outcomes = v.outcomes.map((o) => ({ area: o.area, text: o.text }))
+	const provision = v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration }))
+	return { sections, outcomes, provision }
+}
+
+/** The plan under review as the letters print it: the copy of the current plan sent with the notice (reg 22(2)(a)). */
+function currentPlanContent(f: CaseFacts): PlanContent {
+	const { sections, outcomes, provision } = planParts(f.planVersion)
 	return {
-		sections: Object.entries(text).map(([key, t]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text: t })),
-		outcomes: v.outcomes.map((o) => ({ area: o.area, text: o.text })),
-		provision: v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration })),
+		sections: Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })),
+		outcomes,
+		provision,
 	}
 }
 
@@ -828,20 +835,9 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 	if (input.amend && !amendments.length)
 		throw new StepError('Every amendment is dropped: issue a decision not to amend the plan instead, or keep at least one amendment')
 	const v = f.planVersion
-	const sections = {
-		A: v.sectionA,
-		B: v.sectionB,
-		C: v.sectionC,
-		D: v.sectionD,
-		G: v.sectionG,
-		H1: v.sectionH1,
-		H2: v.sectionH2,
-		I: v.sectionI,
-		J: v.sectionJ,
-		K: v.sectionK,
-	} as Record<string, string>
-	let outcomes = v.outcomes.map((o) => ({ area: o.area, text: o.text }))
-	let provision = v.provisions.map((p) => ({ need: p.need, what: p.what, who: p.who, frequency: p.frequency, duration: p.duration }))
+	const { sections, outcomes: currentOutcomes, provision: currentProvision } = planParts(v)
+	let outcomes = currentOutcomes
+	let provision = currentProvision
 	for (const a of amendments) {
 		// An amended row keeps its need (or area) and the columns its line names (app/domain/plan-rows.ts).
 		if (a.section === 'E') outcomes = outcomeRowsFrom(a.proposedWording, outcomes)
