@@ -1,7 +1,7 @@
 // A statutory step through its check-before-sending page (issue 12 §1): the form is posted (nothing is sent),
 // the check is read, then Send posts the fields the page carries with the digest it showed.
 import { expect } from 'vitest'
-import { request, run } from '#tests/helpers.ts'
+import { dateFields, request, run } from '#tests/helpers.ts'
 
 type RouteFn = (args: any) => unknown
 
@@ -25,4 +25,10 @@ export function send(action: RouteFn, path: string, cookie: string, checked: Awa
 /** The step's form, checked and sent: what Send answered. */
 export async function checkAndSend(action: RouteFn, path: string, cookie: string, form: Record<string, string>, params: Record<string, string>) {
 	return send(action, path, cookie, await checkStep(action, path, cookie, form, params), params)
+}
+
+/** The council's decision to keep the plan as it is, typed as made on `decidedOn`, checked and sent: what Send answered. */
+export function decideToMaintain(action: RouteFn, reviewId: string, cookie: string, decidedOn: string, reasons = 'The plan still meets the needs.') {
+	const form = { outcome: 'MAINTAIN', reasons, ...dateFields('decidedOn', decidedOn) }
+	return checkAndSend(action, `/council/reviews/${reviewId}/decision`, cookie, form, { reviewId })
 }

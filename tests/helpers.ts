@@ -16,6 +16,9 @@ export const CASEWORKER = 'caseworker@kent.example.gov.uk'
 export const MANAGER = 'manager@kent.example.gov.uk'
 export const ADMIN = 'admin@kent.example.gov.uk'
 
+/** Every status of a review not yet closed, written out here rather than taken from app/domain. */
+export const OPEN = ['DRAFT', 'SUBMITTED', 'DECISION_MADE', 'NOTICE_ISSUED', 'REPRESENTATIONS', 'FINAL_ISSUED']
+
 /** The SHA-256 of a text, in hex: how one-time link tokens are stored. */
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 

@@ -6,15 +6,8 @@ import { getUser } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import { letterToSend, makeDecision, type DecisionInput } from '#app/services/council-review.server.ts'
-import { readDocument } from '#app/storage/documents.server.ts'
+import { pdfText } from '#tests/documents.ts'
 import { CASEWORKER, cookieFor, request } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 // Calendar arithmetic written independently of app/domain: 2 months on, clamped to the end of a shorter month.
 function twoMonthsAfter(iso: string) {

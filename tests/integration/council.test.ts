@@ -8,21 +8,14 @@ import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
-import { readDocument } from '#app/storage/documents.server.ts'
-import { checkAndSend } from '#tests/check-and-send.ts'
+import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
+import { pdfText } from '#tests/documents.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
 import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
 const OAKFIELD = 'senco@oakfield-primary.example.org'
 const MEDWAY = 'senco@medway-school.example.org'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 /** A submitted Kent review with at least two school proposals and a parent email. */
 async function submittedWithProposals() {
@@ -199,22 +192,7 @@ test('maintain: the decision letter gives appeal rights, goes to the family and 
 	const review = await submittedWithProposals()
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
-	expectRedirect(
-		await checkAndSend(
-			decision.action,
-			`/council/reviews/${review.id}/decision`,
-			cookie,
-			{
-				outcome: 'MAINTAIN',
-				reasons: 'The plan still meets the needs.',
-				'decidedOn.day': today.slice(8),
-				'decidedOn.month': today.slice(5, 7),
-				'decidedOn.year': today.slice(0, 4),
-			},
-			{ reviewId: review.id },
-		),
-		`/council/reviews/${review.id}`,
-	)
+	expectRedirect(await decideToMaintain(decision.action, review.id, cookie, today), `/council/reviews/${review.id}`)
 	const letter = await pdfText(review.id, 'DECISION_LETTER')
 	expect(letter).toMatch(/appeal/i)
 	expect(letter).toContain('2 months')
@@ -234,21 +212,7 @@ test('a decision that cannot be sent (a bad family email) leaves the review unto
 	await prisma.child.update({ where: { id: review.childId }, data: { parentEmail: 'not-an-email' } })
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
-	await expect(
-		checkAndSend(
-			decision.action,
-			`/council/reviews/${review.id}/decision`,
-			cookie,
-			{
-				outcome: 'MAINTAIN',
-				reasons: 'x',
-				'decidedOn.day': today.slice(8),
-				'decidedOn.month': today.slice(5, 7),
-				'decidedOn.year': today.slice(0, 4),
-			},
-			{ reviewId: review.id },
-		),
-	).rejects.toThrow()
+	await expect(decideToMaintain(decision.action, review.id, cookie, today, 'x')).rejects.toThrow()
 	expect((await prisma.annualReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('SUBMITTED')
 	expect(await prisma.decision.count({ where: { reviewId: review.id } })).toBe(0)
 	expect(await prisma.generatedDocument.count({ where: { reviewId: review.id } })).toBe(0)

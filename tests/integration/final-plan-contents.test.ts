@@ -8,16 +8,9 @@ import { planWording } from '#app/queries/review.server.ts'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
-import { readDocument } from '#app/storage/documents.server.ts'
 import { checkAndSend } from '#tests/check-and-send.ts'
+import { pdfText } from '#tests/documents.ts'
 import { CASEWORKER, cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 const used = new Set<string>()
 

@@ -11,7 +11,7 @@ import { ragStatus, type Deadline } from '#app/domain/statutory-clock.ts'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import * as schoolReview from '#app/routes/review.tsx'
-import { checkAndSend } from '#tests/check-and-send.ts'
+import { decideToMaintain } from '#tests/check-and-send.ts'
 import { cookieFor, expectRedirect, request, run } from '#tests/helpers.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
@@ -37,22 +37,7 @@ test('a review held 64 days late and then closed shows its own due date, missed 
 	const today = todayInLondon(new Date())
 	const cookie = await cookieFor(CASEWORKER)
 	const params = { reviewId: review.id }
-	expectRedirect(
-		await checkAndSend(
-			decision.action,
-			`/council/reviews/${review.id}/decision`,
-			cookie,
-			{
-				outcome: 'MAINTAIN',
-				reasons: 'The plan still meets the needs.',
-				'decidedOn.day': today.slice(8),
-				'decidedOn.month': today.slice(5, 7),
-				'decidedOn.year': today.slice(0, 4),
-			},
-			params,
-		),
-		`/council/reviews/${review.id}`,
-	)
+	expectRedirect(await decideToMaintain(decision.action, review.id, cookie, today), `/council/reviews/${review.id}`)
 	const closed = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: review.id },
 		select: { status: true, dueOn: true, child: { select: { plan: { select: { lastReviewOn: true, reviewDueOn: true } } } } },

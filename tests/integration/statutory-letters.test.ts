@@ -9,21 +9,14 @@ import * as adminSettings from '#app/routes/admin-settings.tsx'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import { issueAmendmentNotice, issueFinalPlan, letterToSend, makeDecision, saveNoticeDraft } from '#app/services/council-review.server.ts'
-import { readDocument } from '#app/storage/documents.server.ts'
+import { pdfText } from '#tests/documents.ts'
 import { CASEWORKER, cookieFor, expectRedirect, MANAGER, request, run } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
 
 // The seeded Kent settings (prisma/seed-data.ts).
 const LOCAL_OFFER = 'https://www.kent.example.gov.uk/send-local-offer'
 const ADVISER = 'mediation@kent-send-mediation.example.org'
 const MEDIATION_CONTACT = 'sen.mediation@kent.example.gov.uk'
 const COMMISSIONER = 'dco.send@kentmedway-icb.example.nhs.uk'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 async function sessionUser(email: string) {
 	return (await getUser(request('/', { cookie: await cookieFor(email) })))!

@@ -2,13 +2,7 @@
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import * as workload from '#app/routes/workload.tsx'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
-
-const MANAGER = 'manager@kent.example.gov.uk'
-const CASEWORKER = 'caseworker@kent.example.gov.uk'
-const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
-const MEDWAY_SENCO = 'senco@medway-school.example.org'
-const OPEN = ['DRAFT', 'SUBMITTED', 'DECISION_MADE', 'NOTICE_ISSUED', 'REPRESENTATIONS', 'FINAL_ISSUED']
+import { CASEWORKER, cookieFor, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
 
 type Loaded = Exclude<Awaited<ReturnType<typeof workload.loader>>, Response>
 
