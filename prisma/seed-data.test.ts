@@ -57,10 +57,7 @@ test('every demo login exists with its role, its school or council, and the demo
 	for (const demo of DEMO_USERS) {
 		const user = await db.user.findUniqueOrThrow({
 			where: { email: demo.email },
-			select: {
-				name: true,
-				passwordHash: true,
-				active: true,
+			include: {
 				roles: { select: { role: true } },
 				la: { select: { code: true } },
 				school: { select: { name: true, la: { select: { code: true } } } },

@@ -130,13 +130,15 @@ export function StatusTag({ status }: { status: string }) {
 }
 
 /**
- * The frame of an administration page that changes one school or user: two-thirds width, back link, error
- * summary, caption and heading (`headingId` lets an error summary link to the heading).
+ * The frame of an administration page that changes one school or user, or the council's settings: two-thirds width,
+ * back link, error summary, the saved banner after a change, caption and heading (`headingId` lets an error summary
+ * link to the heading).
  */
 export function AdminEditPage({
 	title,
 	errors,
 	back,
+	saved,
 	caption,
 	headingId,
 	children,
@@ -144,6 +146,7 @@ export function AdminEditPage({
 	title: string
 	errors: SummaryError[]
 	back: { href: string; label: string }
+	saved?: ReactNode
 	caption?: ReactNode
 	headingId?: string
 	children: ReactNode
@@ -156,6 +159,7 @@ export function AdminEditPage({
 					{back.label}
 				</a>
 				<ErrorSummary errors={errors} />
+				{saved ? <SavedBanner>{saved}</SavedBanner> : null}
 				{caption !== undefined ? <span className="govuk-caption-l">{caption}</span> : null}
 				<h1 className="govuk-heading-l" id={headingId}>
 					{title}

@@ -4,6 +4,7 @@
 // completed, or submitting the review, requires every answer the review report needs (reg 20(7)-(8);
 // SEND Code of Practice 9.176).
 import { z } from 'zod'
+import { requiredText } from '#app/lib/form-fields.ts'
 import { isIsoDate, toIsoDate, todayInLondon, type IsoDate } from './calendar-date.ts'
 
 export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const
@@ -344,16 +345,8 @@ export function requiredParts(yearGroup: number | null): PartKey[] {
 export const ProposalSchema = z
 	.object({
 		section: z.enum(PLAN_SECTIONS, { error: 'Select the section of the plan to amend' }),
-		proposedWording: z
-			.string({ error: 'Enter the proposed wording' })
-			.trim()
-			.min(1, 'Enter the proposed wording')
-			.max(20000, 'The proposed wording must be 20,000 characters or fewer'),
-		reason: z
-			.string({ error: 'Enter the reason for the amendment' })
-			.trim()
-			.min(1, 'Enter the reason for the amendment')
-			.max(5000, 'The reason must be 5,000 characters or fewer'),
+		proposedWording: requiredText('Enter the proposed wording', 20000, 'The proposed wording must be 20,000 characters or fewer'),
+		reason: requiredText('Enter the reason for the amendment', 5000, 'The reason must be 5,000 characters or fewer'),
 		evidenceIds: z.array(z.string()).default([]),
 		currentWording: z.string().optional(),
 	})

@@ -7,13 +7,14 @@ import { Button, EmailField, Select, summaryErrors, TextArea, TextField, useGovu
 import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { requiredText, selectOf } from '#app/lib/form-fields.ts'
 import { requireCouncilAdmin, requireCouncilSchool, saveSchool, setSchoolActive, urnTaken } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-school'
 
 const optionalEmail = (message: string) => z.email(message).max(200).optional()
 
 export const SchoolSchema = z.object({
-	name: z.string({ error: 'Enter the school’s name' }).trim().min(1, 'Enter the school’s name').max(200, 'The school’s name must be 200 characters or fewer'),
+	name: requiredText('Enter the school’s name', 200, 'The school’s name must be 200 characters or fewer'),
 	urn: z
 		.string({ error: 'Enter the school’s URN' })
 		.trim()
@@ -29,7 +30,7 @@ export const SchoolSchema = z.object({
 	headTeacherEmail: optionalEmail('Enter the head teacher’s email address in the correct format, like head@school.example.org'),
 })
 
-const FIELDS = ['name', 'urn', 'phase', 'kind', 'address', 'contactEmail', 'headTeacherName', 'headTeacherEmail']
+const FIELDS = SchoolSchema.keyof().options
 
 async function load(request: Request, schoolId: string | undefined) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
@@ -43,15 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const school = await prisma.school.findUniqueOrThrow({
 		where: { id: params.schoolId },
 		select: {
+			...selectOf(FIELDS),
 			id: true,
-			name: true,
-			urn: true,
-			phase: true,
-			kind: true,
-			address: true,
-			contactEmail: true,
-			headTeacherName: true,
-			headTeacherEmail: true,
 			active: true,
 			users: { orderBy: { name: 'asc' }, select: { id: true, name: true, active: true } },
 		},
@@ -82,7 +76,7 @@ export default function SchoolForm() {
 	const { school, sencos } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'school', schema: SchoolSchema, lastResult: actionData?.result, defaultValue: school ?? undefined })
-	const errors = summaryErrors(form.id, form.allErrors, FIELDS)
+	const errors = summaryErrors(form.id, form.allErrors, [...FIELDS])
 	const title = school ? `Change ${school.name}` : 'Add a school'
 	return (
 		<AdminEditPage

@@ -2,32 +2,27 @@ import { useLoaderData } from 'react-router'
 import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
+import { searchPage } from '#app/lib/search-page.ts'
 import { requireCouncilAdmin } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-schools'
 
-const PAGE_SIZE = 50
-
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:schools')
-	const url = new URL(request.url)
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-	// A council has hundreds of schools, not thousands: filtering here keeps the search case-insensitive on both databases.
+	// A council has hundreds of schools, not thousands: searchPage filters them here.
 	const all = await prisma.school.findMany({
 		where: { laId: user.laId },
 		orderBy: [{ name: 'asc' }, { urn: 'asc' }],
 		select: { id: true, name: true, urn: true, phase: true, contactEmail: true, active: true, _count: { select: { children: true } } },
 	})
-	const needle = q.toLowerCase()
-	const matching = needle ? all.filter((s) => s.name.toLowerCase().includes(needle) || s.urn.startsWith(needle)) : all
-	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
-	const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ _count, ...s }) => ({
+	const url = new URL(request.url)
+	const { rows: found, ...list } = searchPage(url, all, (s, needle) => s.name.toLowerCase().includes(needle) || s.urn.startsWith(needle))
+	const rows = found.map(({ _count, ...s }) => ({
 		...s,
 		phase: (SCHOOL_PHASES as readonly string[]).includes(s.phase) ? SCHOOL_PHASE_LABELS[s.phase as keyof typeof SCHOOL_PHASE_LABELS] : s.phase,
 		children: _count.children,
 	}))
 	const saved = all.find((s) => s.id === url.searchParams.get('saved'))?.name ?? null
-	return { laName: user.laName, q, page, pages, total: matching.length, rows, saved }
+	return { laName: user.laName, ...list, rows, saved }
 }
 
 export default function Schools() {

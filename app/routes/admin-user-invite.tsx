@@ -2,12 +2,13 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import { Button, EmailField, ErrorSummary, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
-import { PageTitle } from '#app/components/page.tsx'
+import { AdminEditPage } from '#app/components/admin.tsx'
+import { Button, EmailField, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
 import { ROLES } from '#app/domain/permissions.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { requiredText } from '#app/lib/form-fields.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
 import { accountExists, inviteUser, requireCouncilAdmin, type AdminUser } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-user-invite'
@@ -19,7 +20,7 @@ const MAX_SCHOOLS_OFFERED = 20
 
 export const InviteSchema = z
 	.object({
-		name: z.string({ error: 'Enter their full name' }).trim().min(1, 'Enter their full name').max(200, 'Their name must be 200 characters or fewer'),
+		name: requiredText('Enter their full name', 200, 'Their name must be 200 characters or fewer'),
 		email: z
 			.string({ error: 'Enter their email address' })
 			.trim()
@@ -123,41 +124,32 @@ export default function Invite() {
 	const offered = actionData?.offered ?? []
 	const chosenId = typeof fields.schoolId.initialValue === 'string' ? fields.schoolId.initialValue : ''
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title="Invite a user" error={errors.length > 0} />
-				<a href="/admin/users" className="govuk-back-link">
-					Back to users
-				</a>
-				<ErrorSummary errors={errors} />
-				<span className="govuk-caption-l">{laName}</span>
-				<h1 className="govuk-heading-l">Invite a user</h1>
-				<p className="govuk-body">We will email them a link to set their password. The link works once and expires after {INVITE_DAYS} days.</p>
-				<Form method="post" {...getFormProps(form)} noValidate>
-					<TextField field={fields.name} label="Full name" autoComplete="off" spellCheck={false} />
-					<EmailField field={fields.email} label="Email address" hint="Their own work email address, not a shared mailbox" />
-					<Radios field={fields.role} legend="What will they do?" legendClass="govuk-fieldset__legend--m" options={ROLE_OPTIONS} />
-					<TextField
-						field={fields.school}
-						label="School (for a SENCo)"
-						hint="The school’s name or URN"
-						autoComplete="off"
-						spellCheck={false}
-						width="govuk-input--width-30"
+		<AdminEditPage title="Invite a user" errors={errors} back={{ href: '/admin/users', label: 'Back to users' }} caption={laName}>
+			<p className="govuk-body">We will email them a link to set their password. The link works once and expires after {INVITE_DAYS} days.</p>
+			<Form method="post" {...getFormProps(form)} noValidate>
+				<TextField field={fields.name} label="Full name" autoComplete="off" spellCheck={false} />
+				<EmailField field={fields.email} label="Email address" hint="Their own work email address, not a shared mailbox" />
+				<Radios field={fields.role} legend="What will they do?" legendClass="govuk-fieldset__legend--m" options={ROLE_OPTIONS} />
+				<TextField
+					field={fields.school}
+					label="School (for a SENCo)"
+					hint="The school’s name or URN"
+					autoComplete="off"
+					spellCheck={false}
+					width="govuk-input--width-30"
+				/>
+				{offered.length ? (
+					<Radios
+						field={fields.schoolId}
+						legend="Which school do you mean?"
+						options={offered.map((s) => ({ value: s.id, label: s.name, hint: `URN ${s.urn}` }))}
 					/>
-					{offered.length ? (
-						<Radios
-							field={fields.schoolId}
-							legend="Which school do you mean?"
-							options={offered.map((s) => ({ value: s.id, label: s.name, hint: `URN ${s.urn}` }))}
-						/>
-					) : chosenId ? (
-						// The school from the school page's link (or chosen before): kept while the text still names it.
-						<input type="hidden" name={fields.schoolId.name} value={chosenId} />
-					) : null}
-					<Button>Send the invitation</Button>
-				</Form>
-			</div>
-		</div>
+				) : chosenId ? (
+					// The school from the school page's link (or chosen before): kept while the text still names it.
+					<input type="hidden" name={fields.schoolId.name} value={chosenId} />
+				) : null}
+				<Button>Send the invitation</Button>
+			</Form>
+		</AdminEditPage>
 	)
 }

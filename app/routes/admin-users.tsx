@@ -4,16 +4,12 @@ import { prisma } from '#app/db/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { searchPage } from '#app/lib/search-page.ts'
 import { councilUsers, requireCouncilAdmin, USER_ACCOUNT_SELECT } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-users'
 
-const PAGE_SIZE = 50
-
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireCouncilAdmin(request, 'admin:users')
-	const url = new URL(request.url)
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
 	const all = await prisma.user.findMany({
 		where: councilUsers(user.laId),
 		orderBy: [{ name: 'asc' }, { email: 'asc' }],
@@ -22,12 +18,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 			school: { select: { name: true, active: true } },
 		},
 	})
-	const needle = q.toLowerCase()
-	const matching = needle
-		? all.filter((u) => u.name.toLowerCase().includes(needle) || u.email.includes(needle) || (u.school?.name.toLowerCase().includes(needle) ?? false))
-		: all
-	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
-	const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((u) => ({
+	const url = new URL(request.url)
+	const { rows: found, ...list } = searchPage(
+		url,
+		all,
+		(u, needle) => u.name.toLowerCase().includes(needle) || u.email.includes(needle) || (u.school?.name.toLowerCase().includes(needle) ?? false),
+	)
+	const rows = found.map((u) => ({
 		id: u.id,
 		name: u.name,
 		email: u.email,
@@ -40,10 +37,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const saved = savedId ? (all.find((u) => u.id === savedId) ?? null) : null
 	return {
 		laName: user.laName,
-		q,
-		page,
-		pages,
-		total: matching.length,
+		...list,
 		rows,
 		saved: saved && {
 			name: saved.name,

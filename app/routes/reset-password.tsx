@@ -7,17 +7,14 @@ import { Button, EmailField, ErrorSummary, summaryErrors, useGovukForm } from '#
 import { PageTitle } from '#app/components/page.tsx'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { ownEmailAddress } from '#app/lib/form-fields.ts'
 import type { Route } from './+types/reset-password'
 
 // "Forgot your password?" (public). The answer is the same page whether or not there is an account, so the
 // page never tells anyone who has one (app/auth/password-reset.server.ts).
 
 export const ResetPasswordSchema = z.object({
-	email: z
-		.string({ error: 'Enter your email address' })
-		.trim()
-		.min(1, 'Enter your email address')
-		.pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+	email: ownEmailAddress(),
 })
 
 export async function action({ request }: Route.ActionArgs) {

@@ -9,14 +9,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { env } from '#app/env.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { safeRedirect } from '#app/http/request.server.ts'
+import { ownEmailAddress } from '#app/lib/form-fields.ts'
 import type { Route } from './+types/sign-in'
 
 export const SignInSchema = z.object({
-	email: z
-		.string({ error: 'Enter your email address' })
-		.trim()
-		.min(1, 'Enter your email address')
-		.pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+	email: ownEmailAddress(),
 	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
 	redirectTo: z.string().optional(),
 })
