@@ -344,8 +344,8 @@ const VAGUE_NOUN_WHY: Record<string, string> = {
 const SUPPORT_AS_VERB_BEFORE = /\b(?:to|will|would|can|could|should|must|might|shall|who|which|that|also|help|helps|then)\s+$/i
 const SUPPORT_AS_VERB_AFTER = /^\s+(?:him|her|them|his|their|its|the|this|these|those|each|all|any|pupils?|children|students?|staff)\b/i
 
-/** Named programmes and approaches: they say what is delivered. */
-const NAMED_APPROACHES = [
+/** Named literacy and numeracy programmes: cognition and learning provision. */
+const COGNITION_PROGRAMMES = [
 	'precision teaching',
 	'toe by toe',
 	'read write inc',
@@ -360,6 +360,10 @@ const NAMED_APPROACHES = [
 	'catch up',
 	'units of sound',
 	'beat dyslexia',
+]
+
+/** Named communication and interaction approaches. */
+const COMMUNICATION_PROGRAMMES = [
 	'colourful semantics',
 	'talkabout',
 	'lego(?: based)? therapy',
@@ -369,6 +373,12 @@ const NAMED_APPROACHES = [
 	'makaton',
 	'social stor(?:y|ies)',
 	'comic strip conversations?',
+]
+
+/** Named programmes and approaches: they say what is delivered. */
+const NAMED_APPROACHES = [
+	...COGNITION_PROGRAMMES,
+	...COMMUNICATION_PROGRAMMES,
 	'word aware',
 	'language link',
 	'talk boost',
@@ -744,15 +754,7 @@ const NEED_AREAS: NeedArea[] = [
 			...COMMUNICATION_NEED,
 			'salt',
 			'slt',
-			'colourful semantics',
-			'talkabout',
-			'lego(?: based)? therapy',
-			'attention autism',
-			'intensive interaction',
-			'pecs',
-			'makaton',
-			'social stor(?:y|ies)',
-			'comic strip conversations?',
+			...COMMUNICATION_PROGRAMMES,
 			'visual (?:timetable|schedule|supports?|prompts?|cues?)',
 			'now and next',
 			'social skills',
@@ -777,20 +779,7 @@ const NEED_AREAS: NeedArea[] = [
 		need: words(...COGNITION_NEED),
 		provision: words(
 			...COGNITION_NEED,
-			'precision teaching',
-			'toe by toe',
-			'read write inc',
-			'rwi',
-			'nessy',
-			'lexia',
-			'numicon',
-			'power of 2',
-			'plus ?1',
-			'fischer family trust',
-			'fft',
-			'catch up',
-			'units of sound',
-			'beat dyslexia',
+			...COGNITION_PROGRAMMES,
 			'overlearning',
 			'pre-?teach\\w*',
 			'coloured overlays?',

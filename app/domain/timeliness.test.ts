@@ -9,6 +9,7 @@ import {
 	listFigure,
 	membershipsOf,
 	monthsBetween,
+	NO_STEPS_YET,
 	nextCouncilDeadline,
 	onTimeLine,
 	phaseTransferOnCensusDate,
@@ -35,13 +36,7 @@ function row(overrides: Partial<TimelinessRow> = {}): TimelinessRow {
 		phase: 'PRIMARY',
 		caseworkerId: 'cw1',
 		dueOn: '2026-03-10',
-		meetingOn: null,
-		reportReceivedOn: null,
-		decisionOutcome: null,
-		decidedOn: null,
-		decisionLetterSentOn: null,
-		noticeIssuedOn: null,
-		finalIssuedOn: null,
+		...NO_STEPS_YET,
 		...overrides,
 	}
 }

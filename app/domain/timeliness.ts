@@ -67,6 +67,17 @@ export interface TimelinessRow {
 	finalIssuedOn: IsoDate | null
 }
 
+/** The steps of a review, none taken yet: a plan whose review is due and not started has these. */
+export const NO_STEPS_YET = {
+	meetingOn: null,
+	reportReceivedOn: null,
+	decisionOutcome: null,
+	decidedOn: null,
+	decisionLetterSentOn: null,
+	noticeIssuedOn: null,
+	finalIssuedOn: null,
+} as const satisfies Partial<TimelinessRow>
+
 export const AGE_GROUPS = {
 	under5: { label: 'Under 5', min: 0, max: 4 },
 	'5to10': { label: '5 to 10', min: 5, max: 10 },

@@ -5,7 +5,7 @@ import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
-import { addMonthsTo, monthOf, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
+import { addMonthsTo, monthOf, NO_STEPS_YET, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
 import { periodOf, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
@@ -173,13 +173,7 @@ export async function loadTimelinessRows(user: SessionUser, query: ResolvedTimel
 			phase: p.phase,
 			caseworkerId: p.caseworkerId,
 			dueOn: p.dueOn,
-			meetingOn: null,
-			reportReceivedOn: null,
-			decisionOutcome: null,
-			decidedOn: null,
-			decisionLetterSentOn: null,
-			noticeIssuedOn: null,
-			finalIssuedOn: null,
+			...NO_STEPS_YET,
 		})
 	}
 	return rows

@@ -115,36 +115,13 @@ export default function Timeliness() {
 						</a>
 					</p>
 					<Headline query={query} figures={report.figures} />
-					<FigureGroup query={query} figures={report.figures} heading="Reviews due in the period" ids={['due', 'held', 'not_held', 'held_on_time']} />
-					<FigureGroup
-						query={query}
-						figures={report.figures}
-						heading="Reports, decisions and final plans"
-						ids={['reports_2_weeks', 'decisions_4_weeks', 'final_plans_8_weeks']}
-					/>
-					<FigureGroup
-						query={query}
-						figures={report.figures}
-						heading="Decisions made in the period, by outcome"
-						ids={['outcome_maintain', 'outcome_amend', 'outcome_cease']}
-					/>
+					{FIGURE_GROUPS.map((group) => (
+						<FigureGroup key={group.heading} query={query} figures={report.figures} {...group} />
+					))}
 					<h2 className="govuk-heading-l">Month by month</h2>
-					<ShareTrend
-						id="chart-decisions"
-						query={query}
-						months={report.months}
-						figure="decisions_4_weeks"
-						title="Decisions within 4 weeks of the meeting, by month of the meeting"
-						noun="decisions"
-					/>
-					<ShareTrend
-						id="chart-reports"
-						query={query}
-						months={report.months}
-						figure="reports_2_weeks"
-						title="Review reports within 2 weeks of the meeting, by month of the meeting"
-						noun="reports"
-					/>
+					{SHARE_TRENDS.map((trend) => (
+						<ShareTrend key={trend.id} query={query} months={report.months} {...trend} />
+					))}
 					<HeldTrend query={query} months={report.months} />
 					<h2 className="govuk-heading-l">Cases today</h2>
 					<p className="govuk-body">These lists are as of {formatDate(today)}, whatever the period; the filters above apply to them.</p>
@@ -189,6 +166,19 @@ function Headline({ query, figures }: { query: TimelinessQuery; figures: Record<
 		</ul>
 	)
 }
+
+/** The period's figures under the headline, in groups. */
+const FIGURE_GROUPS: Array<{ heading: string; ids: PeriodFigureId[] }> = [
+	{ heading: 'Reviews due in the period', ids: ['due', 'held', 'not_held', 'held_on_time'] },
+	{ heading: 'Reports, decisions and final plans', ids: ['reports_2_weeks', 'decisions_4_weeks', 'final_plans_8_weeks'] },
+	{ heading: 'Decisions made in the period, by outcome', ids: ['outcome_maintain', 'outcome_amend', 'outcome_cease'] },
+]
+
+/** The month-by-month charts of a share in time. */
+const SHARE_TRENDS: Array<{ id: string; figure: PeriodFigureId; title: string; noun: string }> = [
+	{ id: 'chart-decisions', figure: 'decisions_4_weeks', title: 'Decisions within 4 weeks of the meeting, by month of the meeting', noun: 'decisions' },
+	{ id: 'chart-reports', figure: 'reports_2_weeks', title: 'Review reports within 2 weeks of the meeting, by month of the meeting', noun: 'reports' },
+]
 
 function FigureGroup({
 	query,

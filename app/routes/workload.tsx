@@ -68,20 +68,21 @@ export async function action({ request }: Route.ActionArgs) {
 	throw redirect(`/workload?${new URLSearchParams({ caseworker: from, moved: String(moved), to: target.id })}#children`)
 }
 
+/** Each caseworker's counts, in the table's order, with their column headings. */
+const COUNTS = [
+	['children', 'Children'],
+	['open', 'Open reviews'],
+	['dueThisWeek', 'Due within 7 days'],
+	['overdue', 'Overdue'],
+] as const
+type CountKey = (typeof COUNTS)[number][0]
+
 export default function Workload() {
 	const { laName, canMove, rows, selected, children, targets, banner } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'reassign', schema: ReassignSchema, lastResult: actionData?.result, defaultValue: { from: selected?.id ?? '' } })
 	const errors = summaryErrors(form.id, form.allErrors, ['childIds', 'to'])
-	const totals = rows.reduce(
-		(t, r) => ({ children: t.children + r.children, open: t.open + r.open, dueThisWeek: t.dueThisWeek + r.dueThisWeek, overdue: t.overdue + r.overdue }),
-		{
-			children: 0,
-			open: 0,
-			dueThisWeek: 0,
-			overdue: 0,
-		},
-	)
+	const totals = Object.fromEntries(COUNTS.map(([key]) => [key, rows.reduce((sum, r) => sum + r[key], 0)])) as Record<CountKey, number>
 	return (
 		<>
 			<PageTitle title={selected ? `Workload: move ${selected.name}’s children` : 'Workload'} error={errors.length > 0} />
@@ -91,15 +92,7 @@ export default function Workload() {
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--m">Caseload of each caseworker</caption>
-					<TableHead
-						columns={[
-							'Caseworker',
-							{ label: 'Children', numeric: true },
-							{ label: 'Open reviews', numeric: true },
-							{ label: 'Due within 7 days', numeric: true },
-							{ label: 'Overdue', numeric: true },
-						]}
-					/>
+					<TableHead columns={['Caseworker', ...COUNTS.map(([, label]) => ({ label, numeric: true }))]} />
 					<tbody className="govuk-table__body">
 						{rows.map((r) => (
 							<tr className="govuk-table__row" key={r.id}>
@@ -112,10 +105,11 @@ export default function Workload() {
 										r.name
 									)}
 								</th>
-								<td className="govuk-table__cell govuk-table__cell--numeric">{r.children}</td>
-								<td className="govuk-table__cell govuk-table__cell--numeric">{r.open}</td>
-								<td className="govuk-table__cell govuk-table__cell--numeric">{r.dueThisWeek}</td>
-								<td className="govuk-table__cell govuk-table__cell--numeric">{r.overdue}</td>
+								{COUNTS.map(([key]) => (
+									<td key={key} className="govuk-table__cell govuk-table__cell--numeric">
+										{r[key]}
+									</td>
+								))}
 							</tr>
 						))}
 					</tbody>
@@ -124,10 +118,11 @@ export default function Workload() {
 							<th scope="row" className="govuk-table__header">
 								Total
 							</th>
-							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.children}</td>
-							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.open}</td>
-							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.dueThisWeek}</td>
-							<td className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">{totals.overdue}</td>
+							{COUNTS.map(([key]) => (
+								<td key={key} className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">
+									{totals[key]}
+								</td>
+							))}
 						</tr>
 					</tfoot>
 				</table>

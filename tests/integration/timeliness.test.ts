@@ -15,14 +15,8 @@ import * as timelinessExport from '#app/routes/timeliness-export.ts'
 import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
 import * as timeliness from '#app/routes/timeliness.tsx'
-import { checkAndSend } from '#tests/check-and-send.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
-
-const MANAGER = 'manager@kent.example.gov.uk'
-const CASEWORKER = 'caseworker@kent.example.gov.uk'
-const OAKFIELD_SENCO = 'senco@oakfield-primary.example.org'
-const MEDWAY_SENCO = 'senco@medway-school.example.org'
-const OPEN = ['DRAFT', 'SUBMITTED', 'DECISION_MADE', 'NOTICE_ISSUED', 'REPRESENTATIONS', 'FINAL_ISSUED']
+import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
+import { CASEWORKER, cookieFor, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
 
 type Dashboard = Exclude<Awaited<ReturnType<typeof timeliness.loader>>, Response>
 
@@ -518,10 +512,17 @@ async function download(loader: (args: any) => unknown, path: string, email = MA
 	return parseCsv(new Uint8Array(await response.arrayBuffer()))
 }
 
+/** A timeliness export's lines (its header first), checking that the download was audited, once. */
+async function auditedExport(path: string) {
+	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
+	const lines = await download(timelinessExport.loader, path)
+	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
+	return lines
+}
+
 test('the figures export: the whole period then each month, every figure, matching the dashboard; audited', async () => {
 	const data = await dashboard('/timeliness?from=2026-01&to=2026-06')
-	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
-	const [header, ...rows] = await download(timelinessExport.loader, '/timeliness/export.csv?from=2026-01&to=2026-06')
+	const [header, ...rows] = await auditedExport('/timeliness/export.csv?from=2026-01&to=2026-06')
 	expect(header).toEqual([
 		'Period',
 		'From',
@@ -547,14 +548,12 @@ test('the figures export: the whole period then each month, every figure, matchi
 	const february = rows.find((r) => r[0] === 'February 2026' && r[8] === 'due')!
 	expect(february.slice(1, 3)).toEqual(['2026-02-01', '2026-02-28'])
 	expect(february[9]).toBe(String((data.report!.months[1]!.figures.due as any).value))
-	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
 })
 
 test('the council’s own on-time lines (not SEN2): one per review due in the period, Y/N from the definitions', async () => {
 	const data = await dashboard('/timeliness')
 	const today = data.today
-	const before = await prisma.auditEvent.count({ where: { action: 'export.download' } })
-	const [header, ...rows] = await download(timelinessExport.loader, '/timeliness/export.csv?lines=reviews')
+	const [header, ...rows] = await auditedExport('/timeliness/export.csv?lines=reviews')
 	expect(header).toEqual([
 		'UPN',
 		'Surname',
@@ -569,7 +568,6 @@ test('the council’s own on-time lines (not SEN2): one per review due in the pe
 		'Decision notified within 4 weeks of the meeting (Y/N)',
 	])
 	expect(rows).toHaveLength((data.report!.figures.due as any).value)
-	expect(await prisma.auditEvent.count({ where: { action: 'export.download' } })).toBe(before + 1)
 	const byUpn = new Map((await prisma.child.findMany({ where: { laId: await kentLaId() }, select: { upn: true, dateOfBirth: true } })).map((c) => [c.upn, c]))
 	for (const [upn, , , dob, dueOn, heldOn, onTime, outcome, decidedOn, toldOn, within4] of rows) {
 		expect(byUpn.get(upn!)?.dateOfBirth).toBe(dob)
@@ -684,22 +682,7 @@ test('a maintain decision counts from the day its letter was sent, not the decis
 		where: { id: review.id },
 		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
 	})
-	expectRedirect(
-		await checkAndSend(
-			decisionRoute.action,
-			`/council/reviews/${review.id}/decision`,
-			caseworker,
-			{
-				outcome: 'MAINTAIN',
-				reasons: 'The plan still meets the needs.',
-				'decidedOn.day': decidedOn.slice(8),
-				'decidedOn.month': decidedOn.slice(5, 7),
-				'decidedOn.year': decidedOn.slice(0, 4),
-			},
-			{ reviewId: review.id },
-		),
-		`/council/reviews/${review.id}`,
-	)
+	expectRedirect(await decideToMaintain(decisionRoute.action, review.id, caseworker, decidedOn), `/council/reviews/${review.id}`)
 	// The decision keeps the date typed; the letter went today.
 	expect((await prisma.decision.findUniqueOrThrow({ where: { reviewId: review.id } })).decidedOn).toBe(decidedOn)
 	const letter = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId: review.id, kind: 'DECISION_LETTER' }, select: { createdAt: true } })
