@@ -28,3 +28,23 @@ test('the rules and the pure helpers touch no database, request or file', () => 
 test('there is no grab-bag folder', () => {
 	expect(fs.existsSync('app/utils')).toBe(false)
 })
+
+// The review's lifecycle has one home (app/domain/review-lifecycle.ts): no route, service, job or query compares
+// a status by hand, and the statutory periods come from the clock (app/domain/statutory-clock.ts), never a bare
+// day count.
+const STATUS_LITERAL = /'(DRAFT|SUBMITTED|DECISION_MADE|NOTICE_ISSUED|REPRESENTATIONS|FINAL_ISSUED|CLOSED)'/
+const LIFECYCLE_HOMES = ['app/domain/review-status.ts', 'app/domain/review-lifecycle.ts']
+
+test('statuses are compared only in the lifecycle module', () => {
+	const checking = filesIn('app')
+		.filter((file) => !file.includes('.test.') && !file.startsWith('app/generated') && !LIFECYCLE_HOMES.includes(file))
+		.filter((file) => STATUS_LITERAL.test(fs.readFileSync(file, 'utf8')))
+	expect(checking).toEqual([])
+})
+
+test('statutory periods are not written as day counts outside the clock', () => {
+	const counting = filesIn('app')
+		.filter((file) => !file.includes('.test.') && file !== 'app/domain/statutory-clock.ts')
+		.filter((file) => /addDays\([^)]*,\s*-?(14|15|28|56)\s*\)/.test(fs.readFileSync(file, 'utf8')))
+	expect(counting).toEqual([])
+})

@@ -5,6 +5,7 @@ import { audit, type AuditAction } from '#app/auth/audit.server.ts'
 import { forbidden, notFound, requirePermission, type SessionUser } from '#app/auth/auth.server.ts'
 import { reviewScope } from '#app/auth/tenancy.server.ts'
 import { prisma } from '#app/db/db.server.ts'
+import { checkStep } from '#app/domain/review-lifecycle.ts'
 
 /**
  * Loads a review only if the user may see it (their school's or council's child): 404 when there is no
@@ -35,8 +36,7 @@ export async function requireReviewAccess(request: Request, user: SessionUser, r
 export async function requireEditableReview(request: Request, reviewId: string) {
 	const user = await requirePermission(request, 'review:edit')
 	const review = await requireReviewAccess(request, user, reviewId, null)
-	if (review.status !== 'DRAFT') {
-		throw data('This review has been submitted to the council and can no longer be changed.', { status: 409, statusText: 'Conflict' })
-	}
+	const editable = checkStep('editDraft', review)
+	if (!editable.ok) throw data(editable.reason, { status: 409, statusText: 'Conflict' })
 	return { user, review }
 }

@@ -453,30 +453,28 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 		deadlines.push(
 			buildDeadline(
 				'review_report',
-				addDays(meetingOn, periods.reportDaysAfterMeeting),
+				reportDueOn(meetingOn, periods),
 				{ today, metOn: happenedBy(facts.reportReceivedOn, today), started: meetingHeld },
 				periods,
 			),
 		)
 		// reg 20(10); CoP 9.176: decision notified within 4 weeks of the meeting.
-		const decisionDueOn = addDays(meetingOn, periods.decisionDaysAfterMeeting)
-		deadlines.push(buildDeadline('la_decision', decisionDueOn, { today, metOn: happenedBy(facts.decisionOn, today), started: meetingHeld }, periods))
+		const decisionDue = decisionDueOn(meetingOn, periods)
+		deadlines.push(buildDeadline('la_decision', decisionDue, { today, metOn: happenedBy(facts.decisionOn, today), started: meetingHeld }, periods))
 		// reg 22(2); Devon [2022] EWHC 493: the amendment notice goes with the 'amend' decision.
 		if (amending) {
-			deadlines.push(buildDeadline('amendment_notice', decisionDueOn, { today, metOn: noticeSentOn, started: meetingHeld }, periods))
+			deadlines.push(buildDeadline('amendment_notice', decisionDue, { today, metOn: noticeSentOn, started: meetingHeld }, periods))
 		}
 	}
 
 	if (noticeSentOn !== null) {
 		// reg 22(2)(c): "at least 15 days beginning with the day on which the draft plan was served",
 		// so the day of service is day 1: served 1 March, last day 15 March.
-		const representationsEndOn = addDays(noticeSentOn, periods.representationDays - 1)
+		const representationsEndOn = representationsCloseOn(noticeSentOn, periods)
 		const closedOn = isAfter(today, representationsEndOn) ? representationsEndOn : null
 		deadlines.push(buildDeadline('representations', representationsEndOn, { today, metOn: closedOn, started: true }, periods))
 		// reg 22(3)-(4): final amended plan, or notice not to amend, within 8 weeks of the amendment notice.
-		deadlines.push(
-			buildDeadline('final_plan', addDays(noticeSentOn, periods.finalPlanDaysAfterNotice), { today, metOn: finalIssuedOn, started: true }, periods),
-		)
+		deadlines.push(buildDeadline('final_plan', finalPlanDueOn(noticeSentOn, periods), { today, metOn: finalIssuedOn, started: true }, periods))
 	}
 
 	// reg 18(1): in the 12 months before a transfer between phases, the plan naming the new school is finalised
@@ -491,6 +489,26 @@ export function computeDeadlines(facts: ReviewFacts, periods: ClockPeriods = DEF
 	}
 
 	return deadlines
+}
+
+/** The last day for the school's review report: 2 weeks after the meeting (reg 20(7)-(8)). */
+export function reportDueOn(meetingOn: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	return addDays(meetingOn, periods.reportDaysAfterMeeting)
+}
+
+/** The last day for the council's decision, and the amendment notice with an 'amend': 4 weeks after the meeting (reg 20(10)). */
+export function decisionDueOn(meetingOn: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	return addDays(meetingOn, periods.decisionDaysAfterMeeting)
+}
+
+/** The last of the family's 15 days, "beginning with the day on which the draft plan was served" (reg 22(2)(c)): day 1 is that day. */
+export function representationsCloseOn(noticeServedOn: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	return addDays(noticeServedOn, periods.representationDays - 1)
+}
+
+/** The last day for the final amended plan, or the notice not to amend: 8 weeks after the notice (reg 22(3)-(4)). */
+export function finalPlanDueOn(noticeServedOn: IsoDate, periods: ClockPeriods = DEFAULT_PERIODS): IsoDate {
+	return addDays(noticeServedOn, periods.finalPlanDaysAfterNotice)
 }
 
 // Deadlines counted back from the meeting: once it has been held they can no longer be acted on.

@@ -8,6 +8,7 @@ import type { Tx } from '#app/db/db.server.ts'
 import type { PrismaClient } from '#app/db/factory.server.ts'
 import type { IsoDate } from '#app/domain/calendar-date.ts'
 import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
+import { isOpen, OPEN_REVIEW_WHERE } from '#app/domain/review-lifecycle.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 const PAGE_SIZE = 500
@@ -30,7 +31,7 @@ export async function refreshNextDeadlines(prisma: PrismaClient, options: { toda
 	let afterId: string | null = null
 	for (;;) {
 		const page: Array<Prisma.AnnualReviewGetPayload<{ select: typeof reviewSelect }>> = await prisma.annualReview.findMany({
-			where: { status: { not: 'CLOSED' }, ...(afterId ? { id: { gt: afterId } } : {}) },
+			where: { ...OPEN_REVIEW_WHERE, ...(afterId ? { id: { gt: afterId } } : {}) },
 			orderBy: { id: 'asc' },
 			take: PAGE_SIZE,
 			select: reviewSelect,
@@ -45,7 +46,7 @@ export async function refreshNextDeadlines(prisma: PrismaClient, options: { toda
 			const results = await prisma.$transaction(
 				changes.map(({ review, nextDeadlineOn, nextDeadlineId }) =>
 					prisma.annualReview.updateMany({
-						where: { id: review.id, updatedAt: review.updatedAt, status: { not: 'CLOSED' } },
+						where: { id: review.id, updatedAt: review.updatedAt, ...OPEN_REVIEW_WHERE },
 						data: { nextDeadlineOn, nextDeadlineId },
 					}),
 				),
@@ -65,6 +66,6 @@ export async function refreshNextDeadline(tx: Tx, reviewId: string) {
 		where: { id: reviewId },
 		select: { status: true, ...CLOCK_FACTS_SELECT },
 	})
-	const next = review.status === 'CLOSED' ? null : clocksFor(review).next
+	const next = isOpen(review.status) ? clocksFor(review).next : null
 	await tx.annualReview.update({ where: { id: reviewId }, data: { nextDeadlineOn: next?.dueOn ?? null, nextDeadlineId: next?.id ?? null } })
 }

@@ -5,6 +5,7 @@
 import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { CLOCK_FACTS_SELECT, reviewFacts } from '#app/domain/review-facts.ts'
+import { OPEN_REVIEW_WHERE } from '#app/domain/review-lifecycle.ts'
 import { computeDeadlines, type Deadline, type DeadlineId } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail, type OutgoingEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
@@ -47,7 +48,7 @@ interface Person {
 function loadPage(afterId: string | null) {
 	return prisma.annualReview.findMany({
 		// Every reminder here is about a deadline that runs from the meeting, so reviews without one are skipped.
-		where: { status: { not: 'CLOSED' }, meetingOn: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) },
+		where: { ...OPEN_REVIEW_WHERE, meetingOn: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) },
 		orderBy: { id: 'asc' },
 		take: PAGE_SIZE,
 		select: reviewSelect,

@@ -1,7 +1,6 @@
 // The review record: everything the school recorded, as one view model for the check-your-answers
 // page, the record PDF and the council's view of the review.
 import { prisma } from '#app/db/db.server.ts'
-import { addDays } from '#app/domain/calendar-date.ts'
 import { checkQuality, type Finding, type QualityInput } from '#app/domain/quality-check.ts'
 import {
 	CHANGE_SECTIONS,
@@ -22,6 +21,7 @@ import {
 	type PlanSection,
 } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
+import { decisionDueOn, reportDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { evidenceFileSelect, loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
 
@@ -156,8 +156,8 @@ export async function buildReviewRecord(reviewId: string) {
 				dueOn: review.dueOn,
 				statusLabel: reviewStatusLabel(review.status),
 				submittedAt: review.submittedAt,
-				reportDueOn: review.meetingOn ? addDays(review.meetingOn, 14) : null,
-				decisionDueOn: review.meetingOn ? addDays(review.meetingOn, 28) : null,
+				reportDueOn: review.meetingOn ? reportDueOn(review.meetingOn) : null,
+				decisionDueOn: review.meetingOn ? decisionDueOn(review.meetingOn) : null,
 			},
 			attendees: review.invitees.map((i) => {
 				const row = attendance.get(i.id)

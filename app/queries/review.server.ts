@@ -2,6 +2,7 @@
 // part's schema), the plan's wording; and the smaller reads of the school's review pages.
 import type { z } from 'zod'
 import { prisma } from '#app/db/db.server.ts'
+import { fromStatuses } from '#app/domain/review-lifecycle.ts'
 import { PART_KEYS, PART_SCHEMAS, type PartKey, type PartStatus } from '#app/domain/review-parts.ts'
 
 /** Who a child is, as every page and letter about them names them. */
@@ -198,7 +199,7 @@ export async function loadChildToReview(childId: string) {
 			schoolId: true,
 			laId: true,
 			plan: { select: { reviewDueOn: true, currentVersionNo: true, id: true } },
-			reviews: { where: { status: 'DRAFT' }, select: { id: true }, take: 1 },
+			reviews: { where: { status: { in: fromStatuses('editDraft') } }, select: { id: true }, take: 1 },
 		},
 	})
 }

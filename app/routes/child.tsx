@@ -7,6 +7,7 @@ import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
 import { childIdentitySelect } from '#app/queries/review.server.ts'
 import type { Route } from './+types/child'
@@ -39,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function ChildRecord() {
 	const { child, canStartReview } = useLoaderData<typeof loader>()
-	const draft = child.reviews.find((r) => r.status === 'DRAFT')
+	const draft = child.reviews.find((r) => canTake('editDraft', r.status))
 	const name = `${child.firstName} ${child.lastName}`
 	const rows: Array<[string, string]> = [
 		['Date of birth', formatDate(child.dateOfBirth)],

@@ -9,9 +9,11 @@ import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays, isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { mayCease } from '#app/domain/cease-consultation.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, type Recommendation } from '#app/domain/review-parts.ts'
+import { decisionDueOn } from '#app/domain/statutory-clock.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { checkOf, LETTER_CHANGED, letterToSend, makeDecision, StepError } from '#app/services/council-review.server.ts'
 import type { Route } from './+types/council-decision'
@@ -40,7 +42,7 @@ async function load(request: Request, reviewId: string) {
 			ceaseConsultation: { select: { informedOn: true, familyConsulted: true, headTeacherConsulted: true } },
 		},
 	})
-	if (review.status !== 'SUBMITTED') throw redirect(`/council/reviews/${review.id}`)
+	if (!canTake('decide', review.status)) throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
 }
 
@@ -50,7 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		recommendation: review.recommendation ? RECOMMENDATION_LABELS[review.recommendation as Recommendation].label : null,
-		decisionDueOn: review.meetingOn ? addDays(review.meetingOn, 28) : null,
+		decisionDueOn: review.meetingOn ? decisionDueOn(review.meetingOn) : null,
 		defaults: { outcome: review.recommendation ?? undefined, decidedOn: dateParts(todayInLondon(new Date())) },
 		// What a cease decision today still needs (reg 31(1)), or null (app/domain/cease-consultation.ts).
 		ceaseBlocked: (() => {

@@ -10,9 +10,11 @@ import { Button, Checkboxes, DateField, ErrorSummary, Radios, summaryErrors, Tex
 import { PageTitle } from '#app/components/page.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays, formatDate, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
+import { formatDate, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { mayIssueFinalPlan } from '#app/domain/final-plan-timing.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
+import { finalPlanDueOn } from '#app/domain/statutory-clock.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import {
@@ -75,7 +77,7 @@ async function load(request: Request, reviewId: string) {
 			child: { select: { firstName: true, lastName: true } },
 		},
 	})
-	if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw redirect(`/council/reviews/${review.id}`)
+	if (!canTake('prepareFinalPlan', review.status)) throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
 }
 
@@ -98,7 +100,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		closesOn: review.notice?.representationsCloseOn ?? null,
-		finalDueOn: review.notice ? addDays(review.notice.issuedOn, 56) : null,
+		finalDueOn: review.notice ? finalPlanDueOn(review.notice.issuedOn) : null,
 		representations: review._count.representations,
 		amendments: amendments.map((a) => ({
 			id: a.id,

@@ -11,6 +11,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
+import { checkStep } from '#app/domain/review-lifecycle.ts'
 import { PLAN_SECTIONS, sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -73,7 +74,7 @@ async function load(request: Request, reviewId: string) {
 	const user = await requirePermission(request, 'decision:make')
 	const access = await requireReviewAccess(request, user, reviewId, null)
 	const review = await loadReview(access.id)
-	if (review.status !== 'DECISION_MADE' || review.decision?.outcome !== 'AMEND') throw redirect(`/council/reviews/${review.id}`)
+	if (!checkStep('issueNotice', review).ok) throw redirect(`/council/reviews/${review.id}`)
 	const proposals = await prisma.amendmentProposal.findMany({
 		where: { reviewId: review.id },
 		orderBy: [{ origin: 'desc' }, { section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],

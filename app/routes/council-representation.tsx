@@ -9,6 +9,7 @@ import { Button, Checkboxes, DateField, ErrorSummary, FileUpload, summaryErrors,
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
 import { recordRepresentation, StepError } from '#app/services/council-review.server.ts'
 import { deleteEvidenceFile, receiveEvidenceUpload, uploadMessages } from '#app/storage/evidence.server.ts'
@@ -44,7 +45,7 @@ async function load(request: Request, reviewId: string) {
 			child: { select: { firstName: true, lastName: true, parentName: true } },
 		},
 	})
-	if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS') throw redirect(`/council/reviews/${review.id}`)
+	if (!canTake('recordRepresentation', review.status)) throw redirect(`/council/reviews/${review.id}`)
 	return { user, review }
 }
 

@@ -14,6 +14,7 @@ import { isAfter, todayInLondon, formatDate } from '#app/domain/calendar-date.ts
 import { mayCease } from '#app/domain/cease-consultation.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
+import { canTake, checkStep } from '#app/domain/review-lifecycle.ts'
 import { dateInput, dateParts, RECOMMENDATION_LABELS, sectionLabel, type PlanSection, type Recommendation } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -146,14 +147,13 @@ export default function CouncilReview() {
 	const actionData = useActionData<typeof action>()
 	const { review, child, canDecide } = data
 	const base = `/council/reviews/${review.id}`
-	const next =
-		review.status === 'SUBMITTED'
-			? { href: `${base}/decision`, label: 'Make the decision' }
-			: review.status === 'DECISION_MADE' && data.decision?.outcome === 'AMEND'
-				? { href: `${base}/notice`, label: 'Build the amendment notice' }
-				: review.status === 'NOTICE_ISSUED' || review.status === 'REPRESENTATIONS'
-					? { href: `${base}/final`, label: 'Issue the final plan' }
-					: null
+	const next = canTake('decide', review.status)
+		? { href: `${base}/decision`, label: 'Make the decision' }
+		: checkStep('issueNotice', { status: review.status, decision: data.decision }).ok
+			? { href: `${base}/notice`, label: 'Build the amendment notice' }
+			: canTake('issueFinalPlan', review.status)
+				? { href: `${base}/final`, label: 'Issue the final plan' }
+				: null
 	return (
 		<>
 			<PageTitle title={`Annual review: ${child.name}`} />
@@ -184,12 +184,12 @@ export default function CouncilReview() {
 						{next.label}
 					</a>
 				) : null}
-				{canDecide && (review.status === 'NOTICE_ISSUED' || review.status === 'REPRESENTATIONS') ? (
+				{canDecide && canTake('recordRepresentation', review.status) ? (
 					<a className="govuk-button govuk-button--secondary govuk-!-margin-left-2" href={`${base}/representations/new`}>
 						Record a representation
 					</a>
 				) : null}
-				{canDecide && review.status === 'FINAL_ISSUED' ? (
+				{canDecide && canTake('closeReview', review.status) ? (
 					<Form method="post">
 						<button type="submit" className="govuk-button govuk-button--secondary">
 							Close the review
@@ -197,7 +197,7 @@ export default function CouncilReview() {
 					</Form>
 				) : null}
 			</div>
-			{canDecide && review.status === 'SUBMITTED' ? <CeaseConsultationForm /> : null}
+			{canDecide && canTake('considerCeasing', review.status) ? <CeaseConsultationForm /> : null}
 			<DeadlineTable deadlines={data.deadlines} caption="Statutory clocks" />
 
 			{data.decision ? (

@@ -9,6 +9,7 @@ import { SummaryList, UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { PART_SLUGS, PART_TITLES, PFA_LABELS, type PartKey } from '#app/domain/review-parts.ts'
 import { FORM_MISMATCH } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
@@ -30,7 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireReviewAccess(request, user, params.reviewId)
 	const built = await buildReviewRecord(params.reviewId)
 	const { review, record, findings } = built
-	const canEdit = hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT'
+	const canEdit = hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status)
 	const partHref = (key: PartKey) => `/reviews/${review.id}/parts/${PART_SLUGS[key]}`
 	const proposalHref = (id: string) => `/reviews/${review.id}/proposals/${id}`
 	return {
@@ -281,7 +282,7 @@ export default function CheckAnswers() {
 				</>
 			) : (
 				<p className="govuk-body">
-					Status: {status === 'DRAFT' ? 'draft' : 'submitted'}
+					Status: {canTake('editDraft', status) ? 'draft' : 'submitted'}
 					{record.review.submittedAt ? `, on ${formatDateTime(record.review.submittedAt)}` : ''}.
 				</p>
 			)}

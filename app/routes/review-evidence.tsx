@@ -9,6 +9,7 @@ import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukFor
 import { PageTitle } from '#app/components/page.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { env } from '#app/env.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
@@ -41,7 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const review = await loadEvidencePage(params.reviewId)
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
-		canEdit: hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT',
+		canEdit: hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status),
 		maxMb: env.MAX_UPLOAD_MB,
 		evidence: review.evidence.map((e) => ({ ...e, type: TYPE_LABELS[e.contentType] ?? e.contentType, uploadedBy: e.uploadedBy.name })),
 	}

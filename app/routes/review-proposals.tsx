@@ -7,6 +7,7 @@ import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import { sectionLabel, type PlanSection } from '#app/domain/review-parts.ts'
 import { SCHOOL_PROPOSAL_ORDER, schoolProposalSelect } from '#app/queries/review-record.server.ts'
 import type { Route } from './+types/review-proposals'
@@ -29,7 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	})
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
-		canEdit: hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT',
+		canEdit: hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status),
 		proposals: review.proposals.map((p) => ({ ...p, sectionLabel: sectionLabel(p.section as PlanSection), evidence: p.evidence.map((e) => e.evidence) })),
 	}
 }

@@ -5,7 +5,8 @@ import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { RecordDownloads } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { addDays, formatDate } from '#app/domain/calendar-date.ts'
+import { formatDate } from '#app/domain/calendar-date.ts'
+import * as clock from '#app/domain/statutory-clock.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import type { Route } from './+types/review-submitted'
 
@@ -17,12 +18,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		select: { id: true, status: true, submittedAt: true, meetingOn: true, reportReceivedOn: true, child: { select: { firstName: true, lastName: true } } },
 	})
 	if (!review.submittedAt || !review.meetingOn) throw redirect(`/reviews/${review.id}`)
-	const reportDueOn = addDays(review.meetingOn, 14)
+	const reportDueOn = clock.reportDueOn(review.meetingOn)
 	return {
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}`, submittedAt: review.submittedAt },
 		onTime: review.reportReceivedOn! <= reportDueOn,
 		reportDueOn,
-		decisionDueOn: addDays(review.meetingOn, 28),
+		decisionDueOn: clock.decisionDueOn(review.meetingOn),
 	}
 }
 

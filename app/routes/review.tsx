@@ -7,6 +7,7 @@ import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
+import { canTake } from '#app/domain/review-lifecycle.ts'
 import {
 	INVITEE_ROLE_LABELS,
 	needsPreparationForAdulthood,
@@ -63,12 +64,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			invitees: review.invitees.map((i) => ({ id: i.id, role: INVITEE_ROLE_LABELS[i.role as InviteeRole] ?? i.role, name: i.name, email: i.email })),
 		},
 		child: { id: review.child.id, name: `${review.child.firstName} ${review.child.lastName}`, school: review.child.school?.name ?? '' },
-		canEdit: hasPermission(user.roles, 'review:edit') && review.status === 'DRAFT',
+		canEdit: hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status),
 		deadlines: deadlines.filter((d) => MEETING_CLOCKS.includes(d.id)),
-		warnings:
-			review.status === 'DRAFT'
-				? scheduleWarnings({ today, meetingOn: review.meetingOn, reviewDueOn: review.dueOn, yearGroup: review.child.yearGroup, deadlines })
-				: [],
+		warnings: canTake('editDraft', review.status)
+			? scheduleWarnings({ today, meetingOn: review.meetingOn, reviewDueOn: review.dueOn, yearGroup: review.child.yearGroup, deadlines })
+			: [],
 		parts: PART_KEYS.map((key) => ({
 			key,
 			slug: PART_SLUGS[key],
@@ -105,7 +105,7 @@ export default function Review() {
 			{warnings.map((w) => (
 				<WarningText key={w.kind}>{w.message}</WarningText>
 			))}
-			{review.status !== 'DRAFT' ? (
+			{!canTake('editDraft', review.status) ? (
 				<div className="govuk-inset-text">
 					<p className="govuk-body">The review report has been submitted and can no longer be changed. You can download the record at any time.</p>
 					<RecordDownloads reviewId={review.id}>

@@ -8,12 +8,13 @@ import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { appealDeadline, letterDates } from '#app/domain/appeal-deadline.ts'
-import { addDays, todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
-import { mayCease, type CeaseConsultationFacts } from '#app/domain/cease-consultation.ts'
+import { todayInLondon, formatDate } from '#app/domain/calendar-date.ts'
+import type { CeaseConsultationFacts } from '#app/domain/cease-consultation.ts'
 import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-timing.ts'
 import { mustIncludePreparationForAdulthood, outcomeRowsFrom, provisionRowsFrom } from '#app/domain/plan-rows.ts'
+import { checkStep, fromStatuses, statusAfter, type ReviewStep, type StepFacts } from '#app/domain/review-lifecycle.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
-import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
+import { finalPlanDueOn, nextReviewDueOn, representationsCloseOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import {
@@ -34,6 +35,12 @@ import type { PayloadOf } from '#emails/index.ts'
 export class StepError extends Error {}
 
 /** The council's settings every letter must name (app/pdf/statutory-paragraphs.ts: reg 22(2)(d), reg 32(c), (f)). */
+/** Refuses a step the review's lifecycle does not allow now (app/domain/review-lifecycle.ts), in the user's words. */
+function requireStep(step: ReviewStep, facts: StepFacts) {
+	const check = checkStep(step, facts)
+	if (!check.ok) throw new StepError(check.reason)
+}
+
 const CEASE_CONSULTATION_SELECT = { informedOn: true, familyConsulted: true, headTeacherConsulted: true } as const
 
 const STATUTORY_SETTINGS_SELECT = {
@@ -342,7 +349,7 @@ export type CeaseConsultationInput = CeaseConsultationFacts & { summary: string 
 export async function recordCeaseConsultation(request: Request | null, user: SessionUser, reviewId: string, input: CeaseConsultationInput) {
 	await prisma.$transaction(async (tx) => {
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
-		if (review.status !== 'SUBMITTED') throw new StepError('The consultation before ceasing is recorded before the council’s decision.')
+		requireStep('considerCeasing', review)
 		const data = {
 			informedOn: input.informedOn,
 			familyConsulted: input.familyConsulted,
@@ -377,16 +384,13 @@ export type DecisionInput = { outcome: 'MAINTAIN' | 'AMEND' | 'CEASE'; reasons: 
  * amendment notice follows). One definition for the check-before-sending page, its preview and the send.
  */
 function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput, now: Date) {
-	if (f.status !== 'SUBMITTED') throw new StepError('A decision can only be made on a submitted review report that has no decision yet.')
+	requireStep('decide', f)
 	if (!f.meetingOn) throw new StepError('The review has no meeting date.')
 	const closes = input.outcome !== 'AMEND'
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn)
 	if (!closes) return { closes, nextDue, letter: null }
-	if (input.outcome === 'CEASE') {
-		// reg 31(1): the family informed and consulted, and the head teacher consulted, before a cease decision.
-		const consulted = mayCease(f.ceaseConsultation, input.decidedOn)
-		if (!consulted.ok) throw new StepError(consulted.reason)
-	}
+	// reg 31(1): the family informed and consulted, and the head teacher consulted, before a cease decision.
+	if (input.outcome === 'CEASE') requireStep('decide', { status: f.status, ceasing: { consultation: f.ceaseConsultation, decidedOn: input.decidedOn } })
 	const decision = input.outcome as 'MAINTAIN' | 'CEASE'
 	const to = recipients(f, 'HEAD_TEACHER')
 	// The letter is dated the day it is sent, and the appeal runs from that day, whatever decision date was typed
@@ -425,15 +429,14 @@ export async function makeDecision(
 	const run = async (document: { bytes: Uint8Array; storageKey: string } | null) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: 'SUBMITTED', lockVersion: f.lockVersion },
-				data: { status: closes ? 'CLOSED' : 'DECISION_MADE', closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
+				where: { id: f.id, status: { in: fromStatuses('decide') }, lockVersion: f.lockVersion },
+				data: { status: statusAfter('decide', input.outcome), closedAt: closes ? new Date() : null, lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just decided or changed this review. Reload the page.')
 			if (input.outcome === 'CEASE') {
 				// Checked again here: the consultation could have been changed since the letter was drawn.
 				const consultation = await tx.ceaseConsultation.findUnique({ where: { reviewId: f.id }, select: CEASE_CONSULTATION_SELECT })
-				const consulted = mayCease(consultation, input.decidedOn)
-				if (!consulted.ok) throw new StepError(consulted.reason)
+				requireStep('decide', { status: f.status, ceasing: { consultation, decidedOn: input.decidedOn } })
 			}
 			await tx.decision.create({
 				data: { reviewId: f.id, outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, decidedById: user.id },
@@ -585,7 +588,7 @@ export async function saveFinalChanges(request: Request | null, user: SessionUse
 			const finalWording = c.drop || c.wording.trim() === a.proposedWording.trim() ? null : c.wording
 			if (finalWording === a.final.wording && c.drop === a.final.dropped && c.reason === a.final.reason) continue
 			const moved = await tx.amendmentProposal.updateMany({
-				where: { id: a.id, reviewId: review.id, review: { status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } } },
+				where: { id: a.id, reviewId: review.id, review: { status: { in: fromStatuses('prepareFinalPlan') } } },
 				data: { finalWording, finalDropped: c.drop, finalReason: c.reason },
 			})
 			if (moved.count !== 1) throw new StepError('The final plan has just been issued. Reload the page.')
@@ -610,11 +613,11 @@ export async function saveFinalChanges(request: Request | null, user: SessionUse
 
 /** The amendment notice as it would be issued today: its amendments, its dates and the letter (reg 22(2)). */
 async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
-	if (f.status !== 'DECISION_MADE' || f.decision?.outcome !== 'AMEND') throw new StepError('An amendment notice follows a decision to amend the plan.')
+	requireStep('issueNotice', f)
 	const amendments = await noticeAmendments(f.id)
 	if (!amendments.length) throw new StepError('Accept or edit at least one proposal, or add one of the council’s own amendments')
 	const issuedOn = todayInLondon(now)
-	const closesOn = addDays(issuedOn, 14)
+	const closesOn = representationsCloseOn(issuedOn)
 	const evidenceIds = new Set(amendments.flatMap((a) => a.evidenceIds))
 	const evidence = await prisma.evidenceFile.findMany({
 		where: { reviewId: f.id, ...(evidenceIds.size ? { id: { in: [...evidenceIds] } } : {}) },
@@ -648,7 +651,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 		meetingOn: f.meetingOn!,
 		issuedOn,
 		representationsCloseOn: closesOn,
-		finalPlanDueOn: addDays(issuedOn, 56),
+		finalPlanDueOn: finalPlanDueOn(issuedOn),
 		amendmentCount: amendments.length,
 		localOfferUrl: f.la.localOfferUrl, // reg 22(2)(d)
 	}
@@ -671,8 +674,8 @@ export async function issueAmendmentNotice(request: Request | null, user: Sessio
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: 'DECISION_MADE', lockVersion: f.lockVersion },
-				data: { status: 'NOTICE_ISSUED', lockVersion: { increment: 1 } },
+				where: { id: f.id, status: { in: fromStatuses('issueNotice') }, lockVersion: f.lockVersion },
+				data: { status: statusAfter('issueNotice'), lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just issued this notice or changed the review. Reload the page.')
 			await tx.amendmentNotice.create({ data: { reviewId: f.id, issuedOn, representationsCloseOn: closesOn, issuedById: user.id } })
@@ -718,8 +721,7 @@ export async function recordRepresentation(
 ) {
 	return prisma.$transaction(async (tx) => {
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
-		if (review.status !== 'NOTICE_ISSUED' && review.status !== 'REPRESENTATIONS')
-			throw new StepError('Representations are recorded after the amendment notice is issued.')
+		requireStep('recordRepresentation', review)
 		const created = await tx.representation.create({
 			data: {
 				reviewId,
@@ -750,7 +752,7 @@ export async function recordRepresentation(
 				},
 			})
 		}
-		await tx.annualReview.update({ where: { id: reviewId }, data: { status: 'REPRESENTATIONS', lockVersion: { increment: 1 } } })
+		await tx.annualReview.update({ where: { id: reviewId }, data: { status: statusAfter('recordRepresentation'), lockVersion: { increment: 1 } } })
 		await audit(
 			request,
 			user.id,
@@ -798,7 +800,7 @@ export async function recordFamilyAgreement(
 ) {
 	await prisma.$transaction(async (tx) => {
 		const notice = await tx.amendmentNotice.findFirst({
-			where: { reviewId: review.id, review: { status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } } },
+			where: { reviewId: review.id, review: { status: { in: fromStatuses('prepareFinalPlan') } } },
 			select: { familyAgreedCompleteOn: true },
 		})
 		if (!notice || notice.familyAgreedCompleteOn === familyAgreedOn) return
@@ -824,7 +826,7 @@ export type FinalInput = { amend: boolean; reasons: string }
 
 /** The final plan, or the decision not to amend, as it would be issued today, with its letter (reg 22(3)-(4)). */
 async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now: Date) {
-	if (f.status !== 'NOTICE_ISSUED' && f.status !== 'REPRESENTATIONS') throw new StepError('The final plan follows an amendment notice.')
+	requireStep('issueFinalPlan', f)
 	const issuedOn = todayInLondon(now)
 	// The 15 days are the family's (reg 22(2)(c)): checked here to refuse before a letter is drawn, and again in the transaction.
 	const timing = await finalPlanTiming(prisma, f.id, issuedOn)
@@ -900,8 +902,8 @@ export async function issueFinalPlan(
 	return withDocument(bytes, (storageKey) =>
 		prisma.$transaction(async (tx) => {
 			const moved = await tx.annualReview.updateMany({
-				where: { id: f.id, status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] }, lockVersion: f.lockVersion },
-				data: { status: 'FINAL_ISSUED', lockVersion: { increment: 1 } },
+				where: { id: f.id, status: { in: fromStatuses('issueFinalPlan') }, lockVersion: f.lockVersion },
+				data: { status: statusAfter('issueFinalPlan'), lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) throw new StepError('Someone else has just issued the final plan or changed the review. Reload the page.')
 			const recheck = await finalPlanTiming(tx, f.id, issuedOn)
@@ -962,8 +964,8 @@ export async function issueFinalPlan(
 export async function closeReview(request: Request | null, user: SessionUser, reviewId: string) {
 	await prisma.$transaction(async (tx) => {
 		const moved = await tx.annualReview.updateMany({
-			where: { id: reviewId, status: 'FINAL_ISSUED' },
-			data: { status: 'CLOSED', closedAt: new Date(), lockVersion: { increment: 1 } },
+			where: { id: reviewId, status: { in: fromStatuses('closeReview') } },
+			data: { status: statusAfter('closeReview'), closedAt: new Date(), lockVersion: { increment: 1 } },
 		})
 		if (moved.count !== 1) throw new StepError('Only a review whose final plan has been issued can be closed.')
 		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { childId: true } })

@@ -6,9 +6,11 @@
 import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
-import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { fromStatuses, statusAfter } from '#app/domain/review-lifecycle.ts'
 import { meetingFields, type PartKey, type PartStatus, type PlanSection, type ScheduleValue } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel } from '#app/domain/review-status.ts'
+import { decisionDueOn as decisionDue, reportDueOn as reportDue } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
@@ -338,7 +340,7 @@ async function renderSubmittedReport(reviewId: string, now: Date) {
 	const { record } = await buildReviewRecord(reviewId)
 	const bytes = await renderReviewRecord({
 		...record,
-		review: { ...record.review, statusLabel: reviewStatusLabel('SUBMITTED'), submittedAt: now },
+		review: { ...record.review, statusLabel: reviewStatusLabel(statusAfter('submitReport')), submittedAt: now },
 		generatedAt: now,
 	})
 	return { bytes, title: `Annual review report - ${record.child.name}.pdf` }
@@ -371,8 +373,8 @@ export async function submitReview(
 			// Only a draft, unchanged since the user checked it (touchDraft moves lockVersion on with every change),
 			// moves on: a second click or a concurrent edit finds nothing to update.
 			const moved = await tx.annualReview.updateMany({
-				where: { id: loaded.id, status: 'DRAFT', lockVersion: input.openedLockVersion },
-				data: { status: 'SUBMITTED', submittedAt: now, submittedById: user.id, reportReceivedOn: today, lockVersion: { increment: 1 } },
+				where: { id: loaded.id, status: { in: fromStatuses('submitReport') }, lockVersion: input.openedLockVersion },
+				data: { status: statusAfter('submitReport'), submittedAt: now, submittedById: user.id, reportReceivedOn: today, lockVersion: { increment: 1 } },
 			})
 			if (moved.count !== 1) return 'changed' as const
 			await refreshNextDeadline(tx, loaded.id)
@@ -396,8 +398,8 @@ export async function submitReview(
 			})
 			const child = { firstName: facts.child.firstName, lastName: facts.child.lastName }
 			const schoolName = facts.child.school?.name ?? 'The school'
-			const reportDueOn = addDays(meetingOn, 14)
-			const decisionDueOn = addDays(meetingOn, 28)
+			const reportDueOn = reportDue(meetingOn)
+			const decisionDueOn = decisionDue(meetingOn)
 			await enqueueEmail(tx, {
 				to: facts.submittedBy!.email,
 				toName: facts.submittedBy!.name,
