@@ -4,9 +4,6 @@ import { z } from 'zod'
 /** A text that must be given: trimmed, `missing` when empty or absent, `tooLong` past `max` characters. */
 export const requiredText = (missing: string, max: number, tooLong: string) => z.string({ error: missing }).trim().min(1, missing).max(max, tooLong)
 
-/** A Prisma select of exactly these fields (a form's), so a page reads what its form edits and no more. */
-export const selectOf = <F extends string>(fields: readonly F[]) => Object.fromEntries(fields.map((f) => [f, true])) as Record<F, true>
-
 /** The email address a person types to sign in or to reset their password. */
 export const ownEmailAddress = () =>
 	z

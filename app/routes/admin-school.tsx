@@ -7,7 +7,8 @@ import { Button, EmailField, Select, summaryErrors, TextArea, TextField, useGovu
 import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
-import { requiredText, selectOf } from '#app/lib/form-fields.ts'
+import { requiredText } from '#app/lib/form-fields.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 import { requireCouncilAdmin, requireCouncilSchool, saveSchool, setSchoolActive, urnTaken } from '#app/services/admin.server.ts'
 import type { Route } from './+types/admin-school'
 

@@ -8,6 +8,7 @@ import type { IsoDate } from '#app/domain/calendar-date.ts'
 import type { ImportChecker, ImportRow, RowProblem } from '#app/domain/import-row.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 
 const CHUNK = 500 // rows per read (`in` lists)
 
@@ -220,21 +221,7 @@ async function currentVersions(db: Db, plans: Array<{ id: string; currentVersion
 	const [versions, outcomes, provisions] = await Promise.all([
 		db.planVersion.findMany({
 			where: { id: { in: ids } },
-			select: {
-				id: true,
-				planId: true,
-				sectionA: true,
-				sectionB: true,
-				sectionC: true,
-				sectionD: true,
-				sectionG: true,
-				sectionH1: true,
-				sectionH2: true,
-				sectionI: true,
-				sectionJ: true,
-				sectionK: true,
-				preparationForAdulthood: true,
-			},
+			select: { id: true, planId: true, ...selectOf(SECTIONS) },
 		}),
 		db.planOutcome.findMany({
 			where: { planVersionId: { in: ids } },
@@ -262,8 +249,6 @@ async function currentVersions(db: Db, plans: Array<{ id: string; currentVersion
 
 function addNewChild(plan: ImportPlan, row: ImportRow, laId: string, schoolId: string) {
 	const childId = randomUUID()
-	const planId = randomUUID()
-	const versionId = randomUUID()
 	plan.childCreates.push({
 		id: childId,
 		laId,
@@ -278,6 +263,13 @@ function addNewChild(plan: ImportPlan, row: ImportRow, laId: string, schoolId: s
 		youngPersonEmail: row.youngPersonEmail ?? '',
 		searchText: searchText(row.firstName, row.lastName, row.upn),
 	})
+	addPlanFromRow(plan, row, childId)
+	plan.counts.created++
+}
+
+/** A new plan for the child from the row: its dates, and its first version with the row's sections, outcomes and provision. */
+function addPlanFromRow(plan: ImportPlan, row: ImportRow, childId: string) {
+	const planId = randomUUID()
 	plan.planCreates.push({
 		id: planId,
 		childId,
@@ -288,7 +280,7 @@ function addNewChild(plan: ImportPlan, row: ImportRow, laId: string, schoolId: s
 	})
 	plan.versions.push(
 		versionRows(
-			versionId,
+			randomUUID(),
 			planId,
 			1,
 			row.planFirstIssuedOn,
@@ -297,7 +289,6 @@ function addNewChild(plan: ImportPlan, row: ImportRow, laId: string, schoolId: s
 			(row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' })),
 		),
 	)
-	plan.counts.created++
 }
 
 function versionRows(
@@ -372,26 +363,7 @@ function updateChild(
 
 	if (!child.plan) {
 		// A child the portal holds without a plan: the file brings the plan.
-		const planId = randomUUID()
-		plan.planCreates.push({
-			id: planId,
-			childId: child.id,
-			firstIssuedOn: row.planFirstIssuedOn,
-			lastReviewOn: row.planLastReviewOn,
-			reviewDueOn: nextReviewDueOn(row.planFirstIssuedOn, row.planLastReviewOn),
-			currentVersionNo: 1,
-		})
-		plan.versions.push(
-			versionRows(
-				randomUUID(),
-				planId,
-				1,
-				row.planFirstIssuedOn,
-				{ sectionB: row.sectionB ?? '', sectionI: row.sectionI ?? '' },
-				(row.outcomes ?? []).map((text) => ({ area: '', text })),
-				(row.provision ?? []).map((what) => ({ need: '', what, who: '', frequency: '', duration: '' })),
-			),
-		)
+		addPlanFromRow(plan, row, child.id)
 		return true
 	}
 
