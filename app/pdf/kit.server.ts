@@ -460,6 +460,12 @@ export class PdfWriter {
 		)
 	}
 
+	/** A table of the rows, or the sentence `empty` when there are none. */
+	tableOr(empty: string, columns: Array<{ header: string; width: number; font?: FontKey }>, rows: string[][]) {
+		if (rows.length === 0) this.paragraph(empty)
+		else this.table(columns, rows)
+	}
+
 	/**
 	 * A table with wrapped cells. A row that does not fit moves to the next page whole, with the header
 	 * repeated; a row taller than a page is split between lines. No row is left alone at the foot of a page.

@@ -56,6 +56,20 @@ const DECISION_LABELS: Record<string, string> = {
 	CEASE: 'Stop the plan (cease to maintain)',
 }
 
+/** The columns of the invitees' and the evidence's tables. */
+const ATTENDEE_COLUMNS = [
+	{ header: 'Name', width: 3 },
+	{ header: 'Role', width: 2.5 },
+	{ header: 'Attended', width: 1.6 },
+	{ header: 'Gave advice', width: 1.6 },
+]
+const EVIDENCE_COLUMNS = [
+	{ header: 'Title', width: 3.2 },
+	{ header: 'File', width: 2.4 },
+	{ header: 'Size', width: 1 },
+	{ header: 'Uploaded', width: 2.2 },
+]
+
 const label = (labels: Record<string, string>, value: string) => labels[value] ?? value
 const orNone = (text: string, none = 'Not recorded.') => (text.trim() ? text : none)
 
@@ -101,22 +115,16 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 		...(review.decisionDueOn ? [['Council decision due by', formatDate(review.decisionDueOn)] as [string, string]] : []),
 	])
 	pdf.h3('Who was invited')
-	if (input.attendees.length === 0) pdf.paragraph('No one has been recorded as invited.')
-	else
-		pdf.table(
-			[
-				{ header: 'Name', width: 3 },
-				{ header: 'Role', width: 2.5 },
-				{ header: 'Attended', width: 1.6 },
-				{ header: 'Gave advice', width: 1.6 },
-			],
-			input.attendees.map((a) => [
-				a.name,
-				label(ROLE_LABELS, a.role),
-				a.attended === null ? 'Not recorded' : a.attended ? 'Yes' : 'No',
-				a.contributedAdvice ? 'Yes' : 'No',
-			]),
-		)
+	pdf.tableOr(
+		'No one has been recorded as invited.',
+		ATTENDEE_COLUMNS,
+		input.attendees.map((a) => [
+			a.name,
+			label(ROLE_LABELS, a.role),
+			a.attended === null ? 'Not recorded' : a.attended ? 'Yes' : 'No',
+			a.contributedAdvice ? 'Yes' : 'No',
+		]),
+	)
 
 	pdf.h2(`${child.name}'s views`)
 	if (!input.childVoice) pdf.paragraph('Not recorded.')
@@ -209,17 +217,11 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 	}
 
 	pdf.h2('Evidence')
-	if (input.evidence.length === 0) pdf.paragraph('No evidence was uploaded.')
-	else
-		pdf.table(
-			[
-				{ header: 'Title', width: 3.2 },
-				{ header: 'File', width: 2.4 },
-				{ header: 'Size', width: 1 },
-				{ header: 'Uploaded', width: 2.2 },
-			],
-			input.evidence.map((e) => [e.title, e.fileName, formatBytes(e.sizeBytes), `${formatDate(todayInLondon(e.uploadedAt))} by ${e.uploadedBy}`]),
-		)
+	pdf.tableOr(
+		'No evidence was uploaded.',
+		EVIDENCE_COLUMNS,
+		input.evidence.map((e) => [e.title, e.fileName, formatBytes(e.sizeBytes), `${formatDate(todayInLondon(e.uploadedAt))} by ${e.uploadedBy}`]),
+	)
 
 	return pdf.save()
 }
