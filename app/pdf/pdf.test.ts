@@ -31,6 +31,19 @@ async function pagesOf(bytes: Uint8Array): Promise<string[]> {
 const textOf = async (bytes: Uint8Array) => (await pagesOf(bytes)).join(' ')
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 
+/** Kent's evidence bundle for the fixture child: the review record (drawn from its fixture unless given), then the evidence. */
+async function bundleOf(evidence: EvidenceItem[], options: { record?: Uint8Array; onProgress?: (done: number, total: number) => void } = {}) {
+	const record = options.record ?? (await renderReviewRecord(reviewRecordFixture()))
+	return renderEvidenceBundle({
+		title: 'Evidence bundle',
+		councilName: 'Kent County Council',
+		childName: CHILD.name,
+		record,
+		evidence,
+		onProgress: options.onProgress,
+	})
+}
+
 async function metadataOf(bytes: Uint8Array) {
 	const doc = await PDFDocument.load(bytes, { updateMetadata: false })
 	const lang = doc.catalog.lookup(PDFName.of('Lang'))
@@ -190,7 +203,7 @@ test('the evidence bundle contains each evidence PDF page, with a contents page 
 			load: () => makeEvidencePdf('Fine motor: uses a pencil grip unaided', 3),
 		},
 	]
-	const bytes = await renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: CHILD.name, record, evidence })
+	const bytes = await bundleOf(evidence, { record })
 	const pages = await pagesOf(bytes)
 	expect(pages.length).toBe(1 + recordPages + 3)
 	expect(pages[0]).toContain('Contents')
@@ -202,16 +215,13 @@ test('the evidence bundle contains each evidence PDF page, with a contents page 
 })
 
 test('when the contents run over more than one page, every page number in them is still right', async () => {
-	const record = await renderReviewRecord(reviewRecordFixture())
 	const evidence: EvidenceItem[] = Array.from({ length: 50 }, (_, i) => ({
 		title: `Observation note ${i + 1}`,
 		fileName: `note-${i + 1}.pdf`,
 		contentType: 'application/pdf',
 		load: () => makeEvidencePdf(`Marker for note ${i + 1}`, 1 + (i % 2)),
 	}))
-	const pages = await pagesOf(
-		await renderEvidenceBundle({ title: 'Evidence bundle', councilName: 'Kent County Council', childName: CHILD.name, record, evidence }),
-	)
+	const pages = await pagesOf(await bundleOf(evidence))
 	const contents = pages.slice(0, 3).join(' ')
 	expect(pages[1]).toContain('Observation note') // the contents took a second page
 	for (let k = 1; k <= 50; k++) {
@@ -230,14 +240,7 @@ test('bundle page numbers are upright at the bottom right of rotated evidence pa
 		page.drawText(`Scanned at ${angle}`, { x: 72, y: 700, size: 14, font: helvetica })
 	}
 	const scanBytes = await scan.save()
-	const record = await renderReviewRecord(reviewRecordFixture())
-	const bytes = await renderEvidenceBundle({
-		title: 'Evidence bundle',
-		councilName: 'Kent County Council',
-		childName: CHILD.name,
-		record,
-		evidence: [{ title: 'Scans', fileName: 'scans.pdf', contentType: 'application/pdf', load: async () => scanBytes }],
-	})
+	const bytes = await bundleOf([{ title: 'Scans', fileName: 'scans.pdf', contentType: 'application/pdf', load: async () => scanBytes }])
 	const proxy = await getDocumentProxy(bytes.slice())
 	for (let n = proxy.numPages - 3; n <= proxy.numPages; n++) {
 		const page = await proxy.getPage(n)
@@ -257,29 +260,20 @@ test('bundle page numbers are upright at the bottom right of rotated evidence pa
 })
 
 test('a broken or encrypted evidence file gets a page saying it could not be included, and the rest still goes in', async () => {
-	const record = await renderReviewRecord(reviewRecordFixture())
 	// pdf-lib cannot write encrypted files; a trailer naming an /Encrypt dictionary is what it refuses.
 	const plain = new TextDecoder('latin1').decode(await (await PDFDocument.create()).save({ useObjectStreams: false }))
 	const encrypted = Uint8Array.from(plain.replace('trailer\n<<', 'trailer\n<<\n/Encrypt 1 0 R'), (c) => c.charCodeAt(0))
 	const progress: Array<[number, number]> = []
-	const bytes = await renderEvidenceBundle({
-		title: 'Evidence bundle',
-		councilName: 'Kent County Council',
-		childName: CHILD.name,
-		record,
-		evidence: [
-			{
-				title: 'Damaged scan',
-				fileName: 'scan.pdf',
-				contentType: 'application/pdf',
-				load: async () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'),
-			},
+	const damaged = async () => new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog')
+	const bytes = await bundleOf(
+		[
+			{ title: 'Damaged scan', fileName: 'scan.pdf', contentType: 'application/pdf', load: damaged },
 			{ title: 'Locked report', fileName: 'locked.pdf', contentType: 'application/pdf', load: async () => encrypted },
 			{ title: 'Missing file', fileName: 'gone.pdf', contentType: 'application/pdf', load: async () => Promise.reject(new Error('ENOENT')) },
 			...evidenceFixture(),
 		],
-		onProgress: (done, total) => progress.push([done, total]),
-	})
+		{ onProgress: (done, total) => progress.push([done, total]) },
+	)
 	const text = await textOf(bytes)
 	expect(text).toContain('Damaged scan File: scan.pdf This document could not be included in the bundle because the file is damaged')
 	expect(text).toContain('Locked report File: locked.pdf This document could not be included in the bundle because it is protected with a password')
@@ -294,14 +288,7 @@ test('a broken or encrypted evidence file gets a page saying it could not be inc
 })
 
 test('image evidence is drawn on its own page with its caption', async () => {
-	const record = await renderReviewRecord(reviewRecordFixture())
-	const bytes = await renderEvidenceBundle({
-		title: 'Evidence bundle',
-		councilName: 'Kent County Council',
-		childName: CHILD.name,
-		record,
-		evidence: [{ title: 'Drawing', fileName: 'drawing.png', contentType: 'image/png', load: async () => TINY_PNG }],
-	})
+	const bytes = await bundleOf([{ title: 'Drawing', fileName: 'drawing.png', contentType: 'image/png', load: async () => TINY_PNG }])
 	const doc = await PDFDocument.load(bytes)
 	const last = doc.getPages()[doc.getPageCount() - 1]
 	expect(last.getWidth()).toBeGreaterThan(last.getHeight()) // a landscape image gets a landscape page
