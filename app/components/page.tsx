@@ -8,27 +8,25 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
 	if (pages <= 1) return null
 	return (
 		<nav className="govuk-pagination" aria-label="Pages">
-			{page > 1 ? (
-				<div className="govuk-pagination__prev">
-					<a className="govuk-link govuk-pagination__link" href={hrefFor(page - 1)} rel="prev">
-						<span className="govuk-pagination__link-title">
-							Previous<span className="govuk-visually-hidden"> page</span>
-						</span>
-					</a>
-				</div>
-			) : null}
+			{page > 1 ? <PageLink rel="prev" href={hrefFor(page - 1)} label="Previous" /> : null}
 			<p className="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-top-1">
 				Page {page} of {pages}
 			</p>
-			{page < pages ? (
-				<div className="govuk-pagination__next">
-					<a className="govuk-link govuk-pagination__link" href={hrefFor(page + 1)} rel="next">
-						<span className="govuk-pagination__link-title">
-							Next<span className="govuk-visually-hidden"> page</span>
-						</span>
-					</a>
-				</div>
-			) : null}
+			{page < pages ? <PageLink rel="next" href={hrefFor(page + 1)} label="Next" /> : null}
 		</nav>
+	)
+}
+
+/** The link to the previous or the next page of a list. */
+function PageLink({ rel, href, label }: { rel: 'prev' | 'next'; href: string; label: string }) {
+	return (
+		<div className={`govuk-pagination__${rel}`}>
+			<a className="govuk-link govuk-pagination__link" href={href} rel={rel}>
+				<span className="govuk-pagination__link-title">
+					{label}
+					<span className="govuk-visually-hidden"> page</span>
+				</span>
+			</a>
+		</div>
 	)
 }
