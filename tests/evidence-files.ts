@@ -36,24 +36,15 @@ export function zipFile(entries: ZipEntry[]) {
 	let offset = 0
 	for (const { name, data, method = 0, crc = zlib.crc32(data), uncompressedSize = data.length } of entries) {
 		const nameBytes = Buffer.from(name)
+		const shared = { method, crc, size: data.length, uncompressedSize, nameLength: nameBytes.length }
 		const local = Buffer.alloc(30)
 		local.writeUInt32LE(0x04034b50, 0)
-		local.writeUInt16LE(20, 4)
-		local.writeUInt16LE(method, 8)
-		local.writeUInt32LE(crc, 14)
-		local.writeUInt32LE(data.length, 18)
-		local.writeUInt32LE(uncompressedSize, 22)
-		local.writeUInt16LE(nameBytes.length, 26)
+		writeSharedFields(local, 4, shared)
 		parts.push(local, nameBytes, data)
 		const central = Buffer.alloc(46)
 		central.writeUInt32LE(0x02014b50, 0)
-		central.writeUInt16LE(20, 4)
-		central.writeUInt16LE(20, 6)
-		central.writeUInt16LE(method, 10)
-		central.writeUInt32LE(crc, 16)
-		central.writeUInt32LE(data.length, 20)
-		central.writeUInt32LE(uncompressedSize, 24)
-		central.writeUInt16LE(nameBytes.length, 28)
+		central.writeUInt16LE(20, 4) // version made by
+		writeSharedFields(central, 6, shared)
 		central.writeUInt32LE(offset, 42)
 		directory.push(central, nameBytes)
 		offset += local.length + nameBytes.length + data.length
@@ -66,6 +57,19 @@ export function zipFile(entries: ZipEntry[]) {
 	end.writeUInt32LE(centralDirectory.length, 12)
 	end.writeUInt32LE(offset, 16)
 	return Buffer.concat([...parts, centralDirectory, end])
+}
+
+/**
+ * The fields a local header and its central directory entry share, from "version needed to extract" (at `at`) to
+ * the file name's length; flags, time and date stay 0.
+ */
+function writeSharedFields(header: Buffer, at: number, f: { method: number; crc: number; size: number; uncompressedSize: number; nameLength: number }) {
+	header.writeUInt16LE(20, at)
+	header.writeUInt16LE(f.method, at + 4)
+	header.writeUInt32LE(f.crc, at + 10)
+	header.writeUInt32LE(f.size, at + 14)
+	header.writeUInt32LE(f.uncompressedSize, at + 18)
+	header.writeUInt16LE(f.nameLength, at + 22)
 }
 
 export const text = (name: string, content: string): ZipEntry => ({ name, data: Buffer.from(content) })
