@@ -14,7 +14,13 @@ export type CheckBeforeSendingProps = {
 	reviewId: string
 	/** What is being done, e.g. "Decision letter", as rows of a summary list. */
 	summary: Array<{ key: string; value: string }>
-	check: { title: string; digest: string; recipients: Array<{ name: string; email: string; role: string }> }
+	check: {
+		title: string
+		digest: string
+		recipients: Array<{ name: string; email: string; role: string }>
+		/** Told of the step by an email of their own, not sent this letter as such (the health commissioner of a cease). */
+		alsoTold?: Array<{ name: string; email: string; role: string }>
+	}
 	/** The form's fields as typed, sent again with the preview and with Send. */
 	fields: Array<[string, string]>
 	/** Where the letter's preview PDF is drawn from. */
@@ -85,6 +91,19 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 							No one has an email address: the letter will be stored but not emailed. Send it by post.
 						</strong>
 					</div>
+				) : null}
+				{check.alsoTold?.length ? (
+					<>
+						<h2 className="govuk-heading-m">Also told</h2>
+						<ul className="govuk-list govuk-list--bullet">
+							{check.alsoTold.map((p) => (
+								<li key={`${p.name}:${p.email}`}>
+									{p.name}
+									{p.email ? ` (${p.email})` : ''}. {p.role}
+								</li>
+							))}
+						</ul>
+					</>
 				) : null}
 				<h2 className="govuk-heading-m">The letter</h2>
 				<p className="govuk-body">The PDF below is drawn from the same details as the one that will be sent: {check.title}</p>

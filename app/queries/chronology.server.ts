@@ -16,14 +16,29 @@ const ACTION_WORDS: Record<string, string> = {
 	'caseworker.assign': 'Caseworker assigned',
 }
 
+// A change to a review says what it changed, by the record it touched: 'Review updated' alone hides the steps the
+// law asks for (the consultation before ceasing, the family's agreement, a requested school).
+const UPDATE_WORDS: Record<string, string> = {
+	CeaseConsultation: 'Considering ceasing: family told and consulted (reg 31(1))',
+	AmendmentNotice: 'Family’s agreement that they have no more to say (reg 22(2)(c))',
+	AmendmentProposal: 'Amendment changed',
+	SchoolRequest: 'School requested by the family: consultation and decision (s.39)',
+	EvidenceFile: 'Evidence changed',
+}
+
+function eventTitle(action: string, entityType: string | null): string {
+	if (action === 'review.update' && entityType && UPDATE_WORDS[entityType]) return UPDATE_WORDS[entityType]
+	return ACTION_WORDS[action] ?? action
+}
+
 export type ChronologyEntry = { at: Date; kind: 'event' | 'message' | 'representation'; title: string; detail: string; by: string }
 
 export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 	const [events, messages, representations] = await Promise.all([
 		prisma.auditEvent.findMany({
 			where: { reviewId, action: { in: Object.keys(ACTION_WORDS) } },
-			orderBy: { at: 'asc' },
-			select: { at: true, action: true, details: true, user: { select: { name: true } } },
+			orderBy: [{ at: 'asc' }, { id: 'asc' }],
+			select: { at: true, action: true, entityType: true, details: true, user: { select: { name: true } } },
 		}),
 		prisma.outboxMessage.findMany({
 			where: { reviewId },
@@ -40,7 +55,7 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 		...events.map((e) => ({
 			at: e.at,
 			kind: 'event' as const,
-			title: ACTION_WORDS[e.action] ?? e.action,
+			title: eventTitle(e.action, e.entityType),
 			detail: e.details,
 			by: e.user?.name ?? 'The service',
 		})),

@@ -126,6 +126,14 @@ function healthCommissioner(f: CaseFacts): Array<Recipient<'HEALTH'>> {
 	return email ? [{ email, name: f.la.healthCommissionerName || 'Health commissioner', audience: 'HEALTH' }] : []
 }
 
+/** Who the check-before-sending page says a cease tells besides the family and school: the health commissioner (reg 31(2)). */
+function ceaseAlsoTells(f: CaseFacts): AlsoTold[] {
+	const role = 'Health commissioner: told the council has decided to cease the plan, with the decision letter (reg 31(2))'
+	const named = healthCommissioner(f).map((p) => ({ name: p.name, email: p.email, role }))
+	if (named.length) return named
+	return [{ name: 'Health commissioner', email: '', role: `${role}: there is none in the council’s settings, so tell them another way` }]
+}
+
 /** The council has decided to cease: the health commissioner is told, with the decision letter (reg 31(2)). */
 async function tellHealthCommissionerOfCease(tx: Tx, f: CaseFacts, user: SessionUser, letter: { decidedOn: string; appealBy: string; documentId: string }) {
 	for (const person of healthCommissioner(f)) {
@@ -274,9 +282,14 @@ export type OutgoingLetter<Name extends LetterTemplate = LetterTemplate> = {
 	to: Array<Recipient<PayloadOf<Name>['audience']>>
 	email: EmailFields<Name>
 	render: () => Promise<Uint8Array>
+	/** Others the step tells, with an email of their own (the health commissioner of a cease, reg 31(2)). */
+	alsoTold: AlsoTold[]
 	/** The review's version, the recipients, the email and the document's inputs, hashed: what the person checked. */
 	digest: string
 }
+
+/** Someone told of the step by an email of their own: their name, address (blank: none in the settings) and why. */
+type AlsoTold = { name: string; email: string; role: string }
 
 function outgoing<Name extends LetterTemplate>(
 	f: CaseFacts,
@@ -285,11 +298,12 @@ function outgoing<Name extends LetterTemplate>(
 	email: EmailFields<Name>,
 	document: unknown,
 	render: () => Promise<Uint8Array>,
+	alsoTold: AlsoTold[] = [],
 ): OutgoingLetter<Name> {
-	const facts = JSON.stringify({ review: f.id, version: f.lockVersion, what, to, email, document }, (_key, value: unknown) =>
+	const facts = JSON.stringify({ review: f.id, version: f.lockVersion, what, to, email, document, alsoTold }, (_key, value: unknown) =>
 		typeof value === 'function' ? undefined : value,
 	)
-	return { ...what, to, email, render, digest: createHash('sha256').update(facts).digest('hex') }
+	return { ...what, to, email, render, alsoTold, digest: createHash('sha256').update(facts).digest('hex') }
 }
 
 export const LETTER_CHANGED = 'What would be sent has changed since you checked it. Check the letter and who it goes to again, then send it'
@@ -319,6 +333,7 @@ export function checkOf(letter: OutgoingLetter) {
 		title: letter.title,
 		digest: letter.digest,
 		recipients: letter.to.map((p) => ({ name: p.name, email: p.email, role: LETTER_ROLES[p.audience] ?? p.audience })),
+		alsoTold: letter.alsoTold,
 	}
 }
 export type LetterCheck = ReturnType<typeof checkOf>
@@ -411,6 +426,7 @@ function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput, now
 		email,
 		document,
 		() => renderDecisionLetter(document),
+		input.outcome === 'CEASE' ? ceaseAlsoTells(f) : [],
 	)
 	return { closes, nextDue, letter }
 }

@@ -8,9 +8,9 @@ import { addMonths, formatDate, todayInLondon } from '#app/domain/calendar-date.
 import * as adminSettings from '#app/routes/admin-settings.tsx'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
-import { issueAmendmentNotice, issueFinalPlan, letterToSend, makeDecision, saveNoticeDraft } from '#app/services/council-review.server.ts'
+import { checkOf, issueAmendmentNotice, issueFinalPlan, letterToSend, makeDecision, saveNoticeDraft } from '#app/services/council-review.server.ts'
 import { pdfText } from '#tests/documents.ts'
-import { CASEWORKER, cookieFor, expectRedirect, MANAGER, request, run } from '#tests/helpers.ts'
+import { CASEWORKER, cookieFor, dateFields, expectRedirect, MANAGER, request, run } from '#tests/helpers.ts'
 
 // The seeded Kent settings (prisma/seed-data.ts).
 const LOCAL_OFFER = 'https://www.kent.example.gov.uk/send-local-offer'
@@ -95,13 +95,10 @@ test('cease: refused until the family is told and the family and head teacher co
 	const cookie = await cookieFor(CASEWORKER)
 	const params = { reviewId: review.id }
 	const today = todayInLondon(new Date())
-	const [d, m, y] = [today.slice(8), today.slice(5, 7), today.slice(0, 4)]
 	const cease = {
 		outcome: 'CEASE',
 		reasons: 'Her needs are now met from the school’s own resources.',
-		'decidedOn.day': d,
-		'decidedOn.month': m,
-		'decidedOn.year': y,
+		...dateFields('decidedOn', today),
 	}
 
 	const refused = (await run(decision.action, request(`/council/reviews/${review.id}/decision`, { cookie, form: cease }), params)) as any
@@ -113,9 +110,7 @@ test('cease: refused until the family is told and the family and head teacher co
 	// Only the family consulted: still refused, naming the head teacher.
 	const consult = (consulted: string[]) => ({
 		intent: 'cease-consultation',
-		'informedOn.day': d,
-		'informedOn.month': m,
-		'informedOn.year': y,
+		...dateFields('informedOn', today),
 		summary: 'Phoned Mrs Begum to say the council is considering ceasing the plan; spoke to the head teacher.',
 		...Object.fromEntries(consulted.map((c, i) => [`consulted[${i}]`, c])),
 	})
@@ -133,8 +128,15 @@ test('cease: refused until the family is told and the family and head teacher co
 	const recorded = await prisma.ceaseConsultation.findUniqueOrThrow({ where: { reviewId: review.id } })
 	expect(recorded).toMatchObject({ informedOn: today, familyConsulted: true, headTeacherConsulted: true })
 	expect(await prisma.auditEvent.count({ where: { reviewId: review.id, entityType: 'CeaseConsultation' } })).toBe(2)
+	// The chronology names the step the law asks for, not 'Review updated'.
+	const story = ((await run(councilReview.loader, request(`/council/reviews/${review.id}`, { cookie }), params)) as any).chronology
+	const consultations = story.filter((e: any) => e.title === 'Considering ceasing: family told and consulted (reg 31(1))')
+	expect(consultations).toHaveLength(2)
+	expect(consultations[1].detail).toContain('consulted the family and the head teacher')
 
 	const letter = await letterToSend(user, review.id, { step: 'decision', input })
+	// The check before sending says the health commissioner will be told (reg 31(2)), as well as who gets the letter.
+	expect(checkOf(letter!).alsoTold).toEqual([{ name: expect.any(String), email: COMMISSIONER, role: expect.stringContaining('reg 31(2)') }])
 	await makeDecision(null, user, review.id, input, letter!.digest)
 	const text = await pdfText(review.id, 'DECISION_LETTER')
 	expectMediation(text, today)
