@@ -1,3 +1,4 @@
+import type { ComponentProps, ReactNode } from 'react'
 import { useLoaderData } from 'react-router'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { BarChart, type ChartGroup } from '#app/components/charts.tsx'
@@ -249,60 +250,33 @@ function ShareTrend({
 		})
 		.join('; ')}.`
 	return (
-		<section aria-labelledby={`${id}-heading`}>
-			<h3 className="govuk-heading-m" id={`${id}-heading`}>
-				{title}
-			</h3>
-			<p className="govuk-body-s">
-				{FIGURE_TEXT[figure].definition} <span className="app-citation">({FIGURE_TEXT[figure].citation})</span>
-			</p>
-			<BarChart
-				id={id}
-				title={title}
-				description={description}
-				xAxisLabel="Month of the meeting"
-				yAxisLabel="Per cent in time"
-				series={[{ name: 'In time', pattern: 'solid' }]}
-				groups={groups}
-				percent
-			/>
-			<div className="app-table-wrap">
-				<table className="govuk-table">
-					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
-					<TableHead
-						columns={[
-							'Month of the meeting',
-							{ label: <>All {noun}</>, numeric: true },
-							{ label: 'In time', numeric: true },
-							{ label: 'Per cent in time', numeric: true },
-						]}
-					/>
-					<tbody className="govuk-table__body">
-						{months.map((m) => {
-							const share = shareOf(m, figure)
-							return (
-								<tr className="govuk-table__row" key={m.month}>
-									<th scope="row" className="govuk-table__header">
-										{m.label}
-									</th>
-									<td className="govuk-table__cell govuk-table__cell--numeric">
-										<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
-											{share.total}
-											<span className="govuk-visually-hidden">
-												{' '}
-												{noun} in {m.label}
-											</span>
-										</a>
-									</td>
-									<td className="govuk-table__cell govuk-table__cell--numeric">{share.within}</td>
-									<td className="govuk-table__cell govuk-table__cell--numeric">{share.percent === null ? 'None' : `${share.percent}%`}</td>
-								</tr>
-							)
-						})}
-					</tbody>
-				</table>
-			</div>
-		</section>
+		<TrendSection
+			id={id}
+			title={title}
+			figure={figure}
+			months={months}
+			chart={{ description, yAxisLabel: 'Per cent in time', series: [{ name: 'In time', pattern: 'solid' }], groups, percent: true }}
+			monthHeading="Month of the meeting"
+			columns={[<>All {noun}</>, 'In time', 'Per cent in time']}
+			cells={(m) => {
+				const share = shareOf(m, figure)
+				return (
+					<>
+						<td className="govuk-table__cell govuk-table__cell--numeric">
+							<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
+								{share.total}
+								<span className="govuk-visually-hidden">
+									{' '}
+									{noun} in {m.label}
+								</span>
+							</a>
+						</td>
+						<td className="govuk-table__cell govuk-table__cell--numeric">{share.within}</td>
+						<td className="govuk-table__cell govuk-table__cell--numeric">{share.percent === null ? 'None' : `${share.percent}%`}</td>
+					</>
+				)
+			}}
+		/>
 	)
 }
 
@@ -317,53 +291,82 @@ function HeldTrend({ query, months }: { query: TimelinessQuery; months: MonthFig
 		.map((m) => `${m.label}: ${countOf(m, 'due')} due, ${countOf(m, 'held')} held`)
 		.join('; ')}.`
 	return (
-		<section aria-labelledby="chart-held-heading">
-			<h3 className="govuk-heading-m" id="chart-held-heading">
+		<TrendSection
+			id="chart-held"
+			title={title}
+			figure="held"
+			months={months}
+			chart={{
+				description,
+				yAxisLabel: 'Reviews',
+				series: [
+					{ name: 'Due', pattern: 'solid' },
+					{ name: 'Held', pattern: 'hatched' },
+				],
+				groups,
+			}}
+			monthHeading="Month the review was due"
+			columns={['Due', 'Held', 'Not held']}
+			cells={(m) =>
+				(['due', 'held', 'not_held'] as const).map((figure) => (
+					<td className="govuk-table__cell govuk-table__cell--numeric" key={figure}>
+						<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
+							{countOf(m, figure)}
+							<span className="govuk-visually-hidden">
+								{' '}
+								{FIGURE_TEXT[figure].label.toLowerCase()} in {m.label}
+							</span>
+						</a>
+					</td>
+				))
+			}
+		/>
+	)
+}
+
+/**
+ * A month-by-month chart under its heading and the definition of its figure, then the same numbers as a table, a
+ * row a month (`cells` draws a month's numbers after its name).
+ */
+function TrendSection({
+	id,
+	title,
+	figure,
+	months,
+	chart,
+	monthHeading,
+	columns,
+	cells,
+}: {
+	id: string
+	title: string
+	figure: PeriodFigureId
+	months: MonthFigures[]
+	chart: Omit<ComponentProps<typeof BarChart>, 'id' | 'title' | 'xAxisLabel'>
+	monthHeading: string
+	columns: ReactNode[]
+	cells: (month: MonthFigures) => ReactNode
+}) {
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h3 className="govuk-heading-m" id={`${id}-heading`}>
 				{title}
 			</h3>
 			<p className="govuk-body-s">
-				{FIGURE_TEXT.held.definition} <span className="app-citation">({FIGURE_TEXT.held.citation})</span>
+				{FIGURE_TEXT[figure].definition} <span className="app-citation">({FIGURE_TEXT[figure].citation})</span>
 			</p>
-			<BarChart
-				id="chart-held"
-				title={title}
-				description={description}
-				xAxisLabel="Month the review was due"
-				yAxisLabel="Reviews"
-				series={[
-					{ name: 'Due', pattern: 'solid' },
-					{ name: 'Held', pattern: 'hatched' },
-				]}
-				groups={groups}
-			/>
+			<BarChart id={id} title={title} xAxisLabel={monthHeading} {...chart} />
 			<div className="app-table-wrap">
 				<table className="govuk-table">
 					<caption className="govuk-table__caption govuk-table__caption--s">{title}: the numbers</caption>
-					<TableHead
-						columns={[
-							'Month the review was due',
-							{ label: 'Due', numeric: true },
-							{ label: 'Held', numeric: true },
-							{ label: 'Not held', numeric: true },
-						]}
-					/>
+					<TableHead columns={[monthHeading, ...columns.map((label) => ({ label, numeric: true }))]} />
 					<tbody className="govuk-table__body">
 						{months.map((m) => (
 							<tr className="govuk-table__row" key={m.month}>
 								<th scope="row" className="govuk-table__header">
 									{m.label}
 								</th>
-								{(['due', 'held', 'not_held'] as const).map((figure) => (
-									<td className="govuk-table__cell govuk-table__cell--numeric" key={figure}>
-										<a className="govuk-link" href={listHref(monthQuery(query, m.month), figure)}>
-											{countOf(m, figure)}
-											<span className="govuk-visually-hidden">
-												{' '}
-												{FIGURE_TEXT[figure].label.toLowerCase()} in {m.label}
-											</span>
-										</a>
-									</td>
-								))}
+								{cells(m)}
 							</tr>
 						))}
 					</tbody>

@@ -77,6 +77,16 @@ const COUNTS = [
 ] as const
 type CountKey = (typeof COUNTS)[number][0]
 
+/** A row's counts, in the table's order; the totals' in bold. */
+function CountCells({ counts, bold }: { counts: Record<CountKey, number>; bold?: boolean }) {
+	const className = `govuk-table__cell govuk-table__cell--numeric${bold ? ' govuk-!-font-weight-bold' : ''}`
+	return COUNTS.map(([key]) => (
+		<td key={key} className={className}>
+			{counts[key]}
+		</td>
+	))
+}
+
 export default function Workload() {
 	const { laName, canMove, rows, selected, children, targets, banner } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
@@ -105,11 +115,7 @@ export default function Workload() {
 										r.name
 									)}
 								</th>
-								{COUNTS.map(([key]) => (
-									<td key={key} className="govuk-table__cell govuk-table__cell--numeric">
-										{r[key]}
-									</td>
-								))}
+								<CountCells counts={r} />
 							</tr>
 						))}
 					</tbody>
@@ -118,11 +124,7 @@ export default function Workload() {
 							<th scope="row" className="govuk-table__header">
 								Total
 							</th>
-							{COUNTS.map(([key]) => (
-								<td key={key} className="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">
-									{totals[key]}
-								</td>
-							))}
+							<CountCells counts={totals} bold />
 						</tr>
 					</tfoot>
 				</table>

@@ -11,7 +11,7 @@ import * as councilReview from '#app/routes/council-review.tsx'
 import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
-import { cookieFor, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
+import { cookieFor, dateFields, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
 const OAKFIELD = 'senco@oakfield-primary.example.org'
@@ -78,7 +78,6 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	const cookie = await cookieFor(CASEWORKER)
 	const params = { reviewId: review.id }
 	const today = todayInLondon(new Date())
-	const [d, m, y] = [today.slice(8), today.slice(5, 7), today.slice(0, 4)]
 
 	// The council's page shows the clocks: decision due 4 weeks after the meeting.
 	const page = (await run(councilReview.loader, request(`/council/reviews/${review.id}`, { cookie }), params)) as any
@@ -90,7 +89,7 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 			decision.action,
 			request(`/council/reviews/${review.id}/decision`, {
 				cookie,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', 'decidedOn.day': d, 'decidedOn.month': m, 'decidedOn.year': y },
+				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', today) },
 			}),
 			params,
 		),
@@ -134,9 +133,7 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 				cookie,
 				multipart: true,
 				form: {
-					'receivedOn.day': d,
-					'receivedOn.month': m,
-					'receivedOn.year': y,
+					...dateFields('receivedOn', today),
 					fromName: 'Mrs Begum',
 					summary: 'We agree but want the therapy in the morning.',
 				},
@@ -159,7 +156,7 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 			final.action,
 			`/council/reviews/${review.id}/final`,
 			cookie,
-			{ amend: 'yes', familyAgreed: 'yes', 'familyAgreedOn.day': d, 'familyAgreedOn.month': m, 'familyAgreedOn.year': y },
+			{ amend: 'yes', familyAgreed: 'yes', ...dateFields('familyAgreedOn', today) },
 			params,
 		),
 		`/council/reviews/${review.id}`,
@@ -227,13 +224,7 @@ test('issuing a notice with nothing accepted says what to do and changes nothing
 		decision.action,
 		request(`/council/reviews/${review.id}/decision`, {
 			cookie,
-			form: {
-				outcome: 'AMEND',
-				reasons: 'x',
-				'decidedOn.day': today.slice(8),
-				'decidedOn.month': today.slice(5, 7),
-				'decidedOn.year': today.slice(0, 4),
-			},
+			form: { outcome: 'AMEND', reasons: 'x', ...dateFields('decidedOn', today) },
 		}),
 		{ reviewId: review.id },
 	)

@@ -16,7 +16,7 @@ import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
 import * as timeliness from '#app/routes/timeliness.tsx'
 import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
-import { CASEWORKER, cookieFor, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
+import { CASEWORKER, cookieFor, dateFields, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
 
 type Dashboard = Exclude<Awaited<ReturnType<typeof timeliness.loader>>, Response>
 
@@ -431,43 +431,24 @@ test('an amend decision counts from the day the family was told of it, the amend
 		select: { id: true, childId: true, schoolId: true, proposals: { where: { origin: 'SCHOOL' }, orderBy: { createdAt: 'asc' }, select: { id: true } } },
 		orderBy: { id: 'asc' },
 	})
-	const today = (await dashboard('/timeliness')).today
-	const meetingOn = plusDays(today, -45)
-	const decidedOn = plusDays(meetingOn, 10) // the decision itself was made in time
-	await prisma.annualReview.update({
-		where: { id: review.id },
-		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
-	})
+	const { today, meetingOn, decidedOn } = await metFortyFiveDaysAgo(review.id) // the decision itself was made in time
 	const params = { reviewId: review.id }
 	expectRedirect(
 		await run(
 			decisionRoute.action,
 			request(`/council/reviews/${review.id}/decision`, {
 				cookie: caseworker,
-				form: {
-					outcome: 'AMEND',
-					reasons: 'Needs have changed.',
-					'decidedOn.day': decidedOn.slice(8),
-					'decidedOn.month': decidedOn.slice(5, 7),
-					'decidedOn.year': decidedOn.slice(0, 4),
-				},
+				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', decidedOn) },
 			}),
 			params,
 		),
 		`/council/reviews/${review.id}/notice`,
 	)
-	const month = meetingOn.slice(0, 7)
-	const search = `from=${month}&to=${month}&school=${review.schoolId}`
-	const list = async (figure: string, extra = '') =>
-		((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{
-			childId: string
-			within: boolean | null
-		}>
-	const mine = (rows: Array<{ childId: string }>) => rows.filter((r) => r.childId === review.childId)
+	const { month, search, mine } = listsOfItsMonth(review, meetingOn, cookie)
 
 	// Decided but the family not yet told: still awaiting the decision (now overdue), not yet in the 4-week share.
-	expect(mine(await list('decisions_4_weeks'))).toEqual([])
-	expect(mine(await list('awaiting_decision'))).toHaveLength(1)
+	expect(await mine('decisions_4_weeks')).toEqual([])
+	expect(await mine('awaiting_decision')).toHaveLength(1)
 
 	// The notice goes today, 45 days after the meeting.
 	const form: Record<string, string> = { intent: 'issue' }
@@ -479,10 +460,10 @@ test('an amend decision counts from the day the family was told of it, the amend
 	expect((await prisma.amendmentNotice.findUniqueOrThrow({ where: { reviewId: review.id } })).issuedOn).toBe(today)
 
 	// Late in the figure, in the list behind it and in its "late" half; no longer awaiting.
-	expect(mine(await list('decisions_4_weeks'))).toMatchObject([{ within: false }])
-	expect(mine(await list('decisions_4_weeks', '&within=yes'))).toEqual([])
-	expect(mine(await list('decisions_4_weeks', '&within=no'))).toHaveLength(1)
-	expect(mine(await list('awaiting_decision'))).toEqual([])
+	expect(await mine('decisions_4_weeks')).toMatchObject([{ within: false }])
+	expect(await mine('decisions_4_weeks', '&within=yes')).toEqual([])
+	expect(await mine('decisions_4_weeks', '&within=no')).toHaveLength(1)
+	expect(await mine('awaiting_decision')).toEqual([])
 	const data = await dashboard(`/timeliness?${search}`)
 	const all = (await facts(laId)).filter((f) => f.schoolId === review.schoolId)
 	expect(data.report!.figures).toEqual(expected(all, `${month}-01`, lastDayOf(month), today))
@@ -497,6 +478,34 @@ test('an amend decision counts from the day the family was told of it, the amend
 	)!
 	expect(line[header!.indexOf('Decision notified within 4 weeks of the meeting (Y/N)')]).toBe('N')
 })
+
+/**
+ * The review's meeting moved to 45 days before the dashboard's today, its report in a week later, and a decision
+ * date 10 days after the meeting to type: as the dashboard's own today gives them.
+ */
+async function metFortyFiveDaysAgo(reviewId: string) {
+	const today = (await dashboard('/timeliness')).today
+	const meetingOn = plusDays(today, -45)
+	const decidedOn = plusDays(meetingOn, 10)
+	await prisma.annualReview.update({
+		where: { id: reviewId },
+		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
+	})
+	return { today, meetingOn, decidedOn }
+}
+
+type ListedReview = { childId: string; within: boolean | null; notifiedOn: string | null; decidedOn: string | null }
+
+/** The month of the review's meeting at its school, and the review's own rows in the list behind a figure for it. */
+function listsOfItsMonth(review: { childId: string; schoolId: string | null }, meetingOn: string, cookie: string) {
+	const month = meetingOn.slice(0, 7)
+	const search = `from=${month}&to=${month}&school=${review.schoolId}`
+	const mine = async (figure: string, extra = '') => {
+		const listed = (await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any
+		return (listed.rows as ListedReview[]).filter((r) => r.childId === review.childId)
+	}
+	return { month, search, mine }
+}
 
 function parseCsv(bytes: Uint8Array) {
 	expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 byte-order mark, for spreadsheet programs
@@ -675,31 +684,16 @@ test('a maintain decision counts from the day its letter was sent, not the decis
 		select: { id: true, childId: true, schoolId: true },
 		orderBy: { id: 'desc' },
 	})
-	const today = (await dashboard('/timeliness')).today
-	const meetingOn = plusDays(today, -45)
-	const decidedOn = plusDays(meetingOn, 10) // typed: within the 4 weeks
-	await prisma.annualReview.update({
-		where: { id: review.id },
-		data: { meetingOn, reportReceivedOn: plusDays(meetingOn, 7), submittedAt: new Date(`${plusDays(meetingOn, 7)}T10:00:00Z`), dueOn: meetingOn },
-	})
+	const { today, meetingOn, decidedOn } = await metFortyFiveDaysAgo(review.id) // typed: within the 4 weeks
 	expectRedirect(await decideToMaintain(decisionRoute.action, review.id, caseworker, decidedOn), `/council/reviews/${review.id}`)
 	// The decision keeps the date typed; the letter went today.
 	expect((await prisma.decision.findUniqueOrThrow({ where: { reviewId: review.id } })).decidedOn).toBe(decidedOn)
 	const letter = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId: review.id, kind: 'DECISION_LETTER' }, select: { createdAt: true } })
 	expect(londonDay(letter.createdAt)).toBe(today)
 
-	const month = meetingOn.slice(0, 7)
-	const search = `from=${month}&to=${month}&school=${review.schoolId}`
-	const list = async (figure: string, extra = '') =>
-		((await run(timelinessReviews.loader, request(`/timeliness/reviews?figure=${figure}&${search}${extra}`, { cookie }))) as any).rows as Array<{
-			childId: string
-			within: boolean | null
-			notifiedOn: string | null
-			decidedOn: string | null
-		}>
-	const mine = (rows: Array<{ childId: string }>) => rows.filter((r) => r.childId === review.childId)
-	expect(mine(await list('decisions_4_weeks'))).toMatchObject([{ within: false, notifiedOn: today, decidedOn }])
-	expect(mine(await list('decisions_4_weeks', '&within=yes'))).toEqual([])
+	const { month, search, mine } = listsOfItsMonth(review, meetingOn, cookie)
+	expect(await mine('decisions_4_weeks')).toMatchObject([{ within: false, notifiedOn: today, decidedOn }])
+	expect(await mine('decisions_4_weeks', '&within=yes')).toEqual([])
 	const data = await dashboard(`/timeliness?${search}`)
 	const all = (await facts(laId)).filter((f) => f.schoolId === review.schoolId)
 	expect(all.find((f) => f.childId === review.childId && f.meetingOn === meetingOn)).toMatchObject({ letterOn: today, decidedOn })
