@@ -284,23 +284,27 @@ async function classify(
 	const before: string[] = []
 	const after: string[] = []
 	const need = (list: string[], ok: boolean, what: string) => ok || list.push(what)
+	/** A stored file its row names is there afterwards, and `whole` says its bytes are what the row records. */
+	const needFile = (dir: string, row: { id: string; storageKey: string }, noun: string, whole: (bytes: Buffer) => boolean, differs: string) => {
+		const file = path.join(dir, row.storageKey)
+		const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
+		need(after, !!bytes, `${noun} ${row.id}: no file`)
+		if (bytes) need(after, whole(bytes), `${noun} ${row.id}: ${differs}`)
+	}
 	if (step === 'evidence') {
 		const audited = audits.filter((a) => a.details.startsWith('report.pdf'))
 		need(before, evidence.length === 0, `${evidence.length} evidence rows`)
 		need(before, audited.length === 0, `${audited.length} upload audit events`)
 		need(after, evidence.length === 1, `${evidence.length} evidence rows`)
 		need(after, audited.length === evidence.length, `${audited.length} upload audit events for ${evidence.length} rows`)
-		for (const e of evidence) {
-			const file = path.join(evidenceDir, e.storageKey)
-			const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
-			need(after, !!bytes, `evidence ${e.id}: no file`)
-			if (bytes)
-				need(
-					after,
-					bytes.length === e.sizeBytes && createHash('sha256').update(bytes).digest('hex') === e.sha256,
-					`evidence ${e.id}: the file's size or SHA-256 differs from its row`,
-				)
-		}
+		for (const e of evidence)
+			needFile(
+				evidenceDir,
+				e,
+				'evidence',
+				(bytes) => bytes.length === e.sizeBytes && createHash('sha256').update(bytes).digest('hex') === e.sha256,
+				"the file's size or SHA-256 differs from its row",
+			)
 	} else {
 		need(before, review.status === facts.from, `status ${review.status}`)
 		need(before, review.lockVersion === snap.lockVersion, `lockVersion ${review.lockVersion} (was ${snap.lockVersion})`)
@@ -348,17 +352,14 @@ async function classify(
 		if (facts.document) {
 			need(after, documents.length === 1, `${documents.length} document rows`)
 			need(after, messages.length === recipients, `${messages.length} emails for ${recipients} recipients`)
-			for (const d of documents) {
-				const file = path.join(docsDir, d.storageKey)
-				const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
-				need(after, !!bytes, `document ${d.id}: no file`)
-				if (bytes)
-					need(
-						after,
-						bytes.length === d.sizeBytes && bytes.subarray(0, 5).toString() === '%PDF-' && bytes.subarray(-8).toString().includes('%%EOF'),
-						`document ${d.id}: not a whole PDF of its recorded size`,
-					)
-			}
+			for (const d of documents)
+				needFile(
+					docsDir,
+					d,
+					'document',
+					(bytes) => bytes.length === d.sizeBytes && bytes.subarray(0, 5).toString() === '%PDF-' && bytes.subarray(-8).toString().includes('%%EOF'),
+					'not a whole PDF of its recorded size',
+				)
 			for (const m of messages) {
 				const attachments = (JSON.parse(m.payload).attachments ?? []) as Array<{ documentId: string }>
 				need(

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import type { PrismaClient } from '#app/db/factory.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
+import type { Prisma } from '#app/generated/sqlite/client.ts'
 import { Browser, DEMO_PASSWORD, USERS } from './http.ts'
 
 export interface Templates {
@@ -133,6 +134,24 @@ export async function makeTemplates(prisma: PrismaClient, origin: string): Promi
 	return { draft, submitted: submitted!, decided: decided! }
 }
 
+/** The models a cloned review is copied into, in foreign-key order (each row's parents go in before it). */
+const CLONED_MODELS = [
+	'child',
+	'ehcPlan',
+	'planVersion',
+	'planOutcome',
+	'planProvision',
+	'annualReview',
+	'reviewInvitee',
+	'reviewSection',
+	'outcomeProgress',
+	'amendmentProposal',
+	'decision',
+	'amendmentNotice',
+] as const
+type ClonedModel = (typeof CLONED_MODELS)[number]
+type CreateMany = { createMany(args: { data: any[] }): Prisma.PrismaPromise<unknown> }
+
 /**
  * Copies a review `count` times, each with a copy of its child, plan (every version, its outcomes and provision),
  * invitees, parts, outcome progress, proposals, decision and notice. Not copied: evidence, documents, emails and
@@ -151,20 +170,7 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 	const ids: string[] = []
 	const BATCH = 50
 	for (let start = 0; start < count; start += BATCH) {
-		const rows = {
-			children: [] as any[],
-			plans: [] as any[],
-			versions: [] as any[],
-			outcomes: [] as any[],
-			provisions: [] as any[],
-			reviews: [] as any[],
-			invitees: [] as any[],
-			sections: [] as any[],
-			progress: [] as any[],
-			proposals: [] as any[],
-			decisions: [] as any[],
-			notices: [] as any[],
-		}
+		const rows = Object.fromEntries(CLONED_MODELS.map((model) => [model, [] as any[]])) as Record<ClonedModel, any[]>
 		for (let n = start; n < Math.min(count, start + BATCH); n++) {
 			const map = new Map<string, string>()
 			const to = (old: string) => {
@@ -173,52 +179,39 @@ export async function cloneReviews(prisma: PrismaClient, templateId: string, cou
 				return fresh
 			}
 			const upn = `Z${randomBytes(6).toString('hex').toUpperCase()}`
-			rows.children.push({
+			rows.child.push({
 				...child,
 				id: to(child.id),
 				schoolId: options.schoolId ?? child.schoolId,
 				upn,
 				searchText: `${child.firstName} ${child.lastName} ${upn}`.toLowerCase(),
 			})
-			rows.plans.push({ ...plan, id: to(plan.id), childId: to(child.id) })
+			rows.ehcPlan.push({ ...plan, id: to(plan.id), childId: to(child.id) })
 			for (const { outcomes, provisions, ...version } of versions) {
-				rows.versions.push({ ...version, id: to(version.id), planId: to(plan.id), finalPlanId: null })
-				for (const o of outcomes) rows.outcomes.push({ ...o, id: to(o.id), planVersionId: to(version.id) })
-				for (const p of provisions) rows.provisions.push({ ...p, id: to(p.id), planVersionId: to(version.id) })
+				rows.planVersion.push({ ...version, id: to(version.id), planId: to(plan.id), finalPlanId: null })
+				for (const o of outcomes) rows.planOutcome.push({ ...o, id: to(o.id), planVersionId: to(version.id) })
+				for (const p of provisions) rows.planProvision.push({ ...p, id: to(p.id), planVersionId: to(version.id) })
 			}
 			const { invitees, sections, outcomeProgress, proposals, decision, notice, representations: _, ...fields } = review
-			rows.reviews.push({
+			rows.annualReview.push({
 				...fields,
 				id: to(review.id),
 				childId: to(child.id),
 				schoolId: options.schoolId ?? fields.schoolId,
 				planVersionId: to(review.planVersionId),
 			})
-			for (const i of invitees) rows.invitees.push({ ...i, id: to(i.id), reviewId: to(review.id) })
-			for (const p of proposals) rows.proposals.push({ ...p, id: to(p.id), reviewId: to(review.id) })
-			for (const p of outcomeProgress) rows.progress.push({ ...p, id: to(p.id), reviewId: to(review.id), planOutcomeId: to(p.planOutcomeId) })
-			if (decision) rows.decisions.push({ ...decision, id: to(decision.id), reviewId: to(review.id) })
-			if (notice) rows.notices.push({ ...notice, id: to(notice.id), reviewId: to(review.id) })
+			for (const i of invitees) rows.reviewInvitee.push({ ...i, id: to(i.id), reviewId: to(review.id) })
+			for (const p of proposals) rows.amendmentProposal.push({ ...p, id: to(p.id), reviewId: to(review.id) })
+			for (const p of outcomeProgress) rows.outcomeProgress.push({ ...p, id: to(p.id), reviewId: to(review.id), planOutcomeId: to(p.planOutcomeId) })
+			if (decision) rows.decision.push({ ...decision, id: to(decision.id), reviewId: to(review.id) })
+			if (notice) rows.amendmentNotice.push({ ...notice, id: to(notice.id), reviewId: to(review.id) })
 			// A part's answers name outcomes and invitees by id: point them at the copies.
 			const pattern = map.size ? new RegExp([...map.keys()].join('|'), 'g') : null
 			for (const s of sections)
-				rows.sections.push({ ...s, id: id(), reviewId: to(review.id), data: pattern ? s.data.replace(pattern, (old) => map.get(old)!) : s.data })
+				rows.reviewSection.push({ ...s, id: id(), reviewId: to(review.id), data: pattern ? s.data.replace(pattern, (old) => map.get(old)!) : s.data })
 			ids.push(to(review.id))
 		}
-		await prisma.$transaction([
-			prisma.child.createMany({ data: rows.children }),
-			prisma.ehcPlan.createMany({ data: rows.plans }),
-			prisma.planVersion.createMany({ data: rows.versions }),
-			prisma.planOutcome.createMany({ data: rows.outcomes }),
-			prisma.planProvision.createMany({ data: rows.provisions }),
-			prisma.annualReview.createMany({ data: rows.reviews }),
-			prisma.reviewInvitee.createMany({ data: rows.invitees }),
-			prisma.reviewSection.createMany({ data: rows.sections }),
-			prisma.outcomeProgress.createMany({ data: rows.progress }),
-			prisma.amendmentProposal.createMany({ data: rows.proposals }),
-			prisma.decision.createMany({ data: rows.decisions }),
-			prisma.amendmentNotice.createMany({ data: rows.notices }),
-		])
+		await prisma.$transaction(CLONED_MODELS.map((model) => (prisma[model] as unknown as CreateMany).createMany({ data: rows[model] })))
 	}
 	return ids
 }
