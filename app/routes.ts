@@ -23,6 +23,8 @@ export default [
 	route('council/reviews/:reviewId/notice', 'routes/council-notice.tsx'),
 	route('council/reviews/:reviewId/representations/new', 'routes/council-representation.tsx'),
 	route('council/reviews/:reviewId/final', 'routes/council-final.tsx'),
+	route('council/reviews/:reviewId/final/amendments/new', 'routes/council-final-amendment.tsx'),
+	route('council/reviews/:reviewId/final/school', 'routes/council-school-request.tsx'),
 	route('council/reviews/:reviewId/letters/:step/preview', 'routes/council-letter-preview.ts'),
 	route('jobs/:jobId', 'routes/job.tsx'),
 	route('reviews/:reviewId/submitted', 'routes/review-submitted.tsx'),

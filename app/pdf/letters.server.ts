@@ -86,7 +86,10 @@ export interface PlanContent {
 export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letterSignatory'>, PlanContent {
 	versionNo: number
 	issuedOn: string
-	changes: Array<{ section: string; title: string; currentWording: string; proposedWording: string }>
+	/** Each change, with a note when the notice did not carry it as made (changed or added after representations, reg 22(3)). */
+	changes: Array<{ section: string; title: string; currentWording: string; proposedWording: string; note?: string }>
+	/** The council's answer to the family's request for a school (Children and Families Act 2014 s.39), one paragraph each. */
+	schoolRequest?: string[]
 	/** Anything the council adds to the standard appeal rights. */
 	appealText?: string
 	/** Set when the plan came before the 15 days closed because the family said they had no more to say. */
@@ -468,7 +471,14 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 	else pdf.legend()
 	for (const change of input.changes) {
 		pdf.h3(sectionHeading(change.section, change.title))
+		if (change.note) pdf.paragraph(change.note, { bar: true })
 		pdf.diffBlock(diffWording(change.currentWording, change.proposedWording))
+	}
+
+	if (input.schoolRequest?.length) {
+		// s.39(3)-(4): the family asked for a school; they are told whether it is named and, if not, on which grounds and why.
+		pdf.h2('The school or college you asked for')
+		for (const p of input.schoolRequest) pdf.paragraph(p)
 	}
 
 	planBody(pdf, input)

@@ -8,25 +8,30 @@ import { CheckBeforeSending, type Checked } from '#app/components/check-before-s
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, Checkboxes, DateField, ErrorSummary, Radios, summaryErrors, TextArea, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
+import { UserText } from '#app/components/review-bits.tsx'
 import { DiffLegend, WordingDiff } from '#app/components/wording-diff.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { formatDate, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
 import { mayIssueFinalPlan } from '#app/domain/final-plan-timing.ts'
 import { canTake } from '#app/domain/review-lifecycle.ts'
 import { dateInput, dateParts } from '#app/domain/review-parts.ts'
+import { REFUSAL_GROUND_TEXT } from '#app/domain/school-request.ts'
 import { finalPlanDueOn } from '#app/domain/statutory-clock.ts'
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import {
+	amendmentsAddedAfterNotice,
 	checkOf,
 	finalAmendments,
 	issueFinalPlan,
 	LETTER_CHANGED,
 	letterToSend,
 	recordFamilyAgreement,
+	removeAmendmentAddedAfterNotice,
 	saveFinalChanges,
 	StepError,
 } from '#app/services/council-review.server.ts'
+import { loadSchoolRequest } from '#app/services/school-request.server.ts'
 import type { Route } from './+types/council-final'
 
 export const FinalSchema = z
@@ -42,8 +47,10 @@ export const FinalSchema = z
 				}),
 			)
 			.default([]),
-		// issue: check before sending; send: the checked letter goes; change: back to this form as typed.
-		intent: z.enum(['save', 'issue', 'send', 'change']).default('issue'),
+		// issue: check before sending; send: the checked letter goes; change: back to this form as typed. add, school and
+		// remove save what was typed first, then go to add an amendment, to the school request, or take an added one back.
+		intent: z.enum(['save', 'issue', 'send', 'change', 'add', 'school', 'remove']).default('issue'),
+		remove: z.string().optional(),
 		amend: z.enum(['yes', 'no']).optional(),
 		reasons: z.string().trim().max(10000, 'The reasons must be 10,000 characters or fewer').optional(),
 		// The family's word that they have no more to say: the one way to issue before the 15 days close (reg 22(2)(c)).
@@ -83,7 +90,7 @@ async function load(request: Request, reviewId: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review } = await load(request, params.reviewId)
-	const amendments = await finalAmendments(review.id)
+	const [amendments, added, school] = await Promise.all([finalAmendments(review.id), amendmentsAddedAfterNotice(review.id), loadSchoolRequest(review.id)])
 	const today = todayInLondon(new Date())
 	const agreedOn = review.notice?.familyAgreedCompleteOn ?? null
 	// Whether the family's 15 days are over, and if not whether their agreement could open them (reg 22(2)(c)).
@@ -111,6 +118,31 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			finalWording: a.finalWording,
 			dropped: a.dropped,
 		})),
+		// Added after representations (reg 22(3)): shown against the plan's current wording, removable until the plan is issued.
+		added: added.map((a) => ({
+			id: a.id,
+			section: a.section,
+			title: a.title,
+			currentWording: a.currentWording,
+			proposedWording: a.proposedWording,
+			reason: a.reason,
+		})),
+		// The family's request for a school (s.39), when a representation named one.
+		schoolRequest:
+			school.requestedBy.length || school.request
+				? {
+						asked: school.requestedBy.map((r) => ({ fromName: r.fromName, receivedOn: r.receivedOn, requestedSchool: r.requestedSchool })),
+						recorded: school.request
+							? {
+									schoolName: school.request.school?.name ?? school.request.schoolName,
+									consultedOn: school.request.consultedOn,
+									outcome: school.request.outcome,
+									grounds: school.request.refusalGrounds.map((g) => `${REFUSAL_GROUND_TEXT[g].text} (${REFUSAL_GROUND_TEXT[g].citation})`),
+									reasons: school.request.refusalReasons,
+								}
+							: null,
+					}
+				: null,
 	}
 }
 
@@ -119,6 +151,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	// The page draws one row per noticed amendment: no other rows can come back.
 	const rows = (await finalAmendments(review.id)).length
 	const { formData, mismatch } = withinRows(await readForm(request), 'amendments', rows)
+	// A Remove button beside an amendment added after representations names it, and is its own intent.
+	if (typeof formData.get('remove') === 'string') formData.set('intent', 'remove')
 	const submission = parseWithZod(formData, { schema: FinalSchema })
 	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
@@ -151,7 +185,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 			v.amendments.map((a) => ({ proposalId: a.proposalId, wording: a.wording ?? '', drop: !!a.drop?.length, reason: a.reason ?? '' })),
 		)
 		await recordFamilyAgreement(request, user, review, v.familyAgreed?.length ? v.familyAgreedOn! : null)
-		if (v.intent === 'save') throw redirect(`/council/reviews/${review.id}/final`)
+		const page = `/council/reviews/${review.id}/final`
+		if (v.intent === 'remove' && v.remove) await removeAmendmentAddedAfterNotice(request, user, review, v.remove)
+		if (v.intent === 'save') throw redirect(page)
+		if (v.intent === 'remove') throw redirect(`${page}#added`)
+		if (v.intent === 'add') throw redirect(`${page}/amendments/new`)
+		if (v.intent === 'school') throw redirect(`${page}/school`)
 		// Check before sending: the plan (or the decision not to amend) and who it goes to, then one deliberate Send.
 		return data(await checkAgain())
 	} catch (error) {
@@ -162,7 +201,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function FinalPlan() {
-	const { reviewId, childName, closesOn, finalDueOn, representations, amendments, timing, canRecordAgreement, defaults } = useLoaderData<typeof loader>()
+	const { reviewId, childName, closesOn, finalDueOn, representations, amendments, added, schoolRequest, timing, canRecordAgreement, defaults } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'final', schema: FinalSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors, ['', 'amendments', 'familyAgreed', 'familyAgreedOn', 'amend', 'reasons'])
@@ -173,13 +213,28 @@ export default function FinalPlan() {
 		const typed = Object.fromEntries(checked.fields)
 		const amend = typed.amend === 'yes'
 		const kept = amendments.filter((a) => !a.dropped).length
+		// What the notice did not carry as it will be made: the family sees these first in the final plan (reg 22(3)).
+		const afterRepresentations = [
+			...amendments.filter((a) => a.dropped).map((a) => `Section ${a.section}, ${a.title}: dropped`),
+			...amendments
+				.filter((a) => !a.dropped && a.finalWording !== a.noticedWording)
+				.map((a) => `Section ${a.section}, ${a.title}: changed since the notice`),
+			...added.map((a) => `Section ${a.section}, ${a.title}: added after representations`),
+		]
 		return (
 			<CheckBeforeSending
 				childName={childName}
 				reviewId={reviewId}
 				summary={[
 					{ key: 'What the council issues', value: amend ? 'The final amended plan' : 'A decision not to amend the plan' },
-					amend ? { key: 'Amendments', value: `${kept} (${amendments.length - kept} dropped)` } : { key: 'Reasons', value: typed.reasons ?? '' },
+					amend
+						? {
+								key: 'Amendments',
+								value: `${kept + added.length} (${amendments.length - kept} dropped, ${added.length} added after representations)`,
+							}
+						: { key: 'Reasons', value: typed.reasons ?? '' },
+					...(amend && afterRepresentations.length ? [{ key: 'Changes made after representations', value: afterRepresentations.join('\n') }] : []),
+					...(schoolRequest ? [{ key: 'The school the family asked for', value: schoolRequestSummary(schoolRequest) }] : []),
 					{ key: 'Letter', value: checked.check.title },
 				]}
 				check={checked.check}
@@ -264,9 +319,39 @@ export default function FinalPlan() {
 							</div>
 						)
 					})}
-					<button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
-						Save the changes and come back later
+					<h2 className="govuk-heading-m" id="added">
+						Amendments added after representations
+					</h2>
+					<p className="govuk-body">
+						The council can change the plan beyond what the notice proposed (reg 22(3)). An added amendment is not in the notice: the final plan
+						shows it as added after representations.
+					</p>
+					{added.map((a, i) => (
+						<div className="govuk-summary-card" key={a.id}>
+							<div className="govuk-summary-card__title-wrapper">
+								<h3 className="govuk-summary-card__title">
+									Added amendment {i + 1}: section {a.section}, {a.title}
+								</h3>
+							</div>
+							<div className="govuk-summary-card__content">
+								<WordingDiff current={a.currentWording} proposed={a.proposedWording} />
+								<h4 className="govuk-heading-s">Why</h4>
+								<UserText text={a.reason} />
+								<button type="submit" name="remove" value={a.id} className="govuk-button govuk-button--secondary" formNoValidate>
+									Remove<span className="govuk-visually-hidden"> added amendment {i + 1}</span>
+								</button>
+							</div>
+						</div>
+					))}
+					<button type="submit" name="intent" value="add" className="govuk-button govuk-button--secondary">
+						Add an amendment
 					</button>
+					{schoolRequest ? <SchoolRequestSummary request={schoolRequest} /> : null}
+					<div className="govuk-!-margin-top-4">
+						<button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
+							Save the changes and come back later
+						</button>
+					</div>
 					{canRecordAgreement ? (
 						<>
 							<Checkboxes
@@ -299,6 +384,79 @@ export default function FinalPlan() {
 				</Form>
 			</div>
 		</div>
+	)
+}
+
+type SchoolRequestView = NonNullable<Awaited<ReturnType<typeof loader>>['schoolRequest']>
+
+/** The family's school request in a line: what the council decided, or that it has not yet (s.39). */
+function schoolRequestSummary({ asked, recorded }: SchoolRequestView) {
+	const name = recorded?.schoolName ?? asked[0]?.requestedSchool ?? 'The school'
+	if (!recorded) return `${name}: not recorded yet`
+	if (recorded.outcome === 'NAMED') return `${name}: named in Section I (s.39(3))`
+	if (recorded.outcome === 'REFUSED') return `${name}: not named (${recorded.grounds.join('; ')})`
+	return `${name}: not decided yet`
+}
+
+/** The family's request for a school (s.39) on the final plan page: who asked, the consultation, the decision. */
+function SchoolRequestSummary({ request }: { request: SchoolRequestView }) {
+	const { asked, recorded } = request
+	return (
+		<>
+			<h2 className="govuk-heading-m" id="school-request">
+				The school the family asked for
+			</h2>
+			{asked.map((r) => (
+				<p className="govuk-body" key={`${r.fromName}-${r.receivedOn}-${r.requestedSchool}`}>
+					{r.fromName} asked on {formatDate(r.receivedOn)} for {r.requestedSchool} to be named in Section I (Children and Families Act 2014
+					s.38(2)(b)(ii)).
+				</p>
+			))}
+			{recorded ? (
+				<dl className="govuk-summary-list">
+					<div className="govuk-summary-list__row">
+						<dt className="govuk-summary-list__key">School</dt>
+						<dd className="govuk-summary-list__value">{recorded.schoolName}</dd>
+					</div>
+					<div className="govuk-summary-list__row">
+						<dt className="govuk-summary-list__key">Consulted with the draft plan (s.39(2))</dt>
+						<dd className="govuk-summary-list__value">{recorded.consultedOn ? formatDate(recorded.consultedOn) : 'Not yet'}</dd>
+					</div>
+					<div className="govuk-summary-list__row">
+						<dt className="govuk-summary-list__key">Decision</dt>
+						<dd className="govuk-summary-list__value">
+							{recorded.outcome === 'NAMED' ? 'Named in Section I (s.39(3))' : recorded.outcome === 'REFUSED' ? 'Not named' : 'Not decided yet'}
+							{recorded.outcome === 'REFUSED' ? (
+								<>
+									<ul className="govuk-list govuk-list--bullet">
+										{recorded.grounds.map((g) => (
+											<li key={g}>{g}</li>
+										))}
+									</ul>
+									<UserText text={recorded.reasons} />
+								</>
+							) : null}
+						</dd>
+					</div>
+				</dl>
+			) : (
+				<p className="govuk-inset-text">Record the school’s consultation and the council’s decision: the final plan answers the family’s request.</p>
+			)}
+			{recorded && !recorded.outcome ? (
+				<div className="govuk-warning-text">
+					<span className="govuk-warning-text__icon" aria-hidden="true">
+						!
+					</span>
+					<strong className="govuk-warning-text__text">
+						<span className="govuk-visually-hidden">Warning</span>
+						The final plan cannot be issued until the council decides whether to name the school.
+					</strong>
+				</div>
+			) : null}
+			<button type="submit" name="intent" value="school" className="govuk-button govuk-button--secondary">
+				{recorded ? 'Change the school request' : 'Record the school request'}
+			</button>
+		</>
 	)
 }
 

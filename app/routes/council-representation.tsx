@@ -128,7 +128,11 @@ export default function Representation() {
 						rows={6}
 						hint="Their points about the proposed amendments, in their words where possible"
 					/>
-					<TextField field={fields.requestedSchool} label="School or college they asked to be named (optional)" />
+					<TextField
+						field={fields.requestedSchool}
+						label="School or college they asked to be named (optional)"
+						hint="The council consults the school and decides whether to name it in Section I on the final plan page (Children and Families Act 2014 s.39)"
+					/>
 					<Checkboxes
 						field={fields.meetingRequested}
 						legend="Meeting"

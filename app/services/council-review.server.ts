@@ -14,6 +14,7 @@ import { mayIssueFinalPlan, type FinalPlanTiming } from '#app/domain/final-plan-
 import { mustIncludePreparationForAdulthood, outcomeRowsFrom, provisionRowsFrom } from '#app/domain/plan-rows.ts'
 import { checkStep, fromStatuses, statusAfter, type ReviewStep, type StepFacts } from '#app/domain/review-lifecycle.ts'
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
+import { mayIssueWithSchoolRequest, parseGrounds, schoolRequestParagraphs, sectionIWording, type SchoolRequestOutcome } from '#app/domain/school-request.ts'
 import { finalPlanDueOn, nextReviewDueOn, representationsCloseOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
@@ -539,10 +540,14 @@ export async function removeCouncilAmendment(reviewId: string, proposalId: strin
 	await prisma.amendmentProposal.deleteMany({ where: { id: proposalId, reviewId, origin: 'LA' } })
 }
 
-/** The amendments a notice or final plan carries: accepted and edited school proposals, and the council's own. */
+/**
+ * The amendments a notice carries: accepted and edited school proposals, and the council's own; never one the council
+ * added on the final plan page after representations (addedAfterNotice), which the family sees first in the final plan.
+ */
 export async function noticeAmendments(reviewId: string) {
 	const proposals = await prisma.amendmentProposal.findMany({
-		where: { reviewId, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
+		where: { reviewId, addedAfterNotice: false, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
+
 		// One order on every database: proposals made in the same instant (an import, the seed) tie on createdAt.
 		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
 		select: {
@@ -621,6 +626,85 @@ export async function saveFinalChanges(request: Request | null, user: SessionUse
 				reviewId: review.id,
 				childId: review.childId,
 				details: `${changed} amendments changed after representations`,
+			},
+			tx,
+		)
+	})
+}
+
+/**
+ * The amendments the council added on the final plan page after representations (reg 22(3): the final plan may change
+ * the plan beyond what the notice proposed): not in the notice, first seen by the family in the final plan.
+ */
+export async function amendmentsAddedAfterNotice(reviewId: string) {
+	const proposals = await prisma.amendmentProposal.findMany({
+		where: { reviewId, addedAfterNotice: true },
+		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+		select: { id: true, section: true, currentWording: true, proposedWording: true, reason: true },
+	})
+	return proposals.map((p) => ({ ...p, title: PLAN_SECTION_TITLES[p.section as PlanSection] ?? p.section }))
+}
+
+/** An amendment the council makes after the family's representations: its section, its wording and why (required). */
+export type AmendmentAfterNotice = { section: PlanSection; wording: string; reason: string }
+
+/**
+ * Adds an amendment of the council's own after the notice (reg 22(3)), from the plan's current wording of the section:
+ * once the notice is issued and until the final plan is. Audited.
+ */
+export async function addAmendmentAfterNotice(request: Request | null, user: SessionUser, reviewId: string, input: AmendmentAfterNotice) {
+	const f = await loadCaseFacts(reviewId)
+	const currentWording = planWording(f.planVersion, input.section)
+	if (input.wording.trim() === currentWording.trim()) throw new StepError('Change the wording: it is the same as the plan’s')
+	await prisma.$transaction(async (tx) => {
+		const open = await tx.annualReview.count({ where: { id: f.id, status: { in: fromStatuses('prepareFinalPlan') } } })
+		if (!open) throw new StepError('Amendments are added after the amendment notice is issued and before the final plan.')
+		const created = await tx.amendmentProposal.create({
+			data: {
+				reviewId: f.id,
+				origin: 'LA',
+				addedAfterNotice: true,
+				section: input.section,
+				currentWording,
+				proposedWording: input.wording,
+				reason: input.reason,
+				createdById: user.id,
+			},
+			select: { id: true },
+		})
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'AmendmentProposal',
+				entityId: created.id,
+				reviewId: f.id,
+				childId: f.child.id,
+				details: `amendment to section ${input.section} added after representations (reg 22(3))`,
+			},
+			tx,
+		)
+	})
+}
+
+/** Takes back an amendment added after the notice, before the final plan is issued. Audited. */
+export async function removeAmendmentAddedAfterNotice(request: Request | null, user: SessionUser, review: { id: string; childId: string }, proposalId: string) {
+	await prisma.$transaction(async (tx) => {
+		const removed = await tx.amendmentProposal.deleteMany({
+			where: { id: proposalId, reviewId: review.id, addedAfterNotice: true, review: { status: { in: fromStatuses('prepareFinalPlan') } } },
+		})
+		if (!removed.count) return
+		await audit(
+			request,
+			user.id,
+			'review.update',
+			{
+				entityType: 'AmendmentProposal',
+				entityId: proposalId,
+				reviewId: review.id,
+				childId: review.childId,
+				details: 'amendment added after representations removed',
 			},
 			tx,
 		)
@@ -840,6 +924,28 @@ export async function recordFamilyAgreement(
 /** What the council issues after the notice: the amended plan or a decision not to amend, with its reasons (reg 22(3)-(4)). */
 export type FinalInput = { amend: boolean; reasons: string }
 
+// What the final plan's list of changes says of a change the amendment notice did not carry as it is made.
+const CHANGED_AFTER_NOTICE = 'Changed after your representations: the amendment notice proposed different wording.'
+const ADDED_AFTER_NOTICE = 'Added after your representations: this change was not in the amendment notice (reg 22(3)).'
+const NAMED_AT_REQUEST = 'The school you asked for, named after consulting it (Children and Families Act 2014 s.39(3)).'
+
+/** The family's school request as the final plan answers it (app/domain/school-request.ts), with the school's record when it has one. */
+async function schoolRequestForFinalPlan(db: Tx | typeof prisma, reviewId: string) {
+	const row = await db.schoolRequest.findUnique({
+		where: { reviewId },
+		select: {
+			schoolName: true,
+			consultedOn: true,
+			outcome: true,
+			refusalGrounds: true,
+			refusalReasons: true,
+			school: { select: { name: true, urn: true, phase: true, kind: true } },
+		},
+	})
+	if (!row) return null
+	return { ...row, outcome: row.outcome as SchoolRequestOutcome | null, refusalGrounds: parseGrounds(row.refusalGrounds) }
+}
+
 /** The final plan, or the decision not to amend, as it would be issued today, with its letter (reg 22(3)-(4)). */
 async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now: Date) {
 	requireStep('issueFinalPlan', f)
@@ -848,9 +954,19 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 	const timing = await finalPlanTiming(prisma, f.id, issuedOn)
 	if (!timing.ok) throw new StepError(timing.reason)
 	const familyAgreedOn = timing.early ? timing.familyAgreedOn : undefined
-	// The wording as changed after representations; a dropped amendment is not made.
-	const amendments = (await finalAmendments(f.id)).filter((a) => !a.dropped).map((a) => ({ ...a, proposedWording: a.finalWording }))
-	if (input.amend && !amendments.length)
+	// The family's request for a school (s.39): decided before the plan or the decision goes (app/domain/school-request.ts).
+	const asked = await schoolRequestForFinalPlan(prisma, f.id)
+	const mayIssue = mayIssueWithSchoolRequest(asked, input.amend)
+	if (!mayIssue.ok) throw new StepError(mayIssue.reason)
+	const named = asked?.outcome === 'NAMED' && asked.school ? asked.school : null
+	// The wording as changed after representations (a dropped amendment is not made), then those added after the notice.
+	const amendments = [
+		...(await finalAmendments(f.id))
+			.filter((a) => !a.dropped)
+			.map((a) => ({ ...a, proposedWording: a.finalWording, note: a.finalWording !== a.noticedWording ? CHANGED_AFTER_NOTICE : undefined })),
+		...(await amendmentsAddedAfterNotice(f.id)).map((a) => ({ ...a, note: ADDED_AFTER_NOTICE })),
+	]
+	if (input.amend && !amendments.length && !named)
 		throw new StepError('Every amendment is dropped: issue a decision not to amend the plan instead, or keep at least one amendment')
 	const v = f.planVersion
 	const { sections, outcomes: currentOutcomes, provision: currentProvision } = planParts(v)
@@ -862,6 +978,19 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 		else if (a.section === 'F') provision = provisionRowsFrom(a.proposedWording, provision)
 		else sections[a.section] = a.proposedWording
 	}
+	// The school the family asked for, named after consulting it (s.39(3)): Section I gives its name and type (reg 12(1)(i)).
+	const changes = amendments.map((a) => ({
+		section: a.section,
+		title: a.title,
+		currentWording: a.currentWording,
+		proposedWording: a.proposedWording,
+		note: a.note,
+	}))
+	if (named) {
+		sections.I = sectionIWording(named)
+		changes.push({ section: 'I', title: PLAN_SECTION_TITLES.I, currentWording: v.sectionI, proposedWording: sections.I, note: NAMED_AT_REQUEST })
+	}
+	const schoolRequest = asked ? schoolRequestParagraphs(asked) : []
 	// reg 12(3): from Year 9 the plan includes provision to prepare for adulthood and independent living.
 	const adulthood = mustIncludePreparationForAdulthood({ yearGroup: f.child.yearGroup, dateOfBirth: f.child.dateOfBirth }, issuedOn)
 		? [{ key: 'PfA', title: PREPARATION_FOR_ADULTHOOD_TITLE, text: v.preparationForAdulthood }]
@@ -887,7 +1016,8 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			sections: [...Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })), ...adulthood],
 			outcomes,
 			provision,
-			changes: amendments.map((a) => ({ section: a.section, title: a.title, currentWording: a.currentWording, proposedWording: a.proposedWording })),
+			changes,
+			schoolRequest,
 			familyAgreedOn,
 		}
 		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: appealDeadline(issuedOn), nextReviewDueOn: nextDue }
@@ -895,7 +1025,9 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 		const toAll = [...to, ...healthCommissioner(f)]
 		letter = outgoing(f, { template: 'final-plan-issued', ...step }, toAll, email, document, () => renderFinalPlan(document))
 	} else {
-		const document = { ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons: input.reasons, familyAgreedOn }
+		// A refused school request is answered in the decision's reasons, with its s.39(4) grounds (the family can appeal it).
+		const reasons = [input.reasons, ...schoolRequest].filter(Boolean).join('\n\n')
+		const document = { ...base, meetingOn: f.meetingOn ?? issuedOn, noticeIssuedOn: f.notice!.issuedOn, reasons, familyAgreedOn }
 		const email = { noticeIssuedOn: f.notice!.issuedOn, decidedOn: issuedOn, reasons: input.reasons, appealBy: appealDeadline(issuedOn) }
 		letter = outgoing(f, { template: 'decision-not-to-amend', ...step }, to, email, document, () => renderNoAmendmentNotice(document))
 	}
@@ -925,6 +1057,10 @@ export async function issueFinalPlan(
 			const recheck = await finalPlanTiming(tx, f.id, issuedOn)
 			if (!recheck.ok) throw new StepError(recheck.reason)
 			if (recheck.early !== timing.early) throw new StepError('The family’s agreement has just changed. Reload the page.')
+			// The school request is checked again here: it could have been changed since the letter was drawn (s.39).
+			const asked = await schoolRequestForFinalPlan(tx, f.id)
+			const answered = mayIssueWithSchoolRequest(asked, input.amend)
+			if (!answered.ok) throw new StepError(answered.reason)
 			const finalPlan = await tx.finalPlan.create({
 				data: { reviewId: f.id, amended: input.amend, reasons: input.reasons, issuedOn, issuedById: user.id },
 				select: { id: true },
@@ -968,7 +1104,12 @@ export async function issueFinalPlan(
 					entityId: finalPlan.id,
 					reviewId: f.id,
 					childId: f.child.id,
-					details: input.amend ? `plan version ${versionNo}` : 'not amended',
+					details: [
+						input.amend ? `plan version ${versionNo}` : 'not amended',
+						asked?.outcome && `${asked.schoolName} ${asked.outcome.toLowerCase()} (s.39)`,
+					]
+						.filter(Boolean)
+						.join('; '),
 				},
 				tx,
 			)

@@ -1,7 +1,7 @@
 import { caseworkerJourney } from './caseworker.ts'
 import { test } from './fixtures.ts'
 
-test('a caseworker decides to amend, issues the notice, records a representation, changes an amendment and issues the final plan (without JavaScript)', async ({
+test('a caseworker decides to amend, issues the notice, records a representation, changes an amendment, adds one, names the school asked for and issues the final plan (without JavaScript)', async ({
 	page,
 	a11y,
 }) => {

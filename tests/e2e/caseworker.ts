@@ -1,7 +1,8 @@
 // The caseworker's journey through a review the seeded SENCo submitted: clocks, decision, amendment
-// notice from two proposals (one accepted, one edited), a representation, an amendment changed after it,
-// the final plan issued before the 15 days end because the family said they had no more to say; the PDFs
-// are read back and the next plan version carries the amended wording. Run twice: with JavaScript
+// notice from two proposals (one accepted, one edited), a representation asking for a school, an amendment
+// changed after it and one added (reg 22(3)), the school consulted and named in Section I (s.39), the final
+// plan issued before the 15 days end because the family said they had no more to say; the PDFs are read back
+// and the next plan version carries the amended wording and the school. Run twice: with JavaScript
 // (caseworker.spec.ts) and without (caseworker.no-js.spec.ts).
 import type { Page } from '@playwright/test'
 import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
@@ -14,6 +15,8 @@ type A11y = { check: () => Promise<void> }
 const EDITED = 'Forty-five minutes of direct speech and language therapy every week, delivered by the NHS speech and language therapist, reviewed each term.'
 
 const MORNING = 'Therapy sessions take place in the morning, as the family asked.'
+
+const ADDED = 'A sensory diet planned with the occupational therapist and reviewed each half term.'
 
 /** `which` keeps the two runs (with and without JavaScript) on different reviews when they run at once. */
 export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
@@ -32,6 +35,13 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	})
 	expect(review.proposals.length).toBeGreaterThanOrEqual(1)
 	const childName = `${review.child.firstName} ${review.child.lastName}`
+	// The school the family asks for in their representation, from the council's list (a different one per run).
+	const school = await db.school.findFirstOrThrow({
+		where: { la: { code: '886' }, active: true, phase: 'SECONDARY' },
+		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+		skip: which,
+		select: { name: true, urn: true },
+	})
 	await signIn(page, a11y, USERS.caseworker)
 
 	await page.goto(`/council/reviews/${review.id}`)
@@ -101,6 +111,7 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	await a11y.check()
 	await page.getByLabel('Who made it').fill('Mrs Begum (mother)')
 	await page.getByLabel('What they said').fill('We agree, and ask that therapy happens in the morning.')
+	await page.getByLabel('School or college they asked to be named (optional)').fill(school.name)
 	await page.getByRole('button', { name: 'Record the representation' }).click()
 	await page.waitForURL(new RegExp(`/council/reviews/${review.id}$`))
 	await a11y.check()
@@ -119,6 +130,45 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	await a11y.check()
 	await expect(page.getByLabel('The wording the final plan will carry for amendment 1')).toHaveValue(new RegExp(MORNING))
 
+	// An amendment the notice did not propose, added after the representation (reg 22(3)), from the plan's wording of the section.
+	await page.getByRole('button', { name: 'Add an amendment' }).click()
+	await page.waitForURL(/\/final\/amendments\/new$/)
+	await a11y.check()
+	await page.getByLabel('Section of the plan').selectOption('G')
+	await page.getByRole('button', { name: 'Start from this section’s wording' }).click()
+	await page.waitForURL(/\/final\/amendments\/new\?section=G/)
+	await a11y.check()
+	await expect(page.getByLabel('The wording the final plan will carry')).not.toHaveValue('')
+	await page.getByLabel('The wording the final plan will carry').fill(ADDED)
+	await page.getByLabel('Why the council is making this change').fill('The family asked for it in their representation.')
+	await page.getByRole('button', { name: 'Add the amendment' }).click()
+	await page.waitForURL(/\/final(#added)?$/)
+	await a11y.check()
+	await expect(page.getByRole('heading', { name: /Added amendment 1: section G/ })).toBeVisible()
+	// The edit typed before leaving the page was kept.
+	await expect(page.getByLabel('The wording the final plan will carry for amendment 1')).toHaveValue(new RegExp(MORNING))
+
+	// The school the family asked for: consulted with the draft plan (s.39(2)) and named in Section I (s.39(3)).
+	await page.getByRole('button', { name: 'Record the school request' }).click()
+	await page.waitForURL(/\/final\/school$/)
+	await a11y.check()
+	await expect(page.getByLabel('The school or college, as the family asked for it')).toHaveValue(school.name)
+	await page.getByLabel('The school in the council’s list').selectOption({ label: `${school.name} (URN ${school.urn})` })
+	const consulted = page.getByRole('group', { name: 'When was the school consulted with a copy of the draft plan?' })
+	await consulted.getByLabel('Day').fill(String(Number(today.slice(8))))
+	await consulted.getByLabel('Month').fill(String(Number(today.slice(5, 7))))
+	await consulted.getByLabel('Year').fill(today.slice(0, 4))
+	await page.getByLabel('What the school said').fill('The governors agree the school can meet his needs.')
+	const reasons = page.getByLabel('The council’s reasons, for the family’s letter')
+	// Without JavaScript every answer's questions show; with it, the refusal's show only when it is chosen.
+	if (which === 0) await expect(reasons).toBeHidden()
+	else await expect(reasons).toBeVisible()
+	await page.getByRole('radio', { name: 'Name the school in Section I' }).check()
+	await page.getByRole('button', { name: 'Save the school request' }).click()
+	await page.waitForURL(/\/final(#school-request)?$/)
+	await a11y.check()
+	await expect(page.getByText('Named in Section I (s.39(3))')).toBeVisible()
+
 	// The family said they had no more to say: recorded, the plan can go before the 15 days end.
 	await page.getByRole('checkbox', { name: 'The family has told us they have no more to say' }).check()
 	const when = page.getByRole('group', { name: 'When did they tell you?' })
@@ -130,6 +180,8 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	await expect(page.getByRole('heading', { name: 'Check before sending', level: 1 })).toBeVisible()
 	await a11y.check()
 	await expect(page.getByRole('table', { name: 'Who it goes to' })).toContainText(child.parentEmail)
+	await expect(page.getByText('Section G, Health provision: added after representations')).toBeVisible()
+	await expect(page.getByText(`${school.name}: named in Section I (s.39(3))`)).toBeVisible()
 	await page.getByRole('button', { name: 'Send the final plan' }).click()
 	await page.waitForURL(new RegExp(`/council/reviews/${review.id}$`))
 	await a11y.check()
@@ -140,6 +192,10 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	expect(finalPlan.text).toContain('Forty-five minutes of direct speech')
 	expect(finalPlan.text).toContain(MORNING)
 	expect(finalPlan.text).toContain(`You told us on ${formatDate(today)} that you had no more to say`)
+	expect(finalPlan.text).toContain(ADDED)
+	expect(finalPlan.text).toContain('Added after your representations')
+	expect(finalPlan.text).toContain(`${school.name} (URN ${school.urn})`)
+	expect(notice.text).not.toContain(ADDED)
 	expect(finalPlan.text).toMatch(/appeal/i)
 
 	// The chronology tells the story, and the plan has a new version with the amended wording.
@@ -150,5 +206,7 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	})
 	expect(plan.currentVersionNo).toBe(review.child.plan!.currentVersionNo + 1)
 	expect(JSON.stringify(plan.versions[0])).toContain('Forty-five minutes of direct speech')
+	expect(plan.versions[0]!.sectionG).toBe(ADDED)
+	expect(plan.versions[0]!.sectionI).toContain(school.name)
 	await expect(page.getByText(childName).first()).toBeVisible()
 }
