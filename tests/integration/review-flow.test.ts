@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import { clocksFor } from '#app/domain/review-facts.ts'
+import { CLOCK_FACTS_SELECT, clocksFor } from '#app/domain/review-facts.ts'
 import { partForSlug } from '#app/domain/review-parts.ts'
 import { env } from '#app/env.server.ts'
 import * as check from '#app/routes/review-check.tsx'
@@ -18,19 +18,32 @@ const SENCO = 'senco@oakfield-primary.example.org'
 
 const startReview = (cookie: string) => startDraft(cookie, SENCO)
 
-function savePart(cookie: string, reviewId: string, slug: string, form: Record<string, string>) {
-	return run(part.action, request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form }), { reviewId, part: slug })
+/** Posts a part's answers, saying whether it is complete and the version of the part the form was opened at. */
+function savePart(cookie: string, reviewId: string, slug: string, answers: Record<string, string>, form: { completed: 'yes' | 'no'; version: number }) {
+	return run(
+		part.action,
+		request(`/reviews/${reviewId}/parts/${slug}`, { cookie, form: { ...answers, completed: form.completed, version: String(form.version) } }),
+		{
+			reviewId,
+			part: slug,
+		},
+	)
+}
+
+/** A new draft with one part saved unfinished, by the SENCo: the part is then at version 1. */
+async function draftWithPart(slug: string, answers: Record<string, string>) {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startReview(cookie)
+	expectRedirect(await savePart(cookie, reviewId, slug, answers, { completed: 'no', version: 0 }), /^\/reviews\//)
+	return { cookie, reviewId }
 }
 
 async function completeEveryPart(cookie: string, reviewId: string) {
 	for (const [slug, form] of await completedParts(reviewId, { recommendation: 'MAINTAIN', reasons: 'Still right.' })) {
 		expectRedirect(
-			await savePart(cookie, reviewId, slug, {
-				...form,
+			await savePart(cookie, reviewId, slug, form, {
 				completed: 'yes',
-				version: String(
-					(await prisma.reviewSection.findFirst({ where: { reviewId, key: partForSlug(slug)! }, select: { version: true } }))?.version ?? 0,
-				),
+				version: (await prisma.reviewSection.findFirst({ where: { reviewId, key: partForSlug(slug)! }, select: { version: true } }))?.version ?? 0,
 			}),
 			/^\/reviews\//,
 		)
@@ -38,50 +51,24 @@ async function completeEveryPart(cookie: string, reviewId: string) {
 }
 
 test('two people saving the same part: the second is told, keeps what they typed, and nothing is overwritten', async () => {
-	const cookie = await cookieFor(SENCO)
-	const { reviewId } = await startReview(cookie)
 	// Both opened the part at version 0.
-	expectRedirect(
-		await savePart(cookie, reviewId, 'parent-views', { views: 'First person’s words', givenBy: 'Mother', completed: 'no', version: '0' }),
-		/^\/reviews\//,
-	)
-	const second = (await savePart(cookie, reviewId, 'parent-views', {
-		views: 'Second person’s words',
-		givenBy: 'Father',
-		completed: 'no',
-		version: '0',
-	})) as any
+	const { cookie, reviewId } = await draftWithPart('parent-views', { views: 'First person’s words', givenBy: 'Mother' })
+	const theirs = { views: 'Second person’s words', givenBy: 'Father' }
+	const second = (await savePart(cookie, reviewId, 'parent-views', theirs, { completed: 'no', version: 0 })) as any
 	expect(second.init.status).toBe(409)
 	expect(second.data.conflict.theirs.views).toBe('First person’s words')
 	expect(second.data.result.initialValue.views).toBe('Second person’s words')
 	const saved = await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })
 	expect(JSON.parse(saved.data).views).toBe('First person’s words')
 	// Saving again from the version they were shown replaces it deliberately.
-	expectRedirect(
-		await savePart(cookie, reviewId, 'parent-views', {
-			views: 'Second person’s words',
-			givenBy: 'Father',
-			completed: 'no',
-			version: String(second.data.conflict.version),
-		}),
-		/^\/reviews\//,
-	)
+	expectRedirect(await savePart(cookie, reviewId, 'parent-views', theirs, { completed: 'no', version: second.data.conflict.version }), /^\/reviews\//)
 	expect(JSON.parse((await prisma.reviewSection.findFirstOrThrow({ where: { reviewId, key: 'PARENT_VIEWS' } })).data).views).toBe('Second person’s words')
 })
 
 test('a part saved unfinished keeps its answers; marking it complete asks for what is missing', async () => {
-	const cookie = await cookieFor(SENCO)
-	const { reviewId } = await startReview(cookie)
-	expectRedirect(
-		await savePart(cookie, reviewId, 'child-views', { pathway: 'observation', words: 'I like the swing.', completed: 'no', version: '0' }),
-		/^\/reviews\//,
-	)
-	const incomplete = (await savePart(cookie, reviewId, 'child-views', {
-		pathway: 'observation',
-		words: 'I like the swing.',
-		completed: 'yes',
-		version: '1',
-	})) as any
+	const answers = { pathway: 'observation', words: 'I like the swing.' }
+	const { cookie, reviewId } = await draftWithPart('child-views', answers)
+	const incomplete = (await savePart(cookie, reviewId, 'child-views', answers, { completed: 'yes', version: 1 })) as any
 	expect(incomplete.init.status).toBe(400)
 	expect(incomplete.data.result.error.recordedBy).toEqual(['Enter who recorded the views and their role'])
 	expect(incomplete.data.result.error.howCommunicated[0]).toMatch(/how the child communicated/)
@@ -183,15 +170,7 @@ test('the dates the invitations and the advice went out are recorded, checked, a
 	const reviewId = reviewIdOf(created)
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: {
-			invitationsSentOn: true,
-			adviceCirculatedOn: true,
-			nextDeadlineId: true,
-			nextDeadlineOn: true,
-			meetingOn: true,
-			reportReceivedOn: true,
-			child: { select: { dateOfBirth: true, yearGroup: true, phaseTransfer: true, plan: { select: { firstIssuedOn: true, lastReviewOn: true } } } },
-		},
+		select: { ...CLOCK_FACTS_SELECT, nextDeadlineId: true, nextDeadlineOn: true },
 	})
 	expect(review).toMatchObject({ invitationsSentOn: invited, adviceCirculatedOn: advised })
 	const { deadlines, next } = clocksFor(review, today)
