@@ -1,6 +1,7 @@
 // Pieces shared by the timeliness dashboard and the lists behind its figures.
 import { SelectOptions } from '#app/components/forms.tsx'
 import { daysBetween, formatDate } from '#app/domain/calendar-date.ts'
+import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { AGE_GROUP_IDS, AGE_GROUPS, type CurrentFigureId } from '#app/domain/timeliness.ts'
 import { pluralise } from '#app/lib/format.ts'
 
@@ -131,6 +132,24 @@ export function TimelinessFilterForm({
 }
 
 /** Days left, or how late: the last column of today's lists. */
+/** A listed review's first cells: the child (a link to their page, with the UPN), the school and the review's status. */
+export function ReviewCells({ review }: { review: { childId: string; childName: string; upn: string; school: string | null; status: string | null } }) {
+	return (
+		<>
+			<th scope="row" className="govuk-table__header">
+				<a className="govuk-link" href={`/children/${review.childId}`}>
+					{review.childName}
+				</a>
+				<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {review.upn}</span>
+			</th>
+			<td className="govuk-table__cell">{review.school || 'No school'}</td>
+			<td className="govuk-table__cell">
+				<strong className={reviewStatusTag(review.status)}>{reviewStatusLabel(review.status)}</strong>
+			</td>
+		</>
+	)
+}
+
 export function timingWords(id: CurrentFigureId, l: { on: string; dueOn: string; deadlineOn: string | null }, today: string): string {
 	if (id === 'breaches_2_weeks' && l.deadlineOn) {
 		const left = daysBetween(today, l.deadlineOn)

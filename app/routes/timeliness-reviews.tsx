@@ -3,9 +3,8 @@ import { requirePermission } from '#app/auth/auth.server.ts'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { timingWords } from '#app/components/timeliness-bits.tsx'
+import { ReviewCells, timingWords } from '#app/components/timeliness-bits.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
-import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
 	COUNCIL_DEADLINE_LABELS,
 	CURRENT_FIGURES,
@@ -98,6 +97,10 @@ function inTime(row: Row) {
 	return <strong className={`govuk-tag ${row.within ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{row.within ? 'In time' : 'Late'}</strong>
 }
 
+const MEETING: Column = { header: 'Meeting', cell: (r) => date(r.meetingOn) }
+const REPORT_RECEIVED: Column = { header: 'Report received', cell: (r) => date(r.reportReceivedOn) }
+const within = (weeks: number): Column => ({ header: `Within ${weeks} weeks`, cell: inTime })
+
 function columnsFor(figure: FigureId, today: string): Column[] {
 	switch (figure) {
 		case 'due':
@@ -121,43 +124,31 @@ function columnsFor(figure: FigureId, today: string): Column[] {
 				},
 			]
 		case 'reports_2_weeks':
-			return [
-				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
-				{ header: 'Report received', cell: (r) => date(r.reportReceivedOn) },
-				{ header: 'Within 2 weeks', cell: inTime },
-			]
+			return [MEETING, REPORT_RECEIVED, within(2)]
 		case 'decisions_4_weeks':
 			return [
-				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
+				MEETING,
 				{ header: 'Decision', cell: (r) => `${date(r.decidedOn)} (${outcome(r.decisionOutcome).toLowerCase()})` },
 				{ header: 'Family told', cell: (r) => (r.decisionOutcome === 'AMEND' ? `${date(r.notifiedOn)} (amendment notice)` : date(r.notifiedOn)) },
-				{ header: 'Within 4 weeks', cell: inTime },
+				within(4),
 			]
 		case 'final_plans_8_weeks':
 			return [
 				{ header: 'Amendment notice', cell: (r) => date(r.noticeIssuedOn) },
 				{ header: 'Final plan', cell: (r) => date(r.finalIssuedOn) },
-				{ header: 'Within 8 weeks', cell: inTime },
+				within(8),
 			]
 		case 'outcome_maintain':
 		case 'outcome_amend':
 		case 'outcome_cease':
-			return [
-				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
-				{ header: 'Decision', cell: (r) => date(r.decidedOn) },
-				{ header: 'Outcome', cell: (r) => outcome(r.decisionOutcome) },
-			]
+			return [MEETING, { header: 'Decision', cell: (r) => date(r.decidedOn) }, { header: 'Outcome', cell: (r) => outcome(r.decisionOutcome) }]
 		case 'open_by_due':
-			return [
-				{ header: 'Review due', cell: (r) => date(r.dueOn) },
-				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
-				{ header: 'Overdue by', cell: (r) => timingWords('open_by_due', r, today) },
-			]
+			return [{ header: 'Review due', cell: (r) => date(r.dueOn) }, MEETING, { header: 'Overdue by', cell: (r) => timingWords('open_by_due', r, today) }]
 		case 'awaiting_decision':
 			return [
-				{ header: 'Meeting', cell: (r) => date(r.meetingOn) },
+				MEETING,
 				{ header: 'Decision due', cell: (r) => timingWords('awaiting_decision', r, today) },
-				{ header: 'Report received', cell: (r) => date(r.reportReceivedOn) },
+				REPORT_RECEIVED,
 				{
 					header: 'Decision',
 					cell: (r) => (r.decidedOn ? `${outcome(r.decisionOutcome)} on ${formatDate(r.decidedOn)}; amendment notice not sent` : 'None yet'),
@@ -223,16 +214,7 @@ export default function TimelinessReviews() {
 						<tbody className="govuk-table__body">
 							{rows.map((r) => (
 								<tr className="govuk-table__row" key={r.key}>
-									<th scope="row" className="govuk-table__header">
-										<a className="govuk-link" href={`/children/${r.childId}`}>
-											{r.childName}
-										</a>
-										<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {r.upn}</span>
-									</th>
-									<td className="govuk-table__cell">{r.school || 'No school'}</td>
-									<td className="govuk-table__cell">
-										<strong className={reviewStatusTag(r.status)}>{reviewStatusLabel(r.status)}</strong>
-									</td>
+									<ReviewCells review={r} />
 									{columns.map((c) => (
 										<td className="govuk-table__cell" key={c.header}>
 											{c.cell(r)}

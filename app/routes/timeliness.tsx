@@ -6,9 +6,8 @@ import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
+import { ReviewCells, TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
-import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import {
 	COUNCIL_DEADLINE_LABELS,
 	computeTimeliness,
@@ -406,16 +405,7 @@ function CaseList({ query, id, list, today }: { query: TimelinessQuery; id: Curr
 						<tbody className="govuk-table__body">
 							{list.top.map((l) => (
 								<tr className="govuk-table__row" key={`${l.reviewId ?? l.childId}-${l.on}`}>
-									<th scope="row" className="govuk-table__header">
-										<a className="govuk-link" href={`/children/${l.childId}`}>
-											{l.childName}
-										</a>
-										<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {l.upn}</span>
-									</th>
-									<td className="govuk-table__cell">{l.school || 'No school'}</td>
-									<td className="govuk-table__cell">
-										<strong className={reviewStatusTag(l.status)}>{reviewStatusLabel(l.status)}</strong>
-									</td>
+									<ReviewCells review={l} />
 									<td className="govuk-table__cell">
 										{id === 'breaches_2_weeks' ? `${l.deadline}: ` : ''}
 										{formatDate(l.on)}
