@@ -62,9 +62,10 @@ export function AdminListHeading({
 /**
  * An administration list: a search form (a plain GET, so it works without JavaScript), one page of the matching
  * rows as a table, or a sentence when there are none, and the links to the other pages. `noun` is the singular
- * and plural of what is listed, for the caption and the empty sentence.
+ * and plural of what is listed, for the caption and the empty sentence. A row is the item's name linking to its
+ * page (`href`, with anything to show under the name), its `cells`, then its `status` as a tag.
  */
-export function AdminSearchList<T>({
+export function AdminSearchList<T extends { id: string; name: string }>({
 	q,
 	searchLabel,
 	noun: [one, many],
@@ -73,7 +74,10 @@ export function AdminSearchList<T>({
 	pages,
 	columns,
 	rows,
-	row,
+	href,
+	underName,
+	cells,
+	status,
 }: {
 	q: string
 	searchLabel: string
@@ -83,7 +87,10 @@ export function AdminSearchList<T>({
 	pages: number
 	columns: TableColumn[]
 	rows: T[]
-	row: (item: T) => ReactNode
+	href: (item: T) => string
+	underName?: (item: T) => ReactNode
+	cells: (item: T) => ReactNode
+	status: (item: T) => string
 }) {
 	return (
 		<>
@@ -106,7 +113,22 @@ export function AdminSearchList<T>({
 							{q ? ` matching ‘${q}’` : ''}
 						</caption>
 						<TableHead columns={columns} />
-						<tbody className="govuk-table__body">{rows.map(row)}</tbody>
+						<tbody className="govuk-table__body">
+							{rows.map((item) => (
+								<tr className="govuk-table__row" key={item.id}>
+									<td className="govuk-table__cell">
+										<a className="govuk-link" href={href(item)}>
+											{item.name}
+										</a>
+										{underName?.(item)}
+									</td>
+									{cells(item)}
+									<td className="govuk-table__cell">
+										<StatusTag status={status(item)} />
+									</td>
+								</tr>
+							))}
+						</tbody>
 					</table>
 				</div>
 			) : (

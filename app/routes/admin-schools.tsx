@@ -1,5 +1,5 @@
 import { useLoaderData } from 'react-router'
-import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
+import { AdminListHeading, AdminSearchList } from '#app/components/admin.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { SCHOOL_PHASE_LABELS, SCHOOL_PHASES } from '#app/domain/review-status.ts'
 import { searchPage } from '#app/lib/search-page.ts'
@@ -40,22 +40,16 @@ export default function Schools() {
 				searchLabel="Search by name or URN"
 				noun={['school', 'schools']}
 				columns={['School', 'URN', 'Phase', 'SEN mailbox', { label: 'Children', numeric: true }, 'Status']}
-				row={(s) => (
-					<tr className="govuk-table__row" key={s.id}>
-						<td className="govuk-table__cell">
-							<a className="govuk-link" href={`/admin/schools/${s.id}`}>
-								{s.name}
-							</a>
-						</td>
+				href={(s) => `/admin/schools/${s.id}`}
+				cells={(s) => (
+					<>
 						<td className="govuk-table__cell">{s.urn}</td>
 						<td className="govuk-table__cell">{s.phase}</td>
 						<td className="govuk-table__cell">{s.contactEmail || 'Not given'}</td>
 						<td className="govuk-table__cell govuk-table__cell--numeric">{s.children}</td>
-						<td className="govuk-table__cell">
-							<StatusTag status={s.active ? 'Active' : 'Deactivated'} />
-						</td>
-					</tr>
+					</>
 				)}
+				status={(s) => (s.active ? 'Active' : 'Deactivated')}
 			/>
 		</>
 	)

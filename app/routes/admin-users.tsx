@@ -1,5 +1,5 @@
 import { useLoaderData } from 'react-router'
-import { AdminListHeading, AdminSearchList, StatusTag } from '#app/components/admin.tsx'
+import { AdminListHeading, AdminSearchList } from '#app/components/admin.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { RESET_LINK_LIFETIME } from '#app/domain/accounts.ts'
 import { ROLE_LABELS, ROLES } from '#app/domain/permissions.ts'
@@ -76,23 +76,21 @@ export default function Users() {
 				searchLabel="Search by name, email or school"
 				noun={['user', 'users']}
 				columns={['Name', 'Role', 'Organisation', 'Last signed in', 'Status']}
-				row={(u) => (
-					<tr className="govuk-table__row" key={u.id}>
-						<td className="govuk-table__cell">
-							<a className="govuk-link" href={`/admin/users/${u.id}`}>
-								{u.name}
-							</a>
-							<br />
-							<span className="govuk-body-s">{u.email}</span>
-						</td>
+				href={(u) => `/admin/users/${u.id}`}
+				underName={(u) => (
+					<>
+						<br />
+						<span className="govuk-body-s">{u.email}</span>
+					</>
+				)}
+				cells={(u) => (
+					<>
 						<td className="govuk-table__cell">{u.roles.join(', ')}</td>
 						<td className="govuk-table__cell">{u.organisation}</td>
 						<td className="govuk-table__cell">{u.lastSignIn}</td>
-						<td className="govuk-table__cell">
-							<StatusTag status={u.status} />
-						</td>
-					</tr>
+					</>
 				)}
+				status={(u) => u.status}
 			/>
 		</>
 	)
