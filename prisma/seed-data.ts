@@ -10,6 +10,7 @@
 // then written with multi-row INSERTs, one transaction per chunk, in foreign-key order.
 import { hashPassword } from '#app/auth/password.server.ts'
 import { bulkInsert } from '#app/db/bulk-insert.server.ts'
+import { providerOf } from '#app/db/factory.server.ts'
 import { addDays, addMonths, compareDates, daysBetween, isIsoDate, parseIsoDate, toIsoDate, type IsoDate } from '#app/domain/calendar-date.ts'
 import type { Role } from '#app/domain/permissions.ts'
 import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
@@ -2367,7 +2368,8 @@ class ChunkRows {
  */
 async function writeChunk(prisma: PrismaClient, rows: ChunkRows) {
 	const ops: Prisma.PrismaPromise<number>[] = []
-	const insert = (table: Prisma.ModelName, tableRows: object[]) => ops.push(...bulkInsert(prisma, table, tableRows))
+	const provider = providerOf(prisma)
+	const insert = (table: Prisma.ModelName, tableRows: object[]) => ops.push(...bulkInsert(prisma, table, tableRows, { provider }))
 	insert('Child', rows.children)
 	insert('EhcPlan', rows.plans)
 	for (const level of rows.levels) {

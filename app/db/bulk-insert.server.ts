@@ -4,7 +4,7 @@
 // plans, versions, outcomes and provision, and on SQLite every other request waits for the transaction. Plain
 // multi-row INSERTs cost about a tenth of that, which is also what makes the Kent-scale seed fit in its time.
 import type { Tx } from '#app/db/db.server.ts'
-import type { PrismaClient } from '#app/db/factory.server.ts'
+import type { DatabaseProvider, PrismaClient } from '#app/db/factory.server.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 
 /**
@@ -22,7 +22,8 @@ export type TimestampColumn = 'createdAt' | 'updatedAt'
  * Each is built when the generator is asked for it and runs when it is awaited (one at a time, in an interactive
  * transaction) or when the list is given to `prisma.$transaction([...])`.
  *
- * - Parameters are bound as ? on SQLite and $1, $2... on PostgreSQL (the only kind it reads). SQLite reads $1 as
+ * - Parameters are bound as ? on SQLite and $1, $2... on PostgreSQL (the only kind it reads): `provider` says which
+ *   (providerOf in app/db/factory.server.ts). SQLite reads $1 as
  *   a named parameter and looks each one up among those before it, so a statement of 5,000 took 8 times as long
  *   (260 µs a row against 32, measured through Prisma and libsql). Values go through Prisma's own encoding (a
  *   Date is written exactly as Prisma writes it); undefined is written as NULL.
@@ -36,7 +37,7 @@ export function* bulkInsert(
 	db: PrismaClient | Tx,
 	table: Prisma.ModelName,
 	rows: readonly object[],
-	options: { timestamps?: readonly TimestampColumn[] } = {},
+	options: { provider: DatabaseProvider; timestamps?: readonly TimestampColumn[] },
 ): Generator<Prisma.PrismaPromise<number>> {
 	if (!rows.length) return
 	const fields = Object.keys(rows[0]!)
@@ -44,7 +45,7 @@ export function* bulkInsert(
 	const now = new Date().toISOString().replace('Z', '+00:00')
 	const columnList = [...fields, ...stamped].map((c) => `"${c}"`).join(',')
 	const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / (fields.length + stamped.length)))
-	const placeholder = postgres(db) ? (n: number) => `$${n}` : () => '?'
+	const placeholder = options.provider === 'postgresql' ? (n: number) => `$${n}` : () => '?'
 	for (let start = 0; start < rows.length; start += perStatement) {
 		const values: unknown[] = []
 		const tuples = rows.slice(start, start + perStatement).map((row) => {
@@ -55,18 +56,6 @@ export function* bulkInsert(
 		})
 		yield db.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(',')}`, ...values)
 	}
-}
-
-/**
- * Whether the client (or a transaction's client) speaks to PostgreSQL. The client says which provider its schema was
- * generated for; the PostgreSQL client is typed as the SQLite one (app/db/factory.server.ts), so it is asked at run
- * time rather than told by the type, and a client that names neither is refused rather than sent the wrong SQL.
- */
-function postgres(db: PrismaClient | Tx): boolean {
-	const provider = (db as { _activeProvider?: string })._activeProvider
-	if (provider !== 'sqlite' && provider !== 'postgresql')
-		throw new Error(`bulkInsert: a client for sqlite or postgresql was expected, not ${String(provider)}`)
-	return provider === 'postgresql'
 }
 
 /**

@@ -7,6 +7,19 @@ export type { PrismaClient }
 
 export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
 
+export type DatabaseProvider = 'sqlite' | 'postgresql'
+const providers = new WeakMap<PrismaClient, DatabaseProvider>()
+
+/**
+ * Which database a client made by createPrisma speaks to: the PostgreSQL client is typed as the SQLite one, so the
+ * type cannot say. A transaction's client is not the client itself: ask of the client that began the transaction.
+ */
+export function providerOf(client: PrismaClient): DatabaseProvider {
+	const provider = providers.get(client)
+	if (!provider) throw new Error('providerOf: not a client made by createPrisma (a transaction? ask of its client)')
+	return provider
+}
+
 /**
  * PostgreSQL plans every statement it is sent; the caseload's joins take longer to plan (1-3 ms) than to run. A
  * name makes node-postgres prepare a statement once per connection and reuse it (and PostgreSQL its plan). The
@@ -33,15 +46,18 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 export async function createPrisma(url: string): Promise<PrismaClient> {
 	if (isPostgres(url)) {
 		const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import('#app/generated/postgresql/client.ts'), import('@prisma/adapter-pg')])
-		return new PgClient({
+		const client = new PgClient({
 			adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }),
 			transactionOptions: TRANSACTION_OPTIONS,
 		}) as unknown as PrismaClient
+		providers.set(client, 'postgresql')
+		return client
 	}
 	const file = url.replace(/^file:/, '').split('?')[0]!
 	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
 	const { PrismaClient: SqliteClient } = await import('#app/generated/sqlite/client.ts')
 	const client = new SqliteClient({ adapter: await sqliteAdapter(file), transactionOptions: TRANSACTION_OPTIONS })
+	providers.set(client, 'sqlite')
 	// WAL lets the web server read while another process writes; it is a property of the file, set once.
 	await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
 	return client

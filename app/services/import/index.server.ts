@@ -20,7 +20,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import type { Tx } from '#app/db/db.server.ts'
-import type { PrismaClient } from '#app/db/factory.server.ts'
+import { providerOf, type PrismaClient } from '#app/db/factory.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { multipartBoundary, readMultipart } from '#app/http/multipart.server.ts'
 import { CsvCheck } from './check.server.ts'
@@ -181,7 +181,7 @@ export async function runImport(
 				if (done % 250 === 0) progress(done, total, `Compared ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`)
 			})
 			if (plan.problems.length) throw refuse(new Set(plan.problems.map((p) => p.row)).size)
-			await writePlan(tx, plan, (done, all) => progress(Math.round((done / Math.max(all, 1)) * total), total, 'Writing the rows'))
+			await writePlan(tx, providerOf(db), plan, (done, all) => progress(Math.round((done / Math.max(all, 1)) * total), total, 'Writing the rows'))
 			await options.afterWrite?.(tx, plan.counts)
 			return plan.counts
 		},

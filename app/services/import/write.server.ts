@@ -2,6 +2,7 @@
 // rows one update each, in foreign-key order, inside the import's transaction.
 import { breathe, bulkInsert } from '#app/db/bulk-insert.server.ts'
 import type { Tx } from '#app/db/db.server.ts'
+import type { DatabaseProvider } from '#app/db/factory.server.ts'
 import { chunks, type ImportPlan } from './plan.server.ts'
 
 type Table = 'School' | 'Child' | 'EhcPlan' | 'PlanVersion' | 'PlanOutcome' | 'PlanProvision'
@@ -15,15 +16,15 @@ const TIMESTAMPS: Record<Table, Array<'createdAt' | 'updatedAt'>> = {
 }
 
 /** Multi-row INSERTs of rows that all have the same columns, stamped with the time of the import, one statement at a time. */
-async function insertMany(tx: Tx, table: Table, rows: readonly object[]) {
-	for (const statement of bulkInsert(tx, table, rows, { timestamps: TIMESTAMPS[table] })) {
+async function insertMany(tx: Tx, provider: DatabaseProvider, table: Table, rows: readonly object[]) {
+	for (const statement of bulkInsert(tx, table, rows, { provider, timestamps: TIMESTAMPS[table] })) {
 		await statement
 		await breathe()
 	}
 }
 
 /** Writes everything the plan holds, in foreign-key order, with bulk inserts. Run inside a transaction. */
-export async function writePlan(tx: Tx, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
+export async function writePlan(tx: Tx, provider: DatabaseProvider, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
 	const total =
 		plan.schoolCreates.length +
 		plan.schoolUpdates.length +
@@ -37,14 +38,14 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onProgress?: (done: nu
 		done += n
 		onProgress?.(done, total)
 	}
-	await insertMany(tx, 'School', plan.schoolCreates)
+	await insertMany(tx, provider, 'School', plan.schoolCreates)
 	step(plan.schoolCreates.length)
 	for (const u of plan.schoolUpdates) {
 		await tx.school.update({ where: { id: u.id }, data: u.data })
 		step(1)
 	}
 	for (const part of chunks(plan.childCreates, 2000)) {
-		await insertMany(tx, 'Child', part)
+		await insertMany(tx, provider, 'Child', part)
 		step(part.length)
 	}
 	for (const [i, u] of plan.childUpdates.entries()) {
@@ -53,22 +54,25 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onProgress?: (done: nu
 		if (i % 200 === 199) await breathe()
 	}
 	for (const part of chunks(plan.planCreates, 2000)) {
-		await insertMany(tx, 'EhcPlan', part)
+		await insertMany(tx, provider, 'EhcPlan', part)
 		step(part.length)
 	}
 	for (const part of chunks(plan.versions, 1000)) {
 		await insertMany(
 			tx,
+			provider,
 			'PlanVersion',
 			part.map((v) => v.version),
 		)
 		await insertMany(
 			tx,
+			provider,
 			'PlanOutcome',
 			part.flatMap((v) => v.outcomes),
 		)
 		await insertMany(
 			tx,
+			provider,
 			'PlanProvision',
 			part.flatMap((v) => v.provisions),
 		)
