@@ -27,6 +27,12 @@ export async function checkAndSend(action: RouteFn, path: string, cookie: string
 	return send(action, path, cookie, await checkStep(action, path, cookie, form, params), params)
 }
 
+/** The council's decision to amend the plan, typed as made on `decidedOn`: it sends no letter, so it is recorded at once. */
+export function decideToAmend(action: RouteFn, reviewId: string, cookie: string, decidedOn: string, reasons = 'Needs have changed.') {
+	const form = { outcome: 'AMEND', reasons, ...dateFields('decidedOn', decidedOn) }
+	return run(action, request(`/council/reviews/${reviewId}/decision`, { cookie, form }), { reviewId })
+}
+
 /** The council's decision to keep the plan as it is, typed as made on `decidedOn`, checked and sent: what Send answered. */
 export function decideToMaintain(action: RouteFn, reviewId: string, cookie: string, decidedOn: string, reasons = 'The plan still meets the needs.') {
 	const form = { outcome: 'MAINTAIN', reasons, ...dateFields('decidedOn', decidedOn) }

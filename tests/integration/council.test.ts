@@ -8,7 +8,7 @@ import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
-import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
+import { checkAndSend, decideToAmend, decideToMaintain } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
 import { cookieFor, dateFields, expectRedirect, request, run, statusOf } from '#tests/helpers.ts'
@@ -84,17 +84,7 @@ test('amend: decision, notice from two proposals (one accepted, one edited), rep
 	const decisionClock = page.deadlines.find((x: any) => x.id === 'la_decision')
 	expect(decisionClock.dueOn).toBe(addDays(review.meetingOn!, 28))
 
-	expectRedirect(
-		await run(
-			decision.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', today) },
-			}),
-			params,
-		),
-		`/council/reviews/${review.id}/notice`,
-	)
+	expectRedirect(await decideToAmend(decision.action, review.id, cookie, today), `/council/reviews/${review.id}/notice`)
 
 	const [first, second] = review.proposals
 	const edited = 'Forty minutes of speech and language therapy each week, delivered by the NHS speech and language therapist.'
@@ -220,14 +210,7 @@ test('issuing a notice with nothing accepted says what to do and changes nothing
 	const review = await submittedWithProposals()
 	const cookie = await cookieFor(CASEWORKER)
 	const today = todayInLondon(new Date())
-	await run(
-		decision.action,
-		request(`/council/reviews/${review.id}/decision`, {
-			cookie,
-			form: { outcome: 'AMEND', reasons: 'x', ...dateFields('decidedOn', today) },
-		}),
-		{ reviewId: review.id },
-	)
+	await decideToAmend(decision.action, review.id, cookie, today, 'x')
 	const form: Record<string, string> = { intent: 'issue' }
 	review.proposals.forEach((p, i) => {
 		form[`choices[${i}].proposalId`] = p.id

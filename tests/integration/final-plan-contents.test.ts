@@ -8,9 +8,9 @@ import { planWording } from '#app/queries/review.server.ts'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
-import { checkAndSend } from '#tests/check-and-send.ts'
+import { checkAndSend, decideToAmend } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
-import { CASEWORKER, cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
+import { CASEWORKER, cookieFor, expectRedirect } from '#tests/helpers.ts'
 
 const used = new Set<string>()
 
@@ -52,17 +52,7 @@ async function finalPlanWithAmendedProvision(yearGroup: number) {
 		},
 	})
 	const today = todayInLondon(new Date())
-	expectRedirect(
-		await run(
-			decision.action,
-			request(`/council/reviews/${reviewId}/decision`, {
-				cookie,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', today) },
-			}),
-			{ reviewId },
-		),
-		`/council/reviews/${reviewId}/notice`,
-	)
+	expectRedirect(await decideToAmend(decision.action, reviewId, cookie, today), `/council/reviews/${reviewId}/notice`)
 	const proposal = await prisma.amendmentProposal.findFirstOrThrow({ where: { reviewId }, select: { id: true } })
 	expectRedirect(
 		await checkAndSend(

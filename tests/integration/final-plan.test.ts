@@ -10,7 +10,7 @@ import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
-import { checkAndSend } from '#tests/check-and-send.ts'
+import { checkAndSend, decideToAmend } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
 import { cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
 
@@ -28,17 +28,7 @@ async function amendDecided(cookie: string) {
 	if (!review) throw new Error('the seed has no submitted review with proposals left')
 	used.add(review.id)
 	const today = todayInLondon(new Date())
-	expectRedirect(
-		await run(
-			decision.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', today) },
-			}),
-			{ reviewId: review.id },
-		),
-		`/council/reviews/${review.id}/notice`,
-	)
+	expectRedirect(await decideToAmend(decision.action, review.id, cookie, today), `/council/reviews/${review.id}/notice`)
 	return review.id
 }
 

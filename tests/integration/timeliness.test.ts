@@ -15,8 +15,8 @@ import * as timelinessExport from '#app/routes/timeliness-export.ts'
 import * as timelinessReviews from '#app/routes/timeliness-reviews.tsx'
 import * as sen2 from '#app/routes/timeliness-sen2.ts'
 import * as timeliness from '#app/routes/timeliness.tsx'
-import { checkAndSend, decideToMaintain } from '#tests/check-and-send.ts'
-import { CASEWORKER, cookieFor, dateFields, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
+import { checkAndSend, decideToAmend, decideToMaintain } from '#tests/check-and-send.ts'
+import { CASEWORKER, cookieFor, expectRedirect, MANAGER, MEDWAY_SENCO, OAKFIELD_SENCO, OPEN, request, run, statusOf } from '#tests/helpers.ts'
 
 type Dashboard = Exclude<Awaited<ReturnType<typeof timeliness.loader>>, Response>
 
@@ -433,17 +433,7 @@ test('an amend decision counts from the day the family was told of it, the amend
 	})
 	const { today, meetingOn, decidedOn } = await metFortyFiveDaysAgo(review.id) // the decision itself was made in time
 	const params = { reviewId: review.id }
-	expectRedirect(
-		await run(
-			decisionRoute.action,
-			request(`/council/reviews/${review.id}/decision`, {
-				cookie: caseworker,
-				form: { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', decidedOn) },
-			}),
-			params,
-		),
-		`/council/reviews/${review.id}/notice`,
-	)
+	expectRedirect(await decideToAmend(decisionRoute.action, review.id, caseworker, decidedOn), `/council/reviews/${review.id}/notice`)
 	const { month, search, mine } = listsOfItsMonth(review, meetingOn, cookie)
 
 	// Decided but the family not yet told: still awaiting the decision (now overdue), not yet in the 4-week share.
