@@ -5,7 +5,16 @@ import { councilIdOf } from '#app/auth/tenancy.server.ts'
 import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { OPEN_REVIEW_STATUSES, SCHOOL_PHASES, SCHOOL_PHASE_LABELS, isReviewStatus } from '#app/domain/review-status.ts'
-import { addMonthsTo, monthOf, NO_STEPS_YET, type DecisionOutcome, type Month, type TimelinessRow } from '#app/domain/timeliness.ts'
+import {
+	addMonthsTo,
+	COUNCIL_DEADLINE_LABELS,
+	monthOf,
+	NO_STEPS_YET,
+	type DecisionOutcome,
+	type ListedReview,
+	type Month,
+	type TimelinessRow,
+} from '#app/domain/timeliness.ts'
 import { Prisma } from '#app/generated/sqlite/client.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
 import { periodOf, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
@@ -222,4 +231,23 @@ export async function namesFor(user: SessionUser, rows: Array<{ childId: string;
 		}),
 	])
 	return { children: new Map(children.map((c) => [c.id, c])), schools: new Map(schools.map((s) => [s.id, s.name])) }
+}
+
+/** A listed review as its list shows it: the child by name and UPN, the school by name, and the listing's dates. */
+export function namedListing(names: Awaited<ReturnType<typeof namesFor>>, listed: ListedReview) {
+	const { row } = listed
+	const child = names.children.get(row.childId)
+	return {
+		childId: row.childId,
+		childName: child ? `${child.firstName} ${child.lastName}` : 'Unknown',
+		upn: child?.upn ?? '',
+		school: row.schoolId ? (names.schools.get(row.schoolId) ?? '') : '',
+		status: row.status,
+		dueOn: row.dueOn,
+		meetingOn: row.meetingOn,
+		on: listed.on,
+		within: listed.within,
+		deadline: listed.deadline ? COUNCIL_DEADLINE_LABELS[listed.deadline] : null,
+		deadlineOn: listed.deadlineOn ?? null,
+	}
 }

@@ -6,7 +6,6 @@ import { TableHead } from '#app/components/table.tsx'
 import { ReviewCells, timingWords } from '#app/components/timeliness-bits.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import {
-	COUNCIL_DEADLINE_LABELS,
 	CURRENT_FIGURES,
 	decisionNotifiedOn,
 	FIGURE_TEXT,
@@ -18,7 +17,7 @@ import {
 } from '#app/domain/timeliness.ts'
 import { pluralise } from '#app/lib/format.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch } from '#app/queries/timeliness-query.ts'
-import { loadTimelinessRows, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
+import { loadTimelinessRows, namedListing, namesFor, resolveTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import type { Route } from './+types/timeliness-reviews'
 
 const PAGE_SIZE = 50
@@ -60,30 +59,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 		pages,
 		total: chosen.length,
 		counts: { all: all.length, yes: all.filter((l) => l.within === true).length, no: all.filter((l) => l.within === false).length },
-		rows: slice.map((l) => {
-			const child = names.children.get(l.row.childId)
-			return {
-				key: `${l.row.reviewId ?? l.row.childId}-${l.on}`,
-				childId: l.row.childId,
-				childName: child ? `${child.firstName} ${child.lastName}` : 'Unknown',
-				upn: child?.upn ?? '',
-				school: l.row.schoolId ? (names.schools.get(l.row.schoolId) ?? '') : '',
-				status: l.row.status,
-				dueOn: l.row.dueOn,
-				meetingOn: l.row.meetingOn,
-				reportReceivedOn: l.row.reportReceivedOn,
-				decidedOn: l.row.decidedOn,
-				decisionOutcome: l.row.decisionOutcome,
-				// The day the family was told: for an amend, the amendment notice (reg 22(2); Devon [2022]).
-				notifiedOn: decisionNotifiedOn(l.row),
-				noticeIssuedOn: l.row.noticeIssuedOn,
-				finalIssuedOn: l.row.finalIssuedOn,
-				on: l.on,
-				within: l.within,
-				deadline: l.deadline ? COUNCIL_DEADLINE_LABELS[l.deadline] : null,
-				deadlineOn: l.deadlineOn ?? null,
-			}
-		}),
+		rows: slice.map((l) => ({
+			key: `${l.row.reviewId ?? l.row.childId}-${l.on}`,
+			...namedListing(names, l),
+			reportReceivedOn: l.row.reportReceivedOn,
+			decidedOn: l.row.decidedOn,
+			decisionOutcome: l.row.decisionOutcome,
+			// The day the family was told: for an amend, the amendment notice (reg 22(2); Devon [2022]).
+			notifiedOn: decisionNotifiedOn(l.row),
+			noticeIssuedOn: l.row.noticeIssuedOn,
+			finalIssuedOn: l.row.finalIssuedOn,
+		})),
 	}
 }
 

@@ -9,7 +9,6 @@ import { TableHead } from '#app/components/table.tsx'
 import { ReviewCells, TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import {
-	COUNCIL_DEADLINE_LABELS,
 	computeTimeliness,
 	describeValue,
 	FIGURE_TEXT,
@@ -23,7 +22,7 @@ import {
 } from '#app/domain/timeliness.ts'
 import { pluralise } from '#app/lib/format.ts'
 import { filtersOf, periodOf, readTimelinessQuery, timelinessSearch, type TimelinessQuery } from '#app/queries/timeliness-query.ts'
-import { filterOptions, loadTimelinessRows, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
+import { filterOptions, loadTimelinessRows, namedListing, namesFor, resolveTimelinessQuery, schoolFieldText } from '#app/queries/timeliness.server.ts'
 import type { Route } from './+types/timeliness'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -40,23 +39,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		user,
 		Object.values(report.current).flatMap((list) => list.top.map((l) => l.row)),
 	)
-	const listed = (list: ListedReview) => {
-		const child = names.children.get(list.row.childId)
-		return {
-			reviewId: list.row.reviewId,
-			childId: list.row.childId,
-			childName: child ? `${child.firstName} ${child.lastName}` : 'Unknown',
-			upn: child?.upn ?? '',
-			school: list.row.schoolId ? (names.schools.get(list.row.schoolId) ?? '') : '',
-			status: list.row.status,
-			dueOn: list.row.dueOn,
-			meetingOn: list.row.meetingOn,
-			on: list.on,
-			within: list.within,
-			deadline: list.deadline ? COUNCIL_DEADLINE_LABELS[list.deadline] : null,
-			deadlineOn: list.deadlineOn ?? null,
-		}
-	}
+	const listed = (list: ListedReview) => ({ reviewId: list.row.reviewId, ...namedListing(names, list) })
 	const current = Object.fromEntries(Object.entries(report.current).map(([id, list]) => [id, { total: list.total, top: list.top.map(listed) }])) as Record<
 		CurrentFigureId,
 		{ total: number; top: Array<ReturnType<typeof listed>> }
