@@ -14,6 +14,7 @@ import {
 	reviewsDueIn,
 	type DecisionOutcome,
 	type FigureValue,
+	type PeriodFigureId,
 	type TimelinessRow,
 } from '#app/domain/timeliness.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
@@ -21,37 +22,50 @@ import { filtersOf, periodOf, readTimelinessQuery } from '#app/queries/timelines
 import { loadTimelinessRows, namesFor, resolveTimelinessQuery, type ResolvedTimelinessQuery } from '#app/queries/timeliness.server.ts'
 import type { Route } from './+types/timeliness-export'
 
-const HEADER = [
-	'Period',
-	'From',
-	'To',
-	'School',
-	'Caseworker',
-	'Phase of school',
-	'Age group',
-	'Figure',
-	'Figure id',
-	'Count or total',
-	'In time',
-	'Per cent in time',
-	'Definition',
-	'Regulation',
-] as const
+type FigureLine = {
+	period: { label: string; from: string; to: string }
+	filters: Awaited<ReturnType<typeof filterLabels>>
+	id: PeriodFigureId
+	value: FigureValue
+}
+
+/** The figures export's columns: each heading with what it holds, so the two never drift apart. */
+const FIGURE_COLUMNS: Array<[heading: string, cell: (line: FigureLine) => CsvCell]> = [
+	['Period', (l) => l.period.label],
+	['From', (l) => l.period.from],
+	['To', (l) => l.period.to],
+	['School', (l) => l.filters.school],
+	['Caseworker', (l) => l.filters.caseworker],
+	['Phase of school', (l) => l.filters.phase],
+	['Age group', (l) => l.filters.age],
+	['Figure', (l) => FIGURE_TEXT[l.id].label],
+	['Figure id', (l) => l.id],
+	['Count or total', (l) => (l.value.kind === 'count' ? l.value.value : l.value.total)],
+	['In time', (l) => (l.value.kind === 'share' ? l.value.within : null)],
+	['Per cent in time', (l) => (l.value.kind === 'share' ? l.value.percent : null)],
+	['Definition', (l) => FIGURE_TEXT[l.id].definition],
+	['Regulation', (l) => FIGURE_TEXT[l.id].citation],
+]
+
+type ReviewLine = { row: TimelinessRow; child: { upn: string; firstName: string; lastName: string } | undefined; line: ReturnType<typeof onTimeLine> }
 
 /** The council's own on-time measures, one line per review due in the period (?lines=reviews). */
-const REVIEW_HEADER = [
-	'UPN',
-	'Surname',
-	'Forename',
-	'Date of birth',
-	'Review due date',
-	'Review meeting held date',
-	'Review held by its due date (Y/N)',
-	'Decision',
-	'Decision date',
-	'Decision notified to the family date',
-	'Decision notified within 4 weeks of the meeting (Y/N)',
-] as const
+const REVIEW_COLUMNS: Array<[heading: string, cell: (line: ReviewLine) => CsvCell]> = [
+	['UPN', (l) => l.child?.upn],
+	['Surname', (l) => l.child?.lastName],
+	['Forename', (l) => l.child?.firstName],
+	['Date of birth', (l) => l.row.dateOfBirth],
+	['Review due date', (l) => l.line.dueOn],
+	['Review meeting held date', (l) => l.line.meetingHeldOn],
+	['Review held by its due date (Y/N)', (l) => l.line.heldOnTime],
+	['Decision', (l) => (l.line.decisionOutcome ? OUTCOME_WORDS[l.line.decisionOutcome] : null)],
+	['Decision date', (l) => l.line.decidedOn],
+	['Decision notified to the family date', (l) => l.line.notifiedOn],
+	['Decision notified within 4 weeks of the meeting (Y/N)', (l) => l.line.notifiedWithin4Weeks],
+]
+
+const headings = <L>(columns: Array<[string, (line: L) => CsvCell]>) => columns.map(([heading]) => heading)
+const cells = <L>(columns: Array<[string, (line: L) => CsvCell]>, line: L) => columns.map(([, cell]) => cell(line))
 
 const OUTCOME_WORDS: Record<DecisionOutcome, string> = { MAINTAIN: 'Maintain', AMEND: 'Amend', CEASE: 'Cease' }
 
@@ -69,7 +83,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	if (url.searchParams.get('lines') === 'reviews') {
 		const due = reviewsDueIn(rows, { ...period, today, filters: filtersOf(query) })
 		await audit(request, user.id, 'export.download', { details: `on-time measures per review due ${query.from} to ${query.to} (${due.length})` })
-		return csvResponse(`timeliness-reviews-${query.from}-to-${query.to}.csv`, REVIEW_HEADER, reviewLines(user, due, today))
+		return csvResponse(`timeliness-reviews-${query.from}-to-${query.to}.csv`, headings(REVIEW_COLUMNS), reviewLines(user, due, today))
 	}
 	const report = computeTimeliness(rows, { ...period, today, filters: filtersOf(query) })
 	const filters = await filterLabels(councilIdOf(user), query)
@@ -80,30 +94,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 			{ label: 'Whole period', from: period.from, to: period.to, figures: report.figures },
 			...report.months.map((m) => ({ label: m.label, from: firstDayOf(m.month), to: lastDayOf(m.month), figures: m.figures })),
 		]
-		for (const p of periods) {
-			for (const id of PERIOD_FIGURES) {
-				const value: FigureValue = p.figures[id]
-				const text = FIGURE_TEXT[id]
-				yield [
-					p.label,
-					p.from,
-					p.to,
-					filters.school,
-					filters.caseworker,
-					filters.phase,
-					filters.age,
-					text.label,
-					id,
-					value.kind === 'count' ? value.value : value.total,
-					value.kind === 'share' ? value.within : null,
-					value.kind === 'share' ? value.percent : null,
-					text.definition,
-					text.citation,
-				]
-			}
-		}
+		for (const p of periods) for (const id of PERIOD_FIGURES) yield cells(FIGURE_COLUMNS, { period: p, filters, id, value: p.figures[id] })
 	}
-	return csvResponse(`timeliness-${query.from}-to-${query.to}.csv`, HEADER, lines())
+	return csvResponse(`timeliness-${query.from}-to-${query.to}.csv`, headings(FIGURE_COLUMNS), lines())
 }
 
 async function* reviewLines(user: Parameters<typeof namesFor>[0], rows: TimelinessRow[], today: string): AsyncGenerator<CsvCell[]> {
@@ -111,23 +104,7 @@ async function* reviewLines(user: Parameters<typeof namesFor>[0], rows: Timeline
 	for (let i = 0; i < rows.length; i += 500) {
 		const page = rows.slice(i, i + 500)
 		const names = await namesFor(user, page)
-		for (const row of page) {
-			const child = names.children.get(row.childId)
-			const line = onTimeLine(row, today)
-			yield [
-				child?.upn,
-				child?.lastName,
-				child?.firstName,
-				row.dateOfBirth,
-				line.dueOn,
-				line.meetingHeldOn,
-				line.heldOnTime,
-				line.decisionOutcome ? OUTCOME_WORDS[line.decisionOutcome] : null,
-				line.decidedOn,
-				line.notifiedOn,
-				line.notifiedWithin4Weeks,
-			]
-		}
+		for (const row of page) yield cells(REVIEW_COLUMNS, { row, child: names.children.get(row.childId), line: onTimeLine(row, today) })
 	}
 }
 
