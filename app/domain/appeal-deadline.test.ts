@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import { appealDeadline, appealDeadlineWithCertificate, letterDates, mediationAdviserDeadline } from './appeal-deadline.ts'
 import { addDays, daysInMonth, isAfter, parseIsoDate, toIsoDate } from './calendar-date.ts'
 
@@ -10,12 +11,14 @@ test('2 months after the day the notice is sent ends on the corresponding date',
 })
 
 test('a month with no corresponding date ends on its last day: 31 December + 2 months is the end of February', () => {
-	expect(appealDeadline('2026-12-31')).toBe('2027-02-28')
-	expect(appealDeadline('2027-12-31')).toBe('2028-02-29') // 2028 is a leap year
-	expect(appealDeadline('2026-12-30')).toBe('2027-02-28')
-	expect(appealDeadline('2027-12-29')).toBe('2028-02-29')
-	expect(appealDeadline('2026-08-31')).toBe('2026-10-31')
-	expect(appealDeadline('2026-07-31')).toBe('2026-09-30')
+	expectEach(appealDeadline, [
+		['2026-12-31', '2027-02-28'],
+		['2027-12-31', '2028-02-29'], // 2028 is a leap year
+		['2026-12-30', '2027-02-28'],
+		['2027-12-29', '2028-02-29'],
+		['2026-08-31', '2026-10-31'],
+		['2026-07-31', '2026-09-30'],
+	])
 	expect(mediationAdviserDeadline('2026-12-31')).toBe('2027-02-28')
 })
 

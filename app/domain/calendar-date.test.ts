@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import {
 	ISO_DATE_PATTERN,
 	addDays,
@@ -221,15 +222,19 @@ test('todayInLondon refuses an invalid Date', () => {
 })
 
 test('weekday names the day of the week', () => {
-	expect(weekday('2027-03-03')).toBe('Wednesday')
-	expect(weekday('1970-01-01')).toBe('Thursday')
-	expect(weekday('2000-01-01')).toBe('Saturday')
-	expect(weekday('2024-02-29')).toBe('Thursday')
-	expect(weekday('2026-03-29')).toBe('Sunday')
-	expect(weekday('1969-12-31')).toBe('Wednesday')
-	expect(isWeekend('2026-03-28')).toBe(true)
-	expect(isWeekend('2026-03-29')).toBe(true)
-	expect(isWeekend('2026-03-30')).toBe(false)
+	expectEach(weekday, [
+		['2027-03-03', 'Wednesday'],
+		['1970-01-01', 'Thursday'],
+		['2000-01-01', 'Saturday'],
+		['2024-02-29', 'Thursday'],
+		['2026-03-29', 'Sunday'],
+		['1969-12-31', 'Wednesday'],
+	])
+	expectEach(isWeekend, [
+		['2026-03-28', true],
+		['2026-03-29', true],
+		['2026-03-30', false],
+	])
 })
 
 test('formatDate writes dates the UK way', () => {

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import { addressNetwork, clientAddress, safeRedirect, UNKNOWN_ADDRESS } from './request.server.ts'
 
 const withHeaders = (headers: Record<string, string>) => new Request('http://localhost/', { headers })
@@ -52,14 +53,16 @@ test('clientAddress reads only the address server.js wrote, never X-Forwarded-Fo
 })
 
 test('addressNetwork counts an IPv6 address by its /64 and an IPv4 address as it is', () => {
-	expect(addressNetwork('203.0.113.9')).toBe('203.0.113.9')
-	expect(addressNetwork('unknown')).toBe('unknown')
-	expect(addressNetwork('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64')
-	expect(addressNetwork('2001:DB8:1:2::1')).toBe('2001:db8:1:2::/64')
-	expect(addressNetwork('2001:0db8:0001:0002:0:0:0:ffff')).toBe('2001:db8:1:2::/64')
-	expect(addressNetwork('2001:db8::1')).toBe('2001:db8:0:0::/64')
-	expect(addressNetwork('::1')).toBe('0:0:0:0::/64')
-	expect(addressNetwork('fe80::1%eth0')).toBe('fe80:0:0:0::/64')
-	expect(addressNetwork('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64')
-	expect(addressNetwork('2001:db8:1:2:3:4:192.0.2.1')).toBe('2001:db8:1:2::/64')
+	expectEach(addressNetwork, [
+		['203.0.113.9', '203.0.113.9'],
+		['unknown', 'unknown'],
+		['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+		['2001:DB8:1:2::1', '2001:db8:1:2::/64'],
+		['2001:0db8:0001:0002:0:0:0:ffff', '2001:db8:1:2::/64'],
+		['2001:db8::1', '2001:db8:0:0::/64'],
+		['::1', '0:0:0:0::/64'],
+		['fe80::1%eth0', 'fe80:0:0:0::/64'],
+		['64:ff9b::192.0.2.1', '64:ff9b:0:0::/64'],
+		['2001:db8:1:2:3:4:192.0.2.1', '2001:db8:1:2::/64'],
+	])
 })
