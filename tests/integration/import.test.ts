@@ -170,11 +170,7 @@ test('the fixed file imports every row in a job; importing it again updates rath
 			searchText: true,
 			caseworkerId: true,
 			plan: {
-				select: {
-					firstIssuedOn: true,
-					lastReviewOn: true,
-					reviewDueOn: true,
-					currentVersionNo: true,
+				include: {
 					versions: {
 						select: { sectionB: true, outcomes: { orderBy: { position: 'asc' }, select: { text: true } }, provisions: { select: { what: true } } },
 					},

@@ -84,16 +84,7 @@ test('the seeded reviews follow the app’s own steps: a finished review moved t
 		select: {
 			id: true,
 			plan: { select: { status: true, firstIssuedOn: true, lastReviewOn: true, reviewDueOn: true } },
-			reviews: {
-				select: {
-					id: true,
-					status: true,
-					dueOn: true,
-					meetingOn: true,
-					decision: { select: { outcome: true } },
-					finalPlan: { select: { issuedOn: true } },
-				},
-			},
+			reviews: { include: { decision: { select: { outcome: true } }, finalPlan: { select: { issuedOn: true } } } },
 		},
 	})
 	let finishedCount = 0
