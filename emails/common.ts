@@ -31,11 +31,16 @@ export const childSchema = z.object({
 })
 export type ChildName = z.output<typeof childSchema>
 
-/** Generated documents (GeneratedDocument rows) to attach; the outbox worker loads the files when it sends. */
-export const attachmentsSchema = z
-	.array(z.object({ documentId: z.string().min(1) }))
-	.max(10)
-	.optional()
+/**
+ * One file to attach, loaded by the outbox worker when it sends: a document the portal generated (a GeneratedDocument),
+ * or an evidence file of the same review as it was uploaded (the amendment notice's evidence that cannot be put into
+ * its PDF, a Word document: reg 22(2)(b) copies of the evidence).
+ */
+export const attachmentSchema = z.union([z.object({ documentId: z.string().min(1) }), z.object({ evidenceId: z.string().min(1) })])
+export type Attachment = z.output<typeof attachmentSchema>
+
+/** The files to attach: the outbox worker loads them when it sends. */
+export const attachmentsSchema = z.array(attachmentSchema).max(20).optional()
 
 export const reviewerAudience = z.enum(['CASEWORKER', 'MANAGER']).default('CASEWORKER')
 

@@ -3,7 +3,7 @@
 // again when it is rendered, at send time, by the outbox worker.
 import type { z } from 'zod'
 import { amendmentNotice } from '#emails/amendment-notice.ts'
-import type { EmailTemplate } from '#emails/common.ts'
+import type { Attachment, EmailTemplate } from '#emails/common.ts'
 import { decisionLetter } from '#emails/decision-letter.ts'
 import { decisionNotToAmend } from '#emails/decision-not-to-amend.ts'
 import { finalPlanIssued } from '#emails/final-plan-issued.ts'
@@ -45,8 +45,8 @@ export function isTemplateName(name: string): name is TemplateName {
 }
 
 export interface PreparedEmail extends RenderedEmail {
-	/** GeneratedDocument ids to attach. */
-	attachments: Array<{ documentId: string }>
+	/** Generated documents and evidence files to attach. */
+	attachments: Attachment[]
 }
 
 /** Validates a stored payload against its template and renders the message; throws on an unknown template or a bad payload. */
@@ -55,7 +55,7 @@ export function renderTemplate(name: string, payload: unknown, ctx: EmailContext
 	const template: EmailTemplate = templates[name]
 	const parsed = template.schema.parse(payload) as Record<string, unknown>
 	const rendered = template.render(parsed, ctx)
-	const attachments = Array.isArray(parsed.attachments) ? (parsed.attachments as Array<{ documentId: string }>) : []
+	const attachments = Array.isArray(parsed.attachments) ? (parsed.attachments as Attachment[]) : []
 	return { ...rendered, attachments }
 }
 

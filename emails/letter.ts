@@ -5,14 +5,14 @@
 // advice and whom to contact is written here once.
 import { z } from 'zod'
 import { mediationSummary } from '#app/pdf/statutory-paragraphs.ts'
-import { childSchema, formatDate } from '#emails/common.ts'
+import { attachmentSchema, childSchema, formatDate } from '#emails/common.ts'
 import { heading, inset, paragraph, type Block } from '#emails/layout.ts'
 
 /** The letter or notice the email goes with (a GeneratedDocument): these emails are sent for it. */
 export const requiredAttachmentsSchema = z
-	.array(z.object({ documentId: z.string().min(1) }))
-	.min(1)
-	.max(10)
+	.array(attachmentSchema)
+	.max(20)
+	.refine((files) => files.some((f) => 'documentId' in f), 'The letter or notice itself must be attached')
 
 /** Who the family (or school) should contact about this review: usually the caseworker. */
 export const contactSchema = z.object({

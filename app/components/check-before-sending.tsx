@@ -20,6 +20,10 @@ export type CheckBeforeSendingProps = {
 		recipients: Array<{ name: string; email: string; role: string }>
 		/** Told of the step by an email of their own, not sent this letter as such (the health commissioner of a cease). */
 		alsoTold?: Array<{ name: string; email: string; role: string }>
+		/** Evidence a PDF cannot hold, attached to each email as the files themselves (reg 22(2)(b)). */
+		separateFiles?: string[]
+		/** What to know before sending. */
+		warnings?: string[]
 	}
 	/** The form's fields as typed, sent again with the preview and with Send. */
 	fields: Array<[string, string]>
@@ -48,6 +52,17 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 				<span className="govuk-caption-l">{childName}</span>
 				<h1 className="govuk-heading-l">Check before sending</h1>
 				<p className="govuk-body">Nothing has been sent yet. Check the letter and who it goes to, then send it.</p>
+				{check.warnings?.map((warning) => (
+					<div className="govuk-warning-text" key={warning}>
+						<span className="govuk-warning-text__icon" aria-hidden="true">
+							!
+						</span>
+						<strong className="govuk-warning-text__text">
+							<span className="govuk-visually-hidden">Warning</span>
+							{warning}
+						</strong>
+					</div>
+				))}
 				<dl className="govuk-summary-list">
 					{summary.map((row) => (
 						<div className="govuk-summary-list__row" key={row.key}>
@@ -101,6 +116,19 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 									{p.name}
 									{p.email ? ` (${p.email})` : ''}. {p.role}
 								</li>
+							))}
+						</ul>
+					</>
+				) : null}
+				{check.separateFiles?.length ? (
+					<>
+						<h2 className="govuk-heading-m">Sent with it as separate files</h2>
+						<p className="govuk-body">
+							These cannot be put into the PDF, so each email carries them as they were uploaded. Print them for anyone sent the letter by post.
+						</p>
+						<ul className="govuk-list govuk-list--bullet">
+							{check.separateFiles.map((name) => (
+								<li key={name}>{name}</li>
 							))}
 						</ul>
 					</>

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { isPostgres, type Tx } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import type { PrismaClient as PostgresPrismaClient } from '#app/generated/postgresql/client.ts'
+import type { Attachment } from '#emails/common.ts'
 import { templates, type PayloadOf, type TemplateName } from '#emails/index.ts'
 
 const recipientSchema = z.email('An email needs a valid recipient address')
@@ -30,16 +31,24 @@ export async function enqueueEmail<Name extends TemplateName>(tx: Tx, message: O
 	const toAddress = recipientSchema.parse(message.to.trim())
 	const reviewId = message.reviewId ?? null
 
-	const attachments = 'attachments' in payload && payload.attachments ? payload.attachments : []
+	const attachments: Attachment[] = 'attachments' in payload && payload.attachments ? payload.attachments : []
 	if (attachments.length > 0) {
-		// Checked here, where the mistake is made, rather than at send time: another child's letter must never go out.
-		const ids = attachments.map((a) => a.documentId)
-		const documents = await tx.generatedDocument.findMany({ where: { id: { in: ids } }, select: { id: true, reviewId: true } })
-		for (const id of ids) {
-			const document = documents.find((d) => d.id === id)
-			if (!document) throw new Error(`Cannot attach document ${id}: there is no such generated document`)
-			if (document.reviewId !== reviewId) throw new Error(`Cannot attach document ${id}: it belongs to another review`)
+		// Checked here, where the mistake is made, rather than at send time: another child's letter or evidence must never go out.
+		const documentIds = attachments.flatMap((a) => ('documentId' in a ? [a.documentId] : []))
+		const evidenceIds = attachments.flatMap((a) => ('evidenceId' in a ? [a.evidenceId] : []))
+		const [documents, evidence] = await Promise.all([
+			tx.generatedDocument.findMany({ where: { id: { in: documentIds } }, select: { id: true, reviewId: true } }),
+			tx.evidenceFile.findMany({ where: { id: { in: evidenceIds } }, select: { id: true, reviewId: true } }),
+		])
+		const check = (what: string, ids: string[], rows: Array<{ id: string; reviewId: string }>) => {
+			for (const id of ids) {
+				const row = rows.find((d) => d.id === id)
+				if (!row) throw new Error(`Cannot attach ${what} ${id}: there is no such ${what}`)
+				if (row.reviewId !== reviewId) throw new Error(`Cannot attach ${what} ${id}: it belongs to another review`)
+			}
 		}
+		check('document', documentIds, documents)
+		check('evidence file', evidenceIds, evidence)
 	}
 
 	const data = {

@@ -18,6 +18,8 @@ import path from 'node:path'
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
+import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
+import type { Attachment } from '#emails/common.ts'
 import { redactSecrets, renderTemplate } from '#emails/index.ts'
 
 export const MAX_ATTEMPTS = 10
@@ -203,15 +205,27 @@ function redacted(message: { template: string; payload: string }): { payload?: s
 	}
 }
 
-async function loadAttachments(attachments: Array<{ documentId: string }>, reviewId: string | null): Promise<SendMailOptions['attachments']> {
+async function loadAttachments(attachments: Attachment[], reviewId: string | null): Promise<SendMailOptions['attachments']> {
 	if (attachments.length === 0) return []
 	const documentsDir = path.resolve(env.DOCUMENTS_DIR)
 	const documents = await prisma.generatedDocument.findMany({
-		where: { id: { in: attachments.map((a) => a.documentId) } },
+		where: { id: { in: attachments.flatMap((a) => ('documentId' in a ? [a.documentId] : [])) } },
 		select: { id: true, reviewId: true, title: true, storageKey: true },
 	})
+	const evidence = await prisma.evidenceFile.findMany({
+		where: { id: { in: attachments.flatMap((a) => ('evidenceId' in a ? [a.evidenceId] : [])) } },
+		select: { id: true, reviewId: true, fileName: true, contentType: true, storageKey: true },
+	})
 	return Promise.all(
-		attachments.map(async ({ documentId }) => {
+		attachments.map(async (attachment) => {
+			if ('evidenceId' in attachment) {
+				// An evidence file as it was uploaded (a Word document the notice's PDF could not hold, reg 22(2)(b)).
+				const file = evidence.find((e) => e.id === attachment.evidenceId)
+				if (!file) throw new Error(`Attachment ${attachment.evidenceId}: the evidence file no longer exists`)
+				if (file.reviewId !== reviewId) throw new Error(`Attachment ${attachment.evidenceId} belongs to another review`)
+				return { filename: file.fileName, content: Buffer.from(await readEvidenceBytes(file.storageKey)), contentType: file.contentType }
+			}
+			const { documentId } = attachment
 			const document = documents.find((d) => d.id === documentId)
 			if (!document) throw new Error(`Attachment ${documentId}: the generated document no longer exists`)
 			if (document.reviewId !== reviewId) throw new Error(`Attachment ${documentId} belongs to another review`)

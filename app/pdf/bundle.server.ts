@@ -17,9 +17,17 @@ export interface EvidenceItem {
 	contentType: string
 	/** Called once, when the item's turn comes, so that only one file is held in memory at a time. */
 	load: () => Promise<Uint8Array>
+	/** A file a PDF cannot hold that goes beside the PDF as itself (the amendment notice's email, reg 22(2)(b)). */
+	sentAlongside?: boolean
 }
 
-export type EvidenceOutcome = 'pdf' | 'image' | 'separate' | 'not-included'
+/** pdf and image: in the PDF; attached: a separate file sent with it; separate: not sent, ask for it; not-included: unreadable. */
+export type EvidenceOutcome = 'pdf' | 'image' | 'attached' | 'separate' | 'not-included'
+
+/** Evidence a PDF cannot hold (a Word document): the amendment notice sends it beside its PDF, as the file itself (reg 22(2)(b)). */
+export function cannotGoInPdf(contentType: string): boolean {
+	return !['application/pdf', 'image/jpeg', 'image/png'].includes(contentType)
+}
 
 export interface PlacedEvidence {
 	title: string
@@ -160,7 +168,7 @@ async function appendEvidence(doc: PDFDocument, fonts: Fonts, evidence: Evidence
 			outcome = 'not-included'
 		} else {
 			const kind = sniff(bytes, item.contentType)
-			outcome = kind === 'pdf' ? 'pdf' : kind === 'other' ? 'separate' : 'image'
+			outcome = kind === 'pdf' ? 'pdf' : kind === 'other' ? (item.sentAlongside ? 'attached' : 'separate') : 'image'
 			try {
 				if (kind === 'pdf') {
 					// pdf-lib cannot decrypt: an encrypted file loads only as garbage, so it is refused here.
@@ -171,8 +179,10 @@ async function appendEvidence(doc: PDFDocument, fonts: Fonts, evidence: Evidence
 				} else if (kind === 'other') {
 					textPage(doc, fonts, item.title, [
 						`File: ${item.fileName}`,
-						// Nothing is attached beside the PDF, so the page says so and how to get the file (reg 22(2)(b): copies of the evidence).
-						'This file cannot be shown in a PDF (for example, a Word document), so it is not in this document. Ask the council for a copy, giving the file name above.',
+						// The page says where the file is: beside this PDF when it was sent with it, otherwise how to get it (reg 22(2)(b)).
+						item.sentAlongside
+							? 'This file cannot be shown in a PDF (for example, a Word document), so it is sent with this document as a separate file with the name above. If you did not receive it, ask the council for a copy.'
+							: 'This file cannot be shown in a PDF (for example, a Word document), so it is not in this document. Ask the council for a copy, giving the file name above.',
 					])
 				} else {
 					await imagePage(doc, fonts, item, bytes, kind)
@@ -271,6 +281,7 @@ export function pageRange(first: number, last: number) {
 const OUTCOME_NOTES: Record<EvidenceOutcome, string> = {
 	pdf: '',
 	image: '',
+	attached: ' (a separate file, sent with this notice)',
 	separate: ' (not in this PDF: ask us for a copy)',
 	'not-included': ' (could not be included)',
 }

@@ -349,8 +349,9 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			if (placed.length === 0) pdf.paragraph('There is no written evidence for these amendments beyond the annual review itself.')
 			else {
 				// reg 22(2)(b): what is enclosed, and plainly what is not.
-				const notInPdf = placed.filter((p) => p.outcome === 'separate' || p.outcome === 'not-included').map((p) => `${p.title} (${p.fileName})`)
-				for (const p of evidenceEnclosed(notInPdf, input.councilContact.replace(/\n/g, ', '))) statutoryParagraph(pdf, p)
+				const named = (outcomes: string[]) => placed.filter((p) => outcomes.includes(p.outcome)).map((p) => `${p.title} (${p.fileName})`)
+				const contactLine = input.councilContact.replace(/\n/g, ', ')
+				for (const p of evidenceEnclosed(named(['separate', 'not-included']), contactLine, named(['attached']))) statutoryParagraph(pdf, p)
 				pdf.table(
 					[
 						{ header: 'Evidence', width: 4 },

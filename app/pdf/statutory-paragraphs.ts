@@ -43,16 +43,31 @@ export function currentPlanEnclosed(whose: string): StatutoryParagraph {
 }
 
 /**
- * reg 22(2)(b): copies of the evidence. `notInPdf` lists evidence that could not be put into the PDF (a Word document,
- * a damaged file): the notice says so plainly, and how to get it, rather than claiming it was enclosed.
+ * reg 22(2)(b): copies of the evidence. `separateFiles` lists the evidence a PDF cannot hold (a Word document), sent with
+ * the notice as the files themselves (attached to its email; printed with a posted copy); `notInPdf` what could not be
+ * sent at all (a damaged file): the notice says plainly where each is, and how to get what is missing.
  */
-export function evidenceEnclosed(notInPdf: string[], contact: string): StatutoryParagraph[] {
-	if (notInPdf.length === 0) return [{ text: 'Copies of the evidence are enclosed after this letter, on the pages shown.' }]
-	return [
-		{ text: 'Copies of the evidence are enclosed after this letter, on the pages shown, except the following, which could not be put into this PDF:' },
-		{ text: notInPdf.join('\n'), inset: true },
-		{ text: `We will send you a copy of each of these straight away if you ask: contact ${contact}. The 15 days for your comments do not change.` },
-	]
+export function evidenceEnclosed(notInPdf: string[], contact: string, separateFiles: string[] = []): StatutoryParagraph[] {
+	const paragraphs: StatutoryParagraph[] = []
+	const exceptions = notInPdf.length + separateFiles.length
+	paragraphs.push({
+		text: exceptions
+			? 'Copies of the evidence are enclosed after this letter, on the pages shown, except as set out below.'
+			: 'Copies of the evidence are enclosed after this letter, on the pages shown.',
+	})
+	if (separateFiles.length)
+		paragraphs.push(
+			{
+				text: 'These cannot be shown in a PDF, so they are sent with this notice as separate files (attached to its email, or enclosed with a copy sent by post):',
+			},
+			{ text: separateFiles.join('\n'), inset: true },
+		)
+	if (notInPdf.length) paragraphs.push({ text: 'These could not be put into this PDF:' }, { text: notInPdf.join('\n'), inset: true })
+	if (exceptions)
+		paragraphs.push({
+			text: `If any is missing, we will send you a copy straight away if you ask: contact ${contact}. The 15 days for your comments do not change.`,
+		})
+	return paragraphs
 }
 
 /**

@@ -18,6 +18,7 @@ import { mayIssueWithSchoolRequest, parseGrounds, schoolRequestParagraphs, secti
 import { finalPlanDueOn, nextReviewDueOn, representationsCloseOn } from '#app/domain/statutory-clock.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
+import { cannotGoInPdf } from '#app/pdf/bundle.server.ts'
 import {
 	renderAmendmentNotice,
 	renderDecisionLetter,
@@ -227,7 +228,7 @@ async function emailLetter<Name extends LetterTemplate>(
 	tx: Tx,
 	f: CaseFacts,
 	user: SessionUser,
-	letter: { template: Name; step: string; documentId: string; to: Array<Recipient<PayloadOf<Name>['audience']>> },
+	letter: { template: Name; step: string; documentId: string; to: Array<Recipient<PayloadOf<Name>['audience']>>; enclosures?: Enclosure[] },
 	fields: Omit<PayloadOf<Name>, 'reviewId' | 'child' | 'audience' | 'contact' | 'attachments'>,
 ) {
 	const contact = { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
@@ -239,7 +240,7 @@ async function emailLetter<Name extends LetterTemplate>(
 			...fields,
 			contact,
 			mediation: statutorySettings(f), // reg 32(c), (f)
-			attachments: [{ documentId: letter.documentId }],
+			attachments: [{ documentId: letter.documentId }, ...(letter.enclosures ?? []).map(({ evidenceId }) => ({ evidenceId }))],
 		}
 		await enqueueEmail(tx, {
 			to: person.email,
@@ -285,16 +286,23 @@ export type OutgoingLetter<Name extends LetterTemplate = LetterTemplate> = {
 	render: () => Promise<Uint8Array>
 	/** Others the step tells, with an email of their own (the health commissioner of a cease, reg 31(2)). */
 	alsoTold: AlsoTold[]
+	/** Evidence files attached to each email beside the PDF (the notice's Word documents, reg 22(2)(b)). */
+	enclosures?: Enclosure[]
+	/** What the person should know before sending (a Year 9 plan without preparation for adulthood, reg 12(3)). */
+	warnings?: string[]
 	/** The review's version, the recipients, the email and the document's inputs, hashed: what the person checked. */
 	digest: string
 }
+
+/** An evidence file sent beside the letter's PDF as itself, because a PDF cannot hold it (reg 22(2)(b)). */
+type Enclosure = { evidenceId: string; fileName: string }
 
 /** Someone told of the step by an email of their own: their name, address (blank: none in the settings) and why. */
 type AlsoTold = { name: string; email: string; role: string }
 
 function outgoing<Name extends LetterTemplate>(
 	f: CaseFacts,
-	what: { template: Name; step: string; kind: string; title: string },
+	what: { template: Name; step: string; kind: string; title: string; enclosures?: Enclosure[]; warnings?: string[] },
 	to: Array<Recipient<PayloadOf<Name>['audience']>>,
 	email: EmailFields<Name>,
 	document: unknown,
@@ -324,7 +332,13 @@ async function sendLetter<Name extends LetterTemplate>(
 	document: { bytes: Uint8Array; storageKey: string },
 ) {
 	const doc = await addDocument(tx, f.id, letter.kind, letter.title, document.storageKey, document.bytes)
-	await emailLetter(tx, f, user, { template: letter.template, step: letter.step, documentId: doc.id, to: letter.to }, letter.email)
+	await emailLetter(
+		tx,
+		f,
+		user,
+		{ template: letter.template, step: letter.step, documentId: doc.id, to: letter.to, enclosures: letter.enclosures },
+		letter.email,
+	)
 	return doc
 }
 
@@ -335,6 +349,8 @@ export function checkOf(letter: OutgoingLetter) {
 		digest: letter.digest,
 		recipients: letter.to.map((p) => ({ name: p.name, email: p.email, role: LETTER_ROLES[p.audience] ?? p.audience })),
 		alsoTold: letter.alsoTold,
+		separateFiles: (letter.enclosures ?? []).map((e) => e.fileName),
+		warnings: letter.warnings ?? [],
 	}
 }
 export type LetterCheck = ReturnType<typeof checkOf>
@@ -722,8 +738,10 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 	const evidence = await prisma.evidenceFile.findMany({
 		where: { reviewId: f.id, ...(evidenceIds.size ? { id: { in: [...evidenceIds] } } : {}) },
 		orderBy: { uploadedAt: 'asc' },
-		select: { title: true, fileName: true, contentType: true, storageKey: true, sha256: true },
+		select: { id: true, title: true, fileName: true, contentType: true, storageKey: true, sha256: true },
 	})
+	// reg 22(2)(b): evidence a PDF cannot hold (a Word document) goes with the notice's email as the file itself.
+	const enclosures = evidence.filter((e) => cannotGoInPdf(e.contentType)).map((e) => ({ evidenceId: e.id, fileName: e.fileName }))
 	const to = recipients(f, 'SCHOOL')
 	const document = {
 		...letterBase(f, user, issuedOn, to),
@@ -745,6 +763,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 			contentType: e.contentType,
 			sha256: e.sha256,
 			load: () => readEvidenceBytes(e.storageKey),
+			sentAlongside: cannotGoInPdf(e.contentType),
 		})),
 	}
 	const email = {
@@ -757,7 +776,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 	}
 	const letter = outgoing(
 		f,
-		{ template: 'amendment-notice', step: 'notice', kind: 'AMENDMENT_NOTICE', title: `Amendment notice - ${childName(f)}.pdf` },
+		{ template: 'amendment-notice', step: 'notice', kind: 'AMENDMENT_NOTICE', title: `Amendment notice - ${childName(f)}.pdf`, enclosures },
 		to,
 		email,
 		document,
@@ -1000,7 +1019,14 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 	const base = letterBase(f, user, issuedOn, to)
 	const versionNo = f.child.plan!.currentVersionNo + 1
 	const title = `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`
-	const step = { step: 'final', kind: input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE', title }
+	// reg 12(3): a plan from Year 9 without preparation for adulthood is not what the law asks for: the check says so.
+	const warnings =
+		input.amend && adulthood.length && !v.preparationForAdulthood.trim()
+			? [
+					'From Year 9 the plan must include provision to prepare for adulthood and independent living (reg 12(3)), and this plan has none recorded: the plan will say so. Add it through an amendment (for example to Sections E and F) before issuing.',
+				]
+			: []
+	const step = { step: 'final', kind: input.amend ? 'FINAL_PLAN' : 'NO_AMENDMENT_NOTICE', title, warnings }
 	let letter: OutgoingLetter<'final-plan-issued'> | OutgoingLetter<'decision-not-to-amend'>
 	if (input.amend) {
 		const document = {

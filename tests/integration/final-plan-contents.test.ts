@@ -2,15 +2,17 @@
 // table when a provision row is amended (its need, who, how often and how long kept: CoP 9.69), and from Year 9 the
 // plan includes preparation for adulthood and independent living (SEND Regulations 2014 reg 12(3)).
 import { expect, test } from 'vitest'
+import { getUser } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { planWording } from '#app/queries/review.server.ts'
 import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
+import { checkOf, letterToSend } from '#app/services/council-review.server.ts'
 import { checkAndSend, decideToAmend } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
-import { CASEWORKER, cookieFor, expectRedirect } from '#tests/helpers.ts'
+import { CASEWORKER, cookieFor, expectRedirect, request } from '#tests/helpers.ts'
 
 const used = new Set<string>()
 
@@ -107,4 +109,23 @@ test('an amended provision row keeps its need, who and how long, with the new fr
 test('before Year 9 the plan has no preparation for adulthood section', async () => {
 	const { reviewId } = await finalPlanWithAmendedProvision(6)
 	expect(await pdfText(reviewId, 'FINAL_PLAN')).not.toContain('Preparation for adulthood and independent living')
+})
+
+test('from Year 9 a plan without preparation for adulthood is flagged before it is sent (reg 12(3))', async () => {
+	const review = await prisma.annualReview.findFirstOrThrow({
+		where: { status: 'NOTICE_ISSUED', la: { code: '886' }, id: { notIn: [...used] } },
+		select: { id: true, childId: true, planVersionId: true, notice: { select: { issuedOn: true } } },
+		orderBy: { id: 'asc' },
+	})
+	used.add(review.id)
+	const servedOn = addDays(todayInLondon(new Date()), -20)
+	await prisma.amendmentNotice.update({ where: { reviewId: review.id }, data: { issuedOn: servedOn, representationsCloseOn: addDays(servedOn, 14) } })
+	await prisma.child.update({ where: { id: review.childId }, data: { yearGroup: 10 } })
+	const user = (await getUser(request('/', { cookie: await cookieFor(CASEWORKER) })))!
+	const warningsWith = async (preparationForAdulthood: string) => {
+		await prisma.planVersion.update({ where: { id: review.planVersionId }, data: { preparationForAdulthood } })
+		return checkOf((await letterToSend(user, review.id, { step: 'final', input: { amend: true, reasons: '' } }))!).warnings
+	}
+	expect(await warningsWith('')).toEqual([expect.stringContaining('reg 12(3)')])
+	expect(await warningsWith('Travel training for college from September; supported internship taster days.')).toEqual([])
 })

@@ -2,11 +2,9 @@
 // (smtp-server, read back with mailparser), and the daily reminders written into it.
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import nodemailer from 'nodemailer'
-import { SMTPServer } from 'smtp-server'
 import { expect, onTestFinished, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays } from '#app/domain/calendar-date.ts'
@@ -15,37 +13,10 @@ import { env } from '#app/env.server.ts'
 import { deliverDueMessages, MAX_ATTEMPTS, messageIdFor } from '#app/jobs/outbox.server.ts'
 import { writeDailyReminders } from '#app/jobs/reminders.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
+import { recipientOf, startSmtp } from '#tests/smtp.ts'
 
 const CASEWORKER = 'caseworker@kent.example.gov.uk'
 const MANAGER = 'manager@kent.example.gov.uk'
-
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts (in `received`, which survives a restart). */
-async function startSmtp(port = 0, received: ParsedMail[] = []) {
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, _session, callback) {
-			simpleParser(stream).then((mail) => {
-				received.push(mail)
-				callback()
-			}, callback)
-		},
-	})
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject)
-		server.listen(port, '127.0.0.1', () => resolve())
-	})
-	const boundPort = (server.server.address() as AddressInfo).port
-	return {
-		port: boundPort,
-		received,
-		transport: nodemailer.createTransport({ host: '127.0.0.1', port: boundPort, secure: false, ignoreTLS: true, connectionTimeout: 2_000 }),
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	}
-}
-
-const recipientOf = (mail: ParsedMail) => (mail.to as AddressObject).value[0]!.address
 
 async function anOpenReview() {
 	return prisma.annualReview.findFirstOrThrow({
