@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { expectEach } from '#tests/expect-each.ts'
+import { expectEach, expectEachCall } from '#tests/expect-each.ts'
 import {
 	ISO_DATE_PATTERN,
 	addDays,
@@ -155,21 +155,25 @@ test('addMonths crosses year ends and keeps the day when it exists', () => {
 })
 
 test('daysBetween counts calendar days, later minus earlier', () => {
-	expect(daysBetween('2027-03-01', '2027-03-15')).toBe(14)
-	expect(daysBetween('2027-03-15', '2027-03-01')).toBe(-14)
-	expect(daysBetween('2027-03-03', '2027-03-03')).toBe(0)
-	expect(daysBetween('2027-02-01', '2027-03-01')).toBe(28)
-	expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29)
-	expect(daysBetween('2024-02-29', '2025-02-28')).toBe(365)
-	expect(daysBetween('2027-01-01', '2028-01-01')).toBe(365)
-	expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366)
-	expect(daysBetween('1970-01-01', '2000-01-01')).toBe(10957)
+	expectEachCall(daysBetween, [
+		[['2027-03-01', '2027-03-15'], 14],
+		[['2027-03-15', '2027-03-01'], -14],
+		[['2027-03-03', '2027-03-03'], 0],
+		[['2027-02-01', '2027-03-01'], 28],
+		[['2028-02-01', '2028-03-01'], 29],
+		[['2024-02-29', '2025-02-28'], 365],
+		[['2027-01-01', '2028-01-01'], 365],
+		[['2028-01-01', '2029-01-01'], 366],
+		[['1970-01-01', '2000-01-01'], 10957],
+	])
 })
 
 test('daysBetween is whole days across the clock changes', () => {
-	expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2)
-	expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2)
-	expect(daysBetween('2026-03-01', '2026-11-01')).toBe(245)
+	expectEachCall(daysBetween, [
+		[['2026-03-28', '2026-03-30'], 2],
+		[['2026-10-24', '2026-10-26'], 2],
+		[['2026-03-01', '2026-11-01'], 245],
+	])
 })
 
 test('compareDates orders dates and sorts a list', () => {
@@ -185,36 +189,47 @@ test('compareDates orders dates and sorts a list', () => {
 	expect(earliest('2027-03-03')).toBe('2027-03-03')
 })
 
+/** The day in England at an instant written in UTC. */
+const londonDayOf = (instant: string) => todayInLondon(new Date(instant))
+
 test('todayInLondon in British Summer Time: 23:30 UTC on 31 March is 1 April', () => {
-	expect(todayInLondon(new Date('2027-03-31T23:30:00Z'))).toBe('2027-04-01')
-	expect(todayInLondon(new Date('2027-03-31T22:59:59.999Z'))).toBe('2027-03-31')
-	expect(todayInLondon(new Date('2027-03-31T23:00:00Z'))).toBe('2027-04-01')
-	expect(todayInLondon(new Date('2026-06-30T23:00:00Z'))).toBe('2026-07-01')
+	expectEach(londonDayOf, [
+		['2027-03-31T23:30:00Z', '2027-04-01'],
+		['2027-03-31T22:59:59.999Z', '2027-03-31'],
+		['2027-03-31T23:00:00Z', '2027-04-01'],
+		['2026-06-30T23:00:00Z', '2026-07-01'],
+	])
 })
 
 test('todayInLondon in Greenwich Mean Time: the date changes at midnight UTC', () => {
-	expect(todayInLondon(new Date('2027-01-31T23:30:00Z'))).toBe('2027-01-31')
-	expect(todayInLondon(new Date('2027-01-31T23:59:59.999Z'))).toBe('2027-01-31')
-	expect(todayInLondon(new Date('2027-02-01T00:00:00Z'))).toBe('2027-02-01')
-	expect(todayInLondon(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12-31')
-	expect(todayInLondon(new Date('2027-01-01T00:00:00Z'))).toBe('2027-01-01')
+	expectEach(londonDayOf, [
+		['2027-01-31T23:30:00Z', '2027-01-31'],
+		['2027-01-31T23:59:59.999Z', '2027-01-31'],
+		['2027-02-01T00:00:00Z', '2027-02-01'],
+		['2026-12-31T23:59:59Z', '2026-12-31'],
+		['2027-01-01T00:00:00Z', '2027-01-01'],
+	])
 })
 
 test('todayInLondon on the days the clocks change', () => {
 	// Clocks go forward at 01:00 UTC on 29 March 2026: the evening before is still GMT.
-	expect(todayInLondon(new Date('2026-03-28T23:59:59Z'))).toBe('2026-03-28')
-	expect(todayInLondon(new Date('2026-03-29T23:00:00Z'))).toBe('2026-03-30')
-	expect(todayInLondon(new Date('2026-03-29T22:59:59Z'))).toBe('2026-03-29')
-	// Clocks go back at 01:00 UTC on 25 October 2026: the evening before is still BST.
-	expect(todayInLondon(new Date('2026-10-24T22:59:59Z'))).toBe('2026-10-24')
-	expect(todayInLondon(new Date('2026-10-24T23:00:00Z'))).toBe('2026-10-25')
-	expect(todayInLondon(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25')
-	expect(todayInLondon(new Date('2026-10-26T00:00:00Z'))).toBe('2026-10-26')
+	expectEach(londonDayOf, [
+		['2026-03-28T23:59:59Z', '2026-03-28'],
+		['2026-03-29T23:00:00Z', '2026-03-30'],
+		['2026-03-29T22:59:59Z', '2026-03-29'],
+		// Clocks go back at 01:00 UTC on 25 October 2026: the evening before is still BST.
+		['2026-10-24T22:59:59Z', '2026-10-24'],
+		['2026-10-24T23:00:00Z', '2026-10-25'],
+		['2026-10-25T23:30:00Z', '2026-10-25'],
+		['2026-10-26T00:00:00Z', '2026-10-26'],
+	])
 })
 
 test('todayInLondon on 29 February', () => {
-	expect(todayInLondon(new Date('2028-02-29T00:00:00Z'))).toBe('2028-02-29')
-	expect(todayInLondon(new Date('2028-02-28T23:59:59Z'))).toBe('2028-02-28')
+	expectEach(londonDayOf, [
+		['2028-02-29T00:00:00Z', '2028-02-29'],
+		['2028-02-28T23:59:59Z', '2028-02-28'],
+	])
 })
 
 test('todayInLondon refuses an invalid Date', () => {

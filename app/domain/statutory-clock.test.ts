@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { expectEachCall } from '#tests/expect-each.ts'
 import { ISO_DATE_PATTERN, addDays, compareDates, daysBetween, weekday } from './calendar-date'
 import {
 	DEFAULT_PERIODS,
@@ -576,13 +577,15 @@ test('under-5s: shown until the fifth birthday, and a 29 February birthday count
 })
 
 test('ageOn counts whole years', () => {
-	expect(ageOn('2015-12-01', '2026-11-30')).toBe(10)
-	expect(ageOn('2015-12-01', '2026-12-01')).toBe(11)
-	expect(ageOn('2020-01-01', '2020-01-01')).toBe(0)
-	expect(ageOn('2024-02-29', '2028-02-28')).toBe(3)
-	expect(ageOn('2024-02-29', '2028-02-29')).toBe(4)
-	expect(ageOn('2024-02-29', '2029-02-28')).toBe(4)
-	expect(ageOn('2024-02-29', '2029-03-01')).toBe(5)
+	expectEachCall(ageOn, [
+		[['2015-12-01', '2026-11-30'], 10],
+		[['2015-12-01', '2026-12-01'], 11],
+		[['2020-01-01', '2020-01-01'], 0],
+		[['2024-02-29', '2028-02-28'], 3],
+		[['2024-02-29', '2028-02-29'], 4],
+		[['2024-02-29', '2029-02-28'], 4],
+		[['2024-02-29', '2029-03-01'], 5],
+	])
 })
 
 test('every deadline of a full review, in the order the review runs, with its citation', () => {
