@@ -235,16 +235,8 @@ async function classify(
 	const facts = STEP_FACTS[step]
 	const review = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: reviewId },
-		select: {
-			status: true,
-			lockVersion: true,
-			submittedAt: true,
-			submittedById: true,
-			reportReceivedOn: true,
-			closedAt: true,
-			meetingOn: true,
-			nextDeadlineId: true,
-			nextDeadlineOn: true,
+		// The review's own row (status, lockVersion, submission, closing and next-deadline fields) with what the steps touch.
+		include: {
 			decision: { select: { outcome: true } },
 			notice: { select: { issuedOn: true, representationsCloseOn: true } },
 			child: {
