@@ -54,6 +54,7 @@ export default [
 	route('caseload/export.csv', 'routes/caseload-export.ts'),
 	route('workload', 'routes/workload.tsx'),
 	route('children/:childId/assign', 'routes/child-assign.tsx'),
+	route('children/:childId/young-person', 'routes/child-young-person.tsx'),
 	route('calendar', 'routes/calendar.tsx'),
 	route('calendar/:feed', 'routes/calendar-feed.ts'),
 	route('*', 'routes/not-found.tsx'),

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { currentPlanEnclosed, localOffer, SECTION_38_3_INSTITUTIONS } from '#app/pdf/statutory-paragraphs.ts'
 import { defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
-import { contactText, isFamily, letterSchema, SENDIASS_TEXT } from '#emails/letter.ts'
+import { contactText, isFamily, isParentCopy, letterSchema, SENDIASS_TEXT, standing } from '#emails/letter.ts'
 
 export const amendmentNotice = defineTemplate({
 	name: 'amendment-notice',
@@ -24,6 +24,8 @@ export const amendmentNotice = defineTemplate({
 		const whose = whosePlan(p.audience, p.child)
 		const name = fullName(p.child)
 		const family = isFamily(p.audience)
+		const copy = isParentCopy(p.audience)
+		const school = p.audience === 'SCHOOL'
 		const closes = formatDate(p.representationsCloseOn)
 		const changes = p.amendmentCount === 1 ? '1 change' : `${p.amendmentCount} changes`
 		return renderEmail({
@@ -31,9 +33,12 @@ export const amendmentNotice = defineTemplate({
 			subject:
 				p.audience === 'YOUNG_PERSON'
 					? `Proposed changes to your EHC plan: please reply by ${closes}`
-					: `Proposed changes to ${possessive(subjectName(p.child))} EHC plan: ${family ? 'please reply' : 'the family can reply'} by ${closes}`,
+					: copy
+						? `Copy: proposed changes to ${possessive(subjectName(p.child))} EHC plan: ${p.child.firstName} can reply by ${closes}`
+						: `Proposed changes to ${possessive(subjectName(p.child))} EHC plan: ${family ? 'please reply' : 'the family can reply'} by ${closes}`,
 			title: `${ctx.councilName} proposes ${changes} to ${whose} EHC plan`,
 			blocks: [
+				standing(p),
 				paragraph(
 					`After the annual review meeting on ${formatDate(p.meetingOn)}, ${ctx.councilName} proposes ${changes} to ${whose} EHC plan. The amendment notice is attached: for each change it shows the current wording, the proposed wording, the reason and the evidence.`,
 				),
@@ -60,19 +65,25 @@ export const amendmentNotice = defineTemplate({
 				family && paragraph(localOffer(p.localOfferUrl).text),
 				family &&
 					paragraph(
-						`Reply by email or phone to ${contactText(p.contact)} by ${closes}${p.audience === 'PARENT' ? `, giving ${possessive(name)} name` : ''}.`,
+						`Reply by email or phone to ${contactText(p.contact)} by ${closes}${p.audience === 'PARENT' || p.audience === 'REPRESENTATIVE' ? `, giving ${possessive(name)} name` : ''}.`,
 					),
 				family &&
 					paragraph(
 						`After that, the council will consider what you said and issue the final plan, or tell you it has decided not to amend the plan after all, by ${formatDate(p.finalPlanDueOn)}.`,
 					),
 				family && paragraph(SENDIASS_TEXT),
-				!family &&
+				// A copy to the young person's parent: the reply is the young person's (reg 22(2)(c)).
+				copy &&
+					inset(
+						`${p.child.firstName} has until ${closes} to tell us what they think of the proposed changes, to ask for a particular school or college to be named, or to ask to meet someone from the council. The notice to ${p.child.firstName} explains how.`,
+					),
+				copy && paragraph(SENDIASS_TEXT),
+				school &&
 					paragraph(
 						`The family has until ${closes} to respond. If the school has comments on the proposed changes, send them to ${contactText(p.contact)} by then.`,
 					),
-				!family && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
-				!family && paragraph(`${ctx.councilName} will issue the final plan by ${formatDate(p.finalPlanDueOn)}.`),
+				school && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
+				school && paragraph(`${ctx.councilName} will issue the final plan by ${formatDate(p.finalPlanDueOn)}.`),
 			],
 		})
 	},

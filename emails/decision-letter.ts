@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { capitalise, defineTemplate, formatDate, fullName, isoDate, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions } from '#emails/letter.ts'
+import { appealRights, familyToldOfAppeal, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const decisionLetter = defineTemplate({
 	name: 'decision-letter',
@@ -20,7 +20,7 @@ export const decisionLetter = defineTemplate({
 	}),
 	render(p, ctx) {
 		const whose = whosePlan(p.audience, p.child)
-		const family = isFamily(p.audience)
+		const school = p.audience === 'HEAD_TEACHER'
 		const outcome = p.decision === 'MAINTAIN' ? 'keep (maintain) the plan without changes' : 'stop maintaining (cease) the plan'
 		const subjectOutcome = p.decision === 'MAINTAIN' ? 'the EHC plan will be kept as it is' : 'the EHC plan will be ceased'
 		return renderEmail({
@@ -28,12 +28,13 @@ export const decisionLetter = defineTemplate({
 			subject:
 				p.audience === 'YOUNG_PERSON'
 					? `Your annual review decision of ${formatDate(p.decidedOn)}: ${subjectOutcome.replace('the EHC plan', 'your EHC plan')}`
-					: `Annual review decision for ${subjectName(p.child)}, ${formatDate(p.decidedOn)}: ${subjectOutcome}`,
+					: `${p.audience === 'PARENT_COPY' ? 'Copy: annual' : 'Annual'} review decision for ${subjectName(p.child)}, ${formatDate(p.decidedOn)}: ${subjectOutcome}`,
 			title:
 				p.decision === 'MAINTAIN'
 					? `${capitalise(whose)} EHC plan will be kept as it is`
 					: `${ctx.councilName} will stop maintaining ${whose} EHC plan`,
 			blocks: [
+				standing(p),
 				paragraph(
 					`After the annual review meeting on ${formatDate(p.meetingOn)}, ${ctx.councilName} decided on ${formatDate(p.decidedOn)} to ${outcome}. The decision letter is attached: it gives the reasons.`,
 				),
@@ -48,8 +49,8 @@ export const decisionLetter = defineTemplate({
 				p.decision === 'CEASE' &&
 					paragraph(`The plan stays in place until the time to appeal has passed or, if there is an appeal, until the Tribunal decides it.`),
 				...appealRights(p),
-				!family && familyToldOfAppeal(p.appealBy),
-				!family && link('View the review in the portal (for the school’s SENCo)', reviewUrl(ctx.appUrl, p.reviewId)),
+				school && familyToldOfAppeal(p.appealBy),
+				school && link('View the review in the portal (for the school’s SENCo)', reviewUrl(ctx.appUrl, p.reviewId)),
 				...questions(p.contact),
 			],
 		})

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { attachmentsSchema, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions } from '#emails/letter.ts'
+import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const decisionNotToAmend = defineTemplate({
 	name: 'decision-not-to-amend',
@@ -17,16 +17,18 @@ export const decisionNotToAmend = defineTemplate({
 		const name = fullName(p.child)
 		const whose = whosePlan(p.audience, p.child)
 		const family = isFamily(p.audience)
+		const school = p.audience === 'SCHOOL'
 		return renderEmail({
 			ctx,
 			subject:
 				p.audience === 'YOUNG_PERSON'
 					? `Your EHC plan will not be amended after all: decision of ${formatDate(p.decidedOn)}`
-					: `${possessive(subjectName(p.child))} EHC plan will not be amended after all: decision of ${formatDate(p.decidedOn)}`,
+					: `${p.audience === 'PARENT_COPY' ? 'Copy: ' : ''}${possessive(subjectName(p.child))} EHC plan will not be amended after all: decision of ${formatDate(p.decidedOn)}`,
 			title: `${ctx.councilName} has decided not to amend ${whose} EHC plan`,
 			blocks: [
+				standing(p),
 				paragraph(
-					`On ${formatDate(p.noticeIssuedOn)} the council sent a notice proposing changes to ${whose} EHC plan. Having considered ${family ? 'your' : 'the family’s'} response, it decided on ${formatDate(p.decidedOn)} not to make those changes. The plan stays as it was.`,
+					`On ${formatDate(p.noticeIssuedOn)} the council sent a notice proposing changes to ${whose} EHC plan. Having considered ${family ? 'your' : p.audience === 'PARENT_COPY' ? `${possessive(p.child.firstName)}` : 'the family’s'} response, it decided on ${formatDate(p.decidedOn)} not to make those changes. The plan stays as it was.`,
 				),
 				facts([
 					['Child or young person', name],
@@ -36,8 +38,8 @@ export const decisionNotToAmend = defineTemplate({
 				heading('Reasons'),
 				paragraph(p.reasons),
 				...appealRights(p),
-				!family && familyToldOfAppeal(p.appealBy),
-				!family && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
+				school && familyToldOfAppeal(p.appealBy),
+				school && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
 				...questions(p.contact),
 			],
 		})

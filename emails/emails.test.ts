@@ -395,3 +395,75 @@ test('payloads are validated: impossible dates and unknown templates are refused
 	expect(() => render('reminder-decision-due', { daysLeft: -1 })).toThrow()
 	expect(() => renderTemplate('you-have-new-information', {}, ctx)).toThrow(/Unknown email template/)
 })
+
+// Young people in their own right (app/domain/young-person.ts): the letter emails in each family voice.
+test('to a young person the letter emails say "you" and "your plan", and why the letter is to them', () => {
+	const standing = 'We are writing to you, rather than to your parents, because you are over compulsory school age'
+	expectEmail(render('decision-letter', { audience: 'YOUNG_PERSON' }), { text: [standing, 'until 20 May 2027', 'you must contact a mediation adviser'] })
+	expectEmail(render('amendment-notice', { audience: 'YOUNG_PERSON' }), {
+		subject: 'Proposed changes to your EHC plan: please reply by 5 April 2027',
+		text: [standing, 'proposes 4 changes to your EHC plan', 'A copy of your current EHC plan', 'Ask for a particular school or college'],
+		notText: ['giving Amira Khan’s name'],
+	})
+	expectEmail(render('final-plan-issued', { audience: 'YOUNG_PERSON' }), {
+		subject: 'Your final amended EHC plan, issued on 10 May 2027',
+		text: ['issued the final amended EHC plan for you on 10 May 2027', 'the description of your special educational needs (section B)'],
+	})
+	expectEmail(render('decision-not-to-amend', { audience: 'YOUNG_PERSON' }), {
+		subject: 'Your EHC plan will not be amended after all: decision of 20 April 2027',
+		text: ['changes to your EHC plan', 'Having considered your response'],
+	})
+})
+
+test('to the person acting for a young person who lacks capacity: as that person (reg 64), the rights theirs to use', () => {
+	const email = render('decision-letter', { audience: 'REPRESENTATIVE', actingAs: 'DEPUTY' })
+	expectEmail(email, {
+		subject: 'Annual review decision for Amira K., 20 March 2027: the EHC plan will be kept as it is',
+		text: [
+			'We are writing to you as Amira Khan’s deputy, appointed by the Court of Protection, because Amira Khan does not have the capacity',
+			'regulation 64',
+			'until 20 May 2027',
+			'you must contact a mediation adviser',
+		],
+		notText: ['The family has been told', 'for the school’s SENCo'],
+	})
+	expectEmail(render('amendment-notice', { audience: 'REPRESENTATIVE', actingAs: 'PARENT' }), {
+		text: ['as the parent acting for Amira Khan', 'You have until 5 April 2027 to tell us what you think'],
+	})
+	expect(() => render('decision-letter', { audience: 'REPRESENTATIVE', actingAs: 'GUARDIAN' as never })).toThrow()
+})
+
+test('a copy to a young person’s parent (with their agreement) says it is a copy, and that the rights are the young person’s', () => {
+	const copy = 'This is a copy for you. The letter is to Amira Khan, who has agreed that we send you copies'
+	expectEmail(render('decision-letter', { audience: 'PARENT_COPY' }), {
+		subject: 'Copy: annual review decision for Amira K., 20 March 2027: the EHC plan will be kept as it is',
+		text: [copy, 'If Amira disagrees', 'Amira can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until 20 May 2027'],
+		notText: ['you must contact a mediation adviser', 'The family has been told', 'for the school’s SENCo'],
+	})
+	expectEmail(render('amendment-notice', { audience: 'PARENT_COPY' }), {
+		subject: 'Copy: proposed changes to Amira K.’s EHC plan: Amira can reply by 5 April 2027',
+		text: [copy, 'Amira has until 5 April 2027 to tell us what they think of the proposed changes'],
+		notText: ['You have until', 'The family has until', reviewLink],
+	})
+	expectEmail(render('final-plan-issued', { audience: 'PARENT_COPY' }), {
+		subject: 'Copy: final amended EHC plan for Amira K., issued on 10 May 2027',
+		text: [copy, 'Amira can appeal'],
+		notText: ['Please make sure everyone who works with Amira'],
+	})
+	expectEmail(render('decision-not-to-amend', { audience: 'PARENT_COPY' }), {
+		subject: 'Copy: Amira K.’s EHC plan will not be amended after all: decision of 20 April 2027',
+		text: ['Having considered Amira’s response', 'Amira can appeal'],
+	})
+})
+
+test('review-report-invitee: for a young person, the council tells them (or who acts for them) its decision, not the family', () => {
+	expectEmail(render('review-report-invitee', { audience: 'YOUNG_PERSON', youngPerson: true }), {
+		text: ['and tells you and the head teacher by 29 March 2027'],
+	})
+	expectEmail(render('review-report-invitee', { audience: 'PARENT', youngPerson: true }), {
+		text: ['and tells Amira (or the person acting for them) and the head teacher by 29 March 2027'],
+		notText: ['tells the family'],
+	})
+	// A child invited to their own review: the decision goes to their parents.
+	expectEmail(render('review-report-invitee', { audience: 'YOUNG_PERSON' }), { text: ['and tells your parents and the head teacher'] })
+})

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { capitalise, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, letterSchema, questions } from '#emails/letter.ts'
+import { appealRights, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const finalPlanIssued = defineTemplate({
 	name: 'final-plan-issued',
@@ -23,9 +23,10 @@ export const finalPlanIssued = defineTemplate({
 			subject:
 				p.audience === 'YOUNG_PERSON'
 					? `Your final amended EHC plan, issued on ${formatDate(p.issuedOn)}`
-					: `Final amended EHC plan for ${subjectName(p.child)}, issued on ${formatDate(p.issuedOn)}`,
+					: `${p.audience === 'PARENT_COPY' ? 'Copy: final' : 'Final'} amended EHC plan for ${subjectName(p.child)}, issued on ${formatDate(p.issuedOn)}`,
 			title: `${capitalise(whose)} final amended EHC plan`,
 			blocks: [
+				standing(p),
 				paragraph(
 					`${ctx.councilName} issued the final amended EHC plan for ${p.audience === 'YOUNG_PERSON' ? 'you' : name} on ${formatDate(p.issuedOn)}. It is attached, and replaces the previous plan from that date.`,
 				),
@@ -37,7 +38,7 @@ export const finalPlanIssued = defineTemplate({
 				]),
 				...appealRights(
 					p,
-					`You can appeal about the description of special educational needs (section B), the special educational provision (section F) and the school or college named (section I).`,
+					`You can appeal about the description of ${p.audience === 'YOUNG_PERSON' ? 'your ' : ''}special educational needs (section B), the special educational provision (section F) and the school or college named (section I).`,
 				),
 				p.audience === 'SCHOOL' &&
 					paragraph(

@@ -4,8 +4,9 @@
 // school, so each carries the same payload fields; and what they say of the right of appeal, where to get
 // advice and whom to contact is written here once.
 import { z } from 'zod'
+import { actingAs, REPRESENTATIVE_ROLES } from '#app/domain/young-person.ts'
 import { mediationSummary } from '#app/pdf/statutory-paragraphs.ts'
-import { attachmentSchema, childSchema, formatDate } from '#emails/common.ts'
+import { attachmentSchema, childSchema, formatDate, fullName, possessive, type ChildName } from '#emails/common.ts'
 import { heading, inset, paragraph, type Block } from '#emails/layout.ts'
 
 /** The letter or notice the email goes with (a GeneratedDocument): these emails are sent for it. */
@@ -35,11 +36,49 @@ export const mediationSchema = z
 	})
 	.optional()
 
-/** The family, who receive every letter: the parent, or the young person in their own right from 16. */
-export const FAMILY_AUDIENCES = ['PARENT', 'YOUNG_PERSON'] as const
+/**
+ * The family, who receive every letter (app/domain/young-person.ts familyLetter): the parent of a child; the young
+ * person in their own right from the end of compulsory school age (CFA 2014 s.83(2)); the person acting for a young
+ * person who lacks capacity (SEND Regulations 2014 reg 64); and the young person's parent sent a copy with their
+ * agreement (PARENT_COPY).
+ */
+export const FAMILY_AUDIENCES = ['PARENT', 'YOUNG_PERSON', 'REPRESENTATIVE', 'PARENT_COPY'] as const
 
+/** Whether the reader holds the family's rights (to reply, to ask for a school, to appeal) and is told them as "you". */
 export function isFamily(audience: string): boolean {
-	return (FAMILY_AUDIENCES as readonly string[]).includes(audience)
+	return audience === 'PARENT' || audience === 'YOUNG_PERSON' || audience === 'REPRESENTATIVE'
+}
+
+/** A parent sent a copy of a young person's letter, with the young person's agreement: the rights are the young person's. */
+export function isParentCopy(audience: string): boolean {
+	return audience === 'PARENT_COPY'
+}
+
+/** Who acts for a young person who lacks capacity (reg 64): set on a REPRESENTATIVE's email. */
+export const actingAsSchema = z.enum(REPRESENTATIVE_ROLES).optional()
+
+/** The first name of the young person, as a copy to their parent speaks of them. */
+const firstName = (child: ChildName) => child.firstName
+
+/**
+ * Why this reader gets the letter, when it is not the parent of a child: the young person (the decisions are theirs
+ * now), the person acting for them (reg 64), or their parent (a copy, with their agreement). Nothing for anyone else.
+ */
+export function standing(p: { audience: string; child: ChildName; actingAs?: z.output<typeof actingAsSchema> }): Block | null {
+	const name = fullName(p.child)
+	if (p.audience === 'YOUNG_PERSON')
+		return paragraph(
+			'We are writing to you, rather than to your parents, because you are over compulsory school age: the decisions about your EHC plan are yours to make (Children and Families Act 2014).',
+		)
+	if (p.audience === 'REPRESENTATIVE')
+		return inset(
+			`We are writing to you ${p.actingAs ? actingAs(p.actingAs, name) : `as the person acting for ${name}`}, because ${name} does not have the capacity to make decisions about their EHC plan. You act for them (SEND Regulations 2014, regulation 64): what this email says you can do, you do for ${p.child.firstName}.`,
+		)
+	if (p.audience === 'PARENT_COPY')
+		return inset(
+			`This is a copy for you. The letter is to ${name}, who has agreed that we send you copies of letters about their EHC plan. The decisions about the plan are ${possessive(p.child.firstName)} own (Children and Families Act 2014).`,
+		)
+	return null
 }
 
 /**
@@ -51,6 +90,7 @@ export function letterSchema<const Others extends readonly string[], Fields exte
 		reviewId: z.string().min(1),
 		child: childSchema,
 		audience: z.enum([...FAMILY_AUDIENCES, ...others]),
+		actingAs: actingAsSchema,
 		...fields,
 		contact: contactSchema,
 		mediation: mediationSchema,
@@ -81,7 +121,23 @@ export const SENDIASS_TEXT =
  * The family's right of appeal, for the family only: the heading, what in the plan they can appeal about (when
  * the letter says), the appeal paragraph and where to get free advice.
  */
-export function appealRights(p: { audience: string; appealBy: string; mediation?: z.output<typeof mediationSchema> }, about?: string): Array<Block | null> {
+export function appealRights(
+	p: { audience: string; child?: ChildName; appealBy: string; mediation?: z.output<typeof mediationSchema> },
+	about?: string,
+): Array<Block | null> {
+	if (isParentCopy(p.audience) && p.child) {
+		// The right of appeal is the young person's (CFA 2014 s.51(1)): their parent is told it, in the third person.
+		const who = firstName(p.child)
+		return [
+			heading(`If ${who} disagrees`),
+			inset(
+				`${who} can appeal to the First-tier Tribunal (Special Educational Needs and Disability) until ${formatDate(p.appealBy)}: ` +
+					`2 months from the day the letter was sent, or 1 month from the date of a mediation certificate if that is later. ` +
+					`Before appealing ${who} must contact a mediation adviser, unless the appeal is only about the school or college named in the plan. The letter to ${who} explains how.`,
+			),
+			paragraph(SENDIASS_TEXT),
+		]
+	}
 	if (!isFamily(p.audience)) return []
 	return [
 		heading('If you disagree'),

@@ -17,6 +17,11 @@ export const reviewReportInvitee = defineTemplate({
 	schema: z.object({
 		...submittedReportFields,
 		audience: z.enum(INVITEE_AUDIENCES),
+		/**
+		 * The child is a young person (over compulsory school age, app/domain/young-person.ts): the council's decision
+		 * goes to them, or to whoever acts for them, not to their parent (CFA 2014 s.83(2); SEND Regulations 2014 reg 64).
+		 */
+		youngPerson: z.boolean().default(false),
 		/** The review record, rendered when the school submitted it: the email is sent for it. */
 		attachments: requiredAttachmentsSchema,
 	}),
@@ -25,6 +30,14 @@ export const reviewReportInvitee = defineTemplate({
 		const youngPerson = p.audience === 'YOUNG_PERSON'
 		const family = youngPerson || p.audience === 'PARENT'
 		const whose = youngPerson ? 'your' : possessive(name)
+		// Who the council tells its decision: a child's parents; a young person themself, or who acts for them (reg 64).
+		const told = p.youngPerson
+			? youngPerson
+				? 'you'
+				: `${p.child.firstName} (or the person acting for them)`
+			: youngPerson
+				? 'your parents'
+				: 'the family'
 		return renderEmail({
 			ctx,
 			subject: `Annual review report for ${subjectName(p.child)}: meeting on ${formatDate(p.meetingOn)}`,
@@ -38,7 +51,7 @@ export const reviewReportInvitee = defineTemplate({
 				facts([...meetingFacts(name, p.schoolName, p.meetingOn), ['Council decision due by', formatDate(p.decisionDueOn)]]),
 				heading('What happens next'),
 				list([
-					`${ctx.councilName} decides whether to keep ${whose} plan as it is, amend it or stop maintaining it (cease it), and tells the family ` +
+					`${ctx.councilName} decides whether to keep ${whose} plan as it is, amend it or stop maintaining it (cease it), and tells ${told} ` +
 						`and the head teacher by ${formatDate(p.decisionDueOn)}: 4 weeks after the meeting (regulation 20(10)).`,
 					family
 						? 'If anything in the report is wrong, or you disagree with what it recommends, tell the council: it will consider what you say before deciding.'

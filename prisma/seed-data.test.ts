@@ -10,6 +10,7 @@ import { addDays, addMonths, isIsoDate } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import { REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
+import { pastCompulsorySchoolAge } from '#app/domain/young-person.ts'
 import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedSummary } from '#prisma/seed-data.ts'
 import { deployMigrations } from '../scripts/migrations.ts'
 
@@ -363,4 +364,38 @@ test('seeding is deterministic: the same day gives the same children, plans and 
 test('seeding refuses a database that already has a council', async () => {
 	await expect(seed(db, { scale: 'demo', today: TODAY })).rejects.toThrow(/already has a council/)
 	await expect(seed(db, { scale: 'demo', today: '2026-02-30' })).rejects.toThrow(RangeError)
+})
+
+test('young people in their own right (issue 12 §3): own email only past compulsory school age; one lacking capacity with a deputy; agreements not in the future', async () => {
+	for (const [prisma, today] of [
+		[db, TODAY],
+		[leap, LEAP_DAY],
+	] as const) {
+		const children = await prisma.child.findMany({
+			where: { la: { code: '886' } },
+			select: {
+				dateOfBirth: true,
+				youngPersonEmail: true,
+				youngPersonParentCopyAgreedOn: true,
+				youngPersonLacksCapacity: true,
+				representativeRole: true,
+				representativeName: true,
+				representativeEmail: true,
+			},
+		})
+		for (const c of children) {
+			if (c.youngPersonEmail) expect(pastCompulsorySchoolAge(c.dateOfBirth, today), c.dateOfBirth).toBe(true)
+			if (c.youngPersonLacksCapacity || c.youngPersonParentCopyAgreedOn) expect(pastCompulsorySchoolAge(c.dateOfBirth, today)).toBe(true)
+			if (c.youngPersonParentCopyAgreedOn) {
+				expect(isIsoDate(c.youngPersonParentCopyAgreedOn)).toBe(true)
+				expect(c.youngPersonParentCopyAgreedOn <= today).toBe(true)
+				expect(c.youngPersonLacksCapacity).toBe(false)
+			}
+			if (!c.youngPersonLacksCapacity) expect([c.representativeRole, c.representativeName, c.representativeEmail]).toEqual([null, '', ''])
+		}
+		const young = children.filter((c) => pastCompulsorySchoolAge(c.dateOfBirth, today))
+		expect(young.some((c) => c.youngPersonEmail && !c.youngPersonLacksCapacity && !c.youngPersonParentCopyAgreedOn)).toBe(true)
+		expect(young.some((c) => c.youngPersonEmail && c.youngPersonParentCopyAgreedOn)).toBe(true)
+		expect(young.some((c) => c.youngPersonLacksCapacity && c.representativeRole === 'DEPUTY' && c.representativeName && c.representativeEmail)).toBe(true)
+	}
 })

@@ -15,6 +15,7 @@ import { addDays, addMonths, compareDates, daysBetween, isIsoDate, parseIsoDate,
 import type { Role } from '#app/domain/permissions.ts'
 import { REVIEW_STATUSES, type ReviewStatus } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
+import { pastCompulsorySchoolAge, youngPersonFrom } from '#app/domain/young-person.ts'
 import type { Prisma, PrismaClient } from '#app/generated/sqlite/client.ts'
 import { refreshNextDeadlines } from '#app/jobs/deadlines.server.ts'
 
@@ -2445,6 +2446,73 @@ interface ReviewPlan {
 	transferOn: IsoDate | null
 }
 
+/**
+ * The demo's young people in their own right (issue 12 §3; app/domain/young-person.ts): Kent's children over compulsory
+ * school age (Year 12 and up), decided once per world in index order, so that the demo always has one lacking capacity
+ * with a deputy acting for them (SEND Regulations 2014 reg 64; the first with a profound or severe learning difficulty,
+ * if any), its other such young people lacking capacity with a parent, an attorney or a deputy acting for them in
+ * turn, and of the rest every other one agreeing that their parent is copied into their letters.
+ */
+type YoungPersonRights = 'DEPUTY' | 'ATTORNEY' | 'PARENT' | 'AGREED' | 'OWN'
+const youngPeopleOfWorld = new WeakMap<World, Map<number, YoungPersonRights>>()
+function youngPeopleOf(world: World): Map<number, YoungPersonRights> {
+	const known = youngPeopleOfWorld.get(world)
+	if (known) return known
+	const rights = new Map<number, YoungPersonRights>()
+	const kent = world.laInfo[0]
+	const young = world.children.filter((c) => c.la === kent && c.yearGroup >= 12 && pastCompulsorySchoolAge(c.dateOfBirth, world.today))
+	const severe = young.filter((c) => c.need === 'PMLD' || c.need === 'SLD')
+	const turns = ['DEPUTY', 'PARENT', 'ATTORNEY'] as const
+	severe.forEach((c, i) => rights.set(c.index, turns[i % turns.length]!))
+	const first = severe[0] ?? young[0]
+	if (first) rights.set(first.index, 'DEPUTY')
+	let n = 0
+	for (const c of young) if (!rights.has(c.index)) rights.set(c.index, n++ % 2 === 0 ? 'AGREED' : 'OWN')
+	youngPeopleOfWorld.set(world, rights)
+	return rights
+}
+
+/**
+ * A young person's own rights as the council recorded them: their agreement to their parent being copied (a day from
+ * shortly before compulsory school age ended to today), or, lacking capacity, who acts for them (an attorney with no
+ * email address, whose letters are posted). From a generator of their own, so the child's plan and reviews are as
+ * they were before these were recorded.
+ */
+function youngPersonRights(world: World, child: ChildSkeleton) {
+	const kind = child.yearGroup >= 12 ? youngPeopleOf(world).get(child.index) : undefined
+	const rng = new Random((world.seed ^ Math.imul(child.index + 1, 0x85ebca6b) ^ 0x27d4eb2f) >>> 0)
+	const none = {
+		youngPersonParentCopyAgreedOn: null as string | null,
+		youngPersonLacksCapacity: false,
+		representativeRole: null as string | null,
+		representativeName: '',
+		representativeEmail: '',
+	}
+	if (kind === 'AGREED') return { ...none, youngPersonParentCopyAgreedOn: rng.date(addDays(youngPersonFrom(child.dateOfBirth), -60), world.today) }
+	if (kind === 'PARENT') return { ...none, youngPersonLacksCapacity: true, representativeRole: 'PARENT' }
+	if (kind === 'DEPUTY' || kind === 'ATTORNEY') {
+		const person = adultName(rng)
+		const email = kind === 'DEPUTY' ? `${emailPart(person.first)}.${emailPart(person.last)}${rng.int(1, 99)}@example.org` : ''
+		return {
+			...none,
+			youngPersonLacksCapacity: true,
+			representativeRole: kind,
+			representativeName: `${person.first} ${person.last}`,
+			representativeEmail: email,
+		}
+	}
+	return none
+}
+
+/**
+ * A young person's own email address, to which their letters go (app/domain/young-person.ts): only for those past
+ * compulsory school age, which for Year 12 and up ended the June before Year 12. `n` is drawn for every Year 12 and
+ * up, as it always was, so the rest of the child's data is unchanged.
+ */
+function youngPersonAddress(child: ChildSkeleton, today: IsoDate, n: number): string {
+	return pastCompulsorySchoolAge(child.dateOfBirth, today) ? `${emailPart(child.firstName)}.${emailPart(child.lastName)}${n}@example.net` : ''
+}
+
 function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 	const rng = new Random((world.seed ^ Math.imul(child.index + 1, 0x9e3779b1)) >>> 0)
 	const { today } = world
@@ -2459,7 +2527,7 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 		vars: { name: child.firstName, ...PRONOUNS[child.gender], parent: parentName },
 		parentName,
 		parentEmail: `${emailPart(parent.first)}.${emailPart(parentLast)}${rng.int(1, 99)}@example.com`,
-		youngPersonEmail: child.yearGroup >= 12 ? `${emailPart(child.firstName)}.${emailPart(child.lastName)}${rng.int(1, 99)}@example.net` : '',
+		youngPersonEmail: child.yearGroup >= 12 ? youngPersonAddress(child, today, rng.int(1, 99)) : '',
 		officer: child.caseworker ?? child.la.manager,
 	}
 
@@ -2572,6 +2640,7 @@ function generateChild(world: World, child: ChildSkeleton, rows: ChunkRows) {
 		parentName: ctx.parentName,
 		parentEmail: ctx.parentEmail,
 		youngPersonEmail: ctx.youngPersonEmail,
+		...youngPersonRights(world, child),
 		searchText: `${child.firstName} ${child.lastName} ${child.upn}`.toLowerCase(),
 		createdAt: at(firstIssuedOn, 8),
 		updatedAt: at(firstIssuedOn, 8),

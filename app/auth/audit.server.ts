@@ -8,6 +8,7 @@ export type AuditAction =
 	| 'auth.sign_out'
 	| 'access.denied'
 	| 'child.view'
+	| 'child.update'
 	| 'review.view'
 	| 'review.create'
 	| 'review.update'

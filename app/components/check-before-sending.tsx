@@ -88,7 +88,7 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 					</thead>
 					<tbody className="govuk-table__body">
 						{check.recipients.map((p) => (
-							<tr className="govuk-table__row" key={p.email}>
+							<tr className="govuk-table__row" key={`${p.name}:${p.email}`}>
 								<td className="govuk-table__cell">{p.name}</td>
 								<td className="govuk-table__cell">{p.email}</td>
 								<td className="govuk-table__cell">{p.role}</td>
@@ -96,7 +96,7 @@ export function CheckBeforeSending({ childName, reviewId, summary, check, fields
 						))}
 					</tbody>
 				</table>
-				{check.recipients.length === 0 ? (
+				{check.recipients.every((p) => !p.email) ? (
 					<div className="govuk-warning-text">
 						<span className="govuk-warning-text__icon" aria-hidden="true">
 							!

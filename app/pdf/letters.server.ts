@@ -8,11 +8,22 @@
  * mediation advice must be sought first (Children and Families Act 2014 ss.51 and 55; SEND Regulations
  * 2014 regs 31-32); an amendment notice specifies every amendment with its evidence and gives at least
  * 15 days for representations (reg 22(2)).
+ *
+ * Each letter speaks in one of three voices (LetterBase.voice, chosen by app/domain/young-person.ts familyLetter):
+ * - to the parent of a child, about the child by name ("Amara's EHC plan"), as the letters always have;
+ * - to a young person over compulsory school age, in the second person ("your EHC plan", "your special educational
+ *   needs", "you can appeal"), because the rights are theirs (Children and Families Act 2014 s.83(2)), with a line
+ *   saying why and whether their parent has a copy (only with their agreement);
+ * - to the person acting for a young person who lacks capacity (SEND Regulations 2014 reg 64: a deputy, an attorney,
+ *   or their parent), as "you" acting for them, about the young person by name, with a line saying in what capacity.
+ * The rights paragraphs ("you can appeal", app/pdf/statutory-paragraphs.ts) are to whoever holds them, so read the
+ * same in every voice.
  */
 import { appealDeadline } from '#app/domain/appeal-deadline.ts'
 import { addDays, formatDate } from '#app/domain/calendar-date.ts'
 import { DEFAULT_PERIODS } from '#app/domain/statutory-clock.ts'
 import { diffWording } from '#app/domain/wording-diff.ts'
+import { actingAs, type LetterVoice, type RepresentativeRole } from '#app/domain/young-person.ts'
 import { assembleWithEvidence, describePlaced, pageRange, type EvidenceItem } from '#app/pdf/bundle.server.ts'
 import { PdfWriter, type DocumentMeta } from '#app/pdf/kit.server.ts'
 import { sectionHeading } from '#app/pdf/review-record.server.ts'
@@ -45,6 +56,17 @@ export interface LetterBase {
 	iassText: string
 	/** What the law makes every letter name: the Local Offer, the mediation adviser and contact (app/pdf/statutory-paragraphs.ts). */
 	statutory: StatutorySettings
+	/**
+	 * Whom the letter speaks to (app/domain/young-person.ts): the parent of a child, about the child by name (the
+	 * default); the young person, as "you"; or the person acting for a young person who lacks capacity (reg 64).
+	 */
+	voice?: LetterVoice
+	/** For a REPRESENTATIVE letter: who they are to the young person (a deputy, an attorney, their parent). */
+	representativeRole?: RepresentativeRole
+	/** For a YOUNG_PERSON letter: the parent sent a copy with the young person's agreement, if any. */
+	parentCopiedTo?: string
+	/** Sent a copy, listed under the addressee: for a young person's letter, the school and the parent (with their agreement). */
+	copies?: Array<{ name: string; role: string }>
 }
 
 export interface DecisionLetterInput extends LetterBase {
@@ -99,6 +121,44 @@ export interface FinalPlanInput extends Omit<LetterBase, 'to' | 'date' | 'letter
 // ---------------------------------------------------------------------------------------------
 // Shared parts
 
+/** How a letter speaks of the child or young person in its voice: "your" to the young person, else their name. */
+function voiceOf(input: Pick<LetterBase, 'voice' | 'child'>) {
+	const you = input.voice === 'YOUNG_PERSON'
+	return {
+		you,
+		/** "your" or "Amara's", before a noun. */
+		whose: you ? 'your' : `${input.child.name}'s`,
+		/** The same at the start of a sentence or heading. */
+		Whose: you ? 'Your' : `${input.child.name}'s`,
+	}
+}
+
+/**
+ * Why this reader has the letter, when it is not the parent of a child: the young person, because the decisions are
+ * now theirs (CFA 2014 s.83(2)), and whether their parent has a copy; the person acting for a young person who lacks
+ * capacity, in which capacity (reg 64).
+ */
+function standing(pdf: PdfWriter, input: Pick<LetterBase, 'voice' | 'child' | 'representativeRole' | 'parentCopiedTo'>) {
+	const name = input.child.name
+	if (input.voice === 'YOUNG_PERSON') {
+		pdf.paragraph(
+			'We are writing to you, rather than to your parents, because you are over compulsory school age: the decisions about your ' +
+				'education, health and care (EHC) plan are now yours to make (section 83 of the Children and Families Act 2014). ' +
+				(input.parentCopiedTo
+					? `As you agreed, we have sent a copy of this letter to ${input.parentCopiedTo}.`
+					: 'We have not sent a copy to your parents. If you would like us to send them copies, tell us.'),
+		)
+	} else if (input.voice === 'REPRESENTATIVE') {
+		pdf.paragraph(
+			`We are writing to you ${input.representativeRole ? actingAs(input.representativeRole, name) : `as the person acting for ${name}`}, ` +
+				`because ${name} does not have the capacity to make decisions about their education, health and care (EHC) plan. ` +
+				'Under regulation 64 of the Special Educational Needs and Disability Regulations 2014 you act for them: ' +
+				`where this letter says what you can do, it means you, acting for ${name}.`,
+			{ bar: true },
+		)
+	}
+}
+
 /**
  * The family's 15 days for representations (reg 22(2)(c)) were cut short only because they said they had no more
  * to say (app/domain/final-plan-timing.ts): the plan or decision says so, with the day they told us.
@@ -135,7 +195,9 @@ function letterhead(pdf: PdfWriter, input: LetterBase) {
 	pdf.paragraph(input.councilName, { font: 'bold', size: 13, align: 'right', spaceAfter: 2 })
 	pdf.paragraph(input.councilAddress, { align: 'right', size: 10, spaceAfter: 12 })
 	pdf.paragraph(formatDate(input.date), { spaceAfter: 10 })
-	pdf.paragraph(input.to.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('\n'), { spaceAfter: 10 })
+	const copies = input.copies ?? []
+	pdf.paragraph(input.to.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('\n'), { spaceAfter: copies.length ? 4 : 10 })
+	if (copies.length) pdf.paragraph(`Copy to: ${copies.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join('; ')}`, { size: 10, spaceAfter: 10 })
 	const names = input.to.map((r) => r.name)
 	const greeting = names.length <= 1 ? (names[0] ?? 'parent or carer') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 	pdf.paragraph(`Dear ${greeting},`)
@@ -212,15 +274,17 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
 	const title = cease ? `Decision to cease to maintain the EHC plan: ${name}` : `Decision to maintain the EHC plan: ${name}`
 	const { pdf } = await letterWriter(input, title, `Decision after the annual review of ${name}'s education, health and care plan`, input.date)
 
+	const { whose } = voiceOf(input)
 	letterhead(pdf, input)
-	pdf.h1(`Our decision after ${name}'s annual review`)
+	pdf.h1(`Our decision after ${whose} annual review`)
+	standing(pdf, input)
 	childDetails(pdf, input, [['Annual review meeting', formatDate(input.meetingOn)]])
 
 	pdf.h2('Our decision')
 	if (cease) {
-		pdf.paragraph(`We have decided to cease to maintain ${name}'s education, health and care (EHC) plan. This means the plan will end.`)
+		pdf.paragraph(`We have decided to cease to maintain ${whose} education, health and care (EHC) plan. This means the plan will end.`)
 	} else {
-		pdf.paragraph(`We have decided to maintain ${name}'s education, health and care (EHC) plan as it is. We will not make any changes to the plan.`)
+		pdf.paragraph(`We have decided to maintain ${whose} education, health and care (EHC) plan as it is. We will not make any changes to the plan.`)
 	}
 	pdf.h2('Why we made this decision')
 	pdf.paragraph(input.reasons)
@@ -229,7 +293,7 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
 		// CFA 2014 s.45 and SEND Regulations 2014 regs 29-32: the plan is kept until an appeal is out of time or decided.
 		pdf.h2('What happens to the plan now')
 		pdf.paragraph(
-			`We will continue to maintain ${name}'s EHC plan, and the provision in it, until the time for appealing has passed. ` +
+			`We will continue to maintain ${whose} EHC plan, and the provision in it, until the time for appealing has passed. ` +
 				'If you appeal, we will continue to maintain the plan until the Tribunal has decided your appeal.',
 		)
 		pdf.paragraph(
@@ -242,8 +306,8 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
 
 	appealRights(pdf, input, {
 		scope: cease
-			? `You can appeal against our decision to cease to maintain ${name}'s plan.`
-			: `You can appeal about what the plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+			? `You can appeal against our decision to cease to maintain ${whose} plan.`
+			: `You can appeal about what the plan says about ${whose} special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
 	})
 	signOff(pdf, input)
 	return pdf.save()
@@ -259,15 +323,17 @@ export async function renderNoAmendmentNotice(input: NoAmendmentNoticeInput): Pr
 		input.date,
 	)
 
+	const { whose } = voiceOf(input)
 	letterhead(pdf, input)
-	pdf.h1(`We have decided not to amend ${name}'s plan`)
+	pdf.h1(`We have decided not to amend ${whose} plan`)
+	standing(pdf, input)
 	childDetails(pdf, input, [
 		['Annual review meeting', formatDate(input.meetingOn)],
 		['Amendment notice sent', formatDate(input.noticeIssuedOn)],
 	])
 	pdf.h2('Our decision')
 	pdf.paragraph(
-		`On ${formatDate(input.noticeIssuedOn)} we sent you a notice proposing amendments to ${name}'s education, health and care (EHC) plan. ` +
+		`On ${formatDate(input.noticeIssuedOn)} we sent you a notice proposing amendments to ${whose} education, health and care (EHC) plan. ` +
 			'Having considered everything we received, we have decided not to make those amendments. The plan stays as it was.',
 	)
 	const early = earlyIssue(input.familyAgreedOn, 'our decision')
@@ -275,7 +341,7 @@ export async function renderNoAmendmentNotice(input: NoAmendmentNoticeInput): Pr
 	pdf.h2('Why we made this decision')
 	pdf.paragraph(input.reasons)
 	appealRights(pdf, input, {
-		scope: `You can appeal about what the plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+		scope: `You can appeal about what the plan says about ${whose} special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
 	})
 	signOff(pdf, input)
 	return pdf.save()
@@ -288,6 +354,7 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 	const name = input.child.name
 	const title = `Proposed amendments to the EHC plan: ${name}`
 	const subject = `Amendment notice for ${name}'s education, health and care plan (SEND Regulations 2014, regulation 22)`
+	const { you, whose, Whose } = voiceOf(input)
 	const closes = formatDate(input.representationsCloseOn)
 	const finalBy = formatDate(addDays(input.issuedOn, DEFAULT_PERIODS.finalPlanDaysAfterNotice))
 	const { meta } = await letterWriter(input, title, subject, input.issuedOn)
@@ -301,18 +368,19 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 		front: async (placed) => {
 			const pdf = (await letterWriter(input, title, subject, input.issuedOn)).pdf
 			letterhead(pdf, input)
-			pdf.h1(`Proposed amendments to ${name}'s EHC plan`)
+			pdf.h1(`Proposed amendments to ${whose} EHC plan`)
+			standing(pdf, input)
 			childDetails(pdf, input, [
 				...(input.meetingOn ? [['Annual review meeting', formatDate(input.meetingOn)] as [string, string]] : []),
 				['Date of this notice', formatDate(input.issuedOn)],
 				['Comments by', closes],
 			])
 			pdf.paragraph(
-				`After ${name}'s annual review we have decided to amend their education, health and care (EHC) plan. ` +
+				`After ${whose} annual review we have decided to amend ${you ? 'your' : 'their'} education, health and care (EHC) plan. ` +
 					'This notice sets out each change we propose, the reason for it and the evidence for it. ' +
 					'The plan has not been changed yet: these are proposals, and we want to know what you think of them.',
 			)
-			statutoryParagraph(pdf, currentPlanEnclosed(`${name}'s`))
+			statutoryParagraph(pdf, currentPlanEnclosed(whose))
 
 			pdf.h2('Your right to comment')
 			pdf.paragraph(
@@ -322,10 +390,10 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 			)
 			pdf.paragraph(`The 15 days began on ${formatDate(input.issuedOn)}, the day this notice was sent. To do any of these things, contact us:`)
 			pdf.paragraph(input.councilContact, { bar: true })
-			pdf.paragraph(`You can write, email or phone. Please give ${name}'s name and date of birth. You can send us any evidence you want us to consider.`)
+			pdf.paragraph(`You can write, email or phone. Please give ${whose} name and date of birth. You can send us any evidence you want us to consider.`)
 
 			// reg 22(2)(c)-(d); CFA 2014 s.38(3)
-			statutoryBlock(pdf, requestSchool(name))
+			statutoryBlock(pdf, requestSchool(name, you))
 			statutoryParagraph(pdf, localOffer(input.statutory.localOfferUrl))
 
 			pdf.h2('The proposed amendments')
@@ -374,8 +442,8 @@ export async function renderAmendmentNotice(input: AmendmentNoticeInput): Promis
 
 			// reg 22(2)(a): a copy of the plan as it is now.
 			const copy = (await letterWriter(input, title, subject, input.issuedOn)).pdf
-			copy.h1(`${name}'s current EHC plan`)
-			statutoryParagraph(copy, currentPlanEnclosed(`${name}'s`))
+			copy.h1(`${Whose} current EHC plan`)
+			statutoryParagraph(copy, currentPlanEnclosed(whose))
 			planBody(copy, input.currentPlan)
 			return [
 				{ bytes: notice, bookmark: 'Amendment notice' },
@@ -459,7 +527,9 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 		input.issuedOn,
 	)
 	pdf.h1(`Education, health and care plan: ${name}`)
-	pdf.paragraph(`This is ${name}'s amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
+	const { whose } = voiceOf(input)
+	pdf.paragraph(`This is ${whose} amended plan, issued by ${input.councilName} after the annual review. It replaces the previous version.`)
+	standing(pdf, input)
 	const early = earlyIssue(input.familyAgreedOn, 'the plan')
 	if (early) pdf.paragraph(early)
 	childDetails(pdf, input, [
@@ -486,7 +556,7 @@ export async function renderFinalPlan(input: FinalPlanInput): Promise<Uint8Array
 
 	const letterDate = { ...input, date: input.issuedOn }
 	appealRights(pdf, letterDate, {
-		scope: `You can appeal about what this plan says about ${name}'s special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
+		scope: `You can appeal about what this plan says about ${whose} special educational needs (section B), the special educational provision (section F), and the school or other institution named, or not named (section I).`,
 		extra: input.appealText,
 		document: 'this plan',
 	})

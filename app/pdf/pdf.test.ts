@@ -425,3 +425,74 @@ test('the amendment notice carries reg 22(2) (a)-(d): the current plan, the evid
 	expect(text).toContain('a non-maintained special school') // (c)
 	expect(text).toContain(input.statutory.localOfferUrl) // (d)
 })
+
+// Young people in their own right (app/domain/young-person.ts): the same letters in the young person's voice, and to
+// the person acting for a young person who lacks capacity (reg 64).
+const YOUNG_PERSON_LETTER = {
+	voice: 'YOUNG_PERSON' as const,
+	to: [{ name: 'Amara Okafor-Whitfield', role: 'Young person' }],
+	copies: [{ name: 'Mr Daniel Hughes', role: 'Head teacher' }],
+}
+
+test('a young person’s decision letter is written to them: "your EHC plan", "your special educational needs", and says their parent has no copy', async () => {
+	const text = await textOf(await renderDecisionLetter({ ...decisionLetterFixture('MAINTAIN'), ...YOUNG_PERSON_LETTER }))
+	expect(text).toContain('Dear Amara Okafor-Whitfield,')
+	expect(text).toContain('Copy to: Mr Daniel Hughes (Head teacher)')
+	expect(text).toContain('Our decision after your annual review')
+	expect(text).toContain('We have decided to maintain your education, health and care (EHC) plan as it is')
+	expect(text).toContain('You can appeal about what the plan says about your special educational needs (section B)')
+	expect(text).toContain('because you are over compulsory school age: the decisions about your education, health and care (EHC) plan are now yours')
+	expect(text).toContain('We have not sent a copy to your parents.')
+	expect(text).not.toContain("Amara Okafor-Whitfield's")
+	const cease = await textOf(await renderDecisionLetter({ ...decisionLetterFixture('CEASE'), ...YOUNG_PERSON_LETTER, parentCopiedTo: 'Grace Okafor' }))
+	expect(cease).toContain('We have decided to cease to maintain your education, health and care (EHC) plan')
+	expect(cease).toContain('We will continue to maintain your EHC plan')
+	expect(cease).toContain('As you agreed, we have sent a copy of this letter to Grace Okafor.')
+})
+
+test('a young person’s amendment notice, decision not to amend and final plan speak to them too', async () => {
+	const notice = (await pagesOf(await renderAmendmentNotice({ ...amendmentNoticeFixture([]), ...YOUNG_PERSON_LETTER }))).join(' ')
+	expect(notice).toContain('Proposed amendments to your EHC plan')
+	expect(notice).toContain('After your annual review we have decided to amend your education, health and care (EHC) plan')
+	expect(notice).toContain('A copy of your current EHC plan, as it is before these amendments, is enclosed') // reg 22(2)(a)
+	expect(notice).toContain('Please give your name and date of birth')
+	expect(notice).toContain('unsuitable for your age, ability, aptitude or special educational needs, or your attending it') // s.39(4)
+	expect(notice).toContain('Your current EHC plan')
+	expect(notice).not.toContain("Amara Okafor-Whitfield's")
+	const none = await textOf(
+		await renderNoAmendmentNotice({ ...LETTER, ...YOUNG_PERSON_LETTER, meetingOn: '2027-03-03', noticeIssuedOn: '2027-03-24', reasons: 'As discussed.' }),
+	)
+	expect(none).toContain('We have decided not to amend your plan')
+	expect(none).toContain('proposing amendments to your education, health and care (EHC) plan')
+	const plan = await textOf(await renderFinalPlan({ ...finalPlanFixture(), voice: 'YOUNG_PERSON' }))
+	expect(plan).toContain('This is your amended plan, issued by Kent County Council')
+	expect(plan).toContain('what this plan says about your special educational needs (section B)')
+})
+
+test('to the person acting for a young person who lacks capacity: written to them as the deputy, about the young person by name (reg 64)', async () => {
+	const text = await textOf(
+		await renderDecisionLetter({
+			...decisionLetterFixture('MAINTAIN'),
+			voice: 'REPRESENTATIVE',
+			representativeRole: 'DEPUTY',
+			to: [{ name: 'Alan Price', role: 'Deputy for Amara Okafor-Whitfield' }],
+			copies: [{ name: 'Mr Daniel Hughes', role: 'Head teacher' }],
+		}),
+	)
+	expect(text).toContain('Dear Alan Price,')
+	expect(text).toContain('Alan Price (Deputy for Amara Okafor-Whitfield)')
+	expect(text).toContain(
+		'We are writing to you as Amara Okafor-Whitfield’s deputy, appointed by the Court of Protection, because Amara Okafor-Whitfield does not have the capacity',
+	)
+	expect(text).toContain('regulation 64 of the Special Educational Needs and Disability Regulations 2014 you act for them')
+	expect(text).toContain("We have decided to maintain Amara Okafor-Whitfield's education, health and care (EHC) plan")
+	expect(text).toContain('You must appeal within 2 months')
+})
+
+test('a parent’s letter is unchanged: the child by name, no young person’s lines', async () => {
+	const text = await textOf(await renderDecisionLetter(decisionLetterFixture('MAINTAIN')))
+	expect(text).toContain("Our decision after Amara Okafor-Whitfield's annual review")
+	expect(text).not.toContain('compulsory school age')
+	expect(text).not.toContain('regulation 64')
+	expect(text).not.toContain('Copy to:')
+})

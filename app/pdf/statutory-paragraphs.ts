@@ -10,6 +10,10 @@
  * | requestSchool | reg 22(2)(c); Children and Families Act 2014 s.38(2)(b), s.38(3): the types of institution | amendment notice and its email |
  * | localOffer | reg 22(2)(d): where to find information about schools and colleges | amendment notice and its email |
  * | mediationInformation (a)-(f) | reg 32(a)-(f); CFA 2014 ss.53-55; reg 33 | every appealable letter: maintain, cease, not to amend, the final plan |
+ *
+ * Every paragraph speaks to "you": the parent of a child, the young person in their own right (CFA 2014 s.83(2)), or the
+ * person acting for a young person who lacks capacity (SEND Regulations 2014 reg 64), who hold the rights it describes
+ * (app/domain/young-person.ts). Where a paragraph names whose plan or needs it is about, it takes the young person's voice.
  */
 import { mediationAdviserDeadline } from '#app/domain/appeal-deadline.ts'
 import { formatDate } from '#app/domain/calendar-date.ts'
@@ -83,8 +87,13 @@ export const SECTION_38_3_INSTITUTIONS = [
 	'an independent special school or special post-16 institution approved by the Secretary of State (section 41)',
 ] as const
 
-/** reg 22(2)(c); CFA 2014 s.38(2)(b), s.38(3), s.39: the right to ask for a particular school or other institution. */
-export function requestSchool(childName: string): StatutoryBlock {
+/**
+ * reg 22(2)(c); CFA 2014 s.38(2)(b), s.38(3), s.39: the right to ask for a particular school or other institution.
+ * `youngPerson`: the notice is to the young person, whose own age and needs the exceptions are about ("your age").
+ */
+export function requestSchool(childName: string, youngPerson = false): StatutoryBlock {
+	const whose = youngPerson ? 'your' : `${childName}'s`
+	const attending = youngPerson ? 'your' : 'their'
 	return {
 		heading: 'Asking for a particular school or college',
 		paragraphs: [
@@ -96,8 +105,8 @@ export function requestSchool(childName: string): StatutoryBlock {
 			{ text: SECTION_38_3_INSTITUTIONS.map((kind) => `- ${kind}`).join('\n'), inset: true },
 			{
 				text:
-					`We must name the school or college you ask for unless it would be unsuitable for ${childName}'s age, ability, aptitude or special ` +
-					'educational needs, or their attending it would be incompatible with the efficient education of others or the efficient use of ' +
+					`We must name the school or college you ask for unless it would be unsuitable for ${whose} age, ability, aptitude or special ` +
+					`educational needs, or ${attending} attending it would be incompatible with the efficient education of others or the efficient use of ` +
 					'resources (section 39 of the Children and Families Act 2014). We will consult the school or college before naming it.',
 			},
 		],

@@ -5,10 +5,11 @@ import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { formatDate } from '#app/domain/calendar-date.ts'
+import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { canTake } from '#app/domain/review-lifecycle.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
+import { endOfCompulsorySchoolAge, familyLetter, isYoungPerson, youngPersonFrom, type FamilyRecipient } from '#app/domain/young-person.ts'
 import { childIdentitySelect } from '#app/queries/review.server.ts'
 import type { Route } from './+types/child'
 
@@ -35,11 +36,42 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			reviews: { orderBy: { createdAt: 'desc' }, select: { id: true, status: true, meetingOn: true, dueOn: true, submittedAt: true } },
 		},
 	})
-	return { child, canStartReview: hasPermission(user.roles, 'review:edit') && !!child.plan }
+	// A young person in their own right from the end of compulsory school age, derived from the date of birth
+	// (app/domain/young-person.ts); who the council's letters go to is shown to the staff who send them.
+	const today = todayInLondon(new Date())
+	const age = {
+		youngPerson: isYoungPerson(child.dateOfBirth, today),
+		from: youngPersonFrom(child.dateOfBirth),
+		endsOn: endOfCompulsorySchoolAge(child.dateOfBirth),
+	}
+	const canRecord = hasPermission(user.roles, 'decision:make')
+	const letters = canRecord ? await lettersTo(params.childId, `${child.firstName} ${child.lastName}`, child.dateOfBirth, today) : null
+	return { child, age, letters, canStartReview: hasPermission(user.roles, 'review:edit') && !!child.plan }
 }
 
+/** Who a letter sent today would be addressed to, who copied, and what the caseworker must know (app/domain/young-person.ts). */
+async function lettersTo(childId: string, name: string, dateOfBirth: string, today: string) {
+	const c = await prisma.child.findUniqueOrThrow({
+		where: { id: childId },
+		select: {
+			parentName: true,
+			parentEmail: true,
+			youngPersonEmail: true,
+			youngPersonParentCopyAgreedOn: true,
+			youngPersonLacksCapacity: true,
+			representativeRole: true,
+			representativeName: true,
+			representativeEmail: true,
+		},
+	})
+	const letter = familyLetter({ name, dateOfBirth, ...c }, today)
+	return { to: letter.to, copies: letter.copies, notes: letter.notes }
+}
+
+const describe = (p: FamilyRecipient) => `${p.name} (${p.role}), ${p.email || 'no email address: posted'}`
+
 export default function ChildRecord() {
-	const { child, canStartReview } = useLoaderData<typeof loader>()
+	const { child, age, letters, canStartReview } = useLoaderData<typeof loader>()
 	const draft = child.reviews.find((r) => canTake('editDraft', r.status))
 	const name = `${child.firstName} ${child.lastName}`
 	const rows: Array<[string, string]> = [
@@ -48,6 +80,12 @@ export default function ChildRecord() {
 		['Year group', yearGroupLabel(child.yearGroup)],
 		['School or setting', child.school?.name ?? 'No school named'],
 		['Parent or carer', child.parentName || 'Not recorded'],
+		[
+			'Young person',
+			age.youngPerson
+				? `Yes, since ${formatDate(age.from)} (compulsory school age ended on ${formatDate(age.endsOn)})`
+				: `Not yet: from ${formatDate(age.from)}, the day after compulsory school age ends`,
+		],
 		['Council caseworker', child.caseworker?.name ?? 'Unassigned'],
 		['EHC plan first issued', formatDate(child.plan?.firstIssuedOn)],
 		['Last annual review meeting', child.plan?.lastReviewOn ? formatDate(child.plan.lastReviewOn) : 'None yet'],
@@ -60,6 +98,40 @@ export default function ChildRecord() {
 			<span className="govuk-caption-l">Child or young person</span>
 			<h1 className="govuk-heading-l">{name}</h1>
 			<KeyValueList rows={rows} />
+			{letters ? (
+				<section id="young-person" aria-labelledby="letters-heading">
+					<h2 className="govuk-heading-m" id="letters-heading">
+						Who the council’s letters go to
+					</h2>
+					<KeyValueList
+						rows={[
+							['Letters go to', describe(letters.to)],
+							[
+								'Copied to',
+								letters.copies.length ? (
+									<ul className="govuk-list">
+										{letters.copies.map((p) => (
+											<li key={p.name}>{describe(p)}</li>
+										))}
+									</ul>
+								) : (
+									'No one in the family'
+								),
+							],
+						]}
+					/>
+					{letters.notes.map((note) => (
+						<div className="govuk-inset-text" key={note}>
+							{note}
+						</div>
+					))}
+					<p className="govuk-body">
+						<Link className="govuk-link" to={`/children/${child.id}/young-person`}>
+							Change the young person’s email, agreement or who acts for them<span className="govuk-visually-hidden"> for {name}</span>
+						</Link>
+					</p>
+				</section>
+			) : null}
 			<h2 className="govuk-heading-m">Annual reviews</h2>
 			{canStartReview ? (
 				draft ? (

@@ -16,6 +16,7 @@ import { checkStep, fromStatuses, statusAfter, type ReviewStep, type StepFacts }
 import { PLAN_SECTION_TITLES, type PlanSection } from '#app/domain/review-parts.ts'
 import { mayIssueWithSchoolRequest, parseGrounds, schoolRequestParagraphs, sectionIWording, type SchoolRequestOutcome } from '#app/domain/school-request.ts'
 import { finalPlanDueOn, nextReviewDueOn, representationsCloseOn } from '#app/domain/statutory-clock.ts'
+import { familyLetter, type FamilyAudience, type RepresentativeRole } from '#app/domain/young-person.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { cannotGoInPdf } from '#app/pdf/bundle.server.ts'
@@ -36,13 +37,13 @@ import type { PayloadOf } from '#emails/index.ts'
 
 export class StepError extends Error {}
 
-/** The council's settings every letter must name (app/pdf/statutory-paragraphs.ts: reg 22(2)(d), reg 32(c), (f)). */
 /** Refuses a step the review's lifecycle does not allow now (app/domain/review-lifecycle.ts), in the user's words. */
 function requireStep(step: ReviewStep, facts: StepFacts) {
 	const check = checkStep(step, facts)
 	if (!check.ok) throw new StepError(check.reason)
 }
 
+/** The council's settings every letter must name (app/pdf/statutory-paragraphs.ts: reg 22(2)(d), reg 32(c), (f)). */
 const CEASE_CONSULTATION_SELECT = { informedOn: true, familyConsulted: true, headTeacherConsulted: true } as const
 
 const STATUTORY_SETTINGS_SELECT = {
@@ -81,6 +82,12 @@ export async function loadCaseFacts(reviewId: string) {
 				select: {
 					...childIdentitySelect,
 					...childContactsSelect,
+					// Who the family's letters go to from the end of compulsory school age (app/domain/young-person.ts).
+					youngPersonParentCopyAgreedOn: true,
+					youngPersonLacksCapacity: true,
+					representativeRole: true,
+					representativeName: true,
+					representativeEmail: true,
 					yearGroup: true, // preparation for adulthood in the plan from Year 9 (reg 12(3))
 					caseworker: { select: { name: true, email: true } },
 					school: { select: { name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
@@ -98,24 +105,58 @@ export type CaseFacts = Awaited<ReturnType<typeof loadCaseFacts>>
 
 const childName = (f: CaseFacts) => `${f.child.firstName} ${f.child.lastName}`
 
-type Recipient<Audience extends string> = { email: string; name: string; audience: Audience }
+/**
+ * One person a letter goes to. `role`: as the letter and the check page name them (a family member's, from
+ * app/domain/young-person.ts); `actingAs`: who a representative is to the young person (reg 64). A family member with
+ * no `email` is addressed and posted to, not emailed.
+ */
+type Recipient<Audience extends string> = { email: string; name: string; audience: Audience; role?: string; actingAs?: RepresentativeRole }
 const LETTER_ROLES: Record<string, string> = {
 	PARENT: 'Parent or carer',
 	YOUNG_PERSON: 'Young person',
+	REPRESENTATIVE: 'Acting for the young person',
+	PARENT_COPY: 'Parent or carer (a copy)',
 	HEAD_TEACHER: 'Head teacher',
 	SCHOOL: 'Head teacher',
 	HEALTH: 'Health commissioner',
 }
 
+/** The family's letter dated `on` (app/domain/young-person.ts): to whom, copied to whom, in which voice. */
+function familyOf(f: CaseFacts, on: string) {
+	const c = f.child
+	return familyLetter(
+		{
+			name: childName(f),
+			dateOfBirth: c.dateOfBirth,
+			parentName: c.parentName,
+			parentEmail: c.parentEmail,
+			youngPersonEmail: c.youngPersonEmail,
+			youngPersonParentCopyAgreedOn: c.youngPersonParentCopyAgreedOn,
+			youngPersonLacksCapacity: c.youngPersonLacksCapacity,
+			representativeRole: c.representativeRole,
+			representativeName: c.representativeName,
+			representativeEmail: c.representativeEmail,
+		},
+		on,
+	)
+}
+
 /**
- * Who a letter and its email go to, in this order: the family (the young person in their own right from 16,
- * with an email, and the parent) and the school (its head teacher, or its SEN mailbox), which reads the email
- * written for `schoolAudience`.
+ * Who a letter dated `on` and its email go to, in this order: the family, as app/domain/young-person.ts decides (the
+ * parent of a child, even when the child has an email address; from the end of compulsory school age the young person,
+ * with their parent copied only with their agreement; for a young person who lacks capacity, who acts for them, reg 64),
+ * then the school (its head teacher, or its SEN mailbox), which reads the email written for `schoolAudience`. A family
+ * member with no email address is kept, with none: the letter is addressed to them and must be posted (checkOf says so).
  */
-function recipients<S extends 'HEAD_TEACHER' | 'SCHOOL'>(f: CaseFacts, schoolAudience: S) {
-	const list: Array<Recipient<'PARENT' | 'YOUNG_PERSON' | S>> = []
-	if (f.child.youngPersonEmail) list.push({ email: f.child.youngPersonEmail, name: childName(f), audience: 'YOUNG_PERSON' })
-	if (f.child.parentEmail) list.push({ email: f.child.parentEmail, name: f.child.parentName || 'Parent or carer', audience: 'PARENT' })
+function recipients<S extends 'HEAD_TEACHER' | 'SCHOOL'>(f: CaseFacts, schoolAudience: S, on: string) {
+	const family = familyOf(f, on)
+	const list: Array<Recipient<FamilyAudience | S>> = [family.to, ...family.copies].map((p) => ({
+		email: p.email,
+		name: p.name,
+		audience: p.audience,
+		role: p.role,
+		...(p.audience === 'REPRESENTATIVE' && family.representativeRole ? { actingAs: family.representativeRole } : {}),
+	}))
 	const school = f.child.school
 	const schoolEmail = school?.headTeacherEmail || school?.contactEmail
 	if (schoolEmail) list.push({ email: schoolEmail, name: school?.headTeacherName || school?.name || 'The school', audience: schoolAudience })
@@ -159,8 +200,15 @@ async function tellHealthCommissionerOfCease(tx: Tx, f: CaseFacts, user: Session
 	}
 }
 
-/** What every letter says of the council, the child and who it is to, dated `date`. */
+/**
+ * What every letter says of the council, the child and who it is to, dated `date`. A parent's letter is addressed to
+ * everyone it goes to, as it always was; a young person's, or their representative's, is addressed to them, in their
+ * voice, with the others copied (app/domain/young-person.ts).
+ */
 function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Recipient<string>>): LetterBase {
+	const family = familyOf(f, date)
+	const named = (p: Recipient<string>) => ({ name: p.name, role: p.role ?? LETTER_ROLES[p.audience]! })
+	const addressed = family.voice === 'PARENT' ? to : to.filter((p) => p.audience === family.to.audience)
 	return {
 		councilName: f.la.name,
 		councilAddress: f.la.address,
@@ -169,7 +217,11 @@ function letterBase(f: CaseFacts, user: SessionUser, date: string, to: Array<Rec
 			.join('\n'),
 		letterSignatory: f.la.letterSignatory || `${user.name}\nSEN casework`,
 		date,
-		to: to.map((p) => ({ name: p.name, role: LETTER_ROLES[p.audience]! })),
+		to: addressed.map(named),
+		copies: to.filter((p) => !addressed.includes(p)).map(named),
+		voice: family.voice,
+		representativeRole: family.representativeRole ?? undefined,
+		parentCopiedTo: family.copies[0]?.name,
 		child: { name: childName(f), dateOfBirth: f.child.dateOfBirth, upn: f.child.upn, school: f.child.school?.name ?? '' },
 		mediationText: f.la.mediationText,
 		iassText: f.la.iassText,
@@ -233,10 +285,12 @@ async function emailLetter<Name extends LetterTemplate>(
 ) {
 	const contact = { name: f.child.caseworker?.name ?? user.name, email: f.child.caseworker?.email ?? user.email, phone: f.la.contactPhone }
 	for (const person of letter.to) {
+		if (!person.email) continue // posted: the check page told the caseworker (checkOf)
 		const payload = {
 			reviewId: f.id,
 			child: { firstName: f.child.firstName, lastName: f.child.lastName },
 			audience: person.audience,
+			...(person.actingAs ? { actingAs: person.actingAs } : {}), // reg 64: as whom the representative is written to
 			...fields,
 			contact,
 			mediation: statutorySettings(f), // reg 32(c), (f)
@@ -347,7 +401,11 @@ export function checkOf(letter: OutgoingLetter) {
 	return {
 		title: letter.title,
 		digest: letter.digest,
-		recipients: letter.to.map((p) => ({ name: p.name, email: p.email, role: LETTER_ROLES[p.audience] ?? p.audience })),
+		recipients: letter.to.map((p) => ({
+			name: p.name,
+			email: p.email,
+			role: `${p.role ?? LETTER_ROLES[p.audience] ?? p.audience}${p.email ? '' : ': no email address, so print the letter and post it'}`,
+		})),
 		alsoTold: letter.alsoTold,
 		separateFiles: (letter.enclosures ?? []).map((e) => e.fileName),
 		warnings: letter.warnings ?? [],
@@ -424,7 +482,7 @@ function decisionStep(f: CaseFacts, user: SessionUser, input: DecisionInput, now
 	// reg 31(1): the family informed and consulted, and the head teacher consulted, before a cease decision.
 	if (input.outcome === 'CEASE') requireStep('decide', { status: f.status, ceasing: { consultation: f.ceaseConsultation, decidedOn: input.decidedOn } })
 	const decision = input.outcome as 'MAINTAIN' | 'CEASE'
-	const to = recipients(f, 'HEAD_TEACHER')
+	const to = recipients(f, 'HEAD_TEACHER', todayInLondon(now))
 	// The letter is dated the day it is sent, and the appeal runs from that day, whatever decision date was typed
 	// (HESC Rules 2008 r.20; reg 33): app/domain/appeal-deadline.ts. The decision keeps its own date.
 	const { sentOn, appealBy } = letterDates(now)
@@ -563,7 +621,6 @@ export async function removeCouncilAmendment(reviewId: string, proposalId: strin
 export async function noticeAmendments(reviewId: string) {
 	const proposals = await prisma.amendmentProposal.findMany({
 		where: { reviewId, addedAfterNotice: false, OR: [{ origin: 'LA' }, { laDecision: { in: ['ACCEPTED', 'EDITED'] } }] },
-
 		// One order on every database: proposals made in the same instant (an import, the seed) tie on createdAt.
 		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
 		select: {
@@ -742,7 +799,7 @@ async function noticeStep(f: CaseFacts, user: SessionUser, now: Date) {
 	})
 	// reg 22(2)(b): evidence a PDF cannot hold (a Word document) goes with the notice's email as the file itself.
 	const enclosures = evidence.filter((e) => cannotGoInPdf(e.contentType)).map((e) => ({ evidenceId: e.id, fileName: e.fileName }))
-	const to = recipients(f, 'SCHOOL')
+	const to = recipients(f, 'SCHOOL', issuedOn)
 	const document = {
 		...letterBase(f, user, issuedOn, to),
 		meetingOn: f.meetingOn ?? undefined,
@@ -1015,7 +1072,7 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 		? [{ key: 'PfA', title: PREPARATION_FOR_ADULTHOOD_TITLE, text: v.preparationForAdulthood }]
 		: []
 	const nextDue = nextReviewDueOn(f.child.plan!.firstIssuedOn, f.meetingOn ?? issuedOn)
-	const to = recipients(f, 'SCHOOL')
+	const to = recipients(f, 'SCHOOL', issuedOn)
 	const base = letterBase(f, user, issuedOn, to)
 	const versionNo = f.child.plan!.currentVersionNo + 1
 	const title = `${input.amend ? `Final amended EHC plan (version ${versionNo})` : 'Decision not to amend'} - ${childName(f)}.pdf`
@@ -1037,6 +1094,8 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			mediationText: base.mediationText,
 			statutory: base.statutory,
 			iassText: base.iassText,
+			voice: base.voice, // the plan's own words to a young person, or their representative
+			representativeRole: base.representativeRole,
 			versionNo,
 			issuedOn,
 			sections: [...Object.entries(sections).map(([key, text]) => ({ key, title: PLAN_SECTION_TITLES[key as PlanSection], text })), ...adulthood],

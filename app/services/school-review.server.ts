@@ -11,6 +11,7 @@ import { fromStatuses, statusAfter } from '#app/domain/review-lifecycle.ts'
 import { meetingFields, type PartKey, type PartStatus, type PlanSection, type ScheduleValue } from '#app/domain/review-parts.ts'
 import { reviewStatusLabel } from '#app/domain/review-status.ts'
 import { decisionDueOn as decisionDue, reportDueOn as reportDue } from '#app/domain/statutory-clock.ts'
+import { isYoungPerson } from '#app/domain/young-person.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { refreshNextDeadline } from '#app/jobs/deadlines.server.ts'
 import { startJob } from '#app/jobs/jobs.server.ts'
@@ -388,6 +389,7 @@ export async function submitReview(
 							id: true,
 							firstName: true,
 							lastName: true,
+							dateOfBirth: true, // a young person is told the decision in their own right (CFA 2014 s.83(2))
 							school: { select: { name: true } },
 							caseworker: { select: { email: true, name: true, active: true } },
 						},
@@ -459,6 +461,7 @@ export async function submitReview(
 							submittedAt: now,
 							decisionDueOn,
 							audience: person.audience,
+							youngPerson: isYoungPerson(facts.child.dateOfBirth, today),
 							attachments: [{ documentId: document.id }],
 						},
 					})

@@ -4,10 +4,12 @@ import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import * as decision from '#app/routes/council-decision.tsx'
+import * as finalAmendment from '#app/routes/council-final-amendment.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
+import * as schoolRequest from '#app/routes/council-school-request.tsx'
 import { checkAndSend, decideToAmend, decideToMaintain } from '#tests/check-and-send.ts'
 import { pdfText } from '#tests/documents.ts'
 import { pdfFile } from '#tests/evidence-files.ts'
@@ -65,6 +67,8 @@ test('schools and other councils get nothing from the council’s pages', async 
 			[notice, '/notice'],
 			[representation, '/representations/new'],
 			[final, '/final'],
+			[finalAmendment, '/final/amendments/new'],
+			[schoolRequest, '/final/school'],
 		] as const) {
 			expect(await statusOf(mod.loader, request(`/council/reviews/${review.id}${path}`, { cookie }), params), `${email} GET ${path}`).toBe(403)
 			expect(await statusOf(mod.action, request(`/council/reviews/${review.id}${path}`, { cookie, form: {} }), params), `${email} POST ${path}`).toBe(403)
@@ -185,7 +189,10 @@ test('maintain: the decision letter gives appeal rights, goes to the family and 
 	expect(letter).toContain('2 months')
 	expect(letter).toMatch(/mediation/i)
 	const to = await prisma.outboxMessage.findMany({ where: { reviewId: review.id, template: 'decision-letter' }, select: { payload: true } })
-	expect(to.map((m) => JSON.parse(m.payload).audience).sort()).toEqual(expect.arrayContaining(['HEAD_TEACHER', 'PARENT']))
+	// The family is the parent of a child, or from the end of compulsory school age the young person (app/domain/young-person.ts).
+	const audiences = to.map((m) => JSON.parse(m.payload).audience)
+	expect(audiences).toContain('HEAD_TEACHER')
+	expect(audiences.filter((a) => a === 'PARENT' || a === 'YOUNG_PERSON' || a === 'REPRESENTATIVE')).toHaveLength(1)
 	const after = await prisma.annualReview.findUniqueOrThrow({
 		where: { id: review.id },
 		select: { status: true, child: { select: { plan: { select: { lastReviewOn: true } } } } },

@@ -34,12 +34,15 @@ import * as adminUserInvite from '#app/routes/admin-user-invite.tsx'
 import * as adminUser from '#app/routes/admin-user.tsx'
 import * as calendar from '#app/routes/calendar.tsx'
 import * as childAssign from '#app/routes/child-assign.tsx'
+import * as childYoungPerson from '#app/routes/child-young-person.tsx'
 import * as councilDecision from '#app/routes/council-decision.tsx'
+import * as councilFinalAmendment from '#app/routes/council-final-amendment.tsx'
 import * as councilFinal from '#app/routes/council-final.tsx'
 import * as councilLetterPreview from '#app/routes/council-letter-preview.ts'
 import * as councilNotice from '#app/routes/council-notice.tsx'
 import * as councilRepresentation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
+import * as councilSchoolRequest from '#app/routes/council-school-request.tsx'
 import * as notFound from '#app/routes/not-found.tsx'
 import * as resetPassword from '#app/routes/reset-password.tsx'
 import * as reviewBundle from '#app/routes/review-bundle.tsx'
@@ -1062,6 +1065,20 @@ const targets: Target[] = [
 		forms: schemaForms(councilFinal.FinalSchema),
 		names: ['amendments', 'intent', 'amend', 'reasons', 'familyAgreed', 'familyAgreedOn', 'previewed'],
 	},
+	{
+		name: 'council-final-amendment',
+		module: councilFinalAmendment,
+		place: async () => councilPlace(await noticed(), '/final/amendments/new'),
+		forms: schemaForms(councilFinalAmendment.AddAmendmentSchema),
+		names: ['section', 'wording', 'reason', 'intent'],
+	},
+	{
+		name: 'council-school-request',
+		module: councilSchoolRequest,
+		place: async () => councilPlace(await noticed(), '/final/school'),
+		forms: schemaForms(councilSchoolRequest.SchoolRequestSchema),
+		names: ['schoolName', 'schoolId', 'consultedOn', 'consulteeResponse', 'outcome', 'refusalGrounds', 'refusalReasons'],
+	},
 	// Ignores its form (closes a review whose final plan is issued).
 	{
 		name: 'council-review',
@@ -1088,6 +1105,16 @@ const targets: Target[] = [
 			back: fc.oneof(fc.constantFrom('/caseload?view=all', '/caseload?q=a&page=2', '/caseload%0d%0aX: y'), text),
 		}),
 		names: ['caseworkerId', 'back'],
+	},
+	{
+		name: 'child-young-person',
+		module: childYoungPerson,
+		place: async () => {
+			const { childIds } = await kentManager()
+			return { path: `/children/${childIds[1]}/young-person`, params: { childId: childIds[1]! }, cookie: await cookie(CASEWORKER), refs: {} }
+		},
+		forms: schemaForms(childYoungPerson.YoungPersonSchema),
+		names: ['youngPersonEmail', 'capacity', 'parentCopy', 'parentCopyAgreedOn', 'representativeRole', 'representativeName', 'representativeEmail'],
 	},
 	{
 		name: 'workload',
@@ -1508,6 +1535,15 @@ test('a user’s roles: a role ticked twice is held once', async () => {
 	])
 	expect(status).toBe(302)
 	expect(await prisma.userRole.findMany({ where: { userId: id }, select: { role: true } })).toEqual([{ role: 'MANAGER' }])
+})
+
+test('every route with an action is fuzzed: none is left out', () => {
+	const withActions = fs
+		.readdirSync('app/routes')
+		.filter((file) => /export (async )?function action\b|export const action\b/.test(fs.readFileSync(`app/routes/${file}`, 'utf8')))
+		.map((file) => file.replace(/\.tsx?$/, ''))
+	const fuzzed = new Set(targets.map((t) => t.name.replace(/ \(.*\)$/, '')))
+	expect(withActions.filter((name) => !fuzzed.has(name))).toEqual([])
 })
 
 test('every input was sent, and a large run sends at least 10,000', async () => {

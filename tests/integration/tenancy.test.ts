@@ -48,6 +48,8 @@ const TESTED_ROUTES = [
 	'routes/calendar.tsx',
 	'routes/calendar-feed.ts',
 	'routes/child.tsx',
+	// tests/integration/young-person.test.ts:
+	'routes/child-young-person.tsx',
 	// tests/integration/review-tenancy.test.ts:
 	'routes/review-new.tsx',
 	'routes/review.tsx',
@@ -69,6 +71,8 @@ const TESTED_ROUTES = [
 	'routes/council-notice.tsx',
 	'routes/council-representation.tsx',
 	'routes/council-final.tsx',
+	'routes/council-final-amendment.tsx',
+	'routes/council-school-request.tsx',
 	// tests/integration/preview-confirm.test.ts (another council's staff and schools get nothing):
 	'routes/council-letter-preview.ts',
 	// tests/integration/timeliness.test.ts:

@@ -1,0 +1,9 @@
+import { test } from './fixtures.ts'
+import { youngPersonJourney } from './young-person.ts'
+
+test('a caseworker sees that a young person’s letters go to them, and records that their parent is copied with their agreement (without JavaScript)', async ({
+	page,
+	a11y,
+}) => {
+	await youngPersonJourney(page, a11y, 1)
+})
