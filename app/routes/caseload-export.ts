@@ -9,6 +9,7 @@ import { reviewStatusLabel } from '#app/domain/review-status.ts'
 import { computeDeadlines, nextDeadline, type Deadline } from '#app/domain/statutory-clock.ts'
 import { csvResponse, type CsvCell } from '#app/http/csv.server.ts'
 import { caseloadKeys, resolveCaseloadFilter } from '#app/queries/caseload.server.ts'
+import { childIdentitySelect } from '#app/queries/review.server.ts'
 import type { Route } from './+types/caseload-export'
 
 const HEADER = ['Child', 'UPN', 'School', 'Caseworker', 'Review status', 'Next deadline', 'Next deadline date', 'Review due date', 'Days left'] as const
@@ -16,10 +17,7 @@ const BATCH = 500
 
 const childSelect = {
 	...CLOCK_FACTS_SELECT.child.select,
-	id: true,
-	firstName: true,
-	lastName: true,
-	upn: true,
+	...childIdentitySelect,
 	school: { select: { name: true } },
 	caseworker: { select: { name: true } },
 	plan: { select: { ...CLOCK_FACTS_SELECT.child.select.plan.select, reviewDueOn: true } },
