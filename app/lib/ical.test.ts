@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import { buildCalendar, escapeText, foldLine, icalDate, icalDateTime } from './ical.ts'
 
 const octets = (text: string) => new TextEncoder().encode(text).length
@@ -7,11 +8,13 @@ const octets = (text: string) => new TextEncoder().encode(text).length
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '')
 
 test('escapeText escapes backslash, semicolon and comma, and writes line breaks as \\n', () => {
-	expect(escapeText('Amira K. (Oakfield Primary School)')).toBe('Amira K. (Oakfield Primary School)')
-	expect(escapeText('a,b;c\\d')).toBe('a\\,b\\;c\\\\d')
-	expect(escapeText('one\ntwo\r\nthree\rfour')).toBe('one\\ntwo\\nthree\\nfour')
-	// The backslash is escaped first, so an escape is never escaped twice.
-	expect(escapeText('\\,')).toBe('\\\\\\,')
+	expectEach(escapeText, [
+		['Amira K. (Oakfield Primary School)', 'Amira K. (Oakfield Primary School)'],
+		['a,b;c\\d', 'a\\,b\\;c\\\\d'],
+		['one\ntwo\r\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
+		// The backslash is escaped first, so an escape is never escaped twice.
+		['\\,', '\\\\\\,'],
+	])
 })
 
 test('foldLine leaves a line of 75 octets alone and folds a longer one with CRLF and a space', () => {
