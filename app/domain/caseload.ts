@@ -42,7 +42,7 @@ export function readCaseloadFilter(url: URL, user: { roles: readonly string[] })
 	const view = params.get('view')
 	const state = params.get('status')
 	const due = params.getAll('due')
-	return {
+	return searchEverywhere({
 		// A caseworker starts on their own caseload; managers and admins on the whole council's.
 		view: view && view in CASELOAD_VIEWS ? (view as CaseloadView) : user.roles.includes('CASEWORKER') && !user.roles.includes('MANAGER') ? 'mine' : 'all',
 		school: (params.get('school') ?? '').trim().slice(0, 100),
@@ -52,7 +52,17 @@ export function readCaseloadFilter(url: URL, user: { roles: readonly string[] })
 		phaseTransfer: params.get('transfer') === 'yes',
 		q: (params.get('q') ?? '').trim().slice(0, 100),
 		page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
-	}
+	})
+}
+
+/**
+ * A search for a child by name or UPN looks through the whole council's caseload: someone looking for one child
+ * (a review just submitted, a parent on the phone) should not miss them because 'My caseload' or a status filter
+ * was applied. So a search drops the view and every other filter, and the page says it searched everywhere.
+ */
+export function searchEverywhere(filter: CaseloadFilter): CaseloadFilter {
+	if (!filter.q) return filter
+	return { ...filter, view: 'all', school: '', state: null, overdue: false, dueSoon: false, phaseTransfer: false }
 }
 
 /** The query string for a filter (and page), as the filter form writes it. */

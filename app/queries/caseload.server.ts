@@ -361,3 +361,58 @@ export async function loadCaseload(user: SessionUser, filter: CaseloadQuery, tod
 	}
 	return { rows, total, capped: counted > CASELOAD_MAX_ROWS, page, pages }
 }
+
+/** A child a search found who has no row on the caseload: no review open and none due within 12 weeks. */
+export interface OffCaseloadChild {
+	childId: string
+	childName: string
+	upn: string
+	school: string | null
+	caseworker: string | null
+	/** Their latest review (closed), if any: the record a caseworker looking them up most likely wants. */
+	latestReview: { id: string; status: ReviewStatus; dueOn: IsoDate } | null
+	reviewDueOn: IsoDate | null
+}
+export const OFF_CASELOAD_LIMIT = 25
+
+/**
+ * The council's children a search finds who are not on the caseload (a review closed, the next not yet due, or a
+ * plan ceased): the caseload's search finds any child of the council, not only those with something to do.
+ * Read only for a search, through the same lower-case searchText, limited to the council.
+ */
+export async function childrenOffCaseload(user: SessionUser, q: string, today: IsoDate): Promise<{ children: OffCaseloadChild[]; more: boolean }> {
+	if (!q) return { children: [], more: false }
+	const laId = councilIdOf(user)
+	const found = await prisma.child.findMany({
+		where: {
+			laId,
+			searchText: { contains: q.toLowerCase() },
+			reviews: { none: { status: { in: OPEN_REVIEW_STATUSES } } },
+			NOT: { plan: { is: { status: 'ACTIVE', reviewDueOn: { lte: addDays(today, REVIEW_DUE_WINDOW_DAYS) } } } },
+		},
+		orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+		take: OFF_CASELOAD_LIMIT + 1,
+		select: {
+			id: true,
+			firstName: true,
+			lastName: true,
+			upn: true,
+			school: { select: { name: true } },
+			caseworker: { select: { name: true } },
+			plan: { select: { reviewDueOn: true, status: true } },
+			reviews: { orderBy: [{ dueOn: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, status: true, dueOn: true } },
+		},
+	})
+	return {
+		more: found.length > OFF_CASELOAD_LIMIT,
+		children: found.slice(0, OFF_CASELOAD_LIMIT).map((c) => ({
+			childId: c.id,
+			childName: `${c.firstName} ${c.lastName}`,
+			upn: c.upn,
+			school: c.school?.name ?? null,
+			caseworker: c.caseworker?.name ?? null,
+			latestReview: c.reviews[0] ? { id: c.reviews[0].id, status: c.reviews[0].status as ReviewStatus, dueOn: c.reviews[0].dueOn } : null,
+			reviewDueOn: c.plan?.status === 'ACTIVE' ? c.plan.reviewDueOn : null,
+		})),
+	}
+}

@@ -7,8 +7,9 @@ import { CaseloadTable } from '#app/components/caseload-table.tsx'
 import { Checkboxes, Select, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
+import { TableHead } from '#app/components/table.tsx'
 import { prisma } from '#app/db/db.server.ts'
-import { todayInLondon } from '#app/domain/calendar-date.ts'
+import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import {
 	CASELOAD_VIEWS,
 	caseloadSearch,
@@ -19,8 +20,8 @@ import {
 	type CaseloadView,
 } from '#app/domain/caseload.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
-import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '#app/domain/review-status.ts'
-import { loadCaseload, resolveCaseloadFilter } from '#app/queries/caseload.server.ts'
+import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
+import { childrenOffCaseload, loadCaseload, resolveCaseloadFilter, type OffCaseloadChild } from '#app/queries/caseload.server.ts'
 import type { Route } from './+types/caseload'
 
 // The filter form's fields (a GET form: the server reads them with readCaseloadFilter, which ignores
@@ -40,8 +41,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const today = todayInLondon(new Date())
 	const assignedId = url.searchParams.get('assigned')
 	const query = await resolveCaseloadFilter(user, filter)
-	const [list, assigned] = await Promise.all([
+	const [list, offCaseload, assigned] = await Promise.all([
 		loadCaseload(user, query, today),
+		// A search finds any child of the council: those with nothing on the caseload are listed after it.
+		childrenOffCaseload(user, filter.q, today),
 		assignedId
 			? prisma.child.findFirst({
 					where: { AND: [{ id: assignedId }, childScope(user)] },
@@ -58,6 +61,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			page: list.page,
 		},
 		...list,
+		offCaseload,
 		// The schools the school filter matched, named on the page (a few; the first 10 are enough to say which).
 		schools: query.schools && summariseSchools(query.schools),
 		canAssign: hasPermission(user.roles, 'caseload:assign'),
@@ -76,12 +80,14 @@ function filterCount(filter: CaseloadFilter) {
 }
 
 export default function Caseload() {
-	const { laName, filter, rows, total, capped, page, pages, schools, canAssign, canSubscribe, assigned } = useLoaderData<typeof loader>()
+	const { laName, filter, rows, total, capped, page, pages, schools, canAssign, canSubscribe, assigned, offCaseload } = useLoaderData<typeof loader>()
 	const here = caseloadSearch(filter)
 	const back = new URLSearchParams({ back: `/caseload${here}` }).toString()
 	return (
 		<>
-			<PageTitle title={`Caseload: ${CASELOAD_VIEWS[filter.view]}${page > 1 ? ` (page ${page} of ${pages})` : ''}`} />
+			<PageTitle
+				title={`Caseload: ${filter.q ? `search for ‘${filter.q}’` : CASELOAD_VIEWS[filter.view]}${page > 1 ? ` (page ${page} of ${pages})` : ''}`}
+			/>
 			{assigned ? (
 				<SavedBanner>
 					{assigned.child}’s caseworker is now {assigned.caseworker}.
@@ -116,11 +122,20 @@ export default function Caseload() {
 			{/* Keyed by the query string, so the form shows the filters of the page it is on after any navigation. */}
 			<Filters key={here} filter={filter} />
 			{schools ? <SchoolsMatched text={filter.school} schools={schools} /> : null}
+			{filter.q ? (
+				<div className="govuk-inset-text" role="status">
+					Searched every child of {laName} for ‘{filter.q}’, whatever their caseworker, school or review status: a search ignores the view and the
+					other filters.{' '}
+					<Link className="govuk-link" to={caseloadSearch({ ...filter, q: '' }, 1)}>
+						Clear the search
+					</Link>
+				</div>
+			) : null}
 			<CaseloadTable
 				rows={rows}
 				total={total}
 				capped={capped}
-				caption={`${CASELOAD_VIEWS[filter.view]}, most urgent first`}
+				caption={filter.q ? `On the caseload, matching ‘${filter.q}’, most urgent first` : `${CASELOAD_VIEWS[filter.view]}, most urgent first`}
 				assignHref={canAssign ? (row) => `/children/${row.childId}/assign?${back}` : undefined}
 			/>
 			{capped ? (
@@ -130,12 +145,52 @@ export default function Caseload() {
 				</p>
 			) : null}
 			<Pagination page={page} pages={pages} hrefFor={(p) => caseloadSearch(filter, p)} />
+			{filter.q ? <OffCaseload q={filter.q} found={offCaseload} /> : null}
 			<p className="govuk-body">
 				<a className="govuk-link" href={`/caseload/export.csv${caseloadSearch(filter, 1)}`}>
 					Download this list as a spreadsheet (CSV)
 				</a>
 			</p>
 		</>
+	)
+}
+
+/** The children a search found who have nothing on the caseload, each with their latest review. */
+function OffCaseload({ q, found }: { q: string; found: { children: OffCaseloadChild[]; more: boolean } }) {
+	if (!found.children.length) return <p className="govuk-body">No other child matches ‘{q}’.</p>
+	return (
+		<div className="app-table-wrap">
+			<table className="govuk-table govuk-!-font-size-16">
+				<caption className="govuk-table__caption govuk-table__caption--m">Not on the caseload, matching ‘{q}’</caption>
+				<TableHead columns={['Child or young person', 'School', 'Latest review', 'Next review due', 'Caseworker']} />
+				<tbody className="govuk-table__body">
+					{found.children.map((child) => (
+						<tr className="govuk-table__row" key={child.childId}>
+							<th scope="row" className="govuk-table__header">
+								<Link className="govuk-link" to={`/children/${child.childId}`}>
+									{child.childName}
+								</Link>
+								<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">UPN {child.upn}</span>
+							</th>
+							<td className="govuk-table__cell">{child.school ?? 'No school'}</td>
+							<td className="govuk-table__cell">
+								{child.latestReview ? (
+									<Link className="govuk-link" to={`/reviews/${child.latestReview.id}`}>
+										<strong className={reviewStatusTag(child.latestReview.status)}>{reviewStatusLabel(child.latestReview.status)}</strong>
+										<span className="govuk-visually-hidden">: the review due {formatDate(child.latestReview.dueOn)}</span>
+									</Link>
+								) : (
+									'None yet'
+								)}
+							</td>
+							<td className="govuk-table__cell">{child.reviewDueOn ? formatDate(child.reviewDueOn) : 'No active plan'}</td>
+							<td className="govuk-table__cell">{child.caseworker ?? 'Unassigned'}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{found.more ? <p className="govuk-body">More children match: type more of the name or the UPN.</p> : null}
+		</div>
 	)
 }
 
