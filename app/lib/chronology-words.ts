@@ -1,3 +1,7 @@
+import { formatDate, isIsoDate } from '#app/domain/calendar-date.ts'
+import type { DecisionOutcome } from '#app/domain/review-lifecycle.ts'
+import { PART_TITLES, type PartKey } from '#app/domain/review-parts.ts'
+
 /** What each email is, in the chronology's words. */
 export const TEMPLATE_SUBJECT_HINTS: Record<string, string> = {
 	'review-submitted-receipt': 'receipt for the review report, to the SENCo',
@@ -11,4 +15,29 @@ export const TEMPLATE_SUBJECT_HINTS: Record<string, string> = {
 	'reminder-report-overdue': 'reminder: report overdue',
 	'reminder-deadline-missed': 'deadline missed',
 	'user-invite': 'invitation',
+}
+
+/** A stored file named by the first characters of its SHA-256: enough to tell two files apart, short enough to read. */
+export const FILE_REFERENCE_LENGTH = 8
+export function shortFileReference(sha256: string): string {
+	return sha256.slice(0, FILE_REFERENCE_LENGTH).toLowerCase()
+}
+
+// The codes the audit log's details hold, in the words of the pages that set them.
+const OUTCOME_WORDS: Record<DecisionOutcome, string> = { MAINTAIN: 'maintain the plan', AMEND: 'amend the plan', CEASE: 'cease the plan' }
+const CODE_WORDS: Record<string, string> = { ...OUTCOME_WORDS, ...PART_TITLES }
+
+/**
+ * A detail of the audit log as a person reads it: dates as '4 December 2026', a file's 64-character hash as a short
+ * file reference, a decision's outcome or a review part's key as words. Anything else is left as it is.
+ */
+export function detailInWords(details: string): string {
+	const exact = details.trim()
+	if (exact in OUTCOME_WORDS) return `Decision: ${OUTCOME_WORDS[exact as DecisionOutcome]}`
+	if (exact in PART_TITLES) return `Part saved: ${PART_TITLES[exact as PartKey]}`
+	if (exact === 'meeting') return 'The meeting’s date, time, place and invitations'
+	return details
+		.replace(/\b[0-9a-f]{64}\b/gi, (hash) => `file reference ${shortFileReference(hash)}`)
+		.replace(/\b(\d{4}-\d{2}-\d{2})(?:T[\d:.]+Z?)?\b/g, (_, date: string) => (isIsoDate(date) ? formatDate(date) : date))
+		.replace(/\b[A-Z][A-Z_]{2,}\b/g, (code) => CODE_WORDS[code] ?? code)
 }

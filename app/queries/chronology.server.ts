@@ -2,7 +2,8 @@
 // nobody has to ask a family to repeat themselves. Built from the audit log, the outbox and the
 // representations; views and downloads are left out (they are in the audit log, not the story).
 import { prisma } from '#app/db/db.server.ts'
-import { TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
+import { formatDate } from '#app/domain/calendar-date.ts'
+import { detailInWords, TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
 
 const ACTION_WORDS: Record<string, string> = {
 	'review.create': 'Review scheduled',
@@ -56,7 +57,8 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 			at: e.at,
 			kind: 'event' as const,
 			title: eventTitle(e.action, e.entityType),
-			detail: e.details,
+			// The audit log keeps codes, ISO dates and file hashes; the chronology reads as words.
+			detail: detailInWords(e.details),
 			by: e.user?.name ?? 'The service',
 		})),
 		...messages.map((m) => ({
@@ -69,7 +71,7 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 		...representations.map((r) => ({
 			at: r.createdAt,
 			kind: 'representation' as const,
-			title: `Representation received on ${r.receivedOn} from ${r.fromName}`,
+			title: `Representation received on ${formatDate(r.receivedOn)} from ${r.fromName}`,
 			detail: r.summary,
 			by: r.fromName,
 		})),
