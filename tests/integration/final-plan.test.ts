@@ -6,48 +6,15 @@
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
-import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
 import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
-import { checkAndSend, decideToAmend } from '#tests/check-and-send.ts'
+import { checkAndSend } from '#tests/check-and-send.ts'
+import { amendDecided, finalPost, finalSent, noticed } from '#tests/council-steps.ts'
 import { pdfText } from '#tests/documents.ts'
-import { cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
-
-const CASEWORKER = 'caseworker@kent.example.gov.uk'
+import { CASEWORKER, cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
 
 const used = new Set<string>()
-
-/** A submitted Kent review with school proposals, not used by another test in this file, decided "amend". */
-async function amendDecided(cookie: string) {
-	const review = await prisma.annualReview.findFirst({
-		where: { status: 'SUBMITTED', la: { code: '886' }, proposals: { some: {} }, child: { parentEmail: { not: '' } }, id: { notIn: [...used] } },
-		select: { id: true },
-		orderBy: { id: 'asc' },
-	})
-	if (!review) throw new Error('the seed has no submitted review with proposals left')
-	used.add(review.id)
-	const today = todayInLondon(new Date())
-	expectRedirect(await decideToAmend(decision.action, review.id, cookie, today), `/council/reviews/${review.id}/notice`)
-	return review.id
-}
-
-/** The review decided "amend" with its amendment notice issued today: every school proposal accepted. */
-async function noticed(cookie: string) {
-	const reviewId = await amendDecided(cookie)
-	const proposals = await prisma.amendmentProposal.findMany({
-		where: { reviewId, origin: 'SCHOOL' },
-		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
-		select: { id: true },
-	})
-	const form: Record<string, string> = { intent: 'issue' }
-	proposals.forEach((p, i) => {
-		form[`choices[${i}].proposalId`] = p.id
-		form[`choices[${i}].decision`] = 'ACCEPTED'
-	})
-	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${reviewId}/notice`, cookie, form, { reviewId }), `/council/reviews/${reviewId}`)
-	return reviewId
-}
 
 async function represent(cookie: string, reviewId: string, receivedOn: string) {
 	expectRedirect(
@@ -64,16 +31,9 @@ async function represent(cookie: string, reviewId: string, receivedOn: string) {
 	)
 }
 
-const finalPost = (cookie: string, reviewId: string, form: Record<string, string>) =>
-	run(final.action, request(`/council/reviews/${reviewId}/final`, { cookie, form }), { reviewId }) as Promise<any>
-
-/** The final plan's form checked before sending, then sent (issue 12 §1). */
-const finalSent = (cookie: string, reviewId: string, form: Record<string, string>) =>
-	checkAndSend(final.action, `/council/reviews/${reviewId}/final`, cookie, form, { reviewId })
-
 test('the final plan is refused while the family’s 15 days run, with the reason on the page and what was typed kept', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await noticed(cookie)
+	const reviewId = await noticed(cookie, used)
 	const closesOn = addDays(todayInLondon(new Date()), 14)
 
 	const refused = await finalPost(cookie, reviewId, { intent: 'issue', amend: 'no', reasons: 'The family’s representations changed our view.' })
@@ -100,7 +60,7 @@ test('the final plan is refused while the family’s 15 days run, with the reaso
 
 test('with the family’s representations and their word that they have no more to say, the plan is issued early and its letter says so', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await noticed(cookie)
+	const reviewId = await noticed(cookie, used)
 	const today = todayInLondon(new Date())
 	await represent(cookie, reviewId, today)
 
@@ -116,7 +76,7 @@ test('with the family’s representations and their word that they have no more 
 
 test('after the 15 days close the final plan is issued without any agreement, and its letter says nothing of one', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await noticed(cookie)
+	const reviewId = await noticed(cookie, used)
 	// The notice was served 15 days ago: its 15th day was yesterday.
 	const servedOn = addDays(todayInLondon(new Date()), -15)
 	await prisma.amendmentNotice.update({ where: { reviewId }, data: { issuedOn: servedOn, representationsCloseOn: addDays(servedOn, 14) } })
@@ -129,7 +89,7 @@ test('after the 15 days close the final plan is issued without any agreement, an
 
 test('after a representation the caseworker edits one amendment and drops another; the final plan carries the edit and not the dropped one', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await amendDecided(cookie)
+	const reviewId = await amendDecided(cookie, used)
 	// Two amendments of the council's own, in sections with plain text, so each reaches the plan as written.
 	for (const [section, wording] of [
 		['G', 'Hearing checked every six months by the NHS audiology service.'],
@@ -196,7 +156,7 @@ test('after a representation the caseworker edits one amendment and drops anothe
 
 test('the council’s own amendment starts from the plan’s current wording of the section chosen', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await amendDecided(cookie)
+	const reviewId = await amendDecided(cookie, used)
 	const plan = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { planVersion: { select: { sectionB: true } } } })
 	expect(plan.planVersion.sectionB.length).toBeGreaterThan(0)
 
