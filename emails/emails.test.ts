@@ -313,6 +313,8 @@ test('final-plan-issued names the plan, the date, the school named and the right
 		],
 	})
 	expectEmail(render('final-plan-issued', { audience: 'HEALTH' }), { text: ['Section G sets out the health provision'], notText: ['mediation adviser'] })
+	// reg 22(3)(b), s.43(2): a school named at the family's request is told it must admit, and gets no link to a review it cannot open.
+	expectEmail(render('final-plan-issued', { audience: 'NAMED_SCHOOL' }), { text: ['must admit', 's.39'], notText: ['mediation adviser', 'View '] })
 })
 
 test('decision-not-to-amend gives the reasons and the appeal deadline', () => {

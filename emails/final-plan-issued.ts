@@ -7,7 +7,7 @@ import { appealRights, letterSchema, questions, standing } from '#emails/letter.
 
 export const finalPlanIssued = defineTemplate({
 	name: 'final-plan-issued',
-	schema: letterSchema(['SCHOOL', 'HEALTH'], {
+	schema: letterSchema(['SCHOOL', 'HEALTH', 'NAMED_SCHOOL'], {
 		issuedOn: isoDate,
 		/** Section I: the school or college named. */
 		namedPlacement: z.string().trim().default(''),
@@ -45,6 +45,10 @@ export const finalPlanIssued = defineTemplate({
 						`Please make sure everyone who works with ${p.child.firstName} knows what the plan now says, especially the special educational provision in section F.`,
 					),
 				p.audience === 'SCHOOL' && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
+				p.audience === 'NAMED_SCHOOL' &&
+					paragraph(
+						`Your school is named in section I of ${possessive(name)} EHC plan, at the family's request, after we consulted you (Children and Families Act 2014 s.39). The school must admit ${p.child.firstName} (s.43(2)). Please contact us to plan the move.`,
+					),
 				p.audience === 'HEALTH' &&
 					paragraph(
 						`Section G sets out the health provision that must be arranged for ${name} (Children and Families Act 2014 s.42(3)). Please check it against what is commissioned.`,

@@ -90,7 +90,7 @@ export async function loadCaseFacts(reviewId: string) {
 					representativeEmail: true,
 					yearGroup: true, // preparation for adulthood in the plan from Year 9 (reg 12(3))
 					caseworker: { select: { name: true, email: true } },
-					school: { select: { name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
+					school: { select: { id: true, name: true, contactEmail: true, headTeacherName: true, headTeacherEmail: true } },
 					plan: { select: { id: true, firstIssuedOn: true, lastReviewOn: true, currentVersionNo: true, status: true } },
 				},
 			},
@@ -119,6 +119,16 @@ const LETTER_ROLES: Record<string, string> = {
 	HEAD_TEACHER: 'Head teacher',
 	SCHOOL: 'Head teacher',
 	HEALTH: 'Health commissioner',
+	NAMED_SCHOOL: 'The school named in the plan',
+}
+
+/** A school named in Section I at the family's request that is not the child's own: sent the final plan (reg 22(3)(b)). */
+function namedSchool(
+	f: CaseFacts,
+	school: { id: string; name: string; headTeacherName: string; headTeacherEmail: string; contactEmail: string } | null,
+): Array<Recipient<'NAMED_SCHOOL'>> {
+	if (!school || school.id === f.child.school?.id) return []
+	return [{ email: school.headTeacherEmail || school.contactEmail, name: school.headTeacherName || school.name, audience: 'NAMED_SCHOOL' }]
 }
 
 /** The family's letter dated `on` (app/domain/young-person.ts): to whom, copied to whom, in which voice. */
@@ -1015,7 +1025,7 @@ async function schoolRequestForFinalPlan(db: Tx | typeof prisma, reviewId: strin
 			outcome: true,
 			refusalGrounds: true,
 			refusalReasons: true,
-			school: { select: { name: true, urn: true, phase: true, kind: true } },
+			school: { select: { id: true, name: true, urn: true, phase: true, kind: true, headTeacherName: true, headTeacherEmail: true, contactEmail: true } },
 		},
 	})
 	if (!row) return null
@@ -1106,8 +1116,9 @@ async function finalStep(f: CaseFacts, user: SessionUser, input: FinalInput, now
 			familyAgreedOn,
 		}
 		const email = { issuedOn, namedPlacement: sections.I || undefined, appealBy: appealDeadline(issuedOn), nextReviewDueOn: nextDue }
-		// The final plan also goes to the health commissioner (reg 22(3)(c)).
-		const toAll = [...to, ...healthCommissioner(f)]
+		// The final plan also goes to the school named in it (reg 22(3)(b)): a school named at the family's request that is
+		// not the child's own is sent it too, and told it must admit the child (s.43); and to the health commissioner (reg 22(3)(c)).
+		const toAll = [...to, ...namedSchool(f, named), ...healthCommissioner(f)]
 		letter = outgoing(f, { template: 'final-plan-issued', ...step }, toAll, email, document, () => renderFinalPlan(document))
 	} else {
 		// A refused school request is answered in the decision's reasons, with its s.39(4) grounds (the family can appeal it).

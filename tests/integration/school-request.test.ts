@@ -152,6 +152,15 @@ test('a requested school, consulted with the draft plan, is named in Section I o
 	expect(sectionI).toContain(`Secondary school`)
 	expect(sectionI).toContain(`${school.name} (URN ${school.urn})`)
 	expect(text).toContain('We have named it in section I')
+	// reg 22(3)(b): the school named is sent the final plan (it is not the child's own school), and told it must admit (s.43).
+	const own = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { child: { select: { schoolId: true } } } })
+	expect(own.child.schoolId).not.toBe(school.id)
+	const contact = await prisma.school.findUniqueOrThrow({ where: { id: school.id }, select: { headTeacherEmail: true, contactEmail: true } })
+	const toNamed = await prisma.outboxMessage.findMany({
+		where: { reviewId, template: 'final-plan-issued', toAddress: contact.headTeacherEmail || contact.contactEmail },
+		select: { payload: true },
+	})
+	expect(toNamed.map((m) => JSON.parse(m.payload).audience)).toEqual(['NAMED_SCHOOL'])
 })
 
 test('a refused request’s s.39(4) grounds and the council’s reasons are printed in the final plan’s letter', async () => {
