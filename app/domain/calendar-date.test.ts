@@ -85,41 +85,49 @@ test('leap years follow the Gregorian rule', () => {
 	expect(isLeapYear(2027)).toBe(false)
 	expect(isLeapYear(1900)).toBe(false)
 	expect(isLeapYear(2000)).toBe(true)
-	expect(daysInMonth(2027, 2)).toBe(28)
-	expect(daysInMonth(2028, 2)).toBe(29)
-	expect(daysInMonth(2027, 4)).toBe(30)
-	expect(daysInMonth(2027, 12)).toBe(31)
+	expectEachCall(daysInMonth, [
+		[[2027, 2], 28],
+		[[2028, 2], 29],
+		[[2027, 4], 30],
+		[[2027, 12], 31],
+	])
 })
 
 test('addDays crosses month and year ends', () => {
-	expect(addDays('2027-01-31', 1)).toBe('2027-02-01')
-	expect(addDays('2027-04-30', 1)).toBe('2027-05-01')
-	expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
-	expect(addDays('2027-01-01', -1)).toBe('2026-12-31')
-	expect(addDays('2027-03-03', 0)).toBe('2027-03-03')
+	expectEachCall(addDays, [
+		[['2027-01-31', 1], '2027-02-01'],
+		[['2027-04-30', 1], '2027-05-01'],
+		[['2026-12-31', 1], '2027-01-01'],
+		[['2027-01-01', -1], '2026-12-31'],
+		[['2027-03-03', 0], '2027-03-03'],
+	])
 })
 
 test('addDays knows 29 February in leap years only', () => {
-	expect(addDays('2027-02-28', 1)).toBe('2027-03-01')
-	expect(addDays('2028-02-28', 1)).toBe('2028-02-29')
-	expect(addDays('2028-02-29', 1)).toBe('2028-03-01')
-	expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
-	expect(addDays('2027-03-01', -1)).toBe('2027-02-28')
-	expect(addDays('1900-02-28', 1)).toBe('1900-03-01')
-	expect(addDays('2000-02-28', 1)).toBe('2000-02-29')
-	expect(addDays('2027-01-01', 365)).toBe('2028-01-01')
-	expect(addDays('2028-01-01', 365)).toBe('2028-12-31')
+	expectEachCall(addDays, [
+		[['2027-02-28', 1], '2027-03-01'],
+		[['2028-02-28', 1], '2028-02-29'],
+		[['2028-02-29', 1], '2028-03-01'],
+		[['2024-03-01', -1], '2024-02-29'],
+		[['2027-03-01', -1], '2027-02-28'],
+		[['1900-02-28', 1], '1900-03-01'],
+		[['2000-02-28', 1], '2000-02-29'],
+		[['2027-01-01', 365], '2028-01-01'],
+		[['2028-01-01', 365], '2028-12-31'],
+	])
 })
 
 test('addDays is not moved by the clocks going forward or back', () => {
 	// British Summer Time began on Sunday 29 March 2026 and ends on Sunday 25 October 2026.
-	expect(addDays('2026-03-28', 1)).toBe('2026-03-29')
-	expect(addDays('2026-03-28', 2)).toBe('2026-03-30')
-	expect(addDays('2026-03-22', 14)).toBe('2026-04-05')
-	expect(addDays('2026-04-05', -14)).toBe('2026-03-22')
-	expect(addDays('2026-10-24', 1)).toBe('2026-10-25')
-	expect(addDays('2026-10-25', 1)).toBe('2026-10-26')
-	expect(addDays('2026-10-14', 28)).toBe('2026-11-11')
+	expectEachCall(addDays, [
+		[['2026-03-28', 1], '2026-03-29'],
+		[['2026-03-28', 2], '2026-03-30'],
+		[['2026-03-22', 14], '2026-04-05'],
+		[['2026-04-05', -14], '2026-03-22'],
+		[['2026-10-24', 1], '2026-10-25'],
+		[['2026-10-25', 1], '2026-10-26'],
+		[['2026-10-14', 28], '2026-11-11'],
+	])
 })
 
 test('addDays needs a whole number of days', () => {
@@ -129,28 +137,34 @@ test('addDays needs a whole number of days', () => {
 })
 
 test('addMonths clamps to the end of a shorter month', () => {
-	expect(addMonths('2027-01-31', 1)).toBe('2027-02-28')
-	expect(addMonths('2028-01-31', 1)).toBe('2028-02-29')
-	expect(addMonths('2027-03-31', 1)).toBe('2027-04-30')
-	expect(addMonths('2027-03-31', -1)).toBe('2027-02-28')
-	expect(addMonths('2027-05-31', -3)).toBe('2027-02-28')
-	expect(addMonths('2027-08-31', 6)).toBe('2028-02-29')
-	expect(addMonths('2026-08-31', 6)).toBe('2027-02-28')
+	expectEachCall(addMonths, [
+		[['2027-01-31', 1], '2027-02-28'],
+		[['2028-01-31', 1], '2028-02-29'],
+		[['2027-03-31', 1], '2027-04-30'],
+		[['2027-03-31', -1], '2027-02-28'],
+		[['2027-05-31', -3], '2027-02-28'],
+		[['2027-08-31', 6], '2028-02-29'],
+		[['2026-08-31', 6], '2027-02-28'],
+	])
 })
 
 test('addMonths from 29 February lands on 28 February in a common year', () => {
-	expect(addMonths('2024-02-29', 12)).toBe('2025-02-28')
-	expect(addMonths('2024-02-29', 48)).toBe('2028-02-29')
-	expect(addMonths('2024-02-29', -12)).toBe('2023-02-28')
-	expect(addMonths('2024-02-29', 1)).toBe('2024-03-29')
+	expectEachCall(addMonths, [
+		[['2024-02-29', 12], '2025-02-28'],
+		[['2024-02-29', 48], '2028-02-29'],
+		[['2024-02-29', -12], '2023-02-28'],
+		[['2024-02-29', 1], '2024-03-29'],
+	])
 })
 
 test('addMonths crosses year ends and keeps the day when it exists', () => {
-	expect(addMonths('2027-12-15', 1)).toBe('2028-01-15')
-	expect(addMonths('2027-01-15', -1)).toBe('2026-12-15')
-	expect(addMonths('2026-03-10', 12)).toBe('2027-03-10')
-	expect(addMonths('2026-03-10', 0)).toBe('2026-03-10')
-	expect(addMonths('2026-11-30', 3)).toBe('2027-02-28')
+	expectEachCall(addMonths, [
+		[['2027-12-15', 1], '2028-01-15'],
+		[['2027-01-15', -1], '2026-12-15'],
+		[['2026-03-10', 12], '2027-03-10'],
+		[['2026-03-10', 0], '2026-03-10'],
+		[['2026-11-30', 3], '2027-02-28'],
+	])
 	expect(() => addMonths('2026-11-30', 0.5)).toThrow(RangeError)
 })
 
