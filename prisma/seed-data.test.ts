@@ -10,7 +10,8 @@ import { addDays, addMonths, isIsoDate } from '#app/domain/calendar-date.ts'
 import { clocksFor } from '#app/domain/review-facts.ts'
 import { REVIEW_STATUSES } from '#app/domain/review-status.ts'
 import { nextReviewDueOn } from '#app/domain/statutory-clock.ts'
-import { pastCompulsorySchoolAge } from '#app/domain/young-person.ts'
+import { pastCompulsorySchoolAge, YOUNG_PERSON_RIGHTS } from '#app/domain/young-person.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedSummary } from '#prisma/seed-data.ts'
 import { deployMigrations } from '../scripts/migrations.ts'
 
@@ -373,15 +374,7 @@ test('young people in their own right (issue 12 §3): own email only past compul
 	] as const) {
 		const children = await prisma.child.findMany({
 			where: { la: { code: '886' } },
-			select: {
-				dateOfBirth: true,
-				youngPersonEmail: true,
-				youngPersonParentCopyAgreedOn: true,
-				youngPersonLacksCapacity: true,
-				representativeRole: true,
-				representativeName: true,
-				representativeEmail: true,
-			},
+			select: { dateOfBirth: true, ...selectOf(YOUNG_PERSON_RIGHTS) },
 		})
 		for (const c of children) {
 			if (c.youngPersonEmail) expect(pastCompulsorySchoolAge(c.dateOfBirth, today), c.dateOfBirth).toBe(true)

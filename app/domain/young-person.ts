@@ -74,6 +74,16 @@ export function isYoungPerson(dateOfBirth: IsoDate, today: IsoDate): boolean {
 // ---------------------------------------------------------------------------------------------
 // Who acts for a young person who lacks capacity (reg 64)
 
+/** The child's columns that hold a young person's own rights: their email, the parent-copy agreement, capacity and who acts for them. */
+export const YOUNG_PERSON_RIGHTS = [
+	'youngPersonEmail',
+	'youngPersonParentCopyAgreedOn',
+	'youngPersonLacksCapacity',
+	'representativeRole',
+	'representativeName',
+	'representativeEmail',
+] as const
+
 export const REPRESENTATIVE_ROLES = ['DEPUTY', 'ATTORNEY', 'PARENT'] as const
 export type RepresentativeRole = (typeof REPRESENTATIVE_ROLES)[number]
 

@@ -21,9 +21,11 @@ import {
 	isYoungPerson,
 	REPRESENTATIVE_ROLE_LABELS,
 	REPRESENTATIVE_ROLES,
+	YOUNG_PERSON_RIGHTS,
 	youngPersonFrom,
 } from '#app/domain/young-person.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 import { recordYoungPerson } from '#app/services/young-person.server.ts'
 import type { Route } from './+types/child-young-person'
 
@@ -74,12 +76,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			lastName: true,
 			dateOfBirth: true,
 			parentName: true,
-			youngPersonEmail: true,
-			youngPersonParentCopyAgreedOn: true,
-			youngPersonLacksCapacity: true,
-			representativeRole: true,
-			representativeName: true,
-			representativeEmail: true,
+			...selectOf(YOUNG_PERSON_RIGHTS),
 		},
 	})
 	const today = todayInLondon(new Date())

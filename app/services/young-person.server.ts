@@ -4,7 +4,8 @@
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma } from '#app/db/db.server.ts'
-import type { RepresentativeRole } from '#app/domain/young-person.ts'
+import { YOUNG_PERSON_RIGHTS, type RepresentativeRole } from '#app/domain/young-person.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 
 export type YoungPersonInput = {
 	youngPersonEmail: string
@@ -27,17 +28,7 @@ export async function recordYoungPerson(request: Request, user: SessionUser, chi
 		representativeEmail: input.lacksCapacity ? (input.representative?.email ?? '') : '',
 	}
 	await prisma.$transaction(async (tx) => {
-		const before = await tx.child.findUniqueOrThrow({
-			where: { id: childId },
-			select: {
-				youngPersonEmail: true,
-				youngPersonParentCopyAgreedOn: true,
-				youngPersonLacksCapacity: true,
-				representativeRole: true,
-				representativeName: true,
-				representativeEmail: true,
-			},
-		})
+		const before = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: selectOf(YOUNG_PERSON_RIGHTS) })
 		const changed = (Object.keys(data) as Array<keyof typeof data>).filter((k) => before[k] !== data[k])
 		if (!changed.length) return
 		await tx.child.update({ where: { id: childId }, data })
