@@ -5,53 +5,16 @@
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
-import * as decision from '#app/routes/council-decision.tsx'
 import * as addAmendment from '#app/routes/council-final-amendment.tsx'
 import * as final from '#app/routes/council-final.tsx'
-import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import { addAmendmentAfterNotice, noticeAmendments, StepError } from '#app/services/council-review.server.ts'
-import { readDocument } from '#app/storage/documents.server.ts'
 import { checkAndSend, checkStep } from '#tests/check-and-send.ts'
+import { noticed } from '#tests/council-steps.ts'
+import { pdfText } from '#tests/documents.ts'
 import { CASEWORKER, cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 const used = new Set<string>()
-
-/** A submitted Kent review with school proposals, decided "amend", its notice issued with every proposal accepted. */
-async function noticed(cookie: string) {
-	const review = await prisma.annualReview.findFirst({
-		where: { status: 'SUBMITTED', la: { code: '886' }, proposals: { some: {} }, child: { parentEmail: { not: '' } }, id: { notIn: [...used] } },
-		select: { id: true },
-		orderBy: { id: 'asc' },
-	})
-	if (!review) throw new Error('the seed has no submitted review with proposals left')
-	used.add(review.id)
-	const reviewId = review.id
-	const form = { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', todayInLondon(new Date())) }
-	expectRedirect(
-		await run(decision.action, request(`/council/reviews/${reviewId}/decision`, { cookie, form }), { reviewId }),
-		`/council/reviews/${reviewId}/notice`,
-	)
-	const proposals = await prisma.amendmentProposal.findMany({
-		where: { reviewId, origin: 'SCHOOL' },
-		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-		select: { id: true },
-	})
-	const choices: Record<string, string> = { intent: 'issue' }
-	proposals.forEach((p, i) => {
-		choices[`choices[${i}].proposalId`] = p.id
-		choices[`choices[${i}].decision`] = 'ACCEPTED'
-	})
-	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${reviewId}/notice`, cookie, choices, { reviewId }), `/council/reviews/${reviewId}`)
-	return reviewId
-}
 
 /** The notice served 20 days ago (the family's 15 days are over) and a representation from the family. */
 async function afterRepresentations(cookie: string, reviewId: string) {
@@ -75,7 +38,7 @@ const TRANSPORT = 'Home to school transport in a shared taxi with a passenger as
 
 test('an amendment added after representations starts from the plan’s wording, is shown against it, and reaches the final plan PDF but not the notice', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await noticed(cookie)
+	const reviewId = await noticed(cookie, used)
 	await afterRepresentations(cookie, reviewId)
 	const plan = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { planVersion: { select: { sectionG: true } } } })
 
@@ -123,7 +86,7 @@ test('an amendment added after representations starts from the plan’s wording,
 
 test('an added amendment can be removed before the final plan is issued, and then is not made', async () => {
 	const cookie = await cookieFor(CASEWORKER)
-	const reviewId = await noticed(cookie)
+	const reviewId = await noticed(cookie, used)
 	await afterRepresentations(cookie, reviewId)
 	for (const [section, wording] of [
 		['G', SENSORY],

@@ -6,21 +6,12 @@ import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { addDays, todayInLondon } from '#app/domain/calendar-date.ts'
 import { sectionIWording } from '#app/domain/school-request.ts'
-import * as decision from '#app/routes/council-decision.tsx'
 import * as final from '#app/routes/council-final.tsx'
-import * as notice from '#app/routes/council-notice.tsx'
 import * as representation from '#app/routes/council-representation.tsx'
 import * as schoolRequest from '#app/routes/council-school-request.tsx'
-import { readDocument } from '#app/storage/documents.server.ts'
-import { checkAndSend } from '#tests/check-and-send.ts'
+import { finalPost, finalSent, noticed } from '#tests/council-steps.ts'
+import { pdfText } from '#tests/documents.ts'
 import { CASEWORKER, cookieFor, dateFields, expectRedirect, request, run } from '#tests/helpers.ts'
-import { extractText, getDocumentProxy } from '#tests/unpdf.ts'
-
-async function pdfText(reviewId: string, kind: string) {
-	const doc = await prisma.generatedDocument.findFirstOrThrow({ where: { reviewId, kind }, select: { storageKey: true } })
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readDocument(doc.storageKey))), { mergePages: true })
-	return text.replace(/\s+/g, ' ')
-}
 
 const used = new Set<string>()
 
@@ -29,30 +20,7 @@ const used = new Set<string>()
  * from the family asking for `school` to be named.
  */
 async function schoolRequested(cookie: string, school: string) {
-	const review = await prisma.annualReview.findFirst({
-		where: { status: 'SUBMITTED', la: { code: '886' }, proposals: { some: {} }, child: { parentEmail: { not: '' } }, id: { notIn: [...used] } },
-		select: { id: true },
-		orderBy: { id: 'asc' },
-	})
-	if (!review) throw new Error('the seed has no submitted review with proposals left')
-	used.add(review.id)
-	const reviewId = review.id
-	const decided = { outcome: 'AMEND', reasons: 'Needs have changed.', ...dateFields('decidedOn', todayInLondon(new Date())) }
-	expectRedirect(
-		await run(decision.action, request(`/council/reviews/${reviewId}/decision`, { cookie, form: decided }), { reviewId }),
-		`/council/reviews/${reviewId}/notice`,
-	)
-	const proposals = await prisma.amendmentProposal.findMany({
-		where: { reviewId, origin: 'SCHOOL' },
-		orderBy: [{ section: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-		select: { id: true },
-	})
-	const choices: Record<string, string> = { intent: 'issue' }
-	proposals.forEach((p, i) => {
-		choices[`choices[${i}].proposalId`] = p.id
-		choices[`choices[${i}].decision`] = 'ACCEPTED'
-	})
-	expectRedirect(await checkAndSend(notice.action, `/council/reviews/${reviewId}/notice`, cookie, choices, { reviewId }), `/council/reviews/${reviewId}`)
+	const reviewId = await noticed(cookie, used)
 	const servedOn = addDays(todayInLondon(new Date()), -20)
 	await prisma.amendmentNotice.update({ where: { reviewId }, data: { issuedOn: servedOn, representationsCloseOn: addDays(servedOn, 14) } })
 	const form = {
@@ -70,12 +38,6 @@ async function schoolRequested(cookie: string, school: string) {
 
 const schoolPost = (cookie: string, reviewId: string, form: Record<string, string | string[]>) =>
 	run(schoolRequest.action, request(`/council/reviews/${reviewId}/final/school`, { cookie, form }), { reviewId }) as Promise<any>
-
-const finalPost = (cookie: string, reviewId: string, form: Record<string, string>) =>
-	run(final.action, request(`/council/reviews/${reviewId}/final`, { cookie, form }), { reviewId }) as Promise<any>
-
-const finalSent = (cookie: string, reviewId: string, form: Record<string, string>) =>
-	checkAndSend(final.action, `/council/reviews/${reviewId}/final`, cookie, form, { reviewId })
 
 test('a requested school, consulted with the draft plan, is named in Section I of the final plan with its name and type', async () => {
 	const cookie = await cookieFor(CASEWORKER)
