@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { requiredText } from '#app/lib/form-fields.ts'
 import { isIsoDate, toIsoDate, todayInLondon, type IsoDate } from './calendar-date.ts'
+import { parseMeetingTime } from './meeting-time.ts'
 
 export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const
 export type PlanSection = (typeof PLAN_SECTIONS)[number]
@@ -120,15 +121,17 @@ export const INVITEE_ROLE_LABELS: Record<InviteeRole, string> = {
 	SOCIAL_CARE: 'Social care professional',
 	OTHER: 'Other',
 }
-export const INVITEE_ROWS = 8
+/** Most people one meeting can invite: the form adds rows one at a time up to this (a form with more is refused). */
+export const MAX_INVITEES = 30
 
 export const ScheduleSchema = z
 	.object({
 		meetingOn: dateInput('the date of the meeting'),
-		meetingTime: z
-			.string({ error: 'Enter the time of the meeting' })
-			.trim()
-			.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'Enter the time of the meeting as hours and minutes on a 24-hour clock, like 14:30'),
+		meetingTime: z.string({ error: 'Enter the time of the meeting' }).transform((typed, ctx) => {
+			const time = parseMeetingTime(typed)
+			if (!time) ctx.addIssue({ code: 'custom', message: 'Enter the time of the meeting as a time of day, like 9:30am, 2pm or 14:30' })
+			return time ?? z.NEVER
+		}),
 		meetingPlace: text(200, 'Where the meeting is held must be 200 characters or fewer'),
 		invitees: z
 			.array(
@@ -138,7 +141,7 @@ export const ScheduleSchema = z
 					email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).optional(),
 				}),
 			)
-			.max(INVITEE_ROWS)
+			.max(MAX_INVITEES, `You can invite up to ${MAX_INVITEES} people to one meeting. Remove the people you do not need`)
 			.optional(),
 		// reg 20(3)-(4): recorded once done (the statutory clock counts them met), blank until then.
 		invitationsSentOn: dateInput('the date the invitations were sent', { required: false }),

@@ -198,6 +198,7 @@ export async function loadChildToReview(childId: string) {
 			parentEmail: true,
 			schoolId: true,
 			laId: true,
+			caseworker: { select: { name: true, email: true, active: true } },
 			plan: { select: { reviewDueOn: true, currentVersionNo: true, id: true } },
 			reviews: { where: { status: { in: fromStatuses('editDraft') } }, select: { id: true }, take: 1 },
 		},

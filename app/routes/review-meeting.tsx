@@ -1,15 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, useActionData, useLoaderData } from 'react-router'
 import { requireEditableReview } from '#app/auth/review-access.server.ts'
 import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
-import { PageTitle } from '#app/components/page.tsx'
 import { ScheduleForm } from '#app/components/schedule-form.tsx'
-import { dateParts, INVITEE_ROWS, ScheduleSchema } from '#app/domain/review-parts.ts'
-import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
-import { readForm } from '#app/http/request-limits.server.ts'
+import { dateParts } from '#app/domain/review-parts.ts'
 import { loadMeeting } from '#app/queries/review.server.ts'
 import { scheduleMeeting } from '#app/services/school-review.server.ts'
 import type { Route } from './+types/review-meeting'
+import { readScheduleForm } from './schedule-form.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireEditableReview(request, params.reviewId)
@@ -29,12 +26,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, review } = await requireEditableReview(request, params.reviewId)
-	// The page has INVITEE_ROWS rows of invitees: no other rows can come back.
-	const { formData, mismatch } = withinRows(await readForm(request), 'invitees', INVITEE_ROWS)
-	const submission = parseWithZod(formData, { schema: ScheduleSchema })
-	if (mismatch) return data({ result: submission.reply({ formErrors: [FORM_MISMATCH] }) }, { status: 400 })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	await scheduleMeeting(request, user, review, submission.value)
+	const form = await readScheduleForm(request)
+	if (!('value' in form)) return data(form.page, { status: form.status })
+	await scheduleMeeting(request, user, review, form.value)
 	throw redirect(`/reviews/${review.id}`)
 }
 
@@ -44,13 +38,18 @@ export default function ReviewMeeting() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title={`Change the meeting for ${review.childName}`} error={!!actionData?.result.error} />
 				<a href={`/reviews/${review.id}`} className="govuk-back-link">
 					Back to the review
 				</a>
 				<span className="govuk-caption-l">{review.childName}</span>
 				<h1 className="govuk-heading-l">The review meeting</h1>
-				<ScheduleForm lastResult={actionData?.result} defaults={defaults} submitLabel="Save the meeting" />
+				<ScheduleForm
+					title={`Change the meeting for ${review.childName}`}
+					lastResult={actionData?.result}
+					redraw={actionData?.redraw}
+					defaults={defaults}
+					submitLabel="Save the meeting"
+				/>
 			</div>
 		</div>
 	)
