@@ -13,6 +13,7 @@ export default [
 	route('reviews/:reviewId/parts/:part', 'routes/review-part.tsx'),
 	route('reviews/:reviewId/evidence', 'routes/review-evidence.tsx'),
 	route('reviews/:reviewId/evidence/:evidenceId', 'routes/review-evidence-file.tsx'),
+	route('reviews/:reviewId/evidence/:evidenceId/remove', 'routes/review-evidence-remove.tsx'),
 	route('reviews/:reviewId/check', 'routes/review-check.tsx'),
 	route('reviews/:reviewId/record.pdf', 'routes/review-record-pdf.ts'),
 	route('reviews/:reviewId/bundle', 'routes/review-bundle.tsx'),

@@ -4,6 +4,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireEditableReview, requireReviewAccess } from '#app/auth/review-access.server.ts'
+import { SavedBanner } from '#app/components/admin.tsx'
 import { backToReview, ErrorPage } from '#app/components/error-page.tsx'
 import { Button, ErrorSummary, FileUpload, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
@@ -40,7 +41,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'review:read')
 	await requireReviewAccess(request, user, params.reviewId)
 	const review = await loadEvidencePage(params.reviewId)
+	const query = new URL(request.url).searchParams
 	return {
+		// The banner after a change: the file just uploaded (only one this review has), or that one was removed.
+		uploaded: review.evidence.find((e) => e.id === query.get('uploaded'))?.title ?? null,
+		removed: query.get('removed') === '1',
 		review: { id: review.id, childName: `${review.child.firstName} ${review.child.lastName}` },
 		canEdit: hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status),
 		maxMb: env.MAX_UPLOAD_MB,
@@ -52,11 +57,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 	// Permission first: nobody else's upload is ever read from the request.
 	const { user, review } = await requireEditableReview(request, params.reviewId)
 	const base = `/reviews/${review.id}/evidence`
+	// "Yes, remove it" on the page that asks first (review-evidence-remove.tsx).
 	if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
 		const form = await readForm(request)
 		// Another review's file, or none, is nothing to remove: the page is shown again either way.
-		if (form.get('intent') === 'delete') await removeEvidence(request, user, review, String(form.get('evidenceId') ?? ''))
-		throw redirect(base)
+		const removed = form.get('intent') === 'delete' && (await removeEvidence(request, user, review, String(form.get('evidenceId') ?? '')))
+		throw redirect(removed ? `${base}?removed=1` : base)
 	}
 	const upload = await receiveEvidenceUpload(request)
 	const formData = new FormData()
@@ -67,12 +73,24 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const reply = submission.reply({ fieldErrors: upload.error ? { file: [upload.error] } : {} })
 		return data({ result: reply }, { status: 400 })
 	}
-	await addEvidence(request, user, review, { title: submission.value.title, file: upload.file })
-	throw redirect(base)
+	const added = await addEvidence(request, user, review, { title: submission.value.title, file: upload.file })
+	if (!added.ok) {
+		const { title, fileName } = added.duplicateOf
+		const message = `This file has already been uploaded, as ‘${title}’ (${fileName}). Choose a different file`
+		return data({ result: submission.reply({ fieldErrors: { file: [message] } }) }, { status: 400 })
+	}
+	// After the upload the page is shown afresh (an empty form: pressing Upload again sends nothing), saying what was added.
+	throw redirect(`${base}?uploaded=${added.id}`)
 }
 
+// After each upload the page is drawn afresh (its key): the form is empty, so nothing chosen before is sent again.
 export default function Evidence() {
-	const { review, canEdit, maxMb, evidence } = useLoaderData<typeof loader>()
+	const { uploaded } = useLoaderData<typeof loader>()
+	return <EvidencePage key={uploaded ?? 'page'} />
+}
+
+function EvidencePage() {
+	const { review, canEdit, maxMb, evidence, uploaded, removed } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'evidence', schema: EvidenceSchema, lastResult: actionData?.result })
 	const errors = summaryErrors(form.id, form.allErrors, ['title', 'file'])
@@ -84,6 +102,8 @@ export default function Evidence() {
 				Back to the review
 			</a>
 			<ErrorSummary errors={errors} />
+			{!errors.length && uploaded ? <SavedBanner>‘{uploaded}’ has been uploaded</SavedBanner> : null}
+			{!errors.length && removed ? <SavedBanner>The evidence has been removed</SavedBanner> : null}
 			<span className="govuk-caption-l">{review.childName}</span>
 			<h1 className="govuk-heading-l">Evidence and advice</h1>
 			{evidence.length ? (
@@ -107,12 +127,9 @@ export default function Evidence() {
 								</td>
 								{canEdit ? (
 									<td className="govuk-table__cell">
-										<Form method="post" className="app-inline-form">
-											<input type="hidden" name="evidenceId" value={e.id} />
-											<button type="submit" name="intent" value="delete" className="app-link-button">
-												Remove<span className="govuk-visually-hidden"> {e.title}</span>
-											</button>
-										</Form>
+										<a className="govuk-link" href={`${base}/evidence/${e.id}/remove`}>
+											Remove<span className="govuk-visually-hidden"> {e.title}</span>
+										</a>
 									</td>
 								) : null}
 							</tr>

@@ -239,16 +239,25 @@ export async function deleteProposal(request: Request | null, user: Editor, revi
 // ---------------------------------------------------------------------------------------------
 // Evidence (the file itself is checked and stored by app/storage/evidence.server.ts before it gets here)
 
-/** Records an uploaded file against the review; if the row cannot be written the file is removed, so nothing is left unaccounted for. */
+/** What became of an upload: recorded, or refused as a copy of a file the review already has (its title and name). */
+export type AddedEvidence = { ok: true; id: string } | { ok: false; duplicateOf: { title: string; fileName: string } }
+
+/**
+ * Records an uploaded file against the review; if the row cannot be written the file is removed, so nothing is left
+ * unaccounted for. The same file twice (Upload pressed twice, or chosen again) is refused: the review keeps one copy.
+ * Checked in the transaction, so two uploads at once cannot both pass.
+ */
 export async function addEvidence(
 	request: Request | null,
 	user: Editor,
 	review: DraftReview,
 	input: { title: string; file: StoredEvidence },
-): Promise<{ id: string }> {
+): Promise<AddedEvidence> {
 	const stored = input.file
 	try {
-		return await prisma.$transaction(async (tx) => {
+		const added = await prisma.$transaction(async (tx): Promise<AddedEvidence> => {
+			const same = await tx.evidenceFile.findFirst({ where: { reviewId: review.id, sha256: stored.sha256 }, select: { title: true, fileName: true } })
+			if (same) return { ok: false, duplicateOf: same }
 			const created = await tx.evidenceFile.create({
 				data: {
 					reviewId: review.id,
@@ -277,8 +286,10 @@ export async function addEvidence(
 				},
 				tx,
 			)
-			return created
+			return { ok: true, id: created.id }
 		})
+		if (!added.ok) await deleteEvidenceFile(stored.storageKey)
+		return added
 	} catch (error) {
 		await deleteEvidenceFile(stored.storageKey)
 		throw error

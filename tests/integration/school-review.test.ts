@@ -52,7 +52,7 @@ async function uploadEvidence(cookie: string, reviewId: string) {
 		request(`/reviews/${reviewId}/evidence`, { cookie, multipart: true, form: { title: 'Speech and language therapy report' }, files: { file } }),
 		{ reviewId },
 	)
-	expectRedirect(result, `/reviews/${reviewId}/evidence`)
+	expectRedirect(result, new RegExp(`^/reviews/${reviewId}/evidence\\?uploaded=`))
 	return (await prisma.evidenceFile.findFirstOrThrow({ where: { reviewId }, orderBy: { uploadedAt: 'desc' }, select: { id: true } })).id
 }
 
@@ -81,7 +81,7 @@ const changes: Array<{
 		change: async (cookie, reviewId, evidenceId) =>
 			expectRedirect(
 				await run(evidence.action, request(`/reviews/${reviewId}/evidence`, { cookie, form: { intent: 'delete', evidenceId } }), { reviewId }),
-				`/reviews/${reviewId}/evidence`,
+				`/reviews/${reviewId}/evidence?removed=1`,
 			),
 	},
 	{ name: 'adding a proposal', change: (cookie, reviewId) => addProposal(cookie, reviewId) },
