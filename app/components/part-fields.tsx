@@ -1,5 +1,6 @@
 // The fields of each part of the review form. Each takes the conform fields of its part's schema
 // (app/domain/review-parts.ts) and the review's context (the plan's outcomes, wording, invitees).
+import { Fragment, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Radios, TextArea } from '#app/components/forms.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import {
@@ -15,6 +16,7 @@ import {
 	RECOMMENDATIONS,
 	VOICE_PATHWAY_LABELS,
 	VOICE_PATHWAYS,
+	type VoicePathway,
 } from '#app/domain/review-parts.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part's schema differs; fields are read by name
@@ -27,19 +29,102 @@ export type PartContext = {
 	invitees: Array<{ id: string; name: string; role: string }>
 }
 
+const noSubscription = () => () => {}
+/** false while the server draws the page and while it hydrates, then true. */
+const useHydrated = () =>
+	useSyncExternalStore(
+		noSubscription,
+		() => true,
+		() => false,
+	)
+
+/**
+ * The child's views. Who recorded them belongs to a supported conversation and to observation; how the child
+ * communicated to observation only: they are revealed under those answers (GOV.UK radios with conditional reveal).
+ * Without JavaScript (and until the page is hydrated) every question shows, each once, under the first answer it
+ * belongs to, so the form works as a plain form; with it, only the chosen answer's questions show, and "who
+ * recorded them" moves under the answer chosen, keeping what was typed.
+ */
 export function ChildViewsFields({ fields, context }: { fields: Fields; context: PartContext }) {
+	const hydrated = useHydrated()
+	const pathway = fields.pathway
+	const [chosen, setChosen] = useState(pathway.initialValue as string | undefined)
+	const [recordedBy, setRecordedBy] = useState((fields.recordedBy.initialValue as string | undefined) ?? '')
+	const recordedByUnder = hydrated && chosen === 'observation' ? 'observation' : 'supported'
+	const recordedByField = <TextArea field={fieldOf(fields.recordedBy, recordedBy)} label="Who recorded them, and their role" rows={2} />
+	const reveals: Partial<Record<VoicePathway, ReactNode>> = {
+		supported: recordedByUnder === 'supported' ? recordedByField : null,
+		observation: (
+			<>
+				{recordedByUnder === 'observation' ? recordedByField : null}
+				<TextArea
+					field={fields.howCommunicated}
+					label="How they communicated"
+					rows={4}
+					hint="For example, Makaton signs, symbols, PECS, eye gaze, pointing, or what adults who know them observed"
+				/>
+			</>
+		),
+	}
+	const error = pathway.errors?.[0] as string | undefined
 	return (
 		<>
 			<p className="govuk-body">
 				Record {context.childFirstName}’s own views about what is working, what is not, and what they hope for, in their own words (SEND Code of
 				Practice 9.62). Choose the way that suits their age and how they communicate.
 			</p>
-			<Radios
-				field={fields.pathway}
-				legend="How did they give their views?"
-				legendClass="govuk-fieldset__legend--m"
-				options={VOICE_PATHWAYS.map((value) => ({ value, label: VOICE_PATHWAY_LABELS[value].label, hint: VOICE_PATHWAY_LABELS[value].hint }))}
-			/>
+			<div
+				className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}
+				onInput={(event) => {
+					const target = event.target as HTMLTextAreaElement
+					if (target.name === fields.recordedBy.name) setRecordedBy(target.value)
+				}}
+			>
+				<fieldset className="govuk-fieldset" aria-describedby={error ? `${pathway.id}-error` : undefined}>
+					<legend className="govuk-fieldset__legend govuk-fieldset__legend--m">How did they give their views?</legend>
+					{error ? (
+						<p id={`${pathway.id}-error`} className="govuk-error-message">
+							<span className="govuk-visually-hidden">Error:</span> {error}
+						</p>
+					) : null}
+					<div className="govuk-radios" data-module="govuk-radios">
+						{VOICE_PATHWAYS.map((value, i) => {
+							// The first item carries the field's id, so the error summary's link lands on it.
+							const id = i === 0 ? pathway.id : `${pathway.id}-${value}`
+							const reveal = reveals[value]
+							const revealId = `${pathway.id}-${value}-conditional`
+							return (
+								<Fragment key={value}>
+									<div className="govuk-radios__item">
+										<input
+											className="govuk-radios__input"
+											id={id}
+											name={pathway.name}
+											type="radio"
+											value={value}
+											defaultChecked={pathway.initialValue === value}
+											onChange={() => setChosen(value)}
+											aria-controls={reveal !== undefined ? revealId : undefined}
+											aria-describedby={`${id}-item-hint`}
+										/>
+										<label className="govuk-label govuk-radios__label" htmlFor={id}>
+											{VOICE_PATHWAY_LABELS[value].label}
+										</label>
+										<div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
+											{VOICE_PATHWAY_LABELS[value].hint}
+										</div>
+									</div>
+									{reveal !== undefined ? (
+										<div className="govuk-radios__conditional" id={revealId} hidden={hydrated && chosen !== value}>
+											{reveal}
+										</div>
+									) : null}
+								</Fragment>
+							)
+						})}
+					</div>
+				</fieldset>
+			</div>
 			<TextArea
 				field={fields.words}
 				label="Their views, in their own words"
@@ -47,15 +132,13 @@ export function ChildViewsFields({ fields, context }: { fields: Fields; context:
 				rows={10}
 				hint="Write what they said, wrote, signed or showed. Use their words (‘I like…’, ‘I find it hard when…’), not a summary about them."
 			/>
-			<TextArea field={fields.recordedBy} label="Who recorded them, and their role (for a supported conversation or observation)" rows={2} />
-			<TextArea
-				field={fields.howCommunicated}
-				label="How they communicated (for observation and communication aids)"
-				rows={4}
-				hint="For example, Makaton signs, symbols, PECS, eye gaze, pointing, or what adults who know them observed"
-			/>
 		</>
 	)
+}
+
+/** A conform field's parts the kit reads, as a plain object (the field itself is a proxy that cannot be spread). */
+function fieldOf(field: Fields[string], initialValue: string): Fields[string] {
+	return { id: field.id as string, name: field.name as string, errors: field.errors as string[] | undefined, initialValue }
 }
 
 export function ParentViewsFields({ fields }: { fields: Fields }) {

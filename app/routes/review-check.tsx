@@ -33,6 +33,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review, record, findings } = built
 	const canEdit = hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status)
 	const partHref = (key: PartKey) => `/reviews/${review.id}/parts/${PART_SLUGS[key]}`
+	// "Fix this" comes back here once the part is saved (review-part.tsx reads returnTo).
+	const fixHref = (key: PartKey) => `${partHref(key)}?returnTo=check`
 	const proposalHref = (id: string) => `/reviews/${review.id}/proposals/${id}`
 	return {
 		reviewId: review.id,
@@ -54,9 +56,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				: f.subject.kind === 'proposal' && f.subject.id
 					? proposalHref(f.subject.id)
 					: f.subject.kind === 'voice'
-						? partHref('CHILD_VIEWS')
+						? fixHref('CHILD_VIEWS')
 						: f.subject.kind === 'pfa'
-							? partHref('PFA')
+							? fixHref('PFA')
 							: `/reviews/${review.id}/proposals/new?section=${f.section === 'PfA' ? 'A' : f.section}`,
 		})),
 		partHrefs: canEdit ? Object.fromEntries((Object.keys(PART_SLUGS) as PartKey[]).map((k) => [k, partHref(k)])) : null,

@@ -47,6 +47,12 @@ const LIST_ROWS: Partial<Record<PartKey, (review: LoadedReview) => [list: string
 	ATTENDANCE: (review) => ['invitees', review.invitees.length],
 }
 
+/** Where the page goes back to once saved: the task list, or check your answers (its "Fix this" links). Known places only. */
+const RETURN_TO = { check: (reviewId: string) => `/reviews/${reviewId}/check` } as const
+function returnToOf(value: FormDataEntryValue | null): keyof typeof RETURN_TO | null {
+	return value === 'check' ? value : null
+}
+
 function partFrom(params: { part: string }, review: LoadedReview): PartKey {
 	const key = partForSlug(params.part)
 	if (!key || (key === 'PFA' && !needsPreparationForAdulthood(review.child.yearGroup))) throw notFound()
@@ -89,6 +95,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
+		returnTo: returnToOf(new URL(request.url).searchParams.get('returnTo')),
 		key,
 		version: state.version,
 		initial: { ...initialValues(key, states, review), completed: state.status === 'COMPLETED' ? 'yes' : state.status === 'IN_PROGRESS' ? 'no' : undefined },
@@ -125,11 +132,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{ status: 409 },
 		)
 	}
-	throw redirect(`/reviews/${review.id}#task-list`)
+	const returnTo = returnToOf(formData.get('returnTo'))
+	throw redirect(returnTo ? RETURN_TO[returnTo](review.id) : `/reviews/${review.id}#task-list`)
 }
 
 export default function ReviewPart() {
-	const { reviewId, childName, key, version, initial, context } = useLoaderData<typeof loader>()
+	const { reviewId, childName, returnTo, key, version, initial, context } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const conflict = actionData?.conflict ?? null
 	const [form, fields] = useGovukForm({ id: `part-${key.toLowerCase()}`, schema: PART_SCHEMAS[key], lastResult: actionData?.result, defaultValue: initial })
@@ -138,8 +146,8 @@ export default function ReviewPart() {
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
 				<PageTitle title={`${PART_TITLES[key]}: ${childName}`} error={errors.length > 0} />
-				<a href={`/reviews/${reviewId}`} className="govuk-back-link">
-					Back to the review
+				<a href={returnTo ? RETURN_TO[returnTo](reviewId) : `/reviews/${reviewId}`} className="govuk-back-link">
+					{returnTo === 'check' ? 'Back to check your answers' : 'Back to the review'}
 				</a>
 				<ErrorSummary errors={errors} />
 				{conflict ? <ConflictWarning savedBy={conflict.savedBy} savedAt={conflict.savedAt} /> : null}
@@ -148,6 +156,7 @@ export default function ReviewPart() {
 				<h1 className="govuk-heading-l">{PART_TITLES[key]}</h1>
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<input type="hidden" name="version" value={conflict?.version ?? version} />
+					{returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
 					{key === 'CHILD_VIEWS' ? <ChildViewsFields fields={fields} context={context} /> : null}
 					{key === 'PARENT_VIEWS' ? <ParentViewsFields fields={fields} /> : null}
 					{key === 'OUTCOMES' ? <OutcomesFields fields={fields} context={context} /> : null}
