@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import { detailInWords, shortFileReference } from './chronology-words.ts'
 
 const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
@@ -10,20 +11,24 @@ test('a file is named by a short reference, not its 64-character hash', () => {
 })
 
 test('codes the audit log keeps read as words', () => {
-	expect(detailInWords('AMEND')).toBe('Decision: amend the plan')
-	expect(detailInWords('MAINTAIN')).toBe('Decision: maintain the plan')
-	expect(detailInWords('CEASE')).toBe('Decision: cease the plan')
-	expect(detailInWords('CHILD_VIEWS')).toBe('Part saved: The child’s or young person’s views')
-	expect(detailInWords('NEEDS_PROVISION')).toBe('Part saved: Changes in needs and provision')
-	expect(detailInWords('meeting')).toBe('The meeting’s date, time, place and invitations')
+	expectEach(detailInWords, [
+		['AMEND', 'Decision: amend the plan'],
+		['MAINTAIN', 'Decision: maintain the plan'],
+		['CEASE', 'Decision: cease the plan'],
+		['CHILD_VIEWS', 'Part saved: The child’s or young person’s views'],
+		['NEEDS_PROVISION', 'Part saved: Changes in needs and provision'],
+		['meeting', 'The meeting’s date, time, place and invitations'],
+	])
 })
 
 test('dates read as people write them', () => {
-	expect(detailInWords('from Jo Bloggs, received 2026-12-04')).toBe('from Jo Bloggs, received 4 December 2026')
-	expect(detailInWords('report received 2026-03-01; sent to 3 people')).toBe('report received 1 March 2026; sent to 3 people')
-	expect(detailInWords('family said on 2027-01-15 they had no more to say')).toBe('family said on 15 January 2027 they had no more to say')
-	// Not a date: left alone.
-	expect(detailInWords('reference 2026-13-45')).toBe('reference 2026-13-45')
+	expectEach(detailInWords, [
+		['from Jo Bloggs, received 2026-12-04', 'from Jo Bloggs, received 4 December 2026'],
+		['report received 2026-03-01; sent to 3 people', 'report received 1 March 2026; sent to 3 people'],
+		['family said on 2027-01-15 they had no more to say', 'family said on 15 January 2027 they had no more to say'],
+		// Not a date: left alone.
+		['reference 2026-13-45', 'reference 2026-13-45'],
+	])
 })
 
 test('words are left as they are', () => {
