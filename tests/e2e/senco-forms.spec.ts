@@ -1,0 +1,7 @@
+import { test } from './fixtures.ts'
+import { sencoFormsJourney } from './senco-forms.ts'
+
+test('a SENCo schedules with add-another rows, uploads and removes evidence, and fixes a finding (with JavaScript)', async ({ page, a11y }) => {
+	test.slow()
+	await sencoFormsJourney(page, a11y, 0, true)
+})
