@@ -26,6 +26,7 @@ import {
 } from '#app/domain/young-person.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { selectOf } from '#app/lib/prisma-select.ts'
+import { childIdentitySelect } from '#app/queries/review.server.ts'
 import { recordYoungPerson } from '#app/services/young-person.server.ts'
 import type { Route } from './+types/child-young-person'
 
@@ -70,14 +71,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await access(request, params.childId, true)
 	const child = await prisma.child.findUniqueOrThrow({
 		where: { id: params.childId },
-		select: {
-			id: true,
-			firstName: true,
-			lastName: true,
-			dateOfBirth: true,
-			parentName: true,
-			...selectOf(YOUNG_PERSON_RIGHTS),
-		},
+		select: { ...childIdentitySelect, parentName: true, ...selectOf(YOUNG_PERSON_RIGHTS) },
 	})
 	const today = todayInLondon(new Date())
 	return {
