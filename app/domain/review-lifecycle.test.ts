@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { expectEach } from '#tests/expect-each.ts'
 import { canTake, checkStep, fromStatuses, isOpen, REVIEW_STEPS, statusAfter, type ReviewStep } from './review-lifecycle.ts'
 import { REVIEW_STATUSES } from './review-status.ts'
 
@@ -37,11 +38,14 @@ describe('where each step leads', () => {
 		expect(statusAfter('decide', 'AMEND')).toBe('DECISION_MADE')
 	})
 	test('the rest of the path', () => {
-		expect(statusAfter('submitReport')).toBe('SUBMITTED')
-		expect(statusAfter('issueNotice')).toBe('NOTICE_ISSUED')
-		expect(statusAfter('recordRepresentation')).toBe('REPRESENTATIONS')
-		expect(statusAfter('issueFinalPlan')).toBe('FINAL_ISSUED')
-		expect(statusAfter('closeReview')).toBe('CLOSED')
+		const afterStep = (step: 'submitReport' | 'issueNotice' | 'recordRepresentation' | 'issueFinalPlan' | 'closeReview') => statusAfter(step)
+		expectEach(afterStep, [
+			['submitReport', 'SUBMITTED'],
+			['issueNotice', 'NOTICE_ISSUED'],
+			['recordRepresentation', 'REPRESENTATIONS'],
+			['issueFinalPlan', 'FINAL_ISSUED'],
+			['closeReview', 'CLOSED'],
+		])
 	})
 	test('every status a step leads to can be left again, except closed', () => {
 		for (const status of REVIEW_STATUSES) {
