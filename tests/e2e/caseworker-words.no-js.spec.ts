@@ -1,0 +1,7 @@
+import { caseworkerWordsJourney } from './caseworker-words.ts'
+import { test } from './fixtures.ts'
+
+test('without JavaScript, a caseworker finds any child by search and reads the chronology and the clocks in words', async ({ page, a11y }) => {
+	test.slow()
+	await caseworkerWordsJourney(page, a11y, 1)
+})
