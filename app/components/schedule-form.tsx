@@ -41,7 +41,12 @@ export function ScheduleForm(props: Props) {
 }
 
 function ScheduleFields({ title, lastResult, redraw, defaults, submitLabel }: Props) {
-	const start = redraw?.values ?? { ...defaults, invitees: defaults.invitees.length ? defaults.invitees : [{ role: '', name: '', email: '' }] }
+	// conform keys the rows from the default value: after a refused save it is what was sent, so every row drawn has a key.
+	const start = redraw?.values ??
+		(lastResult?.initialValue as Record<string, unknown> | undefined) ?? {
+			...defaults,
+			invitees: defaults.invitees.length ? defaults.invitees : [{ role: '', name: '', email: '' }],
+		}
 	const [form, fields] = useForm({
 		id: 'schedule',
 		lastResult,

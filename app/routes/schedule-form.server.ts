@@ -31,7 +31,9 @@ function rowsOf(payload: Record<string, unknown>): Row[] {
 export async function readScheduleForm(
 	request: Request,
 ): Promise<{ value: ScheduleValue } | { status: number; page: { result?: SubmissionResult<string[]>; redraw?: ScheduleRedraw } }> {
-	const { formData, mismatch } = withinRows(await readForm(request), 'invitees', FORM_LIMITS.maxIndex + 1)
+	const within = withinRows(await readForm(request), 'invitees', FORM_LIMITS.maxIndex + 1)
+	const { mismatch } = within
+	const formData = denseRows(within.formData)
 	const intent = formData.get('intent') ?? 'save'
 	formData.delete('intent')
 	const submission = parseWithZod(formData, { schema: ScheduleSchema })
@@ -61,4 +63,20 @@ export async function readScheduleForm(
 
 function redraw(payload: Record<string, unknown>, rows: Row[], focus: string): ScheduleRedraw {
 	return { id: crypto.randomUUID(), values: { ...payload, invitees: rows }, focus }
+}
+
+/** A row's field name as conform reads it (`invitees[2].name`, also with a leading dot or a dot before the index). */
+const ROW = /^\.?invitees\.?\[(\d+)\]/
+
+/** The rows numbered 0, 1, 2... in their order: a form with gaps (`invitees[30]` alone) would draw rows with no key. */
+function denseRows(formData: FormData): FormData {
+	const indices = [...new Set([...formData.keys()].flatMap((name) => ROW.exec(name)?.[1] ?? []).map(Number))].sort((a, b) => a - b)
+	const dense = new Map(indices.map((index, i) => [index, i]))
+	const out = new FormData()
+	for (const [name, value] of formData)
+		out.append(
+			name.replace(ROW, (_, i: string) => `invitees[${dense.get(Number(i))}]`),
+			value,
+		)
+	return out
 }

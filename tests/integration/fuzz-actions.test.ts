@@ -1508,23 +1508,23 @@ test('the notice builder: choices past the school’s proposals, or not a list, 
 	expect(await prisma.amendmentProposal.count({ where: { reviewId, laDecision: { not: null } } })).toBe(0)
 })
 
-test('the meeting: invitee rows past the form’s eight are a 400 with the form’s error, and the page draws its eight', async () => {
+test('the meeting: rows past the most a meeting can invite are a 400 saying so; the list sent as text is a 400 with the form’s error', async () => {
 	const place = await reviewPlace(await newDraft(SENCO), '/meeting', SENCO)
 	const typed: Form = [
 		['meetingTime', '10:00'],
 		['invitees[0].role', 'PARENT'],
 		['invitees[0].name', 'Mrs Fuzz'],
 	]
-	// A ninth row; the list as text, written as conform also reads it (a leading dot).
-	for (const extra of [
-		['invitees[8].name', 'A ninth'],
-		['.invitees', 'x'],
-	] as Form) {
-		const { status, data } = await answer(reviewMeeting, place, [...typed, extra])
-		expect(status, JSON.stringify(extra)).toBe(400)
-		expect(data.result.error['']).toEqual([expect.stringMatching(/did not match this page/)])
-		expect(data.result.initialValue.invitees).toEqual([{ role: 'PARENT', name: 'Mrs Fuzz' }])
-	}
+	// 31 rows (the form adds rows up to 30: app/routes/schedule-form.server.ts).
+	const rows: Form = Array.from({ length: 30 }, (_, i) => [`invitees[${i + 1}].name`, `Person ${i + 2}`] as [string, string])
+	const past = await answer(reviewMeeting, place, [...typed, ...rows])
+	expect(past.status).toBe(400)
+	expect(past.data.result.error.invitees).toEqual([expect.stringMatching(/You can invite up to 30 people/)])
+	// The list as text, written as conform also reads it (a leading dot).
+	const text = await answer(reviewMeeting, place, [...typed, ['.invitees', 'x']])
+	expect(text.status).toBe(400)
+	expect(text.data.result.error['']).toEqual([expect.stringMatching(/did not match this page/)])
+	expect(text.data.result.initialValue.invitees).toEqual([{ role: 'PARENT', name: 'Mrs Fuzz' }])
 })
 
 test('a user’s roles: a role ticked twice is held once', async () => {
