@@ -31,6 +31,7 @@ function FilterGroup({ id, label, hint, error, children }: { id: string; label: 
 
 function FilterSelect({
 	id,
+	name = id,
 	label,
 	options,
 	value,
@@ -38,6 +39,7 @@ function FilterSelect({
 	placeholder,
 }: {
 	id: string
+	name?: string
 	label: string
 	options: Option[]
 	value?: string
@@ -49,7 +51,7 @@ function FilterSelect({
 			<select
 				className={`govuk-select${error ? ' govuk-select--error' : ''}`}
 				id={id}
-				name={id}
+				name={name}
 				defaultValue={value ?? ''}
 				aria-describedby={error ? `${id}-error` : undefined}
 				aria-invalid={error ? true : undefined}
@@ -79,6 +81,58 @@ function FilterText({ id, label, hint, value, error }: { id: string; label: stri
 	)
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * One end of the period as a month and a year (12 months and a few years), not one list of every month of six years:
+ * the GOV.UK date input's grouping, with selects, so nothing typed can be out of range. The month's select has the
+ * end's id ('from', 'to'), where the error summary links. The form sends fromMonth and fromYear (toMonth, toYear);
+ * periodFromFields makes them the 'YYYY-MM' the query string has always held.
+ */
+function MonthAndYear({ end, legend, years, value, error }: { end: 'from' | 'to'; legend: string; years: string[]; value: string; error?: string }) {
+	const [year, month] = value.split('-')
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<fieldset className="govuk-fieldset" role="group" aria-describedby={error ? `${end}-error` : undefined}>
+				<legend className="govuk-fieldset__legend">{legend}</legend>
+				{error ? (
+					<p id={`${end}-error`} className="govuk-error-message">
+						<span className="govuk-visually-hidden">Error:</span> {error}
+					</p>
+				) : null}
+				<div className="app-search">
+					<FilterSelect
+						id={end}
+						name={`${end}Month`}
+						label="Month"
+						options={MONTH_NAMES.map((label, i) => ({ value: String(i + 1).padStart(2, '0'), label }))}
+						value={month}
+					/>
+					<FilterSelect id={`${end}-year`} name={`${end}Year`} label="Year" options={years.map((y) => ({ value: y, label: y }))} value={year} />
+				</div>
+			</fieldset>
+		</div>
+	)
+}
+
+/**
+ * The period's ends as the query string holds them ('from' and 'to', 'YYYY-MM'), from the form's month and year fields
+ * when it sent them; a link's 'from' and 'to' are kept as they are. Anything else becomes a 'from' or 'to' the query
+ * refuses with its own message.
+ */
+export function periodFromFields(url: URL): URL {
+	const read = new URL(url)
+	for (const end of ['from', 'to'] as const) {
+		const month = read.searchParams.get(`${end}Month`)
+		const year = read.searchParams.get(`${end}Year`)
+		if (month === null && year === null) continue
+		read.searchParams.delete(`${end}Month`)
+		read.searchParams.delete(`${end}Year`)
+		read.searchParams.set(end, `${(year ?? '').trim()}-${(month ?? '').trim().padStart(2, '0')}`)
+	}
+	return read
+}
+
 /**
  * The period and filters: a GET form, so the figures have an address to share and bookmark, and it works
  * without JavaScript. Months rather than days: the figures and their series are monthly. The school is typed
@@ -97,6 +151,8 @@ export function TimelinessFilterForm({
 	options: { months: Option[]; caseworkers: Option[]; phases: Option[] }
 	hidden?: Record<string, string>
 }) {
+	// The years the offered months span, most recent first: a short list beside the 12 months.
+	const years = [...new Set(options.months.map((m) => m.value.slice(0, 4)))].sort().reverse()
 	return (
 		<form method="get" action={action} noValidate className="app-filters govuk-!-margin-bottom-6" aria-label="Period and filters">
 			{Object.entries(hidden).map(([name, value]) => (
@@ -105,8 +161,8 @@ export function TimelinessFilterForm({
 			<fieldset className="govuk-fieldset">
 				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Period</legend>
 				<div className="app-search">
-					<FilterSelect id="from" label="From the start of" options={options.months} value={query.from} error={errors.from} />
-					<FilterSelect id="to" label="To the end of" options={options.months} value={query.to} error={errors.to} />
+					<MonthAndYear end="from" legend="From the start of" years={years} value={query.from} error={errors.from} />
+					<MonthAndYear end="to" legend="To the end of" years={years} value={query.to} error={errors.to} />
 				</div>
 			</fieldset>
 			<fieldset className="govuk-fieldset govuk-!-margin-top-4">

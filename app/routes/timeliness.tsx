@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { SchoolsMatched, summariseSchools } from '#app/components/schools-matched.tsx'
 import { TableHead } from '#app/components/table.tsx'
-import { ReviewCells, TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
+import { periodFromFields, ReviewCells, TimelinessFilterForm, timingWords } from '#app/components/timeliness-bits.tsx'
 import { formatDate } from '#app/domain/calendar-date.ts'
 import {
 	computeTimeliness,
@@ -27,7 +27,8 @@ import type { Route } from './+types/timeliness'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requirePermission(request, 'timeliness:read')
-	const url = new URL(request.url)
+	// The form sends each end of the period as a month and a year.
+	const url = periodFromFields(new URL(request.url))
 	const { query: read, errors, today } = readTimelinessQuery(url)
 	const [options, query] = await Promise.all([filterOptions(user, today, monthLabel), resolveTimelinessQuery(user, read)])
 	// The school field keeps what was typed, even when it was refused; a school linked by its id shows its name.

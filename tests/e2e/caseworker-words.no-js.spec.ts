@@ -1,7 +1,11 @@
-import { caseworkerWordsJourney } from './caseworker-words.ts'
+import { caseworkerWordsJourney, timelinessPeriodJourney } from './caseworker-words.ts'
 import { test } from './fixtures.ts'
 
 test('without JavaScript, a caseworker finds any child by search and reads the chronology and the clocks in words', async ({ page, a11y }) => {
 	test.slow()
 	await caseworkerWordsJourney(page, a11y, 1)
+})
+
+test('without JavaScript, a manager chooses the timeliness period as a month and a year', async ({ page, a11y }) => {
+	await timelinessPeriodJourney(page, a11y)
 })

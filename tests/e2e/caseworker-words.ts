@@ -112,3 +112,27 @@ export async function caseworkerWordsJourney(page: Page, a11y: A11y, which: 0 | 
 	await expect(clocks.getByRole('row', { name: /Final amended plan issued|Council decision/ }).first()).toContainText(/Met on/)
 	await signOut(page, a11y)
 }
+
+/** The timeliness period is chosen as a month and a year for each end (12 months, a few years), not from 72 months. */
+export async function timelinessPeriodJourney(page: Page, a11y: A11y) {
+	await signIn(page, a11y, USERS.manager)
+	await page.goto('/timeliness')
+	await a11y.check()
+	const from = page.getByRole('group', { name: 'From the start of' })
+	const to = page.getByRole('group', { name: 'To the end of' })
+	await expect(from.getByLabel('Month').locator('option')).toHaveCount(12)
+	expect(await from.getByLabel('Year').locator('option').count()).toBeLessThanOrEqual(7)
+	const lastYear = String(new Date().getUTCFullYear() - 1)
+	await from.getByLabel('Month').selectOption({ label: 'March' })
+	await from.getByLabel('Year').selectOption(lastYear)
+	await to.getByLabel('Month').selectOption({ label: 'August' })
+	await to.getByLabel('Year').selectOption(lastYear)
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await page.waitForURL(/fromMonth=03/)
+	await a11y.check()
+	await expect(page.getByText(`March ${lastYear} to August ${lastYear}`).first()).toBeVisible()
+	// The form shows the period it is on.
+	await expect(from.getByLabel('Month')).toHaveValue('03')
+	await expect(to.getByLabel('Year')).toHaveValue(lastYear)
+	await signOut(page, a11y)
+}
