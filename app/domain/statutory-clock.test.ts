@@ -132,7 +132,7 @@ test('a review keeps its own due date: the plan moving on to the next cycle does
 	}
 	const reviewDue = find(computeDeadlines(facts), 'review_due')
 	expect(reviewDue).toMatchObject({ dueOn: '2026-08-31', state: 'met', metOn: '2026-11-03', daysLate: 64 })
-	expect(ragStatus(reviewDue)).toEqual({ colour: 'red', words: 'Met on 3 November 2026, 64 days late' })
+	expect(ragStatus(reviewDue)).toEqual({ colour: 'red', words: 'Done on 3 November 2026, 64 days late' })
 	// Without the review's own date the clock would read the plan's, the next cycle's.
 	expect(find(computeDeadlines({ ...facts, reviewDueOn: undefined }), 'review_due').dueOn).toBe('2027-11-02')
 	// The under-5s review counts from the day the review's 12 months started, not from the plan's last review.
@@ -158,7 +158,7 @@ test('a review meeting held after the due date is met late, and shown red', () =
 	expect(find(deadlines, 'review_due')).toMatchObject({ state: 'met', metOn: '2027-03-15', daysLate: 6 })
 	expect(ragStatus(find(deadlines, 'review_due'))).toEqual({
 		colour: 'red',
-		words: 'Met on 15 March 2027, 6 days late',
+		words: 'Done on 15 March 2027, 6 days late',
 	})
 })
 
@@ -382,7 +382,7 @@ test('the final amended plan is due 8 weeks after the amendment notice', () => {
 
 	const late = find(computeDeadlines({ ...facts, today: '2027-05-04', finalIssuedOn: '2027-05-03' }), 'final_plan')
 	expect(late).toMatchObject({ state: 'met', metOn: '2027-05-03', daysLate: 7 })
-	expect(ragStatus(late)).toEqual({ colour: 'red', words: 'Met on 3 May 2027, 7 days late' })
+	expect(ragStatus(late)).toEqual({ colour: 'red', words: 'Done on 3 May 2027, 7 days late' })
 
 	expect(find(computeDeadlines({ ...facts, today: '2027-05-03' }), 'final_plan')).toMatchObject({
 		state: 'missed',
@@ -775,7 +775,7 @@ test('ragStatus words for each state', () => {
 	// Met after the date: the deadline was missed, so red.
 	expect(ragStatus({ ...base, state: 'met', metOn: '2027-03-04', daysLate: 1 })).toEqual({
 		colour: 'red',
-		words: 'Met on 4 March 2027, 1 day late',
+		words: 'Done on 4 March 2027, 1 day late',
 	})
 	expect(ragStatus({ ...base, state: 'not_started' })).toEqual({
 		colour: 'green',

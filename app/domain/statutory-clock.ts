@@ -543,8 +543,8 @@ export function ragStatus(deadline: Deadline): { colour: 'red' | 'amber' | 'gree
 		case 'met': {
 			const metOn = formatDate(deadline.metOn ?? deadline.dueOn)
 			if (deadline.id === 'representations') return { colour: 'green', words: `Closed on ${metOn}` }
-			// Met after the date is a missed deadline: red, so a late review never looks on time.
-			if (deadline.daysLate) return { colour: 'red', words: `Met on ${metOn}, ${days(deadline.daysLate)} late` }
+			// Done after the date is a missed deadline: red, and never called "met", so a late step never looks on time.
+			if (deadline.daysLate) return { colour: 'red', words: `Done on ${metOn}, ${days(deadline.daysLate)} late` }
 			return { colour: 'green', words: `Met on ${metOn}` }
 		}
 		case 'missed':

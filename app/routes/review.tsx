@@ -20,6 +20,7 @@ import {
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { submissionProblems } from '#app/queries/review-record.server.ts'
 import { loadReview, partStates } from '#app/queries/review.server.ts'
 import type { Route } from './+types/review'
 
@@ -52,6 +53,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { deadlines } = clocksFor(review, today)
 	const states = partStates(review)
 	const pfaNeeded = needsPreparationForAdulthood(review.child.yearGroup)
+	// A part marked completed whose answers no longer complete it (an invitee added since attendance was recorded) is
+	// not shown as completed: the task list, its count and the check before submitting say the same (submissionProblems).
+	const editable = canTake('editDraft', review.status)
+	const unfinished = new Set(editable ? submissionProblems(review).map((p) => p.part) : [])
 	return {
 		review: {
 			id: review.id,
@@ -66,15 +71,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		child: { id: review.child.id, name: `${review.child.firstName} ${review.child.lastName}`, school: review.child.school?.name ?? '' },
 		canEdit: hasPermission(user.roles, 'review:edit') && canTake('editDraft', review.status),
 		deadlines: deadlines.filter((d) => MEETING_CLOCKS.includes(d.id)),
-		warnings: canTake('editDraft', review.status)
-			? scheduleWarnings({ today, meetingOn: review.meetingOn, reviewDueOn: review.dueOn, yearGroup: review.child.yearGroup, deadlines })
-			: [],
+		warnings: editable ? scheduleWarnings({ today, meetingOn: review.meetingOn, yearGroup: review.child.yearGroup, deadlines }) : [],
 		parts: PART_KEYS.map((key) => ({
 			key,
 			slug: PART_SLUGS[key],
 			title: PART_TITLES[key],
-			status: key === 'PFA' && !pfaNeeded ? ('NOT_NEEDED' as const) : states[key].status,
+			status:
+				key === 'PFA' && !pfaNeeded
+					? ('NOT_NEEDED' as const)
+					: states[key].status === 'COMPLETED' && unfinished.has(key)
+						? ('IN_PROGRESS' as const)
+						: states[key].status,
 		})),
+		// The meeting recommends amending: the amendments it proposes are expected, not optional (reg 20(8)).
+		amending: review.recommendation === 'AMEND',
 		proposals,
 		evidence,
 	}
@@ -88,9 +98,11 @@ const STATUS_TEXT: Record<PartStatus | 'NOT_NEEDED', { text: string; tag?: strin
 }
 
 export default function Review() {
-	const { review, child, canEdit, deadlines, warnings, parts, proposals, evidence } = useLoaderData<typeof loader>()
+	const { review, child, canEdit, deadlines, warnings, parts, amending, proposals, evidence } = useLoaderData<typeof loader>()
 	const base = `/reviews/${review.id}`
-	const completed = parts.filter((p) => p.status === 'COMPLETED' || p.status === 'NOT_NEEDED').length
+	// Counted as the tags below say: a part not needed is neither completed nor one of the parts to complete.
+	const needed = parts.filter((p) => p.status !== 'NOT_NEEDED')
+	const completed = needed.filter((p) => p.status === 'COMPLETED').length
 	return (
 		<>
 			<PageTitle title={`Annual review for ${child.name}`} />
@@ -152,7 +164,7 @@ export default function Review() {
 				<>
 					<h2 className="govuk-heading-m">Complete the review</h2>
 					<p className="govuk-body">
-						You have completed {completed} of {parts.length} parts. Each part is saved when you press ‘Save and continue’: you can leave and come
+						You have completed {completed} of {needed.length} parts. Each part is saved when you press ‘Save and continue’: you can leave and come
 						back at any time.
 					</p>
 					<ul className="govuk-task-list">
@@ -168,7 +180,8 @@ export default function Review() {
 						<TaskItem
 							href={`${base}/proposals`}
 							title="Amendment proposals"
-							status={{ text: proposals ? `${proposals} proposed` : 'Optional' }}
+							hint={amending ? 'The meeting recommends amending the plan: propose each amendment, with the evidence for it.' : undefined}
+							status={proposals ? { text: `${proposals} proposed` } : amending ? STATUS_TEXT.NOT_STARTED : { text: 'Optional' }}
 							id="task-proposals"
 						/>
 						<TaskItem
@@ -189,17 +202,22 @@ export default function Review() {
 	)
 }
 
-function TaskItem({ href, title, status, id }: { href?: string; title: string; status: { text: string; tag?: string }; id: string }) {
+function TaskItem({ href, title, hint, status, id }: { href?: string; title: string; hint?: string; status: { text: string; tag?: string }; id: string }) {
 	return (
 		<li className={`govuk-task-list__item${href ? ' govuk-task-list__item--with-link' : ''}`}>
 			<div className="govuk-task-list__name-and-hint">
 				{href ? (
-					<a className="govuk-link govuk-task-list__link" href={href} aria-describedby={`${id}-status`}>
+					<a className="govuk-link govuk-task-list__link" href={href} aria-describedby={hint ? `${id}-hint ${id}-status` : `${id}-status`}>
 						{title}
 					</a>
 				) : (
 					<div>{title}</div>
 				)}
+				{hint ? (
+					<div className="govuk-task-list__hint" id={`${id}-hint`}>
+						{hint}
+					</div>
+				) : null}
 			</div>
 			<div className="govuk-task-list__status app-task-list-status" id={`${id}-status`}>
 				{status.tag ? <strong className={`govuk-tag ${status.tag}`}>{status.text}</strong> : status.text}

@@ -10,11 +10,11 @@ test('a SENCo signs in, sees their school’s children with plans and reviews, a
 	await expect(page.getByRole('heading', { name: 'Children with EHC plans', level: 1 })).toBeVisible()
 	await expect(page.getByText('Oakfield Primary School').first()).toBeVisible()
 	const table = page.getByRole('table')
-	await expect(table.getByRole('columnheader', { name: 'Next review due' })).toBeVisible()
+	await expect(table.getByRole('columnheader', { name: 'Review due by' })).toBeVisible()
 	const rows = table.locator('tbody tr')
 	expect(await rows.count()).toBeGreaterThan(5)
-	// Search by the first child's UPN finds exactly that child.
-	const upn = (await rows.first().locator('td').first().textContent())!.trim()
+	// Search by the first child's UPN (under their name) finds exactly that child.
+	const upn = (await rows.first().getByRole('rowheader').locator('.govuk-hint').textContent())!.replace(/^UPN /, '').trim()
 	await page.getByLabel('Search by name or UPN').fill(upn)
 	await page.getByRole('button', { name: 'Search' }).click()
 	await page.waitForURL(/q=/)

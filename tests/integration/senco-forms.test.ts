@@ -165,7 +165,7 @@ test('removing evidence asks first: the page names the file; another review’s 
 		reviewId,
 		evidenceId,
 	})) as Response
-	expect(refused.status).toBeGreaterThanOrEqual(400)
+	expect(refused.status).toBe(403) // another school's SENCo: refused (and audited by requireReviewAccess)
 	const otherDraft = await startDraft(stranger, HIGHFIELD_SENCO)
 	const notHere = (await run(removePage.loader, request(`/reviews/${otherDraft.reviewId}/evidence/${evidenceId}/remove`, { cookie: stranger }), {
 		reviewId: otherDraft.reviewId,

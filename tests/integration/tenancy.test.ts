@@ -59,6 +59,8 @@ const TESTED_ROUTES = [
 	'routes/review-proposal.tsx',
 	'routes/review-evidence.tsx',
 	'routes/review-evidence-file.tsx',
+	// tests/integration/senco-forms.test.ts (another school's SENCo and a council get nothing; another review's file is 404):
+	'routes/review-evidence-remove.tsx',
 	'routes/review-check.tsx',
 	'routes/review-submitted.tsx',
 	'routes/review-record-pdf.ts',
