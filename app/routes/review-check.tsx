@@ -54,12 +54,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			href: !canEdit
 				? null
 				: f.subject.kind === 'proposal' && f.subject.id
-					? proposalHref(f.subject.id)
+					? `${proposalHref(f.subject.id)}?returnTo=check`
 					: f.subject.kind === 'voice'
 						? fixHref('CHILD_VIEWS')
 						: f.subject.kind === 'pfa'
 							? fixHref('PFA')
-							: `/reviews/${review.id}/proposals/new?section=${f.section === 'PfA' ? 'A' : f.section}`,
+							: `/reviews/${review.id}/proposals/new?section=${f.section === 'PfA' ? 'A' : f.section}&returnTo=check`,
 		})),
 		partHrefs: canEdit ? Object.fromEntries((Object.keys(PART_SLUGS) as PartKey[]).map((k) => [k, partHref(k)])) : null,
 	}

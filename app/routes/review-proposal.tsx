@@ -15,6 +15,9 @@ import type { Route } from './+types/review-proposal'
 
 const isSection = (s: string | null): s is PlanSection => !!s && (PLAN_SECTIONS as readonly string[]).includes(s)
 
+/** "Fix this" on check your answers comes back there once saved (returnTo=check); any other value is ignored. */
+const returnsToCheck = (value: FormDataEntryValue | null) => value === 'check'
+
 async function load(request: Request, params: { reviewId: string; proposalId?: string }) {
 	const { user, review: access } = await requireEditableReview(request, params.reviewId)
 	const review = await loadReview(params.reviewId)
@@ -33,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
 		proposalId: proposal?.id ?? null,
+		returnToCheck: returnsToCheck(new URL(request.url).searchParams.get('returnTo')),
 		section,
 		sections: PLAN_SECTIONS.map((s) => ({ value: s, label: sectionLabel(s) })),
 		currentWording,
@@ -60,11 +64,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: ProposalSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await saveProposal(request, user, access, proposal?.id ?? null, { ...submission.value, currentWording })
-	throw redirect(`${base}/proposals`)
+	throw redirect(returnsToCheck(formData.get('returnTo')) ? `${base}/check` : `${base}/proposals`)
 }
 
 export default function Proposal() {
-	const { reviewId, childName, proposalId, section, sections, currentWording, evidence, initial } = useLoaderData<typeof loader>()
+	const { reviewId, childName, proposalId, returnToCheck, section, sections, currentWording, evidence, initial } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'proposal', schema: ProposalSchema, lastResult: actionData?.result, defaultValue: initial })
 	const errors = summaryErrors(form.id, form.allErrors, ['section', 'proposedWording', 'reason'])
@@ -74,8 +78,8 @@ export default function Proposal() {
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
 				<PageTitle title={`${title}: ${childName}`} error={errors.length > 0} />
-				<a href={`${base}/proposals`} className="govuk-back-link">
-					Back to the proposals
+				<a href={returnToCheck ? `${base}/check` : `${base}/proposals`} className="govuk-back-link">
+					{returnToCheck ? 'Back to check your answers' : 'Back to the proposals'}
 				</a>
 				<ErrorSummary errors={errors} />
 				<span className="govuk-caption-l">{childName}</span>
@@ -83,6 +87,7 @@ export default function Proposal() {
 				{!section ? (
 					// Step 1: which section (a plain GET form, so it works without JavaScript).
 					<form method="get" noValidate>
+						{returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
 						<div className="govuk-form-group">
 							<label className="govuk-label govuk-label--m" htmlFor="section">
 								Which section of the plan?
@@ -102,6 +107,7 @@ export default function Proposal() {
 				) : (
 					<Form method="post" {...getFormProps(form)} noValidate>
 						<input type="hidden" name="section" value={section} />
+						{returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
 						<h2 className="govuk-heading-m">{sections.find((s) => s.value === section)?.label}</h2>
 						<h3 className="govuk-heading-s">The plan’s current wording</h3>
 						<div className="govuk-inset-text">

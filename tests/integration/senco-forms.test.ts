@@ -11,6 +11,7 @@ import * as evidence from '#app/routes/review-evidence.tsx'
 import * as meeting from '#app/routes/review-meeting.tsx'
 import * as reviewNew from '#app/routes/review-new.tsx'
 import * as part from '#app/routes/review-part.tsx'
+import * as proposal from '#app/routes/review-proposal.tsx'
 import { pdfFile } from '#tests/evidence-files.ts'
 import { cookieFor, expectRedirect, HIGHFIELD_SENCO, OAKFIELD_SENCO, request, run, startDraft } from '#tests/helpers.ts'
 
@@ -198,4 +199,22 @@ test('a part opened from "Fix this" goes back to check your answers once saved; 
 		part: 'child-views',
 	})) as any
 	expect(page.returnTo).toBe('check')
+})
+
+test('a proposal opened from "Fix this" goes back to check your answers once saved; any other returnTo goes to the proposals', async () => {
+	const cookie = await cookieFor(SENCO)
+	const { reviewId } = await startDraft(cookie, SENCO)
+	const save = (returnTo: string) =>
+		run(
+			proposal.action,
+			request(`/reviews/${reviewId}/proposals/new?section=B&returnTo=${encodeURIComponent(returnTo)}`, {
+				cookie,
+				form: { section: 'B', proposedWording: `Needs described again (${returnTo}).`, reason: 'New assessment', returnTo },
+			}),
+			{ reviewId },
+		)
+	expectRedirect(await save('check'), `/reviews/${reviewId}/check`)
+	expectRedirect(await save('https://evil.example'), `/reviews/${reviewId}/proposals`)
+	const page = (await run(proposal.loader, request(`/reviews/${reviewId}/proposals/new?section=B&returnTo=check`, { cookie }), { reviewId })) as any
+	expect(page.returnToCheck).toBe(true)
 })
