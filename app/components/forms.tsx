@@ -3,7 +3,7 @@
 // aria-describedby, and keeps what the user typed (the server echoes it back through `lastResult`).
 import { useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type { z } from 'zod'
 
 type AnyField = FieldMetadata<any, any, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- the kit takes any form's fields; conform types a field by its form's schema
@@ -290,6 +290,7 @@ export function Radios({
 	hint,
 	options,
 	inline,
+	small,
 	legendClass,
 	legendIsHeading,
 }: {
@@ -298,6 +299,8 @@ export function Radios({
 	hint?: ReactNode
 	options: Option[]
 	inline?: boolean
+	/** GOV.UK's small radios, for a question revealed under another answer. */
+	small?: boolean
 	legendClass?: string
 	legendIsHeading?: boolean
 }) {
@@ -313,8 +316,86 @@ export function Radios({
 			error={error}
 			errorId={`${field.id}-error`}
 		>
-			<div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`}>
+			<div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}${small ? ' govuk-radios--small' : ''}`}>
 				<Choices field={field} type="radio" options={options} checked={(value) => initial === value} />
+			</div>
+		</Fieldset>
+	)
+}
+
+const noSubscription = () => () => {}
+/** false while the server draws the page and while it hydrates, then true. */
+export const useHydrated = () =>
+	useSyncExternalStore(
+		noSubscription,
+		() => true,
+		() => false,
+	)
+
+/**
+ * GOV.UK radios with questions revealed under an answer (an option's `reveal`). Drawn by the server (and until the
+ * page is hydrated) every revealed block shows, so the form works without JavaScript; once running, only the chosen
+ * answer's block shows. `onChoose` lets the page follow the choice.
+ */
+export function ConditionalRadios({
+	field,
+	legend,
+	hint,
+	options,
+	legendClass = 'govuk-fieldset__legend--m',
+	onChoose,
+}: {
+	field: AnyField
+	legend: ReactNode
+	hint?: ReactNode
+	options: Array<Option & { reveal?: ReactNode }>
+	legendClass?: string
+	onChoose?: (value: string) => void
+}) {
+	const hydrated = useHydrated()
+	const [chosen, setChosen] = useState(field.initialValue as string | undefined)
+	return (
+		<Fieldset legend={legend} legendClass={legendClass} hint={hint} hintId={`${field.id}-hint`} error={firstError(field)} errorId={`${field.id}-error`}>
+			<div className="govuk-radios" data-module="govuk-radios">
+				{options.map((option, i) => {
+					// The first item carries the field's id, so the error summary's link lands on it.
+					const id = i === 0 ? field.id : `${field.id}-${option.value}`
+					const hintId = option.hint ? `${id}-item-hint` : undefined
+					const revealId = `${field.id}-${option.value}-conditional`
+					return (
+						<Fragment key={option.value}>
+							<div className="govuk-radios__item">
+								<input
+									className="govuk-radios__input"
+									id={id}
+									name={field.name}
+									type="radio"
+									value={option.value}
+									defaultChecked={field.initialValue === option.value}
+									onChange={() => {
+										setChosen(option.value)
+										onChoose?.(option.value)
+									}}
+									aria-controls={option.reveal !== undefined ? revealId : undefined}
+									aria-describedby={hintId}
+								/>
+								<label className="govuk-label govuk-radios__label" htmlFor={id}>
+									{option.label}
+								</label>
+								{hintId ? (
+									<div id={hintId} className="govuk-hint govuk-radios__hint">
+										{option.hint}
+									</div>
+								) : null}
+							</div>
+							{option.reveal !== undefined ? (
+								<div className="govuk-radios__conditional" id={revealId} hidden={hydrated && chosen !== option.value}>
+									{option.reveal}
+								</div>
+							) : null}
+						</Fragment>
+					)
+				})}
 			</div>
 		</Fieldset>
 	)

@@ -1,7 +1,7 @@
 // The fields of each part of the review form. Each takes the conform fields of its part's schema
 // (app/domain/review-parts.ts) and the review's context (the plan's outcomes, wording, invitees).
-import { Fragment, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { Radios, TextArea } from '#app/components/forms.tsx'
+import { useState, type ReactNode } from 'react'
+import { ConditionalRadios, Radios, TextArea, useHydrated } from '#app/components/forms.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import {
 	CHANGE_SECTIONS,
@@ -28,15 +28,6 @@ export type PartContext = {
 	wording: Record<string, string>
 	invitees: Array<{ id: string; name: string; role: string }>
 }
-
-const noSubscription = () => () => {}
-/** false while the server draws the page and while it hydrates, then true. */
-const useHydrated = () =>
-	useSyncExternalStore(
-		noSubscription,
-		() => true,
-		() => false,
-	)
 
 /**
  * The child's views. Who recorded them belongs to a supported conversation and to observation; how the child
@@ -66,64 +57,25 @@ export function ChildViewsFields({ fields, context }: { fields: Fields; context:
 			</>
 		),
 	}
-	const error = pathway.errors?.[0] as string | undefined
 	return (
 		<>
 			<p className="govuk-body">
 				Record {context.childFirstName}’s own views about what is working, what is not, and what they hope for, in their own words (SEND Code of
 				Practice 9.62). Choose the way that suits their age and how they communicate.
 			</p>
+			{/* The recorded-by box moves between answers: its text is followed here so it is kept. */}
 			<div
-				className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}
 				onInput={(event) => {
 					const target = event.target as HTMLTextAreaElement
 					if (target.name === fields.recordedBy.name) setRecordedBy(target.value)
 				}}
 			>
-				<fieldset className="govuk-fieldset" aria-describedby={error ? `${pathway.id}-error` : undefined}>
-					<legend className="govuk-fieldset__legend govuk-fieldset__legend--m">How did they give their views?</legend>
-					{error ? (
-						<p id={`${pathway.id}-error`} className="govuk-error-message">
-							<span className="govuk-visually-hidden">Error:</span> {error}
-						</p>
-					) : null}
-					<div className="govuk-radios" data-module="govuk-radios">
-						{VOICE_PATHWAYS.map((value, i) => {
-							// The first item carries the field's id, so the error summary's link lands on it.
-							const id = i === 0 ? pathway.id : `${pathway.id}-${value}`
-							const reveal = reveals[value]
-							const revealId = `${pathway.id}-${value}-conditional`
-							return (
-								<Fragment key={value}>
-									<div className="govuk-radios__item">
-										<input
-											className="govuk-radios__input"
-											id={id}
-											name={pathway.name}
-											type="radio"
-											value={value}
-											defaultChecked={pathway.initialValue === value}
-											onChange={() => setChosen(value)}
-											aria-controls={reveal !== undefined ? revealId : undefined}
-											aria-describedby={`${id}-item-hint`}
-										/>
-										<label className="govuk-label govuk-radios__label" htmlFor={id}>
-											{VOICE_PATHWAY_LABELS[value].label}
-										</label>
-										<div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
-											{VOICE_PATHWAY_LABELS[value].hint}
-										</div>
-									</div>
-									{reveal !== undefined ? (
-										<div className="govuk-radios__conditional" id={revealId} hidden={hydrated && chosen !== value}>
-											{reveal}
-										</div>
-									) : null}
-								</Fragment>
-							)
-						})}
-					</div>
-				</fieldset>
+				<ConditionalRadios
+					field={pathway}
+					legend="How did they give their views?"
+					onChoose={setChosen}
+					options={VOICE_PATHWAYS.map((value) => ({ value, ...VOICE_PATHWAY_LABELS[value], reveal: reveals[value] }))}
+				/>
 			</div>
 			<TextArea
 				field={fields.words}

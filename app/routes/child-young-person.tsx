@@ -3,14 +3,13 @@
 // capacity, who acts for them (SEND Regulations 2014 reg 64). Council staff who send letters only; the child must be
 // their council's. GOV.UK radios whose follow-up questions show under the answer they belong to; without JavaScript
 // every follow-up question shows, and only those of the answer chosen are kept.
-import { getFormProps, type FieldMetadata } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Fragment, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireChildAccess } from '#app/auth/tenancy.server.ts'
-import { Button, DateField, EmailField, ErrorSummary, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
+import { Button, ConditionalRadios, DateField, EmailField, ErrorSummary, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { formatDate, isAfter, todayInLondon } from '#app/domain/calendar-date.ts'
@@ -119,146 +118,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	throw redirect(`/children/${params.childId}#young-person`)
 }
 
-const noSubscription = () => () => {}
-
-type AnyField = FieldMetadata<any, any, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- a field of this page's form, whatever its type
-
-/**
- * GOV.UK radios with conditionally revealed questions under an answer. Server-drawn, every follow-up question shows,
- * so the page works without JavaScript; once the page runs, only the chosen answer's are shown (each radio names the
- * block it controls, as GOV.UK Frontend's do).
- */
-function ConditionalRadios({
-	field,
-	legend,
-	hint,
-	options,
-}: {
-	field: AnyField
-	legend: ReactNode
-	hint?: ReactNode
-	options: Array<{ value: string; label: string; hint?: string; reveal?: ReactNode }>
-}) {
-	const [chosen, setChosen] = useState((field.initialValue as string | undefined) ?? '')
-	// false while the server draws the page and while it hydrates; then true, and the unchosen answers' questions hide.
-	const running = useSyncExternalStore(
-		noSubscription,
-		() => true,
-		() => false,
-	)
-	const error = field.errors?.[0]
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
-	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<fieldset className="govuk-fieldset" aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}>
-				<legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-				{hint ? (
-					<div id={hintId} className="govuk-hint">
-						{hint}
-					</div>
-				) : null}
-				{error ? (
-					<p id={errorId} className="govuk-error-message">
-						<span className="govuk-visually-hidden">Error:</span> {error}
-					</p>
-				) : null}
-				<div className="govuk-radios" data-module="govuk-radios">
-					{options.map((option, i) => {
-						const id = i === 0 ? field.id : `${field.id}-${option.value}`
-						const revealId = `${field.id}-${option.value}-conditional`
-						return (
-							<Fragment key={option.value}>
-								<div className="govuk-radios__item">
-									<input
-										className="govuk-radios__input"
-										id={id}
-										name={field.name}
-										type="radio"
-										value={option.value}
-										defaultChecked={field.initialValue === option.value}
-										onChange={() => setChosen(option.value)}
-										aria-controls={option.reveal ? revealId : undefined}
-										aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-									/>
-									<label className="govuk-label govuk-radios__label" htmlFor={id}>
-										{option.label}
-									</label>
-									{option.hint ? (
-										<div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
-											{option.hint}
-										</div>
-									) : null}
-								</div>
-								{option.reveal ? (
-									<div className="govuk-radios__conditional" id={revealId} hidden={running && chosen !== option.value}>
-										{option.reveal}
-									</div>
-								) : null}
-							</Fragment>
-						)
-					})}
-				</div>
-			</fieldset>
-		</div>
-	)
-}
-
-/** Plain GOV.UK radios inside a revealed block (the kit's Radios with a smaller legend). */
-function SmallRadios({
-	field,
-	legend,
-	hint,
-	options,
-}: {
-	field: AnyField
-	legend: ReactNode
-	hint?: ReactNode
-	options: Array<{ value: string; label: string }>
-}) {
-	const error = field.errors?.[0]
-	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<fieldset
-				className="govuk-fieldset"
-				aria-describedby={[hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ') || undefined}
-			>
-				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-				{hint ? (
-					<div id={`${field.id}-hint`} className="govuk-hint">
-						{hint}
-					</div>
-				) : null}
-				{error ? (
-					<p id={`${field.id}-error`} className="govuk-error-message">
-						<span className="govuk-visually-hidden">Error:</span> {error}
-					</p>
-				) : null}
-				<div className="govuk-radios govuk-radios--small">
-					{options.map((option, i) => {
-						const id = i === 0 ? field.id : `${field.id}-${option.value}`
-						return (
-							<div className="govuk-radios__item" key={option.value}>
-								<input
-									className="govuk-radios__input"
-									id={id}
-									name={field.name}
-									type="radio"
-									value={option.value}
-									defaultChecked={field.initialValue === option.value}
-								/>
-								<label className="govuk-label govuk-radios__label" htmlFor={id}>
-									{option.label}
-								</label>
-							</div>
-						)
-					})}
-				</div>
-			</fieldset>
-		</div>
-	)
-}
-
 export default function YoungPersonRights() {
 	const { child, youngPerson, endsOn, from, defaults } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
@@ -304,7 +163,9 @@ export default function YoungPersonRights() {
 								label: `Yes, ${child.firstName} makes their own decisions`,
 								reveal: (
 									<>
-										<SmallRadios
+										<Radios
+											small
+											legendClass="govuk-fieldset__legend--s"
 											field={fields.parentCopy}
 											legend={`Has ${child.firstName} agreed that their parent is sent copies of their letters?`}
 											hint={`Without their agreement, ${child.parentName || 'their parent'} gets no copy.`}
@@ -327,7 +188,9 @@ export default function YoungPersonRights() {
 								hint: 'SEND Regulations 2014, regulation 64',
 								reveal: (
 									<>
-										<SmallRadios
+										<Radios
+											small
+											legendClass="govuk-fieldset__legend--s"
 											field={fields.representativeRole}
 											legend="Who acts for them?"
 											options={REPRESENTATIVE_ROLES.map((role) => ({ value: role, label: REPRESENTATIVE_ROLE_LABELS[role] }))}

@@ -1,12 +1,22 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/auth.server.ts'
 import { requireReviewAccess } from '#app/auth/review-access.server.ts'
 import { backToCase, ErrorPage } from '#app/components/error-page.tsx'
-import { Button, Checkboxes, DateField, ErrorSummary, Select, summaryErrors, TextArea, TextField, useGovukForm } from '#app/components/forms.tsx'
+import {
+	Button,
+	Checkboxes,
+	ConditionalRadios,
+	DateField,
+	ErrorSummary,
+	Select,
+	summaryErrors,
+	TextArea,
+	TextField,
+	useGovukForm,
+} from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
@@ -117,89 +127,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 		throw error
 	}
 	throw redirect(`/council/reviews/${review.id}/final#school-request`)
-}
-
-const noSubscription = () => () => {}
-
-/**
- * GOV.UK radios with conditionally revealed questions. Without JavaScript (and until the page is hydrated) every
- * question shows, so the form works as a plain form; with it, only the chosen answer's questions show.
- */
-function ConditionalRadios({
-	field,
-	legend,
-	hint,
-	options,
-}: {
-	field: { id: string; name: string; initialValue?: unknown; errors?: string[] }
-	legend: ReactNode
-	hint?: ReactNode
-	options: Array<{ value: string; label: string; hint?: string; reveal?: ReactNode }>
-}) {
-	const initial = field.initialValue as string | undefined
-	const [chosen, setChosen] = useState(initial)
-	// false while the server draws the page and while it hydrates: then true, and the unchosen answers' questions hide.
-	const hydrated = useSyncExternalStore(
-		noSubscription,
-		() => true,
-		() => false,
-	)
-	const error = field.errors?.[0]
-	const hintId = `${field.id}-hint`
-	const errorId = `${field.id}-error`
-	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<fieldset className="govuk-fieldset" aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}>
-				<legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-				{hint ? (
-					<div id={hintId} className="govuk-hint">
-						{hint}
-					</div>
-				) : null}
-				{error ? (
-					<p id={errorId} className="govuk-error-message">
-						<span className="govuk-visually-hidden">Error:</span> {error}
-					</p>
-				) : null}
-				<div className="govuk-radios">
-					{options.map((o, i) => {
-						const id = i === 0 ? field.id : `${field.id}-${o.value}`
-						const revealId = `${field.id}-${o.value}-conditional`
-						return (
-							<div key={o.value}>
-								<div className="govuk-radios__item">
-									<input
-										className="govuk-radios__input"
-										id={id}
-										name={field.name}
-										type="radio"
-										value={o.value}
-										defaultChecked={initial === o.value}
-										onChange={() => setChosen(o.value)}
-										aria-controls={o.reveal ? revealId : undefined}
-										aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-									/>
-									<label className="govuk-label govuk-radios__label" htmlFor={id}>
-										{o.label}
-									</label>
-									{o.hint ? (
-										<div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
-											{o.hint}
-										</div>
-									) : null}
-								</div>
-								{o.reveal ? (
-									<div className="govuk-radios__conditional" id={revealId} hidden={hydrated && chosen !== o.value}>
-										{o.reveal}
-									</div>
-								) : null}
-							</div>
-						)
-					})}
-				</div>
-			</fieldset>
-		</div>
-	)
 }
 
 export default function SchoolRequest() {
