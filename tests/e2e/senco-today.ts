@@ -12,6 +12,7 @@ import { addDays, daysBetween, formatDate, todayInLondon } from '#app/domain/cal
 import { INVITEE_ROLE_LABELS, type InviteeRole } from '#app/domain/review-parts.ts'
 import { e2eDb } from './db.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
+import { outcomesProgressing, saveAndContinue } from './senco-review.ts'
 
 type A11y = { check: () => Promise<void> }
 type Run = 0 | 1
@@ -62,13 +63,6 @@ async function fillDate(group: Locator, iso: string) {
 	await group.getByLabel('Day').fill(String(Number(iso.slice(8))))
 	await group.getByLabel('Month').fill(String(Number(iso.slice(5, 7))))
 	await group.getByLabel('Year').fill(iso.slice(0, 4))
-}
-
-async function saveAndContinue(page: Page, a11y: A11y) {
-	await page.getByRole('radio', { name: 'Yes, I’ve completed this section' }).check()
-	await page.getByRole('button', { name: 'Save and continue' }).click()
-	await page.waitForURL(/\/reviews\/[^/]+(#task-list)?$/)
-	await a11y.check()
 }
 
 /** Schedules the review from the child's page: the meeting, and the invitations and advice recorded as sent. */
@@ -276,21 +270,7 @@ export async function submissionJourney(page: Page, a11y: A11y, run: Run) {
 	await page.getByLabel('Who gave these views').fill('Mother, in writing')
 	await saveAndContinue(page, a11y)
 
-	await page.getByRole('link', { name: 'Progress against outcomes' }).click()
-	await a11y.check()
-	const outcomes = await page.getByRole('group', { name: /^Progress towards outcome \d+$/ }).count()
-	for (let i = 1; i <= outcomes; i++) {
-		await page
-			.getByRole('group', { name: `Progress towards outcome ${i}` })
-			.getByRole('radio', { name: 'Progressing' })
-			.check()
-		await page.getByLabel(`Evidence of progress towards outcome ${i}`).fill(`Termly assessment shows steady progress on outcome ${i}.`)
-		await page
-			.getByRole('group', { name: `Should outcome ${i} continue, change or end?` })
-			.getByRole('radio', { name: 'Continue' })
-			.check()
-	}
-	await saveAndContinue(page, a11y)
+	await outcomesProgressing(page, a11y)
 
 	await page.getByRole('link', { name: 'Changes in needs and provision' }).click()
 	await a11y.check()
