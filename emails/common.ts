@@ -112,5 +112,8 @@ export const reviewUrl = (appUrl: string, reviewId: string) => `${base(appUrl)}/
 export const caseloadUrl = (appUrl: string) => `${base(appUrl)}/caseload`
 export const setPasswordUrl = (appUrl: string, token: string) => `${base(appUrl)}/set-password/${encodeURIComponent(token)}`
 export const resetPasswordUrl = (appUrl: string) => `${base(appUrl)}/reset-password`
+export const familySignInUrl = (appUrl: string, token: string) => `${base(appUrl)}/family/sign-in/${encodeURIComponent(token)}`
+/** Where a family member asks for a new sign-in link (and where emails to families send them). */
+export const familyPortalUrl = (appUrl: string) => `${base(appUrl)}/family/sign-in`
 
 export { formatDate }

@@ -134,10 +134,17 @@ const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
 		token: 'tok_0123456789abcdefghij',
 		expiresAt: new Date('2027-03-04T17:00:00Z'),
 	},
+	'family-sign-in': {
+		name: 'Jo Smith',
+		token: 'tok_0123456789abcdefghij',
+		expiresAt: new Date('2027-03-04T17:00:00Z'),
+		invitedByName: 'Sam Patel',
+		child: { firstName: 'Amira', lastName: 'Khan' },
+	},
 }
 
 /** Templates about an account, not a child. */
-const ACCOUNT_TEMPLATES: TemplateName[] = ['user-invite', 'password-reset']
+const ACCOUNT_TEMPLATES: TemplateName[] = ['user-invite', 'password-reset', 'family-sign-in']
 
 function render<Name extends TemplateName>(name: Name, overrides: Partial<PayloadOf<Name>> = {}) {
 	return renderTemplate(name, { ...samples[name], ...overrides }, ctx)
@@ -155,7 +162,7 @@ function expectEmail(
 }
 
 test('the registry lists each template under its own name', () => {
-	expect(TEMPLATE_NAMES).toHaveLength(13) // plan-ceased-health: reg 31(2); review-report-invitee: reg 20(8)
+	expect(TEMPLATE_NAMES).toHaveLength(14) // plan-ceased-health: reg 31(2); review-report-invitee: reg 20(8)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
 })
 
@@ -184,7 +191,9 @@ test('every interpolated value is escaped in the HTML part', () => {
 				? { ...samples[name], name: hostile.firstName, organisationName: hostile.lastName }
 				: name === 'password-reset'
 					? { ...samples[name], name: hostile.firstName, sentByName: hostile.lastName }
-					: { ...samples[name], child: hostile }
+					: name === 'family-sign-in'
+						? { ...samples[name], name: hostile.firstName, invitedByName: hostile.lastName }
+						: { ...samples[name], child: hostile }
 		const email = renderTemplate(name, payload, { ...ctx, councilName: 'Kent <i>County</i> Council' })
 		expect(email.html, name).not.toContain('<script>')
 		expect(email.html, name).not.toContain('<b>Sons')
@@ -364,6 +373,22 @@ test('user-invite has a one-time link to set a password and says when it expires
 		html: ['href="https://reviews.kent.example.gov.uk/set-password/tok_0123456789abcdefghij"'],
 	})
 	expect(templates['user-invite'].secretFields).toEqual(['token'])
+})
+
+test('family-sign-in gives the one-time link, when it stops working and where to get another, with no password', () => {
+	const invited = render('family-sign-in')
+	expectEmail(invited, {
+		subject: 'Take part in Amira K.’s EHC plan review online: sign in by 4 March 2027 at 5:00pm',
+		text: [
+			'Sam Patel has asked you',
+			'https://reviews.kent.example.gov.uk/family/sign-in/tok_0123456789abcdefghij',
+			'works once',
+			'https://reviews.kent.example.gov.uk/family/sign-in ',
+		],
+		html: ['href="https://reviews.kent.example.gov.uk/family/sign-in/tok_0123456789abcdefghij"'],
+	})
+	const asked = render('family-sign-in', { invitedByName: null, child: null })
+	expectEmail(asked, { subject: 'Your link to sign in to the Kent County Council EHC review portal, until 4 March 2027 at 5:00pm', text: ['You asked for a link'], notText: ['Sam Patel'] })
 })
 
 test('password-reset says who asked and when, gives the one-time link and its expiry, and names only the account it is for', () => {

@@ -6,6 +6,7 @@ import { amendmentNotice } from '#emails/amendment-notice.ts'
 import type { Attachment, EmailTemplate } from '#emails/common.ts'
 import { decisionLetter } from '#emails/decision-letter.ts'
 import { decisionNotToAmend } from '#emails/decision-not-to-amend.ts'
+import { familySignIn } from '#emails/family-sign-in.ts'
 import { finalPlanIssued } from '#emails/final-plan-issued.ts'
 import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
 import { passwordReset } from '#emails/password-reset.ts'
@@ -32,6 +33,7 @@ export const templates = {
 	'reminder-deadline-missed': reminderDeadlineMissed,
 	'user-invite': userInvite,
 	'password-reset': passwordReset,
+	'family-sign-in': familySignIn,
 } as const
 
 export type TemplateName = keyof typeof templates

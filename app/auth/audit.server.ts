@@ -34,6 +34,13 @@ export type AuditAction =
 	| 'settings.update'
 	| 'import.run'
 	| 'export.download'
+	| 'family.invite'
+	| 'family.link_requested'
+	| 'family.child_view'
+	| 'family.review_view'
+	| 'family.contribute'
+	| 'family.representation'
+	| 'family.download'
 
 export interface AuditTarget {
 	entityType?: string

@@ -35,10 +35,18 @@ export async function requestPasswordReset(request: Request, emailInput: string,
 	}
 	const user = await prisma.user.findUnique({
 		where: { email },
-		select: { id: true, email: true, name: true, active: true, school: { select: { active: true } } },
+		select: { id: true, email: true, name: true, active: true, laId: true, schoolId: true, school: { select: { active: true } } },
 	})
-	if (!user || !user.active || user.school?.active === false) {
-		await recorded(user?.id ?? null, user ? 'not sent: the account or its school is deactivated' : 'not sent: no such account')
+	// Families sign in by emailed links and have no password to reset (docs/decisions/017-family-access.md).
+	if (!user || !user.active || user.school?.active === false || (!user.laId && !user.schoolId)) {
+		await recorded(
+			user?.id ?? null,
+			!user
+				? 'not sent: no such account'
+				: user.laId || user.schoolId
+					? 'not sent: the account or its school is deactivated'
+					: 'not sent: not a member of staff',
+		)
 		return 'no-account'
 	}
 	return prisma.$transaction(async (tx) => {

@@ -6,6 +6,7 @@ type HeaderUser = { name: string; roles: Role[]; schoolName: string | null; perm
 // The council's own header: its name, not the GOV.UK crown (services off GOV.UK must not use it).
 export function ServiceHeader({ councilName, user }: { councilName: string; user: HeaderUser }) {
 	const links: Array<{ to: string; label: string }> = []
+	if (user?.roles.includes('FAMILY')) links.push({ to: '/family', label: 'Your reviews' })
 	if (user?.permissions.includes('school:children:read')) links.push({ to: '/school', label: 'Children' })
 	if (user?.permissions.includes('caseload:read')) links.push({ to: '/caseload', label: 'Caseload' })
 	if (user?.permissions.includes('timeliness:read')) links.push({ to: '/timeliness', label: 'Timeliness' })

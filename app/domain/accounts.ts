@@ -19,9 +19,18 @@ export const RESET_MAX_PER_ACCOUNT = 3
  */
 export const RESET_MAX_PER_ADDRESS = 20
 
-export type TokenPurpose = 'INVITE' | 'RESET_PASSWORD'
+/**
+ * A family member's sign-in link (docs/decisions/017-family-access.md): no password to remember, so the link is the
+ * credential each time; it works once and for an hour, like a reset link.
+ */
+export const FAMILY_LINK_MINUTES = 60
+/** At most this many sign-in links go to one family member's address in an hour. */
+export const FAMILY_LINK_MAX_PER_ACCOUNT = 5
+
+export type TokenPurpose = 'INVITE' | 'RESET_PASSWORD' | 'FAMILY_SIGN_IN'
 
 /** How long a new one-time link of this purpose works, in milliseconds. */
 export function linkLifetime(purpose: TokenPurpose): number {
-	return purpose === 'INVITE' ? INVITE_DAYS * 24 * 60 * 60 * 1000 : RESET_LINK_MINUTES * 60 * 1000
+	if (purpose === 'INVITE') return INVITE_DAYS * 24 * 60 * 60 * 1000
+	return (purpose === 'FAMILY_SIGN_IN' ? FAMILY_LINK_MINUTES : RESET_LINK_MINUTES) * 60 * 1000
 }

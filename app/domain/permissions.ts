@@ -2,7 +2,12 @@
 // admins to a council). Tenancy (which school's or council's records) is enforced separately, in the
 // `where` clause of every query: see app/auth/tenancy.server.ts.
 
-export const ROLES = ['SENCO', 'CASEWORKER', 'MANAGER', 'ADMIN'] as const
+// FAMILY: a parent, carer or young person (docs/decisions/017-family-access.md). They hold none of the staff
+// permissions below; the family pages (app/routes/family*.tsx) admit them through app/auth/family.server.ts alone.
+export const STAFF_ROLES = ['SENCO', 'CASEWORKER', 'MANAGER', 'ADMIN'] as const
+export const ROLES = [...STAFF_ROLES, 'FAMILY'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role)
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 	CASEWORKER: 'Caseworker',
 	MANAGER: 'SEN manager',
 	ADMIN: 'Administrator',
+	FAMILY: 'Parent, carer or young person',
 }
 
 export type Permission =
@@ -29,6 +35,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 	CASEWORKER: ['caseload:read', 'caseload:assign', 'decision:make', 'review:read'],
 	MANAGER: ['caseload:read', 'caseload:assign', 'decision:make', 'review:read', 'timeliness:read', 'workload:manage', 'admin:users', 'admin:schools'],
 	ADMIN: ['caseload:read', 'review:read', 'admin:users', 'admin:schools'],
+	FAMILY: [],
 }
 
 export function isRole(value: string): value is Role {
@@ -48,5 +55,6 @@ export function homePathFor(roles: readonly Role[]): string {
 	if (roles.includes('MANAGER') || roles.includes('ADMIN')) return '/caseload?view=all'
 	if (roles.includes('CASEWORKER')) return '/caseload?view=mine'
 	if (roles.includes('SENCO')) return '/school'
+	if (roles.includes('FAMILY')) return '/family'
 	return '/no-access'
 }

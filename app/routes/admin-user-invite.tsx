@@ -6,7 +6,7 @@ import { AdminEditPage } from '#app/components/admin.tsx'
 import { Button, EmailField, Radios, summaryErrors, TextField, useGovukForm } from '#app/components/forms.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { INVITE_DAYS } from '#app/domain/accounts.ts'
-import { ROLES } from '#app/domain/permissions.ts'
+import { STAFF_ROLES } from '#app/domain/permissions.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { requiredText } from '#app/lib/form-fields.ts'
 import { matchSchools, type SchoolMatch } from '#app/queries/schools.server.ts'
@@ -26,7 +26,7 @@ export const InviteSchema = z
 			.trim()
 			.toLowerCase()
 			.pipe(z.email('Enter an email address in the correct format, like name@example.org').max(200, 'The email address must be 200 characters or fewer')),
-		role: z.enum(ROLES, { error: 'Select what they will do' }),
+		role: z.enum(STAFF_ROLES, { error: 'Select what they will do' }),
 		// The school as typed (its name or URN): the server finds it among the council's schools.
 		school: z.string().trim().max(MAX_SCHOOL_TEXT, `The school’s name or URN must be ${MAX_SCHOOL_TEXT} characters or fewer`).optional(),
 		// One of the schools the text matched, chosen from the radios offered when it matched several.

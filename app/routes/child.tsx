@@ -46,7 +46,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 	const canRecord = hasPermission(user.roles, 'decision:make')
 	const letters = canRecord ? await lettersTo(params.childId, `${child.firstName} ${child.lastName}`, child.dateOfBirth, today) : null
-	return { child, age, letters, canStartReview: hasPermission(user.roles, 'review:edit') && !!child.plan }
+	return {
+		child,
+		age,
+		letters,
+		canStartReview: hasPermission(user.roles, 'review:edit') && !!child.plan,
+		canInviteFamily: hasPermission(user.roles, 'review:edit') || canRecord,
+	}
 }
 
 /** Who a letter sent today would be addressed to, who copied, and what the caseworker must know (app/domain/young-person.ts). */
@@ -71,7 +77,7 @@ async function lettersTo(childId: string, name: string, dateOfBirth: string, tod
 const describe = (p: FamilyRecipient) => `${p.name} (${p.role}), ${p.email || 'no email address: posted'}`
 
 export default function ChildRecord() {
-	const { child, age, letters, canStartReview } = useLoaderData<typeof loader>()
+	const { child, age, letters, canStartReview, canInviteFamily } = useLoaderData<typeof loader>()
 	const draft = child.reviews.find((r) => canTake('editDraft', r.status))
 	const name = `${child.firstName} ${child.lastName}`
 	const rows: Array<[string, string]> = [
@@ -131,6 +137,13 @@ export default function ChildRecord() {
 						</Link>
 					</p>
 				</section>
+			) : null}
+			{canInviteFamily ? (
+				<p className="govuk-body">
+					<Link className="govuk-link" to={`/children/${child.id}/family`}>
+						Family access online<span className="govuk-visually-hidden"> for {name}</span>
+					</Link>
+				</p>
 			) : null}
 			<h2 className="govuk-heading-m">Annual reviews</h2>
 			{canStartReview ? (

@@ -6,8 +6,8 @@ import { audit } from '#app/auth/audit.server.ts'
 import { forbidden, notFound, requirePermission, requireUser, type SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { linkLifetime, type TokenPurpose } from '#app/domain/accounts.ts'
-import type { Permission, Role } from '#app/domain/permissions.ts'
-import { hasPermission } from '#app/domain/permissions.ts'
+import type { Permission, Role, StaffRole } from '#app/domain/permissions.ts'
+import { hasPermission, isStaffRole } from '#app/domain/permissions.ts'
 import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
 
@@ -118,7 +118,7 @@ export async function checkToken(token: string, now = new Date()): Promise<Token
 /** Writes the invitation email to the outbox, in the caller's transaction, with a new link. */
 export async function sendInvitation(
 	tx: Tx,
-	invitee: { id: string; email: string; name: string; roles: Role[]; organisationName: string },
+	invitee: { id: string; email: string; name: string; roles: StaffRole[]; organisationName: string },
 	invitedByName: string | null,
 ) {
 	const { token, expiresAt } = await issueToken(tx, invitee.id, 'INVITE')
@@ -264,7 +264,7 @@ export async function accountExists(email: string) {
 export async function inviteUser(
 	request: Request,
 	admin: AdminUser,
-	invitee: { name: string; email: string; role: Role; school: { id: string; name: string } | null },
+	invitee: { name: string; email: string; role: StaffRole; school: { id: string; name: string } | null },
 ) {
 	const { name, email, role, school } = invitee
 	return prisma.$transaction(async (tx) => {
@@ -291,7 +291,13 @@ export async function resendInvitation(request: Request, admin: AdminUser, user:
 	await prisma.$transaction(async (tx) => {
 		await sendInvitation(
 			tx,
-			{ id: user.id, email: user.email, name: user.name, roles, organisationName: user.school?.name ?? user.la?.name ?? 'the council' },
+			{
+				id: user.id,
+				email: user.email,
+				name: user.name,
+				roles: roles.filter(isStaffRole),
+				organisationName: user.school?.name ?? user.la?.name ?? 'the council',
+			},
 			admin.name,
 		)
 		await audit(request, admin.id, 'user.invite', { entityType: 'User', entityId: user.id, details: `invitation sent again to ${user.email}` }, tx)

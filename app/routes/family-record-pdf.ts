@@ -1,0 +1,8 @@
+import { requireFamily } from '#app/auth/family.server.ts'
+import type { Route } from './+types/family-record-pdf'
+
+// Being built (issue 14).
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireFamily(request)
+	return new Response('Not built yet', { status: 404 })
+}
