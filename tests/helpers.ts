@@ -164,3 +164,24 @@ export async function completedParts(reviewId: string, recommendation: { recomme
 	]
 	return parts
 }
+
+/**
+ * A family member (a User with the FAMILY role) named for the child, and a Cookie header for a real session of
+ * theirs: what an invitation and a used sign-in link leave behind (app/auth/family.server.ts).
+ */
+export async function familyMemberOf(childId: string, relationship: 'PARENT' | 'YOUNG_PERSON' | 'REPRESENTATIVE' = 'PARENT') {
+	const email = `family-${relationship.toLowerCase()}-${childId}@example.com`.toLowerCase()
+	const user = await prisma.user.upsert({
+		where: { email },
+		create: { email, name: relationship === 'PARENT' ? 'Pat Parent' : 'Young Person', roles: { create: { role: 'FAMILY' } } },
+		update: {},
+		select: { id: true, name: true },
+	})
+	await prisma.familyMember.upsert({
+		where: { childId_userId: { childId, userId: user.id } },
+		create: { childId, userId: user.id, relationship },
+		update: { relationship },
+	})
+	const setCookie = await createSession(new Request(BASE), user.id)
+	return { userId: user.id, name: user.name, email, cookie: setCookie.split(';')[0]! }
+}
