@@ -76,6 +76,12 @@ export default function SignIn() {
 						Forgot your password?
 					</a>
 				</p>
+				<p className="govuk-body">
+					Parent, carer or young person?{' '}
+					<a className="govuk-link" href="/family/sign-in">
+						Get a link to sign in by email
+					</a>
+				</p>
 				<p className="govuk-body">If you can no longer read email at this address, contact your council’s SEN team.</p>
 			</div>
 		</div>
