@@ -27,6 +27,10 @@ const PUBLIC_ROUTES: Record<string, string> = {
 	'routes/no-access.tsx': 'signed-in page with no data',
 	'routes/home.tsx': 'redirects by role',
 	'routes/set-password.tsx': 'public by design: the one-time link is the credential (tests/integration/admin.test.ts checks unknown, used and expired links)',
+	'routes/family-sign-in.tsx':
+		'public by design: sends a sign-in link and answers the same whether or not the address is known (tests/integration/family-access.test.ts)',
+	'routes/family-sign-in-link.tsx':
+		'public by design: the one-time link is the credential (tests/integration/family-access.test.ts checks unknown, used and expired links)',
 	'routes/reset-password.tsx':
 		'public by design: asks for a link by email and answers the same whether or not there is an account (tests/integration/password-reset.test.ts)',
 }
@@ -50,6 +54,18 @@ const TESTED_ROUTES = [
 	'routes/child.tsx',
 	// tests/integration/young-person.test.ts:
 	'routes/child-young-person.tsx',
+	// tests/integration/family-access.test.ts (another school and another council refused):
+	'routes/child-family.tsx',
+	// tests/integration/family-tenancy.test.ts (another family, staff, unknown ids, signed out):
+	'routes/family.tsx',
+	'routes/family-child.tsx',
+	'routes/family-review.tsx',
+	'routes/family-views.tsx',
+	'routes/family-record-pdf.ts',
+	'routes/family-notice.tsx',
+	'routes/family-representation.tsx',
+	'routes/family-document.ts',
+	'routes/family-message.tsx',
 	// tests/integration/review-tenancy.test.ts:
 	'routes/review-new.tsx',
 	'routes/review.tsx',
