@@ -34,6 +34,7 @@ import * as adminUserInvite from '#app/routes/admin-user-invite.tsx'
 import * as adminUser from '#app/routes/admin-user.tsx'
 import * as calendar from '#app/routes/calendar.tsx'
 import * as childAssign from '#app/routes/child-assign.tsx'
+import * as childFamily from '#app/routes/child-family.tsx'
 import * as childYoungPerson from '#app/routes/child-young-person.tsx'
 import * as councilDecision from '#app/routes/council-decision.tsx'
 import * as councilFinalAmendment from '#app/routes/council-final-amendment.tsx'
@@ -43,6 +44,8 @@ import * as councilNotice from '#app/routes/council-notice.tsx'
 import * as councilRepresentation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import * as councilSchoolRequest from '#app/routes/council-school-request.tsx'
+import * as familySignInLink from '#app/routes/family-sign-in-link.tsx'
+import * as familySignIn from '#app/routes/family-sign-in.tsx'
 import * as notFound from '#app/routes/not-found.tsx'
 import * as resetPassword from '#app/routes/reset-password.tsx'
 import * as reviewBundle from '#app/routes/review-bundle.tsx'
@@ -58,7 +61,7 @@ import * as signOut from '#app/routes/sign-out.tsx'
 import * as workload from '#app/routes/workload.tsx'
 import { issueToken } from '#app/services/admin.server.ts'
 import { reviewOfChild } from '#app/services/school-review.server.ts'
-import { BASE, completedParts, cookieFor } from '#tests/helpers.ts'
+import { BASE, completedParts, cookieFor, familyMemberOf } from '#tests/helpers.ts'
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 8))
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
@@ -863,6 +866,18 @@ const tokenUser = kept(
 )
 const tokens = new Map<string, string>()
 
+/** A family member with an unused sign-in link (a new one once the fuzzed form has used it). */
+const familyLinkUser = kept(
+	async () => {
+		const { childIds } = await kentManager()
+		const member = await familyMemberOf(childIds[2]!)
+		const { token } = await prisma.$transaction((tx) => issueToken(tx, member.userId, 'FAMILY_SIGN_IN'))
+		tokens.set(member.userId, token)
+		return member.userId
+	},
+	async (id) => (await prisma.oneTimeToken.count({ where: { userId: id, usedAt: null, purpose: 'FAMILY_SIGN_IN' } })) > 0,
+)
+
 const fuzzSchool = kept(
 	async () => {
 		const { laId } = await fuzzshire()
@@ -1117,6 +1132,17 @@ const targets: Target[] = [
 		names: ['youngPersonEmail', 'capacity', 'parentCopy', 'parentCopyAgreedOn', 'representativeRole', 'representativeName', 'representativeEmail'],
 	},
 	{
+		name: 'child-family',
+		module: childFamily,
+		place: async () => {
+			const { childIds } = await kentManager()
+			return { path: `/children/${childIds[3]}/family`, params: { childId: childIds[3]! }, cookie: await cookie(CASEWORKER), refs: {} }
+		},
+		forms: fieldForms({ intent: fc.oneof(fc.constant('invite'), text) }),
+		names: ['intent'],
+		share: 0.3,
+	},
+	{
 		name: 'workload',
 		module: workload,
 		place: async () => {
@@ -1259,6 +1285,26 @@ const targets: Target[] = [
 		),
 		names: ['password', 'confirm'],
 		share: 0.5,
+	},
+	{
+		name: 'family-sign-in',
+		module: familySignIn,
+		place: async () => ({ path: '/family/sign-in', params: {}, cookie: null, refs: {} }),
+		forms: schemaForms(familySignIn.FamilySignInSchema),
+		names: ['email'],
+	},
+	{
+		name: 'family-sign-in-link',
+		module: familySignInLink,
+		place: async () => {
+			const id = await familyLinkUser()
+			const token = tokens.get(id)!
+			return { path: `/family/sign-in/${token}`, params: { token }, cookie: null, refs: {} }
+		},
+		// The button sends nothing: whatever is sent, the link is used or refused.
+		forms: fieldForms({ x: text }),
+		names: ['x'],
+		share: 0.3,
 	},
 	{
 		name: 'sign-in',
