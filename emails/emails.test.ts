@@ -141,6 +141,33 @@ const samples: { [Name in TemplateName]: PayloadOf<Name> } = {
 		invitedByName: 'Sam Patel',
 		child: { firstName: 'Amira', lastName: 'Khan' },
 	},
+	'family-representation-caseworker': {
+		reviewId: 'rev_123',
+		child,
+		fromName: 'Jo Khan',
+		receivedOn: '2027-03-30',
+		comments: [{ section: 'F', title: 'Special educational provision', comment: 'Speech therapy should stay weekly, not monthly.' }],
+		general: 'Amira is happier at school this year.',
+		requestedSchool: 'Highfield Academy (secondary school)',
+		meetingRequested: true,
+		fileName: 'letter.pdf',
+		representationsCloseOn: '2027-04-05',
+		finalPlanDueOn: '2027-05-17',
+	},
+	'family-representation-receipt': {
+		reviewId: 'rev_123',
+		child,
+		fromName: 'Jo Khan',
+		receivedOn: '2027-03-30',
+		comments: [{ section: 'F', title: 'Special educational provision', comment: 'Speech therapy should stay weekly, not monthly.' }],
+		general: 'Amira is happier at school this year.',
+		requestedSchool: 'Highfield Academy (secondary school)',
+		meetingRequested: true,
+		fileName: 'letter.pdf',
+		representationsCloseOn: '2027-04-05',
+		finalPlanDueOn: '2027-05-17',
+		noticeIssuedOn: '2027-03-22',
+	},
 }
 
 /** Templates about an account, not a child. */
@@ -162,7 +189,7 @@ function expectEmail(
 }
 
 test('the registry lists each template under its own name', () => {
-	expect(TEMPLATE_NAMES).toHaveLength(14) // plan-ceased-health: reg 31(2); review-report-invitee: reg 20(8)
+	expect(TEMPLATE_NAMES).toHaveLength(16) // plan-ceased-health: reg 31(2); review-report-invitee: reg 20(8)
 	for (const name of TEMPLATE_NAMES) expect(templates[name].name).toBe(name)
 })
 
@@ -388,7 +415,67 @@ test('family-sign-in gives the one-time link, when it stops working and where to
 		html: ['href="https://reviews.kent.example.gov.uk/family/sign-in/tok_0123456789abcdefghij"'],
 	})
 	const asked = render('family-sign-in', { invitedByName: null, child: null })
-	expectEmail(asked, { subject: 'Your link to sign in to the Kent County Council EHC review portal, until 4 March 2027 at 5:00pm', text: ['You asked for a link'], notText: ['Sam Patel'] })
+	expectEmail(asked, {
+		subject: 'Your link to sign in to the Kent County Council EHC review portal, until 4 March 2027 at 5:00pm',
+		text: ['You asked for a link'],
+		notText: ['Sam Patel'],
+	})
+})
+
+test('family-representation-caseworker tells the caseworker what the family sent online and what the council must do next', () => {
+	const email = render('family-representation-caseworker')
+	expectEmail(email, {
+		subject: 'Representation made online for Amira K. on 30 March 2027: final plan due by 17 May 2027',
+		text: [
+			'Jo Khan made a representation about Amira Khan’s amendment notice in the portal on 30 March 2027.',
+			'Comments on amendments: 1 (sections F)',
+			'School or institution asked for: Highfield Academy (secondary school)',
+			'Meeting with an officer asked for: Yes',
+			'Letter or report attached: letter.pdf',
+			'Consult Highfield Academy (secondary school) with a copy of the draft plan',
+			'Arrange a meeting between the family and an officer of the council',
+			'by 17 May 2027: 8 weeks after the notice',
+			reviewLink,
+		],
+		// What the family wrote is read in the portal, not copied into the council's mailboxes.
+		notText: ['Speech therapy should stay weekly', 'No caseworker is assigned'],
+		html: [`href="${reviewLink}"`],
+	})
+	expectEmail(render('family-representation-caseworker', { audience: 'MANAGER' }), { text: ['No caseworker is assigned to Amira Khan'] })
+	expectEmail(render('family-representation-caseworker', { schoolRequestAlready: 'Oakfield Primary School' }), {
+		text: ['A school request was already recorded on this review (Oakfield Primary School)'],
+		notText: ['Consult Highfield'],
+	})
+	expectEmail(render('family-representation-caseworker', { requestedSchool: null, meetingRequested: false, fileName: null, comments: [] }), {
+		text: ['School or institution asked for: None', 'Comments on amendments: None', 'Letter or report attached: None'],
+		notText: ['Arrange a meeting', 'Consult '],
+	})
+	expect(templates['family-representation-caseworker'].secretFields).toBeUndefined()
+})
+
+test('family-representation-receipt gives the family what they sent, the date, what happens next and the 8 weeks, with a link to the portal', () => {
+	const notice = 'https://reviews.kent.example.gov.uk/family/reviews/rev_123/notice'
+	expectEmail(render('family-representation-receipt'), {
+		subject: 'We have your reply about Amira K.’s EHC plan, sent on 30 March 2027',
+		text: [
+			'You replied online on 30 March 2027 to the changes Kent County Council wants to make to Amira Khan’s EHC plan.',
+			'About section F, Special educational provision: Speech therapy should stay weekly, not monthly.',
+			'Your other comments: Amira is happier at school this year.',
+			'School or college you asked for: Highfield Academy (secondary school)',
+			'Letter or report: letter.pdf',
+			'The council will contact you to arrange a meeting.',
+			'You can send more until 5 April 2027.',
+			'The council must send you the final plan by 17 May 2027. That is 8 weeks after the notice of 22 March 2027',
+			notice,
+			'https://reviews.kent.example.gov.uk/family/sign-in ',
+		],
+		html: [`href="${notice}"`],
+	})
+	expectEmail(render('family-representation-receipt', { self: true, schoolRequestAlready: 'Oakfield Primary School' }), {
+		subject: 'We have your reply about your EHC plan, sent on 30 March 2027',
+		text: ['make to your EHC plan', 'The council already has a request for a school for this review (Oakfield Primary School)'],
+		notText: ['The council will ask Highfield'],
+	})
 })
 
 test('password-reset says who asked and when, gives the one-time link and its expiry, and names only the account it is for', () => {

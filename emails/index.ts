@@ -6,6 +6,8 @@ import { amendmentNotice } from '#emails/amendment-notice.ts'
 import type { Attachment, EmailTemplate } from '#emails/common.ts'
 import { decisionLetter } from '#emails/decision-letter.ts'
 import { decisionNotToAmend } from '#emails/decision-not-to-amend.ts'
+import { familyRepresentationCaseworker } from '#emails/family-representation-caseworker.ts'
+import { familyRepresentationReceipt } from '#emails/family-representation-receipt.ts'
 import { familySignIn } from '#emails/family-sign-in.ts'
 import { finalPlanIssued } from '#emails/final-plan-issued.ts'
 import type { EmailContext, RenderedEmail } from '#emails/layout.ts'
@@ -34,6 +36,8 @@ export const templates = {
 	'user-invite': userInvite,
 	'password-reset': passwordReset,
 	'family-sign-in': familySignIn,
+	'family-representation-caseworker': familyRepresentationCaseworker,
+	'family-representation-receipt': familyRepresentationReceipt,
 } as const
 
 export type TemplateName = keyof typeof templates

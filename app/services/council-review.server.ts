@@ -905,55 +905,71 @@ export async function recordRepresentation(
 	input: RepresentationInput,
 	file?: StoredEvidence | null,
 ) {
-	return prisma.$transaction(async (tx) => {
-		const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
-		requireStep('recordRepresentation', review)
-		const created = await tx.representation.create({
+	return prisma.$transaction((tx) => writeRepresentation(tx, request, user, reviewId, input, file))
+}
+
+/**
+ * recordRepresentation inside the caller's transaction: the representation, its file, the review's status
+ * (statusAfter('recordRepresentation')) and the audit. `online`: made by the family in the portal
+ * (app/services/family-representation.server.ts), who is `user`, audited as 'family.representation'.
+ */
+export async function writeRepresentation(
+	tx: Tx,
+	request: Request | null,
+	user: SessionUser,
+	reviewId: string,
+	input: RepresentationInput,
+	file?: StoredEvidence | null,
+	options: { online?: boolean } = {},
+) {
+	const review = await tx.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, childId: true } })
+	requireStep('recordRepresentation', review)
+	const created = await tx.representation.create({
+		data: {
+			reviewId,
+			receivedOn: input.receivedOn,
+			fromName: input.fromName,
+			summary: input.summary,
+			requestedSchool: input.requestedSchool ?? '',
+			meetingRequested: input.meetingRequested,
+			response: input.response ?? '',
+			respondedOn: input.response ? todayInLondon(new Date()) : null,
+			recordedById: user.id,
+			online: options.online ?? false,
+		},
+		select: { id: true },
+	})
+	if (file) {
+		await tx.evidenceFile.create({
 			data: {
 				reviewId,
-				receivedOn: input.receivedOn,
-				fromName: input.fromName,
-				summary: input.summary,
-				requestedSchool: input.requestedSchool ?? '',
-				meetingRequested: input.meetingRequested,
-				response: input.response ?? '',
-				respondedOn: input.response ? todayInLondon(new Date()) : null,
-				recordedById: user.id,
+				representationId: created.id,
+				title: `Representation from ${input.fromName}, received ${formatDate(input.receivedOn)}`,
+				fileName: file.fileName,
+				contentType: file.contentType,
+				sizeBytes: file.sizeBytes,
+				sha256: file.sha256,
+				storageKey: file.storageKey,
+				scanStatus: file.scanStatus,
+				uploadedById: user.id,
 			},
-			select: { id: true },
 		})
-		if (file) {
-			await tx.evidenceFile.create({
-				data: {
-					reviewId,
-					representationId: created.id,
-					title: `Representation from ${input.fromName}, received ${formatDate(input.receivedOn)}`,
-					fileName: file.fileName,
-					contentType: file.contentType,
-					sizeBytes: file.sizeBytes,
-					sha256: file.sha256,
-					storageKey: file.storageKey,
-					scanStatus: file.scanStatus,
-					uploadedById: user.id,
-				},
-			})
-		}
-		await tx.annualReview.update({ where: { id: reviewId }, data: { status: statusAfter('recordRepresentation'), lockVersion: { increment: 1 } } })
-		await audit(
-			request,
-			user.id,
-			'representation.record',
-			{
-				entityType: 'Representation',
-				entityId: created.id,
-				reviewId,
-				childId: review.childId,
-				details: `from ${input.fromName}, received ${input.receivedOn}`,
-			},
-			tx,
-		)
-		return created
-	})
+	}
+	await tx.annualReview.update({ where: { id: reviewId }, data: { status: statusAfter('recordRepresentation'), lockVersion: { increment: 1 } } })
+	await audit(
+		request,
+		user.id,
+		options.online ? 'family.representation' : 'representation.record',
+		{
+			entityType: 'Representation',
+			entityId: created.id,
+			reviewId,
+			childId: review.childId,
+			details: `${options.online ? 'made online by ' : 'from '}${input.fromName}, received ${input.receivedOn}`,
+		},
+		tx,
+	)
+	return created
 }
 
 // ---------------------------------------------------------------------------------------------
