@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { currentPlanEnclosed, localOffer, SECTION_38_3_INSTITUTIONS } from '#app/pdf/statutory-paragraphs.ts'
 import { defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, inset, link, list, paragraph, renderEmail } from '#emails/layout.ts'
-import { contactText, isFamily, isParentCopy, letterSchema, SENDIASS_TEXT, standing } from '#emails/letter.ts'
+import { contactText, isFamily, isParentCopy, letterSchema, readOnline, SENDIASS_TEXT, standing } from '#emails/letter.ts'
 
 export const amendmentNotice = defineTemplate({
 	name: 'amendment-notice',
@@ -71,6 +71,7 @@ export const amendmentNotice = defineTemplate({
 					paragraph(
 						`After that, the council will consider what you said and issue the final plan, or tell you it has decided not to amend the plan after all, by ${formatDate(p.finalPlanDueOn)}.`,
 					),
+				readOnline(p.audience, ctx),
 				family && paragraph(SENDIASS_TEXT),
 				// A copy to the young person's parent: the reply is the young person's (reg 22(2)(c)).
 				copy &&

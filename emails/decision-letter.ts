@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { capitalise, defineTemplate, formatDate, fullName, isoDate, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, familyToldOfAppeal, letterSchema, questions, standing } from '#emails/letter.ts'
+import { appealRights, readOnline, familyToldOfAppeal, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const decisionLetter = defineTemplate({
 	name: 'decision-letter',
@@ -51,6 +51,7 @@ export const decisionLetter = defineTemplate({
 				...appealRights(p),
 				school && familyToldOfAppeal(p.appealBy),
 				school && link('View the review in the portal (for the school’s SENCo)', reviewUrl(ctx.appUrl, p.reviewId)),
+				readOnline(p.audience, ctx),
 				...questions(p.contact),
 			],
 		})

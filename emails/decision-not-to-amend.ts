@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { attachmentsSchema, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, heading, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, familyToldOfAppeal, isFamily, letterSchema, questions, standing } from '#emails/letter.ts'
+import { appealRights, readOnline, familyToldOfAppeal, isFamily, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const decisionNotToAmend = defineTemplate({
 	name: 'decision-not-to-amend',
@@ -40,6 +40,7 @@ export const decisionNotToAmend = defineTemplate({
 				...appealRights(p),
 				school && familyToldOfAppeal(p.appealBy),
 				school && link(`View ${possessive(name)} review`, reviewUrl(ctx.appUrl, p.reviewId)),
+				readOnline(p.audience, ctx),
 				...questions(p.contact),
 			],
 		})

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { capitalise, defineTemplate, formatDate, fullName, isoDate, possessive, reviewUrl, subjectName, whosePlan } from '#emails/common.ts'
 import { facts, link, paragraph, renderEmail } from '#emails/layout.ts'
-import { appealRights, letterSchema, questions, standing } from '#emails/letter.ts'
+import { appealRights, readOnline, letterSchema, questions, standing } from '#emails/letter.ts'
 
 export const finalPlanIssued = defineTemplate({
 	name: 'final-plan-issued',
@@ -53,6 +53,7 @@ export const finalPlanIssued = defineTemplate({
 					paragraph(
 						`Section G sets out the health provision that must be arranged for ${name} (Children and Families Act 2014 s.42(3)). Please check it against what is commissioned.`,
 					),
+				readOnline(p.audience, ctx),
 				...questions(p.contact),
 			],
 		})

@@ -6,8 +6,8 @@
 import { z } from 'zod'
 import { actingAs, REPRESENTATIVE_ROLES } from '#app/domain/young-person.ts'
 import { mediationSummary } from '#app/pdf/statutory-paragraphs.ts'
-import { attachmentSchema, childSchema, formatDate, fullName, possessive, type ChildName } from '#emails/common.ts'
-import { heading, inset, paragraph, type Block } from '#emails/layout.ts'
+import { attachmentSchema, childSchema, familyPortalUrl, formatDate, fullName, possessive, type ChildName } from '#emails/common.ts'
+import { heading, inset, paragraph, type Block, type EmailContext } from '#emails/layout.ts'
 
 /** The letter or notice the email goes with (a GeneratedDocument): these emails are sent for it. */
 export const requiredAttachmentsSchema = z
@@ -157,4 +157,20 @@ export function familyToldOfAppeal(appealBy: string): Block {
 /** Whom to ask about the letter: the last block of every letter email a family can appeal. */
 export function questions(contact: Contact): Block[] {
 	return [heading('Questions'), paragraph(`Contact ${contactText(contact)}.`)]
+}
+
+/**
+ * Where the family reads their letters and replies online (issue 14): the portal's sign-in page, where they ask for a
+ * link by their email address. For the family's own emails only (the school's and health's copies have staff links or
+ * none). A parent sent a copy reads it there; the reply is the young person's.
+ */
+export function readOnline(audience: string, ctx: EmailContext, what: 'letter' | 'report' = 'letter'): Block | null {
+	const url = familyPortalUrl(ctx.appUrl)
+	if (isFamily(audience)) {
+		return paragraph(
+			what === 'letter' ? `You can read this letter and reply online: sign in at ${url}` : `You can read this report online: sign in at ${url}`,
+		)
+	}
+	if (isParentCopy(audience)) return paragraph(`You can read this ${what} online: sign in at ${url}`)
+	return null
 }

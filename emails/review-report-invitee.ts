@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { defineTemplate, formatDate, fullName, meetingFacts, possessive, subjectName, submittedReportFields } from '#emails/common.ts'
 import { facts, heading, list, paragraph, renderEmail } from '#emails/layout.ts'
-import { requiredAttachmentsSchema } from '#emails/letter.ts'
+import { readOnline, requiredAttachmentsSchema } from '#emails/letter.ts'
 
 /** Who was invited, as ReviewInvitee.role stores it. */
 export const INVITEE_AUDIENCES = ['PARENT', 'YOUNG_PERSON', 'SCHOOL_STAFF', 'LA_OFFICER', 'HEALTH', 'SOCIAL_CARE', 'OTHER'] as const
@@ -57,6 +57,8 @@ export const reviewReportInvitee = defineTemplate({
 						? 'If anything in the report is wrong, or you disagree with what it recommends, tell the council: it will consider what you say before deciding.'
 						: 'If anything in the report is wrong or missing from your advice, tell the council and the school.',
 				]),
+				// The parent or young person can read it in the portal too (issue 14); the professionals have no family account.
+				readOnline(p.audience, ctx, 'report'),
 			],
 		})
 	},
