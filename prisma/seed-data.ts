@@ -70,6 +70,9 @@ const KENT = { name: 'Kent County Council', code: '886' } as const
 const MEDWAY = { name: 'Medway Council', code: '887' } as const
 
 /** The logins for the README, the journeys and the tests. Every one has the password DEMO_PASSWORD. */
+/** The demo's parent (prisma/seed.ts): a family member signs in by an emailed link, not a password. */
+export const DEMO_PARENT_EMAIL = 'parent@example.org'
+
 export const DEMO_USERS: readonly DemoUser[] = [
 	{
 		email: 'senco@oakfield-primary.example.org',

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDate, todayInLondon } from '#app/domain/calendar-date.ts'
-import { DEMO_PASSWORD, DEMO_USERS, seed, type SeedScale } from './seed-data.ts'
+import { DEMO_PARENT_EMAIL, DEMO_PASSWORD, DEMO_USERS, seed, type SeedScale } from './seed-data.ts'
 
 const DEFAULT_DATABASE_URL = 'file:./data/portal.db'
 
@@ -39,6 +39,28 @@ if (sqliteFile && sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(path.reso
 const { createPrisma, prisma: appClient } = await import('#app/db/db.server.ts')
 const prisma = await createPrisma(url)
 const number = (n: number) => n.toLocaleString('en-GB')
+
+/**
+ * The demo's parent (docs/decisions/017-family-access.md): the parent of an Oakfield child whose review has an
+ * amendment notice out (or else a draft review), with a fixed address, named for the child as an invitation would.
+ */
+async function seedDemoParent() {
+	const oakfield = DEMO_USERS.find((u) => u.school === 'Oakfield Primary School')!
+	const senco = await prisma.user.findUniqueOrThrow({ where: { email: oakfield.email }, select: { schoolId: true } })
+	const pick = (status: string) =>
+		prisma.child.findFirst({
+			where: { schoolId: senco.schoolId, yearGroup: { lt: 9 }, reviews: { some: { status } } },
+			orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+			select: { id: true, firstName: true, lastName: true, parentName: true },
+		})
+	const child = (await pick('REPRESENTATIONS')) ?? (await pick('NOTICE_ISSUED')) ?? (await pick('DRAFT'))
+	if (!child) return null
+	const name = child.parentName || 'Parent or carer'
+	await prisma.child.update({ where: { id: child.id }, data: { parentEmail: DEMO_PARENT_EMAIL } })
+	const user = await prisma.user.create({ data: { email: DEMO_PARENT_EMAIL, name, roles: { create: { role: 'FAMILY' } } }, select: { id: true } })
+	await prisma.familyMember.create({ data: { childId: child.id, userId: user.id, relationship: 'PARENT' } })
+	return { name, childName: `${child.firstName} ${child.lastName}` }
+}
 
 try {
 	let councils: number
@@ -82,6 +104,13 @@ try {
 		console.log(`${number(summary.overduePlans)} plans are past their review date with no meeting held.`)
 		console.log(`\nSign in with any of these (password ${DEMO_PASSWORD}):`)
 		for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(40)} ${user.roles.join(', ')}${user.school ? `, ${user.school}` : ''} (${user.la})`)
+		if (scale === 'demo') {
+			const parent = await seedDemoParent()
+			if (parent)
+				console.log(
+					`\nA parent (${parent.name}, of ${parent.childName} at Oakfield) signs in without a password: at /family/sign-in enter ${DEMO_PARENT_EMAIL},\nthen open the link the portal saves in the outbox folder (${process.env.OUTBOX_DIR ?? './data/outbox'}).`,
+				)
+		}
 	}
 } catch (error) {
 	if (!process.exitCode) {

@@ -21,7 +21,7 @@ const HOUR = 60 * 60 * 1000
 async function oakfieldChild(skip = 0) {
 	const { schoolId } = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO }, select: { schoolId: true } })
 	return prisma.child.findFirstOrThrow({
-		where: { schoolId: schoolId!, yearGroup: { lt: 9 }, parentEmail: { not: '' } },
+		where: { schoolId: schoolId!, yearGroup: { lt: 9 }, parentEmail: { not: '' }, family: { none: {} } },
 		orderBy: { id: 'asc' },
 		skip,
 		select: { id: true, firstName: true, parentEmail: true, parentName: true },
