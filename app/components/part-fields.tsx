@@ -1,6 +1,7 @@
 // The fields of each part of the review form. Each takes the conform fields of its part's schema
 // (app/domain/review-parts.ts) and the review's context (the plan's outcomes, wording, invitees).
 import { useState, type ReactNode } from 'react'
+import { FamilyAnswers } from '#app/components/family-fields.tsx'
 import { ConditionalRadios, Radios, TextArea, useHydrated } from '#app/components/forms.tsx'
 import { UserText } from '#app/components/review-bits.tsx'
 import {
@@ -27,6 +28,59 @@ export type PartContext = {
 	outcomes: Array<{ id: string; area: string; text: string }>
 	wording: Record<string, string>
 	invitees: Array<{ id: string; name: string; role: string }>
+}
+
+/**
+ * What the family sent online for this part (issue 14), above the SENCo's own answers: their own words, marked as
+ * theirs, read-only (nothing on the page can change them; the SENCo's answers below are the school's, beside them).
+ * The review must seek and take account of the family's views (Children and Families Act 2014 s.19; reg 20(3)).
+ */
+export function FamilyWords({
+	part,
+	reviewId,
+	contributions,
+	files,
+}: {
+	part: 'PARENT_VIEWS' | 'CHILD_VIEWS'
+	reviewId: string
+	contributions: Array<{ id: string; name: string; relationship: string; sentOn: string; answers: Record<string, string | undefined> }>
+	files: Array<{ id: string; title: string; fileName: string; by: string }>
+}) {
+	if (!contributions.length && !files.length) return null
+	return (
+		<section className="govuk-!-margin-bottom-8" aria-labelledby="family-words-heading">
+			<h2 className="govuk-heading-m" id="family-words-heading">
+				What the family sent online
+			</h2>
+			<p className="govuk-body">
+				These are the family’s own words. You cannot change them. They go into the review record as they are. Your own answers below are the school’s
+				notes beside them.
+			</p>
+			{contributions.map((c) => (
+				<div className="govuk-inset-text" key={c.id}>
+					<h3 className="govuk-heading-s">
+						In {c.name}’s own words ({c.relationship}), sent online on {c.sentOn}
+					</h3>
+					<FamilyAnswers part={part} answers={c.answers} youngPerson={c.relationship === 'young person'} staff />
+				</div>
+			))}
+			{files.length ? (
+				<>
+					<h3 className="govuk-heading-s">Files the family sent</h3>
+					<ul className="govuk-list govuk-list--bullet">
+						{files.map((f) => (
+							<li key={f.id}>
+								<a className="govuk-link" href={`/reviews/${reviewId}/evidence/${f.id}`}>
+									{f.title}
+								</a>{' '}
+								({f.fileName}), from {f.by}
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
+		</section>
+	)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { expectEach } from '#tests/expect-each.ts'
-import { detailInWords, shortFileReference } from './chronology-words.ts'
+import { detailInWords, familyContributionWords, representationTitle, shortFileReference } from './chronology-words.ts'
 
 const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
 
@@ -37,4 +37,25 @@ test('words are left as they are', () => {
 		'amendment to section F added after representations (reg 22(3))',
 	)
 	expect(detailInWords('')).toBe('')
+})
+
+test('the family’s views sent online say who gave them, in words', () => {
+	expect(familyContributionWords('Pat Parent', 'PARENT_VIEWS PARENT')).toEqual({
+		title: 'Pat Parent (parent) gave their views online',
+		detail: 'In their own words: Parents’ or carers’ views',
+	})
+	expect(familyContributionWords('Pat Parent', 'CHILD_VIEWS PARENT').title).toBe('Pat Parent (parent) gave their child’s views online')
+	expect(familyContributionWords('Sam Young', 'CHILD_VIEWS YOUNG_PERSON').title).toBe('Sam Young (young person) gave their views online')
+	expect(familyContributionWords('Alan Price', 'PARENT_VIEWS REPRESENTATIVE').title).toBe('Alan Price (representative) gave their views online')
+	// Details it does not know are still read as words, never as codes.
+	expect(familyContributionWords('Pat Parent', '').title).toBe('Pat Parent (family) gave their views online')
+})
+
+test('a representation the family made online says so', () => {
+	expect(representationTitle({ receivedOn: '2026-12-04', fromName: 'Pat Parent', online: true })).toBe(
+		'Representation received on 4 December 2026 from Pat Parent, made online by the family',
+	)
+	expect(representationTitle({ receivedOn: '2026-12-04', fromName: 'Mrs Begum', online: false })).toBe(
+		'Representation received on 4 December 2026 from Mrs Begum',
+	)
 })

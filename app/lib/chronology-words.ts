@@ -15,6 +15,7 @@ export const TEMPLATE_SUBJECT_HINTS: Record<string, string> = {
 	'reminder-report-overdue': 'reminder: report overdue',
 	'reminder-deadline-missed': 'deadline missed',
 	'user-invite': 'invitation',
+	'family-sign-in': 'sign-in link, to the family',
 }
 
 /** A stored file named by the first characters of its SHA-256: enough to tell two files apart, short enough to read. */
@@ -40,4 +41,26 @@ export function detailInWords(details: string): string {
 		.replace(/\b[0-9a-f]{64}\b/gi, (hash) => `file reference ${shortFileReference(hash)}`)
 		.replace(/\b(\d{4}-\d{2}-\d{2})(?:T[\d:.]+Z?)?\b/g, (_, date: string) => (isIsoDate(date) ? formatDate(date) : date))
 		.replace(/\b[A-Z][A-Z_]{2,}\b/g, (code) => CODE_WORDS[code] ?? code)
+}
+
+// The family's own part in the review (issue 14), in the words the caseworker reads.
+const FAMILY_RELATIONSHIP_WORDS: Record<string, string> = { PARENT: 'parent', YOUNG_PERSON: 'young person', REPRESENTATIVE: 'representative' }
+
+/**
+ * A family member's views sent online (the audit's 'family.contribute', details "<part> <relationship>", as
+ * app/services/family-views.server.ts writes them): "Pat Parent (parent) gave their views online", with the part.
+ */
+export function familyContributionWords(name: string, details: string): { title: string; detail: string } {
+	const [part = '', relationship = ''] = details.trim().split(/\s+/)
+	const who = `${name} (${FAMILY_RELATIONSHIP_WORDS[relationship] ?? 'family'})`
+	const childs = part === 'CHILD_VIEWS' && relationship !== 'YOUNG_PERSON'
+	return {
+		title: `${who} gave ${childs ? 'their child’s views' : 'their views'} online`,
+		detail: part in PART_TITLES ? `In their own words: ${PART_TITLES[part as PartKey]}` : detailInWords(details),
+	}
+}
+
+/** A representation's heading: the day it was received and from whom; one the family made in the portal says so (reg 22(2)(c)). */
+export function representationTitle(r: { receivedOn: string; fromName: string; online: boolean }): string {
+	return `Representation received on ${formatDate(r.receivedOn)} from ${r.fromName}${r.online ? ', made online by the family' : ''}`
 }

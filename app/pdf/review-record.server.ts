@@ -24,6 +24,11 @@ export interface ReviewRecordInput {
 	attendees: Array<{ role: string; name: string; attended: boolean | null; contributedAdvice: boolean }>
 	childVoice: { pathway: string; words: string; recordedBy?: string } | null
 	parentViews: string
+	/**
+	 * What the family sent online in their own words (issue 14; app/queries/family-review.server.ts familyViewsForRecord),
+	 * printed in the views' sections marked as theirs, before the school's record of them. Optional: absent, none.
+	 */
+	familyViews?: Array<{ part: 'PARENT_VIEWS' | 'CHILD_VIEWS'; heading: string; text: string }>
 	outcomes: Array<{ text: string; progress: string; evidence: string; next: string }>
 	sectionChanges: Array<{ section: string; title: string; currentWording: string; changes: string }>
 	preparationForAdulthood: { employment: string; independentLiving: string; community: string; health: string } | null
@@ -126,8 +131,19 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 		]),
 	)
 
+	// The family's own words, marked as theirs: the review took account of them (Children and Families Act 2014 s.19).
+	const familyWords = (part: 'PARENT_VIEWS' | 'CHILD_VIEWS') => {
+		for (const views of (input.familyViews ?? []).filter((v) => v.part === part)) {
+			note(views.heading)
+			pdf.paragraph(orNone(views.text), { bar: true })
+		}
+	}
+	const familyGave = (part: 'PARENT_VIEWS' | 'CHILD_VIEWS') => (input.familyViews ?? []).some((v) => v.part === part)
+
 	pdf.h2(`${child.name}'s views`)
-	if (!input.childVoice) pdf.paragraph('Not recorded.')
+	familyWords('CHILD_VIEWS')
+	if (familyGave('CHILD_VIEWS') && input.childVoice) note("The school's record of these views")
+	if (!input.childVoice) pdf.paragraph(familyGave('CHILD_VIEWS') ? 'The school has not recorded these views separately.' : 'Not recorded.')
 	else {
 		pdf.paragraph(`How these views were gathered: ${input.childVoice.pathway}`)
 		note('In their own words')
@@ -136,7 +152,11 @@ export async function renderReviewRecord(input: ReviewRecordInput): Promise<Uint
 	}
 
 	pdf.h2("Parents' and carers' views")
-	pdf.paragraph(orNone(input.parentViews), { bar: Boolean(input.parentViews.trim()) })
+	familyWords('PARENT_VIEWS')
+	if (familyGave('PARENT_VIEWS')) {
+		note("The school's record of these views")
+		pdf.paragraph(orNone(input.parentViews, 'The school has not recorded these views separately.'), { bar: Boolean(input.parentViews.trim()) })
+	} else pdf.paragraph(orNone(input.parentViews), { bar: Boolean(input.parentViews.trim()) })
 
 	pdf.h2('Progress towards each outcome')
 	if (input.outcomes.length === 0) pdf.paragraph('No outcomes were reviewed.')

@@ -2,8 +2,7 @@
 // nobody has to ask a family to repeat themselves. Built from the audit log, the outbox and the
 // representations; views and downloads are left out (they are in the audit log, not the story).
 import { prisma } from '#app/db/db.server.ts'
-import { formatDate } from '#app/domain/calendar-date.ts'
-import { detailInWords, TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
+import { detailInWords, familyContributionWords, representationTitle, TEMPLATE_SUBJECT_HINTS } from '#app/lib/chronology-words.ts'
 
 const ACTION_WORDS: Record<string, string> = {
 	'review.create': 'Review scheduled',
@@ -15,6 +14,8 @@ const ACTION_WORDS: Record<string, string> = {
 	'representation.record': 'Representation recorded',
 	'final.issue': 'Final plan issued',
 	'caseworker.assign': 'Caseworker assigned',
+	// The family's views sent online (issue 14): titled by who they are (familyContributionWords).
+	'family.contribute': 'The family gave their views online',
 }
 
 // A change to a review says what it changed, by the record it touched: 'Review updated' alone hides the steps the
@@ -49,18 +50,22 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 		prisma.representation.findMany({
 			where: { reviewId },
 			orderBy: { receivedOn: 'asc' },
-			select: { createdAt: true, receivedOn: true, fromName: true, summary: true },
+			select: { createdAt: true, receivedOn: true, fromName: true, summary: true, online: true },
 		}),
 	])
 	const entries: ChronologyEntry[] = [
-		...events.map((e) => ({
-			at: e.at,
-			kind: 'event' as const,
-			title: eventTitle(e.action, e.entityType),
-			// The audit log keeps codes, ISO dates and file hashes; the chronology reads as words.
-			detail: detailInWords(e.details),
-			by: e.user?.name ?? 'The service',
-		})),
+		...events.map((e) => {
+			const by = e.user?.name ?? 'The service'
+			if (e.action === 'family.contribute') return { at: e.at, kind: 'event' as const, ...familyContributionWords(by, e.details), by }
+			return {
+				at: e.at,
+				kind: 'event' as const,
+				title: eventTitle(e.action, e.entityType),
+				// The audit log keeps codes, ISO dates and file hashes; the chronology reads as words.
+				detail: detailInWords(e.details),
+				by,
+			}
+		}),
 		...messages.map((m) => ({
 			at: m.sentAt ?? m.createdAt,
 			kind: 'message' as const,
@@ -71,7 +76,7 @@ export async function chronology(reviewId: string): Promise<ChronologyEntry[]> {
 		...representations.map((r) => ({
 			at: r.createdAt,
 			kind: 'representation' as const,
-			title: `Representation received on ${formatDate(r.receivedOn)} from ${r.fromName}`,
+			title: representationTitle(r),
 			detail: r.summary,
 			by: r.fromName,
 		})),

@@ -10,6 +10,7 @@ import { PageTitle } from '#app/components/page.tsx'
 import {
 	AttendanceFields,
 	ChildViewsFields,
+	FamilyWords,
 	NeedsProvisionFields,
 	OutcomesFields,
 	ParentViewsFields,
@@ -17,6 +18,7 @@ import {
 	RecommendationFields,
 	type PartContext,
 } from '#app/components/part-fields.tsx'
+import { prisma } from '#app/db/db.server.ts'
 import {
 	CHANGE_SECTIONS,
 	INVITEE_ROLE_LABELS,
@@ -30,6 +32,7 @@ import {
 import { FORM_MISMATCH, withinRows } from '#app/http/forms.server.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { familyContributions, type FamilyPart } from '#app/queries/family-review.server.ts'
 import { alignOutcomes } from '#app/queries/review-record.server.ts'
 import { loadReview, partStates, planWording, type LoadedReview, type PartStates } from '#app/queries/review.server.ts'
 import { savePart, type PartAnswers } from '#app/services/school-review.server.ts'
@@ -92,6 +95,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const key = partFrom(params, review)
 	const states = partStates(review)
 	const state = states[key]
+	// What the family sent online for this part (issue 14): shown above the SENCo's fields as theirs, never in the form.
+	const family = key === 'PARENT_VIEWS' || key === 'CHILD_VIEWS' ? await familyWordsOf(review.id, key) : null
 	return {
 		reviewId: review.id,
 		childName: `${review.child.firstName} ${review.child.lastName}`,
@@ -100,7 +105,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		version: state.version,
 		initial: { ...initialValues(key, states, review), completed: state.status === 'COMPLETED' ? 'yes' : state.status === 'IN_PROGRESS' ? 'no' : undefined },
 		context: contextOf(review),
+		family,
 	}
+}
+
+/** The family's contributions to a part and the files they sent with the child's views, for the SENCo to read. */
+async function familyWordsOf(reviewId: string, part: FamilyPart) {
+	const contributions = await familyContributions(reviewId, part)
+	const files =
+		part === 'CHILD_VIEWS'
+			? await prisma.evidenceFile.findMany({
+					where: { reviewId, uploadedBy: { roles: { some: { role: 'FAMILY' } } } },
+					orderBy: { uploadedAt: 'asc' },
+					select: { id: true, title: true, fileName: true, uploadedBy: { select: { name: true } } },
+				})
+			: []
+	return { contributions, files: files.map((f) => ({ id: f.id, title: f.title, fileName: f.fileName, by: f.uploadedBy.name })) }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -137,7 +157,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ReviewPart() {
-	const { reviewId, childName, returnTo, key, version, initial, context } = useLoaderData<typeof loader>()
+	const { reviewId, childName, returnTo, key, version, initial, context, family } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const conflict = actionData?.conflict ?? null
 	const [form, fields] = useGovukForm({ id: `part-${key.toLowerCase()}`, schema: PART_SCHEMAS[key], lastResult: actionData?.result, defaultValue: initial })
@@ -154,6 +174,7 @@ export default function ReviewPart() {
 				{conflict ? <TheirVersion theirs={conflict.theirs} /> : null}
 				<span className="govuk-caption-l">{childName}</span>
 				<h1 className="govuk-heading-l">{PART_TITLES[key]}</h1>
+				{family && (key === 'PARENT_VIEWS' || key === 'CHILD_VIEWS') ? <FamilyWords part={key} reviewId={reviewId} {...family} /> : null}
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<input type="hidden" name="version" value={conflict?.version ?? version} />
 					{returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}

@@ -20,6 +20,7 @@ import {
 import { reviewStatusLabel, reviewStatusTag } from '#app/domain/review-status.ts'
 import { scheduleWarnings } from '#app/domain/schedule-warnings.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { familyContributions } from '#app/queries/family-review.server.ts'
 import { submissionProblems } from '#app/queries/review-record.server.ts'
 import { loadReview, partStates } from '#app/queries/review.server.ts'
 import type { Route } from './+types/review'
@@ -45,9 +46,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 	await requireReviewAccess(request, user, params.reviewId)
 	const review = await loadReview(params.reviewId)
-	const [proposals, evidence] = await Promise.all([
+	const [proposals, evidence, family] = await Promise.all([
 		prisma.amendmentProposal.count({ where: { reviewId: review.id, origin: 'SCHOOL' } }),
 		prisma.evidenceFile.count({ where: { reviewId: review.id } }),
+		familyContributions(review.id),
 	])
 	const today = todayInLondon(new Date())
 	const { deadlines } = clocksFor(review, today)
@@ -87,6 +89,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		amending: review.recommendation === 'AMEND',
 		proposals,
 		evidence,
+		// What the family sent online (issue 14), one line each: the part pages show their words.
+		family: family.map((c) => ({
+			id: c.id,
+			text: `${c.who} sent ${c.part === 'PARENT_VIEWS' || c.relationship === 'young person' ? 'their views' : 'their child’s views'} online on ${c.sentOn}.`,
+			href: `/reviews/${review.id}/parts/${PART_SLUGS[c.part]}`,
+			part: PART_TITLES[c.part],
+		})),
 	}
 }
 
@@ -98,7 +107,7 @@ const STATUS_TEXT: Record<PartStatus | 'NOT_NEEDED', { text: string; tag?: strin
 }
 
 export default function Review() {
-	const { review, child, canEdit, deadlines, warnings, parts, amending, proposals, evidence } = useLoaderData<typeof loader>()
+	const { review, child, canEdit, deadlines, warnings, parts, amending, proposals, evidence, family } = useLoaderData<typeof loader>()
 	const base = `/reviews/${review.id}`
 	// Counted as the tags below say: a part not needed is neither completed nor one of the parts to complete.
 	const needed = parts.filter((p) => p.status !== 'NOT_NEEDED')
@@ -159,6 +168,24 @@ export default function Review() {
 				]}
 			/>
 			<DeadlineTable deadlines={deadlines} caption="Dates the law sets" />
+
+			{family.length ? (
+				<>
+					<h2 className="govuk-heading-m">The family’s views</h2>
+					<ul className="govuk-list">
+						{family.map((f) => (
+							<li key={f.id}>
+								{f.text}{' '}
+								{canEdit ? (
+									<a className="govuk-link" href={f.href}>
+										Read their words<span className="govuk-visually-hidden"> ({f.part})</span>
+									</a>
+								) : null}
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
 
 			{canEdit ? (
 				<>
