@@ -41,6 +41,7 @@ test('the SENCo’s pages fit a 320-pixel screen', async ({ page, a11y }) => {
 	for (const path of [
 		'/school',
 		`/children/${draft.childId}`,
+		`/children/${draft.childId}/family`,
 		`/reviews/${draft.id}`,
 		`/reviews/${draft.id}/meeting`,
 		// Preparation for adulthood is asked from Year 9 only.
