@@ -51,7 +51,13 @@ async function anotherFamilysThings(): Promise<Ids> {
 	const other = await familyMemberOf(review.childId)
 	// A letter the council sent them (the file itself is never reached: the refusal comes first).
 	const document = await prisma.generatedDocument.create({
-		data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter', storageKey: `tenancy-${review.id}.pdf`, sizeBytes: 1 },
+		data: {
+			reviewId: review.id,
+			kind: 'DECISION_LETTER',
+			title: 'Decision letter',
+			storageKey: `tenancy-${review.id}-${Math.random().toString(36).slice(2)}.pdf`,
+			sizeBytes: 1,
+		},
 	})
 	const message = await prisma.outboxMessage.create({
 		data: { toAddress: other.email, toName: other.name, template: 'family-sign-in', payload: '{}', status: 'SENT', reviewId: review.id },
