@@ -90,7 +90,27 @@ async function load(request: Request, reviewId: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { review } = await load(request, params.reviewId)
-	const [amendments, added, school] = await Promise.all([finalAmendments(review.id), amendmentsAddedAfterNotice(review.id), loadSchoolRequest(review.id)])
+	const [amendments, added, school, representations] = await Promise.all([
+		finalAmendments(review.id),
+		amendmentsAddedAfterNotice(review.id),
+		loadSchoolRequest(review.id),
+		// What the family said (reg 22(2)(c)), read beside the amendments the council now decides on.
+		prisma.representation.findMany({
+			where: { reviewId: review.id },
+			orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+			select: {
+				id: true,
+				receivedOn: true,
+				fromName: true,
+				online: true,
+				summary: true,
+				requestedSchool: true,
+				meetingRequested: true,
+				evidence: { select: { id: true, title: true } },
+				comments: { select: { proposalId: true, comment: true } },
+			},
+		}),
+	])
 	const today = todayInLondon(new Date())
 	const agreedOn = review.notice?.familyAgreedCompleteOn ?? null
 	// Whether the family's 15 days are over, and if not whether their agreement could open them (reg 22(2)(c)).
@@ -117,6 +137,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			noticedWording: a.noticedWording,
 			finalWording: a.finalWording,
 			dropped: a.dropped,
+			// The family's comments on this amendment, made online with their representations.
+			familyComments: representations.flatMap((r) =>
+				r.comments
+					.filter((c) => c.proposalId === a.id)
+					.map((c) => ({ id: `${r.id}-${c.proposalId}`, fromName: r.fromName, receivedOn: r.receivedOn, online: r.online, comment: c.comment })),
+			),
+		})),
+		representationList: representations.map((r) => ({
+			id: r.id,
+			receivedOn: r.receivedOn,
+			fromName: r.fromName,
+			online: r.online,
+			summary: r.summary,
+			requestedSchool: r.requestedSchool,
+			meetingRequested: r.meetingRequested,
+			comments: r.comments.length,
+			evidence: r.evidence,
 		})),
 		// Added after representations (reg 22(3)): shown against the plan's current wording, removable until the plan is issued.
 		added: added.map((a) => ({
@@ -201,8 +238,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function FinalPlan() {
-	const { reviewId, childName, closesOn, finalDueOn, representations, amendments, added, schoolRequest, timing, canRecordAgreement, defaults } =
-		useLoaderData<typeof loader>()
+	const {
+		reviewId,
+		childName,
+		closesOn,
+		finalDueOn,
+		representations,
+		representationList,
+		amendments,
+		added,
+		schoolRequest,
+		timing,
+		canRecordAgreement,
+		defaults,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useGovukForm({ id: 'final', schema: FinalSchema, lastResult: actionData?.result, defaultValue: defaults })
 	const errors = summaryErrors(form.id, form.allErrors, ['', 'amendments', 'familyAgreed', 'familyAgreedOn', 'amend', 'reasons'])
@@ -276,6 +325,7 @@ export default function FinalPlan() {
 						and its letter will say so.
 					</p>
 				) : null}
+				{representationList.length ? <Representations reviewId={reviewId} representations={representationList} /> : null}
 				<Form method="post" {...getFormProps(form)} noValidate>
 					<h2 className="govuk-heading-m">The amendments</h2>
 					<p className="govuk-body">
@@ -298,6 +348,20 @@ export default function FinalPlan() {
 									<input type="hidden" name={f.proposalId.name} value={a.id} />
 									<h4 className="govuk-heading-s">What the notice proposed</h4>
 									<WordingDiff current={a.currentWording} proposed={a.noticedWording} />
+									{a.familyComments.length ? (
+										<>
+											<h4 className="govuk-heading-s">What the family said about it</h4>
+											{a.familyComments.map((c) => (
+												<div className="govuk-inset-text" key={c.id}>
+													<p className="govuk-body govuk-!-font-weight-bold">
+														{c.fromName}, {formatDate(c.receivedOn)}
+														{c.online ? ', made online by the family' : ''}
+													</p>
+													<UserText text={c.comment} />
+												</div>
+											))}
+										</>
+									) : null}
 									{changed ? (
 										<>
 											<h4 className="govuk-heading-s">Changed since the notice</h4>
@@ -384,6 +448,64 @@ export default function FinalPlan() {
 				</Form>
 			</div>
 		</div>
+	)
+}
+
+type RepresentationView = Awaited<ReturnType<typeof loader>>['representationList'][number]
+
+/** The family's representations (reg 22(2)(c)), each marked when the family made it online, before the amendments they bear on. */
+function Representations({ reviewId, representations }: { reviewId: string; representations: RepresentationView[] }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m" id="representations">
+				Representations
+			</h2>
+			{representations.map((r, i) => (
+				<div className="govuk-summary-card" key={r.id}>
+					<div className="govuk-summary-card__title-wrapper">
+						<h3 className="govuk-summary-card__title">
+							Representation {i + 1}: {r.fromName}, {formatDate(r.receivedOn)}
+							{r.online ? ', made online by the family' : ''}
+						</h3>
+					</div>
+					<div className="govuk-summary-card__content">
+						<dl className="govuk-summary-list">
+							<div className="govuk-summary-list__row">
+								<dt className="govuk-summary-list__key">Summary</dt>
+								<dd className="govuk-summary-list__value">
+									<UserText text={r.summary} />
+									{r.comments ? (
+										<p className="govuk-body">
+											Comments on {r.comments === 1 ? '1 amendment' : `${r.comments} amendments`}: shown with each amendment below.
+										</p>
+									) : null}
+								</dd>
+							</div>
+							<div className="govuk-summary-list__row">
+								<dt className="govuk-summary-list__key">School or institution asked for</dt>
+								<dd className="govuk-summary-list__value">{r.requestedSchool || 'None'}</dd>
+							</div>
+							<div className="govuk-summary-list__row">
+								<dt className="govuk-summary-list__key">Meeting with an officer</dt>
+								<dd className="govuk-summary-list__value">{r.meetingRequested ? 'Asked for' : 'Not asked for'}</dd>
+							</div>
+							<div className="govuk-summary-list__row">
+								<dt className="govuk-summary-list__key">Attached</dt>
+								<dd className="govuk-summary-list__value">
+									{r.evidence.length
+										? r.evidence.map((e) => (
+												<a key={e.id} className="govuk-link govuk-!-display-block" href={`/reviews/${reviewId}/evidence/${e.id}`}>
+													{e.title}
+												</a>
+											))
+										: 'Nothing'}
+								</dd>
+							</div>
+						</dl>
+					</div>
+				</div>
+			))}
+		</>
 	)
 }
 

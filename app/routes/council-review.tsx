@@ -53,7 +53,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 					requestedSchool: true,
 					meetingRequested: true,
 					response: true,
+					online: true,
 					evidence: { select: { id: true, title: true } },
+					// The family's comments on the notice's amendments, made online with it.
+					comments: {
+						orderBy: [{ proposal: { section: 'asc' } }, { proposal: { position: 'asc' } }, { id: 'asc' }],
+						select: { id: true, comment: true, proposal: { select: { section: true } } },
+					},
 				},
 			},
 			documents: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, kind: true, createdAt: true } },
@@ -289,8 +295,12 @@ export default function CouncilReview() {
 						<SummaryList
 							key={r.id}
 							rows={[
-								{ key: 'Received', value: `${formatDate(r.receivedOn)} from ${r.fromName}` },
+								{ key: 'Received', value: `${formatDate(r.receivedOn)} from ${r.fromName}${r.online ? ', made online by the family' : ''}` },
 								{ key: 'Summary', value: <UserText text={r.summary} /> },
+								...r.comments.map((c, i) => ({
+									key: `Family’s comment ${i + 1}, on ${sectionLabel(c.proposal.section as PlanSection)}`,
+									value: <UserText text={c.comment} />,
+								})),
 								...(r.requestedSchool ? [{ key: 'School requested', value: r.requestedSchool }] : []),
 								{ key: 'Meeting requested', value: r.meetingRequested ? 'Yes' : 'No' },
 								...r.evidence.map((e) => ({
