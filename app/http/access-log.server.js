@@ -1,9 +1,10 @@
 // The access log's view of a request's address (plain JavaScript: server.js runs in Node without tsx).
 // Some addresses carry a credential: a calendar feed's key (/calendar/<key>.ics) and an invitation or
-// password-reset token (/set-password/<token>, and any token= query parameter). Anyone who can read the
+// password-reset token (/set-password/<token>, and any token= query parameter), and a family member's sign-in link
+// (/family/sign-in/<token>, docs/decisions/017). Anyone who can read the
 // logs could use them, so the log shows [redacted] in their place. Routes match case-insensitively.
 
-const SECRET_PATH = /(^|\/)(calendar|set-password)\/[^?#]+/gi
+const SECRET_PATH = /(^|\/)(calendar|set-password|family\/sign-in)\/[^?#]+/gi
 const SECRET_PARAMETER = /([?&;]token=)[^&;#]*/gi
 
 /**

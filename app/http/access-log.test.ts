@@ -2,8 +2,11 @@ import { expect, test } from 'vitest'
 import { expectEach } from '#tests/expect-each.ts'
 import { redactUrl } from './access-log.server.js'
 
-test('the access log hides calendar feed keys and set-password tokens in paths', () => {
+test('the access log hides calendar feed keys, set-password tokens and family sign-in links in paths', () => {
 	expectEach(redactUrl, [
+		['/family/sign-in/abcDEF123_-xyz', '/family/sign-in/[redacted]'],
+		['/family/sign-in/abcDEF123.data', '/family/sign-in/[redacted]'],
+		['/Family/Sign-In/abc', '/Family/Sign-In/[redacted]'],
 		['/calendar/Zm9vYmFyYmF6cXV4.ics', '/calendar/[redacted]'],
 		['/set-password/abcDEF123_-xyz', '/set-password/[redacted]'],
 		['/set-password/abcDEF123.data?_routes=routes%2Fset-password', '/set-password/[redacted]?_routes=routes%2Fset-password'],
@@ -26,6 +29,9 @@ test('the access log leaves every other address as it was', () => {
 		'/',
 		'/calendar',
 		'/calendar/',
+		'/family/sign-in',
+		'/family/sign-in/',
+		'/family/reviews/abc',
 		'/caseload?q=smith&page=2',
 		'/reviews/abc/evidence/def',
 		'/sign-in?redirectTo=%2Fcaseload',
