@@ -116,6 +116,22 @@ export async function familyNoticeJourney(page: Page, a11y: A11y, which: 0 | 1) 
 	await expect(sent).toContainText(comment)
 	await expect(sent).toContainText(`${school.name} (A primary school)`)
 	await expect(sent).toContainText('our-letter.pdf')
+
+	// On a phone: each page fits 320 CSS pixels with no sideways scrolling (WCAG 1.4.10), the form now with the reply above it.
+	const receipt = new URL(page.url()).pathname + new URL(page.url()).search
+	await page.setViewportSize({ width: 320, height: 800 })
+	for (const path of [`/family/reviews/${review.id}/notice`, `/family/reviews/${review.id}/representation`, receipt]) {
+		await page.goto(path)
+		await a11y.check()
+		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth,
+		}))
+		expect(clientWidth, path).toBe(320)
+		expect(scrollWidth, `${path} is ${scrollWidth} CSS pixels wide at 320`).toBeLessThanOrEqual(clientWidth)
+		if (path.endsWith('/representation')) await expect(page.getByRole('heading', { name: 'What you have sent already' })).toBeVisible()
+	}
+	await page.setViewportSize({ width: 1280, height: 720 })
 	await page.getByRole('button', { name: 'Sign out' }).click()
 	await page.waitForURL(/sign-in/)
 
