@@ -13,7 +13,7 @@ import { deleteEvidenceFile, type StoredEvidence } from '#app/storage/evidence.s
 
 /** Why the family can no longer send or change their views, in their words. */
 export const VIEWS_CLOSED =
-	'The school has sent the review report to the council, so you cannot send or change your views here any more. If you want to add something, contact the school or the council’s SEN team.'
+	'The school has sent the review report to the council. You cannot send or change your views here now. If you want to add something, contact the school or the council’s SEN team.'
 
 export type FamilyViewsOutcome = { ok: true } | { ok: false; closed: string } | { ok: false; duplicateOf: { title: string; fileName: string } }
 
