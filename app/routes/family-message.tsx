@@ -13,9 +13,10 @@ import { FAMILY_DOCUMENT_KINDS, familyDocuments, findMessage, isSentTo, rendered
 import { asciiFileName } from '#app/storage/documents.server.ts'
 import type { Route } from './+types/family-message'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+/** The email, if it was sent to the signed-in family member: 404 unknown or not sent, 403 (audited) someone else's. */
+async function openMessage(request: Request, messageId: string) {
 	const user = await requireFamily(request)
-	const message = await findMessage(params.messageId)
+	const message = await findMessage(messageId)
 	// An email not yet sent (or that could not be) is not in anyone's record yet.
 	if (!message || message.status !== 'SENT') throw notFound()
 	if (!isSentTo(message, user)) {
@@ -27,19 +28,34 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const rendered = renderedMessage(message)
 	const sentAt = (message.sentAt ?? message.createdAt).toISOString()
 	const target = { entityType: 'OutboxMessage', entityId: message.id, reviewId: review?.id, childId: review?.childId }
-	if (new URL(request.url).searchParams.get('download') === '1') {
-		await audit(request, user.id, 'family.download', { ...target, details: 'email as text' })
-		const fileName = `Email - ${rendered.subject}.txt`
-		const body = `Subject: ${rendered.subject}\nSent: ${formatDateTime(sentAt)}\n\n${rendered.text}`
-		return new Response(body, {
-			headers: {
-				'Content-Type': 'text/plain; charset=utf-8',
-				'Content-Disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-				'X-Content-Type-Options': 'nosniff',
-				'Cache-Control': 'private, no-store',
-			},
-		})
-	}
+	return { user, message, review, rendered, sentAt, target }
+}
+
+const wantsFile = (request: Request) => new URL(request.url).searchParams.get('download') === '1'
+
+/** The email as a text file (?download=1), audited as a download. */
+async function emailFile(request: Request, messageId: string) {
+	const { user, rendered, sentAt, target } = await openMessage(request, messageId)
+	await audit(request, user.id, 'family.download', { ...target, details: 'email as text' })
+	const fileName = `Email - ${rendered.subject}.txt`
+	const body = `Subject: ${rendered.subject}\nSent: ${formatDateTime(sentAt)}\n\n${rendered.text}`
+	return new Response(body, {
+		headers: {
+			'Content-Type': 'text/plain; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+			'X-Content-Type-Options': 'nosniff',
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}
+
+// A page's loader cannot answer with a file, so the download is answered before it, by the route's middleware.
+export const middleware: Route.MiddlewareFunction[] = [
+	async ({ request, params }, next) => (request.method === 'GET' && wantsFile(request) ? emailFile(request, params.messageId) : next()),
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { user, message, review, rendered, sentAt, target } = await openMessage(request, params.messageId)
 	await audit(request, user.id, 'family.review_view', { ...target, details: 'email sent to them' })
 	const letters = await familyDocuments(rendered.documentIds, message.reviewId)
 	return {
