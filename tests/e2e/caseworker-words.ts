@@ -1,8 +1,9 @@
 // What a caseworker reads and finds (issue 13): the caseload's search finds a child whatever the view and filters; the
 // chronology reads as words (no AMEND, no ISO dates, no 64-character hashes: a short file reference); a closed review
-// still shows how late each of its own steps was; the header uses the service font. The SENCo first uploads a piece
-// of evidence so the chronology has a file to name. Run twice: with JavaScript (caseworker-words.spec.ts) and without
-// (caseworker-words.no-js.spec.ts); `which` keeps the two runs on different reviews.
+// still shows how late each of its own steps was; the header's name and 'Sign out' use the page's font and the council's
+// name reads on black. The SENCo first uploads a piece of evidence so the chronology has a file to name. Run twice: with
+// JavaScript (caseworker-words.spec.ts) and without (caseworker-words.no-js.spec.ts); `which` keeps the two runs on
+// different reviews.
 import type { Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { formatDate } from '#app/domain/calendar-date.ts'
@@ -20,6 +21,38 @@ async function evidencePdf(title: string) {
 	const font = await doc.embedFont(StandardFonts.Helvetica)
 	doc.addPage().drawText(title, { x: 50, y: 700, size: 14, font })
 	return Buffer.from(await doc.save())
+}
+
+/** The contrast ratio (WCAG 2.2) of two computed colours, 'rgb(r, g, b)'. */
+function contrastRatio(a: string, b: string) {
+	const luminance = (colour: string) => {
+		const [r, g, b] = colour
+			.match(/[\d.]+/g)!
+			.slice(0, 3)
+			.map((c) => (Number(c) / 255 <= 0.04045 ? Number(c) / 255 / 12.92 : ((Number(c) / 255 + 0.055) / 1.055) ** 2.4))
+		return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+	}
+	const [lighter, darker] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+	return (lighter! + 0.05) / (darker! + 0.05)
+}
+
+/**
+ * The header (issue 13): the user's name and 'Sign out' are in the page's own font (the header set none, so they had the
+ * browser's default, Times New Roman), and the council's name reads on the black header (the global link colour won
+ * over the header's white: link blue, 3.2:1). The visited colour is not checked: scripts cannot read it, and this
+ * Chromium draws no visited state to read from the pixels.
+ */
+export async function expectReadableHeader(page: Page, userName: string) {
+	const header = page.getByRole('banner')
+	const serviceFont = await page.getByRole('heading', { level: 1 }).evaluate((e) => getComputedStyle(e).fontFamily)
+	for (const [what, element] of [
+		['the user’s name', header.getByText(userName)],
+		['Sign out', header.getByRole('button', { name: 'Sign out' })],
+	] as const)
+		expect.soft(await element.evaluate((e) => getComputedStyle(e).fontFamily), `${what} in the page’s font`).toBe(serviceFont)
+	const background = await header.evaluate((e) => getComputedStyle(e).backgroundColor)
+	const colour = await header.getByRole('link').evaluate((e) => getComputedStyle(e).color)
+	expect(contrastRatio(colour, background), `the council’s name (${colour}) on ${background}`).toBeGreaterThanOrEqual(4.5)
 }
 
 export async function caseworkerWordsJourney(page: Page, a11y: A11y, which: 0 | 1) {
@@ -59,10 +92,7 @@ export async function caseworkerWordsJourney(page: Page, a11y: A11y, which: 0 | 
 
 	await signIn(page, a11y, USERS.caseworker)
 	await expect(page).toHaveURL(/\/caseload\?view=mine/)
-	// The header's name and 'Sign out' are in the service font, not the browser's default.
-	const header = page.getByRole('banner')
-	for (const element of [header.getByText('Priya Shah'), header.getByRole('button', { name: 'Sign out' })])
-		expect((await element.evaluate((e) => getComputedStyle(e).fontFamily)).toLowerCase()).toContain('arial')
+	await expectReadableHeader(page, 'Priya Shah')
 
 	// From 'My caseload' filtered to drafts, a search for another caseworker's submitted review finds it.
 	await page.getByText('Filter the caseload').click()
