@@ -118,7 +118,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const saved = await saveFamilyViews(request, user, review, part, answers, file)
 	if (!saved.ok) {
 		if ('duplicateOf' in saved) {
-			const message = `This file has already been sent, as ‘${saved.duplicateOf.title}’. Choose a different file`
+			const message = saved.duplicateOf.title
+				? `You have already sent this file, as ‘${saved.duplicateOf.title}’. Choose a different file`
+				: 'The school already has this file. Choose a different file'
 			return data({ result: submission.reply({ fieldErrors: { file: [message] } }), closed: null }, { status: 400 })
 		}
 		return data({ result: submission.reply(), closed: saved.closed }, { status: 409 })

@@ -15,7 +15,8 @@ import { deleteEvidenceFile, type StoredEvidence } from '#app/storage/evidence.s
 export const VIEWS_CLOSED =
 	'The school has sent the review report to the council. You cannot send or change your views here now. If you want to add something, contact the school or the council’s SEN team.'
 
-export type FamilyViewsOutcome = { ok: true } | { ok: false; closed: string } | { ok: false; duplicateOf: { title: string; fileName: string } }
+/** A file already in the review: its title only when it was the family member's own (staff's evidence titles are not theirs to read). */
+export type FamilyViewsOutcome = { ok: true } | { ok: false; closed: string } | { ok: false; duplicateOf: { title: string | null } }
 
 /**
  * Saves a family member's views for one part, with a file they chose (a drawing, photo or recording transcript for
@@ -38,9 +39,9 @@ export async function saveFamilyViews(
 			if (file) {
 				const same = await tx.evidenceFile.findFirst({
 					where: { reviewId: review.id, sha256: file.stored.sha256 },
-					select: { title: true, fileName: true },
+					select: { title: true, uploadedById: true },
 				})
-				if (same) return { ok: false, duplicateOf: same }
+				if (same) return { ok: false, duplicateOf: { title: same.uploadedById === user.id ? same.title : null } }
 			}
 			// reg 20(7)-(8): the report changes only while it is a draft. The guard is also the draft's change mark
 			// (lockVersion, as touchDraft moves it): a school checking its answers sees the family's new words first.

@@ -3,6 +3,7 @@
 // their words; once the report is submitted the page is read-only; only their own child's review, never staff. The
 // SENCo reads their words on the part page, marked as theirs, and cannot change them; the record and the chronology
 // carry them as the family's own words.
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
@@ -105,7 +106,10 @@ test('the child’s views come with a drawing stored as evidence of the review u
 		await sendChildViews(reviewId, parent.cookie, { ...words, fileTitle: 'My drawing of school' }, new File([drawing], 'drawing.png')),
 		`/family/reviews/${reviewId}?sent=child-views`,
 	)
-	const file = await prisma.evidenceFile.findFirstOrThrow({ where: { reviewId }, select: { title: true, contentType: true, uploadedById: true } })
+	const file = await prisma.evidenceFile.findFirstOrThrow({
+		where: { reviewId, uploadedById: parent.userId },
+		select: { title: true, contentType: true, uploadedById: true },
+	})
 	expect(file).toEqual({ title: 'My drawing of school', contentType: 'image/png', uploadedById: parent.userId })
 	expect(JSON.parse((await prisma.familyContribution.findFirstOrThrow({ where: { reviewId, part: 'CHILD_VIEWS' } })).data)).toEqual(words)
 	expect(await prisma.auditEvent.count({ where: { reviewId, userId: parent.userId, action: 'evidence.upload' } })).toBe(1)
@@ -113,9 +117,28 @@ test('the child’s views come with a drawing stored as evidence of the review u
 	// The same file again: refused as a duplicate, the words not changed.
 	const again = await sendChildViews(reviewId, parent.cookie, { ...words, words: 'Changed words' }, new File([drawing], 'copy.png'))
 	expect(again.init.status).toBe(400)
-	expect(again.data.result.error.file[0]).toMatch(/already been sent, as ‘My drawing of school’/)
+	expect(again.data.result.error.file).toEqual(['You have already sent this file, as ‘My drawing of school’. Choose a different file'])
 	expect(await prisma.evidenceFile.count({ where: { reviewId } })).toBe(1)
 	expect(JSON.parse((await prisma.familyContribution.findFirstOrThrow({ where: { reviewId, part: 'CHILD_VIEWS' } })).data).words).toBe(words.words)
+	// A file the school already has: refused without telling the family what the school called it.
+	const schoolsFile = pngFile({ width: 7, height: 7 })
+	const senco = await prisma.user.findUniqueOrThrow({ where: { email: OAKFIELD_SENCO }, select: { id: true } })
+	await prisma.evidenceFile.create({
+		data: {
+			reviewId,
+			title: 'Educational psychologist’s notes',
+			fileName: 'ep.png',
+			contentType: 'image/png',
+			sizeBytes: schoolsFile.length,
+			sha256: createHash('sha256').update(schoolsFile).digest('hex'),
+			storageKey: randomBytes(16).toString('hex'),
+			uploadedById: senco.id,
+		},
+	})
+	const schools = await sendChildViews(reviewId, parent.cookie, words, new File([schoolsFile], 'photo.png'))
+	expect(schools.init.status).toBe(400)
+	expect(schools.data.result.error.file).toEqual(['The school already has this file. Choose a different file'])
+	expect(JSON.stringify(schools.data)).not.toContain('psychologist')
 	// Only the one stored file is left on disk: refused uploads are deleted.
 	expect(storedFiles().length).toBe(before + 1)
 
