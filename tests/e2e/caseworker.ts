@@ -5,7 +5,8 @@
 // and the next plan version carries the amended wording and the school. Run twice: with JavaScript
 // (caseworker.spec.ts) and without (caseworker.no-js.spec.ts).
 import type { Page } from '@playwright/test'
-import { addDays, formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
+import { addDays, formatDate, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
+import { isYoungPerson } from '#app/domain/young-person.ts'
 import { e2eDb } from './db.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { pdfText } from './pdf.ts'
@@ -21,18 +22,21 @@ const ADDED = 'A sensory diet planned with the occupational therapist and review
 /** `which` keeps the two runs (with and without JavaScript) on different reviews when they run at once. */
 export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	const db = await e2eDb()
-	const review = await db.annualReview.findFirstOrThrow({
+	// A child's review, not a young person's in their own right (their notice goes to them, not to the parent): which
+	// children those are moves with the date the journeys run on.
+	const today = todayInLondon(new Date())
+	const candidates = await db.annualReview.findMany({
 		where: { status: 'SUBMITTED', la: { code: '886' }, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
 		orderBy: { id: 'asc' },
-		skip: which,
 		select: {
 			id: true,
 			meetingOn: true,
 			childId: true,
 			proposals: { where: { origin: 'SCHOOL' }, select: { id: true } },
-			child: { select: { firstName: true, lastName: true, plan: { select: { currentVersionNo: true } } } },
+			child: { select: { firstName: true, lastName: true, dateOfBirth: true, plan: { select: { currentVersionNo: true } } } },
 		},
 	})
+	const review = candidates.filter((r) => !isYoungPerson(r.child.dateOfBirth as IsoDate, today))[which]!
 	expect(review.proposals.length).toBeGreaterThanOrEqual(1)
 	const childName = `${review.child.firstName} ${review.child.lastName}`
 	// The school the family asks for in their representation, from the council's list (a different one per run).
@@ -91,7 +95,6 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	await a11y.check()
 	const child = await db.child.findUniqueOrThrow({ where: { id: review.childId }, select: { parentEmail: true } })
 	await expect(page.getByRole('table', { name: 'Who it goes to' })).toContainText(child.parentEmail)
-	const today = todayInLondon(new Date())
 	const closes = addDays(today, 14)
 	const [previewDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'View the letter (PDF)' }).click()])
 	expect((await pdfText(previewDownload)).text).toContain(formatDate(closes))
