@@ -238,7 +238,7 @@ function Closed() {
 					{finalIssuedOn
 						? `The council sent the final plan on ${formatDate(finalIssuedOn)}.`
 						: `You could reply until ${formatDate(notice.representationsCloseOn)}.`}{' '}
-					You cannot reply online any more. If you want to tell the council something, contact them.
+					You cannot reply here now. You can still write to the council or phone them.
 				</p>
 				<Contact />
 				<Replies heading="What you sent" />
