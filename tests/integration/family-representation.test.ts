@@ -240,6 +240,14 @@ test('a refused reply leaves nothing: a bad attachment, another review’s amend
 	const noName = await post(reviewId, family.cookie, { ...rows, wantsSchool: 'yes' })
 	expect(noName.data.result.error.schoolName[0]).toBe('Enter the name of the school or college')
 
+	// A failure inside the transaction (here the receipt cannot be written: the family member's address is not one)
+	// takes back everything written before it: the representation, its comment, the school request, the file's row.
+	await prisma.user.update({ where: { id: family.userId }, data: { email: `no-address-${reviewId}` } })
+	await expect(
+		post(reviewId, family.cookie, { ...rows, wantsSchool: 'yes', schoolName: 'Oakfield', 'comments[0].comment': 'A comment' }, await letter()),
+	).rejects.toThrow()
+	await prisma.user.update({ where: { id: family.userId }, data: { email: family.email } })
+
 	expect(await footprint(reviewId)).toEqual(before)
 	expect(before).toMatchObject({ representations: 0, evidence: 0, messages: 0, status: 'NOTICE_ISSUED' })
 	// The letter sent with a refused reply is not kept.
