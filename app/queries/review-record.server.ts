@@ -23,6 +23,7 @@ import {
 import { reviewStatusLabel, yearGroupLabel } from '#app/domain/review-status.ts'
 import { decisionDueOn, reportDueOn } from '#app/domain/statutory-clock.ts'
 import type { Prisma } from '#app/generated/sqlite/client.ts'
+import { familyViewsForRecord } from '#app/queries/family-review.server.ts'
 import { evidenceFileSelect, loadReview, partStates, planWording, type LoadedReview, type PartValues } from '#app/queries/review.server.ts'
 
 /** The school's proposals in the order of the plan's sections, as the pages and the record list them. */
@@ -134,6 +135,8 @@ export async function buildReviewRecord(reviewId: string) {
 	const attendance = new Map(states.ATTENDANCE.data.invitees.map((r) => [r.inviteeId, r]))
 	const findings: Finding[] = checkQuality(qualityInput(review, proposals))
 	const sectionName = (s: string) => (s === 'PfA' ? 'Preparation for adulthood' : `Section ${s}: ${PLAN_SECTION_TITLES[s as PlanSection] ?? ''}`)
+	// What the family sent online, in their own words (issue 14), beside the school's record of their views.
+	const familyViews = await familyViewsForRecord(reviewId)
 	return {
 		review,
 		parts: states,
@@ -178,6 +181,7 @@ export async function buildReviewRecord(reviewId: string) {
 					}
 				: null,
 			parentViews: [parents.views, parents.givenBy && `Given by: ${parents.givenBy}`].filter(Boolean).join('\n\n'),
+			familyViews,
 			outcomes: review.planVersion.outcomes.map((o, i) => ({
 				text: o.text,
 				progress: outcomes[i]?.progress ? PROGRESS_LABELS[outcomes[i].progress] : 'Not recorded',

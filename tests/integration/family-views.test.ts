@@ -10,7 +10,6 @@ import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { chronology } from '#app/queries/chronology.server.ts'
-import { familyViewsForRecord } from '#app/queries/family-review.server.ts'
 import { buildReviewRecord } from '#app/queries/review-record.server.ts'
 import * as familyReview from '#app/routes/family-review.tsx'
 import * as familyViews from '#app/routes/family-views.tsx'
@@ -257,7 +256,7 @@ test('the review record prints the family’s words as their own, and the chrono
 	expectRedirect(await sendParentViews(reviewId, parent.cookie, { views: 'Swimming lessons have helped a lot.', givenBy: 'Pat Parent' }), /sent=/)
 	expectRedirect(await sendChildViews(reviewId, parent.cookie, { pathway: 'written', words: 'I am good at drawing dinosaurs.' }), /sent=child-views/)
 	const { record } = await buildReviewRecord(reviewId)
-	const bytes = await renderReviewRecord({ ...record, familyViews: await familyViewsForRecord(reviewId) })
+	const bytes = await renderReviewRecord(record)
 	const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true })
 	const flat = text.replace(/\s+/g, ' ')
 	expect(flat).toContain('Swimming lessons have helped a lot.')
