@@ -45,6 +45,7 @@ import * as councilRepresentation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import * as councilSchoolRequest from '#app/routes/council-school-request.tsx'
 import * as familySignInLink from '#app/routes/family-sign-in-link.tsx'
+import * as familyViews from '#app/routes/family-views.tsx'
 import * as familySignIn from '#app/routes/family-sign-in.tsx'
 import * as notFound from '#app/routes/not-found.tsx'
 import * as resetPassword from '#app/routes/reset-password.tsx'
@@ -809,6 +810,14 @@ const proposalForms = fc
 const completeDraft = kept(() => newDraft(SENCO, { complete: true }), hasStatus('DRAFT'))
 const meetingDraft = kept(() => newDraft(SENCO), hasStatus('DRAFT'))
 const evidenceDraft = kept(() => newDraft(SENCO), hasStatus('DRAFT'))
+const familyDraft = kept(() => newDraft(SENCO), hasStatus('DRAFT'))
+
+/** A family page of a review, as a family member named for its child (a new session each time). */
+async function familyPlace(reviewId: string, path: string, params: Record<string, string> = {}): Promise<Place> {
+	const { childId } = await prisma.annualReview.findUniqueOrThrow({ where: { id: reviewId }, select: { childId: true } })
+	const member = await familyMemberOf(childId)
+	return { path: `/family/reviews/${reviewId}${path}`, params: { reviewId, ...params }, cookie: member.cookie, refs: {} }
+}
 const bundleReview = kept(
 	() => newDraft(SENCO),
 	async () => true,
@@ -981,6 +990,23 @@ const targets: Target[] = [
 		place: async () => reviewPlace(await evidenceDraft(), '/evidence', SENCO),
 		forms: schemaForms(reviewEvidence.EvidenceSchema),
 		names: ['title', 'file'],
+		multipart: 'always',
+		file: fileArb,
+	},
+	// The family's own views (issue 14): the parents' views as a form, the child's with a file.
+	{
+		name: 'family-views (parent-views)',
+		module: familyViews,
+		place: async () => familyPlace(await familyDraft(), '/views/parent-views', { part: 'parent-views' }),
+		forms: schemaForms(PART_SCHEMAS.PARENT_VIEWS),
+		names: ['views', 'givenBy', 'completed'],
+	},
+	{
+		name: 'family-views (child-views)',
+		module: familyViews,
+		place: async () => familyPlace(await familyDraft(), '/views/child-views', { part: 'child-views' }),
+		forms: schemaForms(PART_SCHEMAS.CHILD_VIEWS),
+		names: ['pathway', 'words', 'recordedBy', 'howCommunicated', 'fileTitle', 'file'],
 		multipart: 'always',
 		file: fileArb,
 	},
