@@ -24,7 +24,14 @@ const MIB = 1024 * 1024
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** The pages whose forms carry files: only they take a multipart body larger than a text form (streamed, never buffered). */
-const UPLOAD_PATTERNS = new Set(['/reviews/:reviewId/evidence', '/admin/import', '/council/reviews/:reviewId/representations/new'])
+export const UPLOAD_PATTERNS = new Set([
+	'/reviews/:reviewId/evidence',
+	'/admin/import',
+	'/council/reviews/:reviewId/representations/new',
+	// The family's own (issue 14): a drawing or photo with the child's views, a letter with a representation.
+	'/family/reviews/:reviewId/views/:part',
+	'/family/reviews/:reviewId/representation',
+])
 
 export function badRequest(message = 'The form could not be read. Go back and try again.'): Response {
 	return new Response(message, { status: 400, statusText: 'Bad Request' })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { fieldNameProblem, FORM_LIMITS, readForm } from './request-limits.server.ts'
+import { fieldNameProblem, FORM_LIMITS, readForm, UPLOAD_PATTERNS } from './request-limits.server.ts'
 
 const post = (body: BodyInit, contentType: string | null, headers: Record<string, string> = {}) =>
 	new Request('http://localhost/x', {
@@ -95,4 +95,14 @@ test('every route reads its form through readForm, never request.formData() (the
 		.filter((file) => /\.tsx?$/.test(file))
 		.filter((file) => /\brequest\.formData\(\)|\brequest\.(text|json|arrayBuffer)\(\)/.test(fs.readFileSync(path.join(routes, file), 'utf8')))
 	expect(offenders).toEqual([])
+})
+
+test('every page whose form sends a file takes an upload-sized body, and no other page does', () => {
+	const routes = [...fs.readFileSync('app/routes.ts', 'utf8').matchAll(/route\('([^']+)', '(routes\/[^']+)'/g)].map((m) => ({
+		pattern: `/${m[1]}`,
+		file: `app/${m[2]}`,
+	}))
+	const withFiles = routes.filter((r) => fs.readFileSync(r.file, 'utf8').includes('multipart/form-data')).map((r) => r.pattern)
+	expect(withFiles.length).toBeGreaterThan(3)
+	expect(new Set(withFiles)).toEqual(UPLOAD_PATTERNS)
 })

@@ -16,6 +16,8 @@ export const TEMPLATE_SUBJECT_HINTS: Record<string, string> = {
 	'reminder-deadline-missed': 'deadline missed',
 	'user-invite': 'invitation',
 	'family-sign-in': 'sign-in link, to the family',
+	'family-representation-caseworker': 'representation made online, to the caseworker',
+	'family-representation-receipt': 'receipt for a representation made online, to the family',
 }
 
 /** A stored file named by the first characters of its SHA-256: enough to tell two files apart, short enough to read. */
