@@ -44,6 +44,7 @@ import * as councilNotice from '#app/routes/council-notice.tsx'
 import * as councilRepresentation from '#app/routes/council-representation.tsx'
 import * as councilReview from '#app/routes/council-review.tsx'
 import * as councilSchoolRequest from '#app/routes/council-school-request.tsx'
+import * as familyRepresentation from '#app/routes/family-representation.tsx'
 import * as familySignInLink from '#app/routes/family-sign-in-link.tsx'
 import * as familyViews from '#app/routes/family-views.tsx'
 import * as familySignIn from '#app/routes/family-sign-in.tsx'
@@ -830,6 +831,7 @@ const decided = kept(
 const noticed = kept(() => councilStage('NOTICE_ISSUED'), hasStatus('NOTICE_ISSUED', 'REPRESENTATIONS'))
 const noticedForRepresentations = kept(() => councilStage('NOTICE_ISSUED'), hasStatus('NOTICE_ISSUED', 'REPRESENTATIONS'))
 const finalIssued = kept(() => councilStage('FINAL_ISSUED'), hasStatus('FINAL_ISSUED'))
+const noticedForFamily = kept(() => councilStage('NOTICE_ISSUED'), hasStatus('NOTICE_ISSUED', 'REPRESENTATIONS'))
 
 async function reviewPlace(reviewId: string, path: string, email: string, refs: Place['refs'] = {}): Promise<Place> {
 	return { path: `/reviews/${reviewId}${path}`, params: { reviewId }, cookie: await cookie(email), refs }
@@ -1096,6 +1098,21 @@ const targets: Target[] = [
 		place: async () => councilPlace(await noticedForRepresentations(), '/representations/new'),
 		forms: schemaForms(councilRepresentation.RepresentationSchema),
 		names: ['receivedOn', 'fromName', 'summary', 'requestedSchool', 'meetingRequested', 'response', 'file'],
+		multipart: 'always',
+		file: fileArb,
+	},
+	// The family's representation online (issue 14): comments on the notice's amendments, a school, a meeting, a letter.
+	{
+		name: 'family-representation',
+		module: familyRepresentation,
+		place: async () => {
+			const reviewId = await noticedForFamily()
+			const proposals = await prisma.amendmentProposal.findMany({ where: { reviewId }, orderBy: { id: 'asc' }, select: { id: true } })
+			const ids = proposals.map((p) => p.id)
+			return { ...(await familyPlace(reviewId, '/representation')), refs: { proposalIds: ids, ids } }
+		},
+		forms: schemaForms(familyRepresentation.FamilyRepresentationSchema, { 'comments[].proposalId': idOf('proposalIds') }),
+		names: ['comments', 'general', 'wantsSchool', 'schoolName', 'schoolType', 'meeting', 'file'],
 		multipart: 'always',
 		file: fileArb,
 	},
