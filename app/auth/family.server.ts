@@ -76,7 +76,12 @@ export async function requireFamilyReview(request: Request, user: SessionUser, r
 // Invitations and sign-in links
 
 /** Writes a sign-in link for a family member to the outbox in the caller's transaction (any earlier unused link stops working). */
-async function sendSignInLink(tx: Tx, user: { id: string; email: string; name: string }, invitedBy: { name: string; child: { firstName: string; lastName: string } } | null, now: Date) {
+async function sendSignInLink(
+	tx: Tx,
+	user: { id: string; email: string; name: string },
+	invitedBy: { name: string; child: { firstName: string; lastName: string } } | null,
+	now: Date,
+) {
 	const { token, expiresAt } = await issueToken(tx, user.id, 'FAMILY_SIGN_IN', now)
 	await enqueueEmail(tx, {
 		to: user.email,
