@@ -49,6 +49,18 @@ export const EnvSchema = z.object({
 			}
 		}),
 	RUN_JOBS: booleanFlag.default(true),
+	// Several instances (issue 15; docs/decisions/018): evidence and documents in an S3-compatible store when set
+	// (s3://bucket, optionally ?endpoint=https://…&region=…&forcePathStyle=true; credentials from the AWS_* variables);
+	// unset keeps the local folders above.
+	STORAGE_URL: z
+		.string()
+		.regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:[/?]|$)/, 'must be s3://bucket-name, optionally ?endpoint=…&region=…&forcePathStyle=true')
+		.optional(),
+	// Connections each instance keeps to PostgreSQL.
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	// How long a stopping instance waits for running requests, jobs and email before it exits.
+	SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 })
 
 export type Env = z.infer<typeof EnvSchema>
