@@ -36,6 +36,8 @@ export default [
 	route('privacy', 'routes/privacy.tsx'),
 	route('no-access', 'routes/no-access.tsx'),
 	route('healthz', 'routes/healthz.ts'),
+	route('livez', 'routes/livez.ts'),
+	route('readyz', 'routes/readyz.ts'),
 	route('set-password/:token', 'routes/set-password.tsx'),
 	route('reset-password', 'routes/reset-password.tsx'),
 	route('admin', 'routes/admin.tsx'),

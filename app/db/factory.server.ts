@@ -43,11 +43,14 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 // The provider follows the URL: a file: URL is the embedded SQLite default (libsql, no native build),
 // a postgres:// URL is for councils that run several app instances. Each provider has its own generated
 // client (scripts/db.ts generate); their APIs are the same (docs/decisions/002).
-export async function createPrisma(url: string): Promise<PrismaClient> {
+// `poolSize`: the most connections the client keeps to PostgreSQL (DATABASE_POOL_SIZE for the app; node-postgres's
+// default of 10 otherwise). Each instance has its own pool, so instances × pool size must stay under the server's
+// max_connections. SQLite's pool is fixed (below).
+export async function createPrisma(url: string, options: { poolSize?: number } = {}): Promise<PrismaClient> {
 	if (isPostgres(url)) {
 		const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import('#app/generated/postgresql/client.ts'), import('@prisma/adapter-pg')])
 		const client = new PgClient({
-			adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }),
+			adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }, { statementNameGenerator: statementName }),
 			transactionOptions: TRANSACTION_OPTIONS,
 		}) as unknown as PrismaClient
 		providers.set(client, 'postgresql')

@@ -18,3 +18,45 @@ export function redactUrl(url) {
 	const query = queryAt === -1 ? '' : url.slice(queryAt)
 	return path.replace(SECRET_PATH, '$1$2/[redacted]') + query.replace(SECRET_PARAMETER, '$1[redacted]')
 }
+
+/**
+ * The access log's record of one request (a pino JSON line): the address redacted, the time in milliseconds to a
+ * tenth, and whether the client went away before the response was finished.
+ * @param {{ requestId: string, method: string, url: string, status: number, durationMs: number, bytes?: number | string | undefined, finished: boolean }} request
+ */
+export function accessLogEntry({ requestId, method, url, status, durationMs, bytes, finished }) {
+	const length = Number(bytes)
+	return {
+		reqId: requestId,
+		method,
+		url: redactUrl(url),
+		status,
+		ms: Math.round(durationMs * 10) / 10,
+		...(Number.isFinite(length) && bytes !== undefined && bytes !== '' ? { bytes: length } : {}),
+		...(finished ? {} : { aborted: true }),
+	}
+}
+
+/**
+ * Express middleware: one line a request on `logger` (pino), written when the response is done (or the connection
+ * closed under it). Needs the request id set first (request-id.server.js).
+ * @param {{ info: (entry: object, message: string) => void }} logger
+ */
+export function accessLog(logger) {
+	return (req, res, next) => {
+		const started = process.hrtime.bigint()
+		res.once('close', () => {
+			const entry = accessLogEntry({
+				requestId: req.id ?? String(req.headers['x-request-id'] ?? ''),
+				method: req.method,
+				url: req.originalUrl || req.url,
+				status: res.statusCode,
+				durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+				bytes: res.getHeader('content-length'),
+				finished: res.writableFinished,
+			})
+			logger.info(entry, 'request')
+		})
+		next()
+	}
+}

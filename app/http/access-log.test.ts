@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { expectEach } from '#tests/expect-each.ts'
-import { redactUrl } from './access-log.server.js'
+import { accessLogEntry, redactUrl } from './access-log.server.js'
 
 test('the access log hides calendar feed keys, set-password tokens and family sign-in links in paths', () => {
 	expectEach(redactUrl, [
@@ -39,4 +39,18 @@ test('the access log leaves every other address as it was', () => {
 	]) {
 		expect(redactUrl(url)).toBe(url)
 	}
+})
+
+test('a request is logged as one record: its id, the redacted address, the status and the time', () => {
+	const request = { requestId: 'r-1', method: 'GET', url: '/set-password/s3cret?token=x', status: 200, durationMs: 12.345, finished: true }
+	expect(accessLogEntry({ ...request, bytes: '1024' })).toEqual({
+		reqId: 'r-1',
+		method: 'GET',
+		url: '/set-password/[redacted]?token=[redacted]',
+		status: 200,
+		ms: 12.3,
+		bytes: 1024,
+	})
+	expect(accessLogEntry(request)).not.toHaveProperty('bytes')
+	expect(accessLogEntry({ ...request, finished: false })).toMatchObject({ aborted: true })
 })

@@ -8,6 +8,18 @@ import { prisma } from '#app/db/db.server.ts'
 /** This process, as a job's owner: "host:pid". */
 export const THIS_PROCESS = `${os.hostname()}:${process.pid}`
 
+/** The jobs this process is running (a stopping process waits for them: app/jobs/start.server.ts). */
+const running = new Set<Promise<void>>()
+
+/**
+ * Resolves when this process runs no job, including any started while it waited. A job still running when the
+ * process is made to exit stays RUNNING with this process as its owner, and the next start marks it interrupted
+ * (failInterruptedJobs); its files and rows are written as it goes, so nothing half-done is taken as finished.
+ */
+export async function waitForRunningJobs(): Promise<void> {
+	while (running.size) await Promise.allSettled([...running])
+}
+
 export type JobProgress = (done: number, total: number, message?: string) => Promise<void>
 
 export async function startJob<T extends Record<string, unknown>>(
@@ -45,6 +57,8 @@ export async function startJob<T extends Record<string, unknown>>(
 				.catch(() => {})
 		}
 	})()
+	running.add(done)
+	void done.finally(() => running.delete(done))
 	return { id: created.id, done }
 }
 

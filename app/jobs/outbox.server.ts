@@ -61,7 +61,7 @@ export interface DeliveryResult {
 
 /** Delivers up to `batchSize` messages that are due at `now`; messages another worker claimed first are skipped. */
 export async function deliverDueMessages(
-	options: { now?: Date; workerId?: string; batchSize?: number; transport?: Transporter } = {},
+	options: { now?: Date; workerId?: string; batchSize?: number; transport?: Transporter; stopping?: () => boolean } = {},
 ): Promise<DeliveryResult> {
 	const now = options.now ?? new Date()
 	const workerId = options.workerId ?? processWorkerId
@@ -80,6 +80,8 @@ export async function deliverDueMessages(
 		select: { id: true, status: true, lockedBy: true },
 	})
 	for (const candidate of due) {
+		// A stopping process claims nothing more (the message it is sending, it finishes).
+		if (options.stopping?.()) break
 		if (!(await claim(candidate, workerId, now))) continue
 		result[await deliverClaimed(candidate.id, workerId, now, transport)]++
 	}
@@ -263,8 +265,41 @@ function describeError(error: unknown): string {
 }
 
 /**
+ * Hands back the messages this worker has claimed and not finished, for another instance or the next start to send
+ * at once: a stopping process does this when its time is up in the middle of a send (app/jobs/start.server.ts). The
+ * send may already have reached the SMTP server, so, as when a lock expires, the attempt is counted and recorded, and
+ * the copy sent again has the same Message-ID. If the interrupted send finishes after all, it records nothing (the
+ * message is no longer its own).
+ */
+export async function releaseClaimedMessages(options: { workerId?: string; now?: Date } = {}): Promise<number> {
+	const workerId = options.workerId ?? processWorkerId
+	const now = options.now ?? new Date()
+	const claimed = await prisma.outboxMessage.findMany({ where: { status: 'SENDING', lockedBy: workerId }, select: { id: true } })
+	let released = 0
+	for (const { id } of claimed) {
+		released += await prisma.$transaction(async (tx) => {
+			const { count } = await tx.outboxMessage.updateMany({
+				where: { id, status: 'SENDING', lockedBy: workerId },
+				data: { status: 'PENDING', lockedBy: null, lockedUntil: null, nextAttemptAt: now, attempts: { increment: 1 } },
+			})
+			if (count !== 1) return 0 // finished meanwhile
+			await tx.emailAttempt.create({
+				data: {
+					messageId: id,
+					attemptedAt: now,
+					ok: false,
+					detail: `Worker ${workerId} was stopping and could not finish the send in time; the message may have gone, and is sent again with the same Message-ID.`,
+				},
+			})
+			return 1
+		})
+	}
+	return released
+}
+
+/**
  * Delivers due messages every `intervalMs`, draining full batches straight away. Runs one pass at a time;
- * `stop()` waits for the pass in progress.
+ * `stop()` claims nothing more and waits for the message being sent.
  */
 export function startOutboxWorker(intervalMs = 10_000): { stop: () => Promise<void> } {
 	let stopped = false
@@ -274,7 +309,7 @@ export function startOutboxWorker(intervalMs = 10_000): { stop: () => Promise<vo
 	const pass = async () => {
 		try {
 			let result: DeliveryResult
-			do result = await deliverDueMessages({ batchSize })
+			do result = await deliverDueMessages({ batchSize, stopping: () => stopped })
 			while (!stopped && result.sent + result.failed + result.deferred === batchSize)
 		} catch (error) {
 			console.error('Outbox worker: a delivery pass failed; it will run again.', error)

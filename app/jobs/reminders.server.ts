@@ -175,12 +175,14 @@ async function enqueueOnce<Name extends TemplateName>(message: OutgoingEmail<Nam
  * Runs the next-deadline refresh and the reminders at start-up and then once a day: an hourly check does nothing if today's run (in
  * Europe/London) is done. The last run date is kept in memory; after a restart the run repeats, harmlessly.
  */
-export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => void } {
+export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => Promise<void> } {
 	let lastRunOn: IsoDate | null = null
 	let running = false
+	let current: Promise<void> = Promise.resolve()
+	let stopped = false
 	const check = async () => {
 		const today = todayInLondon(new Date())
-		if (running || lastRunOn === today) return
+		if (stopped || running || lastRunOn === today) return
 		running = true
 		try {
 			// First the stored next deadlines the calendar has moved on (the caseload's order), then the reminders.
@@ -200,8 +202,17 @@ export function startReminderJob(checkEveryMs = 60 * 60_000): { stop: () => void
 			running = false
 		}
 	}
-	void check()
-	const timer = setInterval(() => void check(), checkEveryMs)
+	current = check()
+	const timer = setInterval(() => {
+		if (!running) current = check()
+	}, checkEveryMs)
 	timer.unref()
-	return { stop: () => clearInterval(timer) }
+	return {
+		// Waits for a run in progress (writing the same reminders again is harmless: each has its dedupe key).
+		async stop() {
+			stopped = true
+			clearInterval(timer)
+			await current
+		},
+	}
 }

@@ -23,6 +23,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
 	'routes/privacy.tsx': 'static page',
 	'routes/not-found.tsx': 'always 404',
 	'routes/healthz.ts': 'health check, no data',
+	'routes/livez.ts': 'liveness check, no data',
+	'routes/readyz.ts': 'readiness check, no data',
 	'routes/download-problem.tsx': 'static page with a link back within the service (tests/integration/downloads.test.ts)',
 	'routes/no-access.tsx': 'signed-in page with no data',
 	'routes/home.tsx': 'redirects by role',
