@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 import { addDays, formatDate, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { isYoungPerson } from '#app/domain/young-person.ts'
-import { e2eDb } from './db.ts'
+import { e2eDb, JOURNEY_DECISION_REASONS, SUBMITTED_AS_SEEDED } from './db.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { pdfText } from './pdf.ts'
 
@@ -26,7 +26,7 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	// children those are moves with the date the journeys run on.
 	const today = todayInLondon(new Date())
 	const candidates = await db.annualReview.findMany({
-		where: { status: 'SUBMITTED', la: { code: '886' }, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
+		where: { ...SUBMITTED_AS_SEEDED, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
 		orderBy: { id: 'asc' },
 		select: {
 			id: true,
@@ -58,7 +58,7 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	await page.getByRole('link', { name: 'Make the decision' }).click()
 	await a11y.check()
 	await page.getByRole('radio', { name: 'Amend the plan' }).check()
-	await page.getByLabel('Reasons for the decision').fill('The evidence shows communication needs have changed.')
+	await page.getByLabel('Reasons for the decision').fill(JOURNEY_DECISION_REASONS.caseworker)
 	// An amend sends no letter: it is recorded at once and the amendment notice follows.
 	await page.getByRole('button', { name: 'Continue' }).click()
 	await page.waitForURL(/\/notice$/)

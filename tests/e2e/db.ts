@@ -19,3 +19,19 @@ export async function childrenReadyForReview(schoolEmail: string) {
 		select: { id: true, firstName: true, lastName: true, upn: true },
 	})
 }
+
+/**
+ * The reasons the journeys that decide a submitted review give (tests/e2e/caseworker.ts, family-record.ts): with
+ * them, a journey finds the council's submitted reviews as the seed left them, whichever of those another journey has
+ * decided meanwhile, so that two journeys never take the same review and a run's choice does not shift under it.
+ */
+export const JOURNEY_DECISION_REASONS = {
+	caseworker: 'The evidence shows communication needs have changed.',
+	familyRecord: 'The plan still meets the needs: the outcomes are on track.',
+} as const
+
+/** Kent's reviews submitted by the school, still waiting for a decision or decided by a journey. */
+export const SUBMITTED_AS_SEEDED = {
+	la: { code: '886' },
+	OR: [{ status: 'SUBMITTED' }, { decision: { is: { reasons: { in: Object.values(JOURNEY_DECISION_REASONS) } } } }],
+}

@@ -6,42 +6,51 @@
 // (family-record.spec.ts) and without (family-record.no-js.spec.ts), on different children.
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
+import { formatDate, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { decisionDueOn, reportDueOn } from '#app/domain/statutory-clock.ts'
-import { e2eDb } from './db.ts'
+import { isYoungPerson } from '#app/domain/young-person.ts'
+import { e2eDb, JOURNEY_DECISION_REASONS, SUBMITTED_AS_SEEDED } from './db.ts'
 import { familyLinkFor, lastFamilyLinkId, openFamilyLink } from './family.ts'
 import { expect, signIn, signOut, USERS } from './fixtures.ts'
 
 type A11y = { check: () => Promise<void> }
 
 /**
- * A submitted review of one of Priya's children that no other journey takes, a different one for each run (`which`):
- * the reflow journey reads the council's first submitted review; caseworker.ts takes the first two with proposals and
- * a parent's email; caseworker-words.ts takes reviews of children who are not Priya's; the family journeys use
- * children whose family already has access (the seed's demo parent). Newest first, as far from those as can be.
+ * A submitted review of one of Priya's children that no other journey takes, a different one for each run (`which`),
+ * chosen among the reviews as the seed left them (SUBMITTED_AS_SEEDED), so the choice does not move when another run
+ * decides one: caseworker.ts takes the first two children's reviews with proposals and a parent's email (not a young
+ * person's); caseworker-words.ts and the reflow check read reviews of children who are not Priya's.
  */
 async function reviewFor(which: 0 | 1) {
 	const db = await e2eDb()
+	const today = todayInLondon(new Date())
 	const priya = await db.user.findUniqueOrThrow({ where: { email: USERS.caseworker }, select: { id: true } })
-	const submitted = { status: 'SUBMITTED', la: { code: '886' } }
-	const reflow = await db.annualReview.findMany({ where: submitted, orderBy: { id: 'asc' }, take: 1, select: { id: true } })
-	const caseworker = await db.annualReview.findMany({
-		where: { ...submitted, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
-		orderBy: { id: 'asc' },
-		take: 2,
-		select: { id: true },
-	})
-	return db.annualReview.findFirstOrThrow({
-		where: {
-			...submitted,
-			id: { notIn: [...reflow, ...caseworker].map((r) => r.id) },
-			meetingOn: { not: null },
-			child: { caseworkerId: priya.id, parentEmail: { not: '' }, yearGroup: { lt: 10 }, family: { none: {} } },
-		},
-		orderBy: { id: 'desc' },
-		skip: which,
-		select: { id: true, childId: true, meetingOn: true, child: { select: { firstName: true, lastName: true, parentEmail: true } } },
-	})
+	const child = { select: { firstName: true, lastName: true, parentEmail: true, dateOfBirth: true } }
+	const youngPerson = (r: { child: { dateOfBirth: string } }) => isYoungPerson(r.child.dateOfBirth as IsoDate, today)
+	const caseworker = (
+		await db.annualReview.findMany({
+			where: { ...SUBMITTED_AS_SEEDED, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
+			orderBy: { id: 'asc' },
+			select: { id: true, child },
+		})
+	)
+		.filter((r) => !youngPerson(r))
+		.slice(0, 2)
+	const candidates = (
+		await db.annualReview.findMany({
+			where: {
+				...SUBMITTED_AS_SEEDED,
+				id: { notIn: caseworker.map((r) => r.id) },
+				meetingOn: { not: null },
+				child: { caseworkerId: priya.id, parentEmail: { not: '' }, yearGroup: { lt: 10 } },
+			},
+			orderBy: { id: 'desc' },
+			select: { id: true, childId: true, meetingOn: true, child },
+		})
+	).filter((r) => !youngPerson(r))
+	const review = candidates[which]
+	if (!review) throw new Error(`The seed left ${candidates.length} submitted reviews of Priya’s children for this journey; it needs two`)
+	return review
 }
 
 export async function familyRecordJourney(page: Page, a11y: A11y, which: 0 | 1) {
@@ -56,7 +65,7 @@ export async function familyRecordJourney(page: Page, a11y: A11y, which: 0 | 1) 
 	await page.goto(`/council/reviews/${review.id}/decision`)
 	await a11y.check()
 	await page.getByRole('radio', { name: 'Maintain the plan as it is' }).check()
-	await page.getByLabel('Reasons for the decision').fill('The plan still meets the needs: the outcomes are on track.')
+	await page.getByLabel('Reasons for the decision').fill(JOURNEY_DECISION_REASONS.familyRecord)
 	await page.getByRole('button', { name: 'Continue' }).click()
 	await expect(page.getByRole('heading', { name: 'Check before sending', level: 1 })).toBeVisible()
 	await a11y.check()

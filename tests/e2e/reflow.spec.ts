@@ -62,7 +62,17 @@ test('the SENCo’s pages fit a 320-pixel screen', async ({ page, a11y }) => {
 test('the caseworker’s pages fit a 320-pixel screen', async ({ page, a11y }) => {
 	test.slow()
 	const kent = { la: { code: '886' } }
-	const submitted = await reviewOf({ ...kent, status: 'SUBMITTED' })
+	// The review caseworker-words.ts reads (another caseworker's, newest first): only read, by both.
+	const priya = await (await e2eDb()).user.findUniqueOrThrow({ where: { email: USERS.caseworker }, select: { id: true } })
+	const [submitted] = await (
+		await e2eDb()
+	).annualReview.findMany({
+		where: { ...kent, status: 'SUBMITTED', child: { OR: [{ caseworkerId: null }, { caseworkerId: { not: priya.id } }] } },
+		orderBy: { id: 'desc' },
+		take: 1,
+		select: { id: true, childId: true, child: { select: { upn: true } } },
+	})
+	if (!submitted) throw new Error('no submitted review of another caseworker’s child')
 	const closed = await reviewOf({ ...kent, status: 'CLOSED', notice: { isNot: null }, finalPlan: { isNot: null } })
 	const noticed = await reviewOf({ ...kent, status: { in: ['NOTICE_ISSUED', 'REPRESENTATIONS'] } })
 	await signIn(page, a11y, USERS.caseworker)
