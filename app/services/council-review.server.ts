@@ -3,7 +3,6 @@
 // audit), so a failure leaves the review as it was and nothing is sent. Letters are rendered first
 // (they take longest) and their files written before the transaction; a failed transaction removes them.
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import type { SessionUser } from '#app/auth/auth.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
@@ -31,7 +30,7 @@ import {
 } from '#app/pdf/letters.server.ts'
 import type { StatutorySettings } from '#app/pdf/statutory-paragraphs.ts'
 import { childContactsSelect, childIdentitySelect, planWording, reviewPageSelect, type LoadedReview } from '#app/queries/review.server.ts'
-import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
+import { deleteDocument, saveDocument } from '#app/storage/documents.server.ts'
 import { readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 import type { PayloadOf } from '#emails/index.ts'
 
@@ -322,7 +321,7 @@ async function withDocument<T>(bytes: Uint8Array, work: (storageKey: string) => 
 	try {
 		return await work(storageKey)
 	} catch (error) {
-		await fs.promises.rm(documentPath(storageKey), { force: true })
+		await deleteDocument(storageKey)
 		throw error
 	}
 }

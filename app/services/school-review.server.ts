@@ -3,7 +3,6 @@
 // transaction with its audit. Every change to a draft goes through touchDraft, which moves the review's lockVersion
 // on: the check-your-answers page submits only the review it showed, so a change made after it was opened (in
 // another tab, by a colleague) is checked again before it goes to the council.
-import fs from 'node:fs'
 import { audit } from '#app/auth/audit.server.ts'
 import { prisma, type Tx } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
@@ -19,7 +18,7 @@ import { renderEvidenceBundle } from '#app/pdf/bundle.server.ts'
 import { renderReviewRecord } from '#app/pdf/review-record.server.ts'
 import { buildReviewRecord, submissionProblems, type PartProblem } from '#app/queries/review-record.server.ts'
 import { loadReview, type PartValues } from '#app/queries/review.server.ts'
-import { documentPath, saveDocument } from '#app/storage/documents.server.ts'
+import { deleteDocument, saveDocument } from '#app/storage/documents.server.ts'
 import { deleteEvidenceFile, readEvidenceBytes, type StoredEvidence } from '#app/storage/evidence.server.ts'
 import { INVITEE_AUDIENCES } from '#emails/review-report-invitee.ts'
 
@@ -336,7 +335,7 @@ function reportRecipients(invitees: Array<{ role: string; name: string; email: s
 
 /** Runs the submission; the report's file, written before it, is removed unless the review was submitted. */
 async function withReportFile(storageKey: string | null, submit: () => Promise<'submitted' | 'changed'>) {
-	const remove = () => (storageKey ? fs.promises.rm(documentPath(storageKey), { force: true }) : undefined)
+	const remove = () => (storageKey ? deleteDocument(storageKey) : undefined)
 	try {
 		const outcome = await submit()
 		if (outcome === 'changed') await remove()

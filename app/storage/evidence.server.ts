@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, createReadStream, fstatSync, openSync, read } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/env.server.ts'
@@ -7,9 +7,12 @@ import { multipartBoundary, readMultipart, type PartSink } from '#app/http/multi
 import { assertFieldValue } from '#app/http/request-limits.server.ts'
 import { scanStream } from '#app/storage/clamd.server.ts'
 import { inspectEvidenceFile, maxOpenedBytes, type EvidenceContentType } from '#app/storage/evidence-checks.server.ts'
+import { readAll, storage } from '#app/storage/object-store.server.ts'
 
-// Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, under a random
-// key with no extension; the database row (EvidenceFile) holds the name, type, size, sha256 and uploader.
+// Evidence files (reports and advice from professionals) live in EVIDENCE_DIR, outside the web root, or in the S3 store
+// when STORAGE_URL is set (object-store.server.ts), under a random key with no extension; the database row
+// (EvidenceFile) holds the name, type, size, sha256 and uploader. Uploads are received and checked in EVIDENCE_DIR/tmp
+// either way, then moved or streamed into the store.
 // Why a local folder, magic bytes and clamd: docs/decisions/005-evidence-storage.md; what is checked inside each type
 // of file: docs/decisions/014-evidence-file-checks.md (app/storage/evidence-checks.server.ts).
 
@@ -74,16 +77,22 @@ function evidenceDir() {
 	return path.resolve(env.EVIDENCE_DIR)
 }
 
-/** The file's path on disk. Refuses anything but a key we made, so a key can never walk out of EVIDENCE_DIR. */
-export function evidencePath(storageKey: string) {
+/** Refuses anything but a key we made, so a key can never walk out of EVIDENCE_DIR or the store's prefix. */
+function checkedKey(storageKey: string) {
 	if (!STORAGE_KEY.test(storageKey)) throw new Error('Not an evidence storage key')
-	return path.join(evidenceDir(), storageKey)
+	return storageKey
+}
+
+/** The file's path in the local folder (the embedded default; tests and tools that look at the folder). */
+export function evidencePath(storageKey: string) {
+	return path.join(evidenceDir(), checkedKey(storageKey))
 }
 
 /**
  * Reads a multipart form with one evidence file: streams the file to EVIDENCE_DIR/tmp (hashing as it goes, never
  * holding the file in memory), checks its size, its real type and what is inside it (evidence-checks.server.ts)
- * and, when CLAMD_SOCKET is set, viruses, then moves it under a random key; a refused file is deleted. User mistakes
+ * and, when CLAMD_SOCKET is set, viruses, then moves it into the store under a random key (a rename in the local
+ * folder; streamed, one part at a time, to S3); the temporary file is always deleted. User mistakes
  * come back as `error`, with the text fields, so the action can re-render the form with what was typed. Only a
  * malformed or non-multipart request throws (a 400/413 Response).
  *
@@ -184,8 +193,7 @@ export async function receiveEvidenceUpload(
 		}
 
 		const storageKey = randomBytes(16).toString('hex')
-		await fs.rename(tempPath, evidencePath(storageKey))
-		upload.stored = true
+		await storage().evidence.putFile(storageKey, tempPath, { contentType })
 		return result(
 			{
 				storageKey,
@@ -203,20 +211,14 @@ export async function receiveEvidenceUpload(
 }
 
 /** The stored file as a download: never shown inline, never sniffed, never cached by shared caches. */
-export function evidenceDownloadResponse(file: { storageKey: string; fileName: string; contentType: string; sizeBytes: number }) {
-	let fd: number
-	try {
-		fd = openSync(evidencePath(file.storageKey), 'r')
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Response('Not found', { status: 404 })
-		throw error
-	}
-	const size = fstatSync(fd).size // what is on disk is what we send
+export async function evidenceDownloadResponse(file: { storageKey: string; fileName: string; contentType: string; sizeBytes: number }) {
+	const stored = await storage().evidence.get(checkedKey(file.storageKey))
+	if (!stored) return new Response('Not found', { status: 404 })
 	const contentType = Object.hasOwn(EXTENSIONS, file.contentType) ? file.contentType : 'application/octet-stream'
-	return new Response(fileStream(fd), {
+	return new Response(stored.body, {
 		headers: {
 			'Content-Type': contentType,
-			'Content-Length': String(size),
+			'Content-Length': String(stored.size), // what is stored is what we send
 			'Content-Disposition': contentDisposition(file.fileName),
 			'X-Content-Type-Options': 'nosniff',
 			'Cache-Control': 'private, no-store',
@@ -227,12 +229,14 @@ export function evidenceDownloadResponse(file: { storageKey: string; fileName: s
 
 /** The whole file, for building PDF bundles (files are at most MAX_UPLOAD_MB). */
 export async function readEvidenceBytes(storageKey: string): Promise<Uint8Array> {
-	return fs.readFile(evidencePath(storageKey))
+	const stored = await storage().evidence.get(checkedKey(storageKey))
+	if (!stored) throw new Error(`Evidence file ${storageKey} is missing from ${storage().evidence.location}`)
+	return readAll(stored)
 }
 
 /** Removes a stored file; removing one that is already gone is not an error. */
 export async function deleteEvidenceFile(storageKey: string) {
-	await fs.rm(evidencePath(storageKey), { force: true })
+	await storage().evidence.delete([checkedKey(storageKey)])
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -256,7 +260,6 @@ function discard(maxBytes: number): PartSink {
 class TempUpload implements PartSink {
 	size = 0
 	head = Buffer.alloc(0)
-	stored = false
 	readonly path: string
 	#hash = createHash('sha256')
 	#handle: FileHandle | null = null
@@ -305,7 +308,8 @@ class TempUpload implements PartSink {
 
 	async cleanUp() {
 		await this.#close().catch(() => {})
-		if (this.#created && !this.stored) await fs.rm(this.path, { force: true })
+		// Gone already when the local store moved it in; still here when it was streamed to S3 or refused.
+		if (this.#created) await fs.rm(this.path, { force: true })
 	}
 }
 
@@ -345,35 +349,4 @@ function contentDisposition(fileName: string) {
 			.replace(/[^\x20-\x7e]|["\\%]/g, '_') || 'evidence'
 	const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
-}
-
-/** A pull-based stream over an open file: the next 64 KiB is read only when the client has taken the last. */
-function fileStream(fd: number) {
-	let closed = false
-	const close = () => {
-		if (!closed) {
-			closed = true
-			closeSync(fd)
-		}
-	}
-	return new ReadableStream<Uint8Array>({
-		pull(controller) {
-			return new Promise<void>((resolve) => {
-				const buffer = Buffer.allocUnsafe(64 * 1024)
-				read(fd, buffer, 0, buffer.length, null, (error, bytesRead) => {
-					if (error) {
-						close()
-						controller.error(error)
-					} else if (bytesRead === 0) {
-						close()
-						controller.close()
-					} else {
-						controller.enqueue(buffer.subarray(0, bytesRead))
-					}
-					resolve()
-				})
-			})
-		},
-		cancel: close,
-	})
 }

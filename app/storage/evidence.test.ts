@@ -532,7 +532,7 @@ test('downloads are attachments with the stored type, the exact name and no snif
 	const bytes = await pdfFile()
 	const fileName = 'Zoë’s SALT report – May.pdf'
 	const { file } = await receiveEvidenceUpload(uploadRequest([['file', new File([bytes], fileName)]]), { clamdSocket: null })
-	const response = evidenceDownloadResponse(file!)
+	const response = await evidenceDownloadResponse(file!)
 	expect(response.status).toBe(200)
 	expect(response.headers.get('Content-Type')).toBe('application/pdf')
 	expect(response.headers.get('Content-Length')).toBe(String(bytes.length))
@@ -545,7 +545,7 @@ test('downloads are attachments with the stored type, the exact name and no snif
 	expect(Buffer.from(await readEvidenceBytes(file!.storageKey)).equals(bytes)).toBe(true)
 
 	await deleteEvidenceFile(file!.storageKey)
-	expect(evidenceDownloadResponse(file!).status).toBe(404)
+	expect((await evidenceDownloadResponse(file!)).status).toBe(404)
 	await deleteEvidenceFile(file!.storageKey) // already gone: not an error
 })
 
@@ -556,7 +556,7 @@ test('storage keys cannot walk out of the evidence folder', async () => {
 		await expect(readEvidenceBytes(key)).rejects.toThrow()
 		await expect(deleteEvidenceFile(key)).rejects.toThrow()
 	}
-	expect(() => evidenceDownloadResponse({ storageKey: '../portal.db', fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: 1 })).toThrow()
+	await expect(evidenceDownloadResponse({ storageKey: '../portal.db', fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: 1 })).rejects.toThrow()
 })
 
 test('file names lose folders and disguises and always end in the detected type', () => {

@@ -3,29 +3,31 @@
 // or a transaction that failed after its file was written, leaves a file nothing refers to: a letter that was
 // never issued, evidence that was never added. Deleting a review also deletes its rows (cascade) but not the
 // files. The daily job removes such files once they are older than any step could take, so a step still in
-// flight never loses its file. Measured: bench/results/crash.md (kill -9 trials).
+// flight never loses its file. Measured: bench/results/crash.md (kill -9 trials). The same sweep runs over the local
+// folders or the S3 store (object-store.server.ts); uploads are always received in the local EVIDENCE_DIR/tmp.
 import fs from 'node:fs'
 import path from 'node:path'
 import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
+import { storage, type ObjectStore } from '#app/storage/object-store.server.ts'
 
 /** Longer than any step between writing a file and committing its row (a bundle of 100 evidence files: minutes). */
 export const ORPHAN_MIN_AGE_MS = 6 * 60 * 60_000
 const KEY = /^[a-f0-9]{32}$/
-const TEMPORARY = /^[a-f0-9]{32}\.tmp$/
+const TEMPORARY = /^[a-f0-9]{32}\.tmp$/ // a local write cut short before its rename
 const BATCH = 500
 
-type Store = { dir: string; known: (keys: string[]) => Promise<string[]> }
+type Area = { store: ObjectStore; known: (keys: string[]) => Promise<string[]> }
 
-function stores(): Store[] {
+function areas(): Area[] {
 	return [
 		{
-			dir: path.resolve(env.DOCUMENTS_DIR),
+			store: storage().documents,
 			known: async (keys) =>
 				(await prisma.generatedDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey),
 		},
 		{
-			dir: path.resolve(env.EVIDENCE_DIR),
+			store: storage().evidence,
 			known: async (keys) =>
 				(await prisma.evidenceFile.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((e) => e.storageKey),
 		},
@@ -56,33 +58,30 @@ async function entries(dir: string) {
 export async function sweepOrphanFiles(options: { now?: Date; minAgeMs?: number } = {}) {
 	const cutoff = (options.now ?? new Date()).getTime() - (options.minAgeMs ?? ORPHAN_MIN_AGE_MS)
 	const removed = { files: 0, temporary: 0 }
-	const remove = async (file: string) => fs.promises.rm(file, { force: true })
-	for (const store of stores()) {
+	for (const { store, known } of areas()) {
 		const candidates: string[] = []
-		for (const entry of await entries(store.dir)) {
-			if (!entry.isFile()) continue
-			const file = path.join(store.dir, entry.name)
-			if (TEMPORARY.test(entry.name) && (await olderThan(file, cutoff))) {
-				await remove(file)
-				removed.temporary++
-			} else if (KEY.test(entry.name) && (await olderThan(file, cutoff))) candidates.push(entry.name)
+		const temporary: string[] = []
+		for await (const object of store.list()) {
+			if (object.modifiedAt.getTime() >= cutoff) continue
+			if (TEMPORARY.test(object.key)) temporary.push(object.key)
+			else if (KEY.test(object.key)) candidates.push(object.key)
 		}
+		await store.delete(temporary)
+		removed.temporary += temporary.length
 		for (let i = 0; i < candidates.length; i += BATCH) {
 			const batch = candidates.slice(i, i + BATCH)
-			const known = new Set(await store.known(batch))
-			for (const key of batch) {
-				if (known.has(key)) continue
-				await remove(path.join(store.dir, key))
-				removed.files++
-			}
+			const named = new Set(await known(batch))
+			const orphans = batch.filter((key) => !named.has(key))
+			await store.delete(orphans)
+			removed.files += orphans.length
 		}
 	}
-	// Uploads being received stream to EVIDENCE_DIR/tmp; one a crash interrupted stays there.
+	// Uploads being received stream to EVIDENCE_DIR/tmp (on local disk, whichever the store); one a crash interrupted stays there.
 	const uploads = path.resolve(env.EVIDENCE_DIR, 'tmp')
 	for (const entry of await entries(uploads)) {
 		const file = path.join(uploads, entry.name)
 		if (entry.isFile() && (await olderThan(file, cutoff))) {
-			await remove(file)
+			await fs.promises.rm(file, { force: true })
 			removed.temporary++
 		}
 	}
