@@ -180,7 +180,7 @@ test('a member of staff’s address is never made a family account', async () =>
 // Every staff page refuses a family member: no staff permission is granted to the FAMILY role, and every staff loader
 // asks for one (or for a staff role). Loaders are called with made-up ids: the answer must come before any lookup.
 const PUBLIC_OR_FAMILY =
-	/^routes\/(family.*|sign-in|sign-out|accessibility|privacy|not-found|healthz|download-problem|no-access|home|set-password|reset-password|calendar-feed)\.tsx?$/
+	/^routes\/(family.*|sign-in|sign-out|accessibility|privacy|not-found|healthz|livez|readyz|download-problem|no-access|home|set-password|reset-password|calendar-feed)\.tsx?$/
 
 test('a family member reaches no staff page: every other route’s loader refuses them', async () => {
 	const child = await oakfieldChild(7)
