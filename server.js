@@ -15,8 +15,8 @@
 // X-Request-Id when that is a short plain token (a proxy's), else a new one (app/http/request-id.server.js); it
 // reaches the app in the x-request-id header and goes back in the response's X-Request-Id.
 //
-// Stopping (SIGTERM, SIGINT): /readyz answers 503 at once, the port is closed, the requests in flight finish, the
-// job runner claims no more work and finishes what it has (or hands an email back when time runs short), the
+// Stopping (SIGTERM, SIGINT): the port is closed (a load balancer's new probes are refused; /readyz answers 503 on
+// connections already open, each closed after its answer), the requests in flight finish, the job runner claims no more work and finishes what it has (or hands an email back when time runs short), the
 // database pool is closed, and the process exits 0 — within SHUTDOWN_TIMEOUT_SECONDS, after which it exits 1
 // anyway. The primary passes the signal on to its workers and waits for them. The app's part is in
 // app/jobs/shutdown.server.ts and app/jobs/start.server.ts; docs/decisions/018 says why.
@@ -67,7 +67,8 @@ if (cluster.isPrimary && workers > 1) {
 		worker.on('listening', () => (listening = true))
 		worker.on('exit', (code, signal) => {
 			if (stopping) {
-				if (code !== 0) exitCode ||= 1
+				// A worker told to stop before it had started (and before it could catch the signal) lost nothing.
+				if (code !== 0 && listening) exitCode ||= 1
 				return
 			}
 			if (!listening) {
@@ -103,6 +104,11 @@ if (cluster.isPrimary && workers > 1) {
 } else {
 	// Shared with the app (app/jobs/shutdown.server.ts): created before the build is loaded.
 	const lifecycle = (globalThis[Symbol.for('ehc-portal.lifecycle')] ??= { stopping: false, stopClaiming: [], finish: [], handBack: [], close: [] })
+	// The signal is caught from the start: one that comes while the build is loading is acted on once it listens.
+	let listening
+	const listeningNow = new Promise((resolve) => (listening = resolve))
+	let stopSignal
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(signal))
 	const { createRequestHandler } = await import('@react-router/express')
 	const build = await import(BUILD)
 	const app = express()
@@ -151,6 +157,7 @@ if (cluster.isPrimary && workers > 1) {
 	app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 	const port = Number(process.env.PORT || 3000)
 	const server = app.listen(port, process.env.HOST, () => {
+		listening()
 		if (process.env.WORKER_INDEX === undefined || process.env.WORKER_INDEX === '0') {
 			logger.info({ port, workers }, `Listening on http://localhost:${port}${workers > 1 ? ` (${workers} workers)` : ''}`)
 		}
@@ -162,10 +169,9 @@ if (cluster.isPrimary && workers > 1) {
 		const results = await Promise.allSettled(lifecycle[phase].map((step) => Promise.resolve().then(step)))
 		for (const result of results) if (result.status === 'rejected') logger.error({ err: result.reason, phase }, `A ${phase} step failed while stopping`)
 	}
-	let stopping = false
-	const shutdown = async (signal) => {
-		if (stopping) return
-		stopping = true
+	async function shutdown(signal) {
+		if (stopSignal) return
+		stopSignal = signal
 		lifecycle.stopping = true
 		const started = Date.now()
 		const left = () => SHUTDOWN_MS - (Date.now() - started)
@@ -176,6 +182,7 @@ if (cluster.isPrimary && workers > 1) {
 		logger.info({ signal }, `${signal}: stopping (finishing the requests and work in progress, at most ${SHUTDOWN_MS / 1000} s)`)
 		// Time kept at the end for handing work back and closing the pool.
 		const reserve = Math.min(2000, SHUTDOWN_MS / 4)
+		await listeningNow
 		const requestsDone = new Promise((resolve) => server.close(resolve))
 		const workDone = Promise.all([runSteps('stopClaiming'), requestsDone.then(() => runSteps('finish'))])
 		const finished = await Promise.race([workDone.then(() => true), delay(left() - reserve).then(() => false)])
@@ -188,5 +195,4 @@ if (cluster.isPrimary && workers > 1) {
 		logger.info({ ms: Date.now() - started }, finished ? 'Stopped' : 'Stopped, with work handed back')
 		process.exit(0)
 	}
-	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(signal))
 }
