@@ -4,8 +4,8 @@ import { ErrorSummary, type SummaryError } from '#app/components/forms.tsx'
 import { PageTitle, Pagination } from '#app/components/page.tsx'
 import { TableHead, type TableColumn } from '#app/components/table.tsx'
 
-/** GOV.UK success notification banner, shown after a change is saved. */
-export function SavedBanner({ children }: { children: ReactNode }) {
+/** GOV.UK success notification banner, shown after a change is saved (`details`: what else to say, as paragraphs). */
+export function SavedBanner({ children, details }: { children: ReactNode; details?: ReactNode }) {
 	return (
 		<div
 			className="govuk-notification-banner govuk-notification-banner--success"
@@ -20,6 +20,7 @@ export function SavedBanner({ children }: { children: ReactNode }) {
 			</div>
 			<div className="govuk-notification-banner__content">
 				<p className="govuk-notification-banner__heading">{children}</p>
+				{details}
 			</div>
 		</div>
 	)

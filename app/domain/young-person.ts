@@ -84,6 +84,9 @@ export const YOUNG_PERSON_RIGHTS = [
 	'representativeEmail',
 ] as const
 
+/** The child's columns a family letter's recipients are worked out from (FamilyContacts, besides the name and birth date). */
+export const FAMILY_CONTACTS = ['parentName', 'parentEmail', ...YOUNG_PERSON_RIGHTS] as const
+
 export const REPRESENTATIVE_ROLES = ['DEPUTY', 'ATTORNEY', 'PARENT'] as const
 export type RepresentativeRole = (typeof REPRESENTATIVE_ROLES)[number]
 

@@ -6,15 +6,17 @@ import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { requireUser, forbidden } from '#app/auth/auth.server.ts'
 import { inviteFamily } from '#app/auth/family.server.ts'
 import { requireChildAccess } from '#app/auth/tenancy.server.ts'
+import { SavedBanner } from '#app/components/admin.tsx'
 import { Button } from '#app/components/forms.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { KeyValueList } from '#app/components/review-bits.tsx'
 import { prisma } from '#app/db/db.server.ts'
 import { todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
-import { familyLetter } from '#app/domain/young-person.ts'
+import { FAMILY_CONTACTS, familyLetter } from '#app/domain/young-person.ts'
 import { readForm } from '#app/http/request-limits.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 import type { Route } from './+types/child-family'
 
 const RELATIONSHIP_LABELS: Record<string, string> = {
@@ -40,14 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			firstName: true,
 			lastName: true,
 			dateOfBirth: true,
-			parentName: true,
-			parentEmail: true,
-			youngPersonEmail: true,
-			youngPersonParentCopyAgreedOn: true,
-			youngPersonLacksCapacity: true,
-			representativeRole: true,
-			representativeName: true,
-			representativeEmail: true,
+			...selectOf(FAMILY_CONTACTS),
 			family: {
 				orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
 				select: { relationship: true, invitedAt: true, user: { select: { name: true, email: true, lastSignInAt: true } } },
@@ -91,25 +86,17 @@ export default function ChildFamily() {
 					Back to {name}
 				</a>
 				{outcome ? (
-					<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="invite-sent-title">
-						<div className="govuk-notification-banner__header">
-							<h2 className="govuk-notification-banner__title" id="invite-sent-title">
-								Success
-							</h2>
-						</div>
-						<div className="govuk-notification-banner__content">
-							<p className="govuk-notification-banner__heading">
-								{outcome.invited.length
-									? `Sign-in link sent to ${outcome.invited.map((p) => `${p.name} (${p.email})`).join(' and ')}`
-									: 'Nobody was sent a link'}
+					<SavedBanner
+						details={outcome.missing.map((m) => (
+							<p className="govuk-body" key={m}>
+								{m}.
 							</p>
-							{outcome.missing.map((m) => (
-								<p className="govuk-body" key={m}>
-									{m}.
-								</p>
-							))}
-						</div>
-					</div>
+						))}
+					>
+						{outcome.invited.length
+							? `Sign-in link sent to ${outcome.invited.map((p) => `${p.name} (${p.email})`).join(' and ')}`
+							: 'Nobody was sent a link'}
+					</SavedBanner>
 				) : null}
 				<span className="govuk-caption-l">{name}</span>
 				<h1 className="govuk-heading-l">Family access online</h1>

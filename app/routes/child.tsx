@@ -9,7 +9,8 @@ import { formatDate, todayInLondon } from '#app/domain/calendar-date.ts'
 import { hasPermission } from '#app/domain/permissions.ts'
 import { canTake } from '#app/domain/review-lifecycle.ts'
 import { reviewStatusLabel, reviewStatusTag, yearGroupLabel } from '#app/domain/review-status.ts'
-import { endOfCompulsorySchoolAge, familyLetter, isYoungPerson, youngPersonFrom, type FamilyRecipient } from '#app/domain/young-person.ts'
+import { endOfCompulsorySchoolAge, FAMILY_CONTACTS, familyLetter, isYoungPerson, youngPersonFrom, type FamilyRecipient } from '#app/domain/young-person.ts'
+import { selectOf } from '#app/lib/prisma-select.ts'
 import { childIdentitySelect } from '#app/queries/review.server.ts'
 import type { Route } from './+types/child'
 
@@ -59,16 +60,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 async function lettersTo(childId: string, name: string, dateOfBirth: string, today: string) {
 	const c = await prisma.child.findUniqueOrThrow({
 		where: { id: childId },
-		select: {
-			parentName: true,
-			parentEmail: true,
-			youngPersonEmail: true,
-			youngPersonParentCopyAgreedOn: true,
-			youngPersonLacksCapacity: true,
-			representativeRole: true,
-			representativeName: true,
-			representativeEmail: true,
-		},
+		select: selectOf(FAMILY_CONTACTS),
 	})
 	const letter = familyLetter({ name, dateOfBirth, ...c }, today)
 	return { to: letter.to, copies: letter.copies, notes: letter.notes }

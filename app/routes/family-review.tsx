@@ -1,5 +1,6 @@
 import { useLoaderData } from 'react-router'
 import { requireFamily, requireFamilyReview } from '#app/auth/family.server.ts'
+import { SavedBanner } from '#app/components/admin.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { PageTitle } from '#app/components/page.tsx'
 import { formatDate, formatDateWithWeekday, todayInLondon } from '#app/domain/calendar-date.ts'
@@ -76,23 +77,7 @@ export default function FamilyReview() {
 				<a href={`/family/children/${r.childId}`} className="govuk-back-link">
 					Back
 				</a>
-				{r.justSent ? (
-					<div
-						className="govuk-notification-banner govuk-notification-banner--success"
-						role="alert"
-						aria-labelledby="sent-title"
-						data-module="govuk-notification-banner"
-					>
-						<div className="govuk-notification-banner__header">
-							<h2 className="govuk-notification-banner__title" id="sent-title">
-								Success
-							</h2>
-						</div>
-						<div className="govuk-notification-banner__content">
-							<p className="govuk-notification-banner__heading">Thank you. We have sent your views to the school.</p>
-						</div>
-					</div>
-				) : null}
+				{r.justSent ? <SavedBanner>Thank you. We have sent your views to the school.</SavedBanner> : null}
 				<span className="govuk-caption-l">{r.childName}</span>
 				<h1 className="govuk-heading-l">{title}</h1>
 				<p className="govuk-body">
