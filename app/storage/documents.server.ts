@@ -21,19 +21,19 @@ export function documentPath(storageKey: string) {
 /** Stores the bytes whole (a temporary file then a rename, or one S3 upload) and returns the new key. */
 export async function saveDocument(bytes: Uint8Array): Promise<string> {
 	const storageKey = randomBytes(16).toString('hex')
-	await storage().documents.put(storageKey, bytes, { contentType: 'application/pdf' })
+	await (await storage()).documents.put(storageKey, bytes, { contentType: 'application/pdf' })
 	return storageKey
 }
 
 export async function readDocument(storageKey: string): Promise<Uint8Array> {
-	const stored = await storage().documents.get(checkedKey(storageKey))
-	if (!stored) throw new Error(`Document ${storageKey} is missing from ${storage().documents.location}`)
+	const stored = await (await storage()).documents.get(checkedKey(storageKey))
+	if (!stored) throw new Error(`Document ${storageKey} is missing from ${(await storage()).documents.location}`)
 	return readAll(stored)
 }
 
 /** Removes a stored document (one whose step did not go through); one already gone is not an error. */
 export async function deleteDocument(storageKey: string) {
-	await storage().documents.delete([checkedKey(storageKey)])
+	await (await storage()).documents.delete([checkedKey(storageKey)])
 }
 
 export function asciiFileName(name: string) {
@@ -53,8 +53,8 @@ export function pdfResponse(bytes: Uint8Array | { storageKey: string; sizeBytes:
 }
 
 async function storedPdfResponse(document: { storageKey: string; sizeBytes: number }, fileName: string) {
-	const stored = await storage().documents.get(checkedKey(document.storageKey))
-	if (!stored) throw new Error(`Document ${document.storageKey} is missing from ${storage().documents.location}`)
+	const stored = await (await storage()).documents.get(checkedKey(document.storageKey))
+	if (!stored) throw new Error(`Document ${document.storageKey} is missing from ${(await storage()).documents.location}`)
 	if (stored.size !== document.sizeBytes) {
 		await stored.body.cancel()
 		throw new Error(`Document ${document.storageKey} is ${stored.size} bytes, not the ${document.sizeBytes} recorded`)

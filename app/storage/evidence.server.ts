@@ -193,7 +193,7 @@ export async function receiveEvidenceUpload(
 		}
 
 		const storageKey = randomBytes(16).toString('hex')
-		await storage().evidence.putFile(storageKey, tempPath, { contentType })
+		await (await storage()).evidence.putFile(storageKey, tempPath, { contentType })
 		return result(
 			{
 				storageKey,
@@ -212,7 +212,7 @@ export async function receiveEvidenceUpload(
 
 /** The stored file as a download: never shown inline, never sniffed, never cached by shared caches. */
 export async function evidenceDownloadResponse(file: { storageKey: string; fileName: string; contentType: string; sizeBytes: number }) {
-	const stored = await storage().evidence.get(checkedKey(file.storageKey))
+	const stored = await (await storage()).evidence.get(checkedKey(file.storageKey))
 	if (!stored) return new Response('Not found', { status: 404 })
 	const contentType = Object.hasOwn(EXTENSIONS, file.contentType) ? file.contentType : 'application/octet-stream'
 	return new Response(stored.body, {
@@ -229,14 +229,14 @@ export async function evidenceDownloadResponse(file: { storageKey: string; fileN
 
 /** The whole file, for building PDF bundles (files are at most MAX_UPLOAD_MB). */
 export async function readEvidenceBytes(storageKey: string): Promise<Uint8Array> {
-	const stored = await storage().evidence.get(checkedKey(storageKey))
-	if (!stored) throw new Error(`Evidence file ${storageKey} is missing from ${storage().evidence.location}`)
+	const stored = await (await storage()).evidence.get(checkedKey(storageKey))
+	if (!stored) throw new Error(`Evidence file ${storageKey} is missing from ${(await storage()).evidence.location}`)
 	return readAll(stored)
 }
 
 /** Removes a stored file; removing one that is already gone is not an error. */
 export async function deleteEvidenceFile(storageKey: string) {
-	await storage().evidence.delete([checkedKey(storageKey)])
+	await (await storage()).evidence.delete([checkedKey(storageKey)])
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,15 +2,14 @@
 // - Local folders (the embedded default): EVIDENCE_DIR and DOCUMENTS_DIR, one file per key, exactly the layout the
 //   portal has always written, so existing data keeps working with nothing to set and nothing to run.
 // - An S3-compatible store (AWS S3, MinIO, Ceph, a cloud's S3 API) when STORAGE_URL is set, so several instances
-//   share the files: objects `<prefix>evidence/<key>` and `<prefix>documents/<key>` in one private bucket.
+//   share the files: objects `[prefix/]evidence/<key>` and `[prefix/]documents/<key>` in one private bucket
+//   (s3-store.server.ts, loaded only then).
 // Why, and what was measured: docs/decisions/018-storage-and-jobs.md.
-import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, read } from 'node:fs'
+import { closeSync, createWriteStream, fstatSync, openSync, read } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
 import { env, type Env } from '#app/env.server.ts'
 
 /** A stored object on its way out: a pull-based stream and its size, known before the first byte is sent. */
@@ -36,15 +35,18 @@ export type Storage = { evidence: ObjectStore; documents: ObjectStore; close(): 
 export type StorageSettings = Pick<Env, 'EVIDENCE_DIR' | 'DOCUMENTS_DIR' | 'STORAGE_URL'>
 
 // A key is one plain name: no folders, nothing that could walk out of a folder or a prefix.
-const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/
+export const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/
 
-function checkKey(key: string) {
+export function checkKey(key: string) {
 	if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error('Not a storage key')
 	return key
 }
 
-/** The storage these settings describe: local folders unless STORAGE_URL is set. */
-export function createStorage(settings: StorageSettings): Storage {
+/**
+ * The storage these settings describe: local folders unless STORAGE_URL is set. The AWS SDK is loaded only then, so
+ * the embedded default neither loads it (about 90 ms and 20 MB a process) nor hears its warnings.
+ */
+export async function createStorage(settings: StorageSettings): Promise<Storage> {
 	if (!settings.STORAGE_URL) {
 		return {
 			evidence: new LocalFolderStore(path.resolve(settings.EVIDENCE_DIR)),
@@ -52,24 +54,20 @@ export function createStorage(settings: StorageSettings): Storage {
 			close() {},
 		}
 	}
-	const { bucket, prefix, client } = s3Client(settings.STORAGE_URL)
-	return {
-		evidence: new S3Store(client, bucket, `${prefix}evidence/`),
-		documents: new S3Store(client, bucket, `${prefix}documents/`),
-		close: () => client.destroy(),
-	}
+	const { createS3Storage } = await import('#app/storage/s3-store.server.ts')
+	return createS3Storage(settings.STORAGE_URL)
 }
 
-let current: Storage | null = null
+let current: Promise<Storage> | null = null
 
 /** The app's storage, made from the environment on first use. */
-export function storage(): Storage {
+export function storage(): Promise<Storage> {
 	return (current ??= createStorage(env))
 }
 
 /** Points the app at other storage (a test's S3 server); null goes back to the environment's. */
 export function useStorage(next: Storage | null) {
-	current = next
+	current = next ? Promise.resolve(next) : null
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -186,119 +184,6 @@ function fileStream(fd: number) {
 		},
 		{ highWaterMark: 0 },
 	)
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// S3-compatible object storage
-
-// The smallest part S3 allows. With one part in flight an upload holds at most this much of a file in memory
-// (lib-storage buffers queueSize * partSize); smaller files go as one PutObject.
-const PART_BYTES = 5 * 1024 * 1024
-const DELETE_BATCH = 1000 // DeleteObjects' limit
-
-/**
- * s3://bucket[/prefix][?endpoint=https://…&region=…&forcePathStyle=true]. Credentials are the SDK's own chain
- * (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a profile, an instance or container role); never in the URL.
- */
-export function parseStorageUrl(storageUrl: string) {
-	const url = new URL(storageUrl)
-	if (url.protocol !== 's3:' || !url.hostname) throw new Error('STORAGE_URL must be s3://bucket-name')
-	if (url.username || url.password) throw new Error('STORAGE_URL must not carry credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY')
-	const prefix = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, '')
-	return {
-		bucket: url.hostname,
-		prefix: prefix ? `${prefix}/` : '',
-		endpoint: url.searchParams.get('endpoint') ?? undefined,
-		region: url.searchParams.get('region') ?? process.env.AWS_REGION ?? 'us-east-1',
-		forcePathStyle: url.searchParams.get('forcePathStyle') === 'true',
-	}
-}
-
-function s3Client(storageUrl: string) {
-	const { bucket, prefix, endpoint, region, forcePathStyle } = parseStorageUrl(storageUrl)
-	const client = new S3Client({
-		region,
-		endpoint,
-		forcePathStyle,
-		// Checksums only where S3 requires them: the newer default (a CRC trailer on every upload) is refused by
-		// several S3-compatible stores; integrity is ours anyway (evidence rows keep their SHA-256).
-		requestChecksumCalculation: 'WHEN_REQUIRED',
-		responseChecksumValidation: 'WHEN_REQUIRED',
-		requestHandler: {
-			connectionTimeout: 10_000,
-			socketTimeout: 60_000,
-			// A download holds its socket until the browser has taken the file: room for many slow ones.
-			httpAgent: { keepAlive: true, maxSockets: 200 },
-			httpsAgent: { keepAlive: true, maxSockets: 200 },
-		},
-	})
-	return { bucket, prefix, client }
-}
-
-export class S3Store implements ObjectStore {
-	readonly location: string
-
-	constructor(
-		readonly client: S3Client,
-		readonly bucket: string,
-		readonly prefix: string,
-	) {
-		this.location = `s3://${bucket}/${prefix}`
-	}
-
-	#key(key: string) {
-		return `${this.prefix}${checkKey(key)}`
-	}
-
-	/** Streamed with lib-storage's Upload, one part in flight: never the whole file in memory. No ACL: the bucket's own (private). */
-	async put(key: string, body: Uint8Array | Readable, options: { contentType?: string } = {}) {
-		const upload = new Upload({
-			client: this.client,
-			params: { Bucket: this.bucket, Key: this.#key(key), Body: body, ContentType: options.contentType },
-			queueSize: 1,
-			partSize: PART_BYTES,
-			leavePartsOnError: false, // a failed multipart upload is aborted, its parts removed
-		})
-		await upload.done()
-	}
-
-	async putFile(key: string, file: string, options: { contentType?: string } = {}) {
-		await this.put(key, createReadStream(file, { highWaterMark: 64 * 1024 }), options)
-	}
-
-	async get(key: string): Promise<StoredObject | null> {
-		try {
-			const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.#key(key) }))
-			if (!object.Body || object.ContentLength === undefined) throw new Error(`${this.location}${key}: no body or length`)
-			return { body: object.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: object.ContentLength }
-		} catch (error) {
-			if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null
-			throw error
-		}
-	}
-
-	async delete(keys: string[]) {
-		for (let i = 0; i < keys.length; i += DELETE_BATCH) {
-			const batch = keys.slice(i, i + DELETE_BATCH)
-			const result = await this.client.send(
-				new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((key) => ({ Key: this.#key(key) })), Quiet: true } }),
-			)
-			const failed = result.Errors ?? []
-			if (failed.length) throw new Error(`${this.location}: could not delete ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`)
-		}
-	}
-
-	async *list(): AsyncIterable<ListedObject> {
-		let ContinuationToken: string | undefined
-		do {
-			const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken }))
-			for (const object of page.Contents ?? []) {
-				const key = object.Key?.slice(this.prefix.length)
-				if (key && object.LastModified && SAFE_KEY.test(key)) yield { key, modifiedAt: object.LastModified }
-			}
-			ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined
-		} while (ContinuationToken)
-	}
 }
 
 /** The whole object, for the few readers that need bytes (PDF bundles, email attachments); at most MAX_UPLOAD_MB for evidence. */

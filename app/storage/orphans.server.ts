@@ -19,15 +19,16 @@ const BATCH = 500
 
 type Area = { store: ObjectStore; known: (keys: string[]) => Promise<string[]> }
 
-function areas(): Area[] {
+async function areas(): Promise<Area[]> {
+	const { documents, evidence } = await storage()
 	return [
 		{
-			store: storage().documents,
+			store: documents,
 			known: async (keys) =>
 				(await prisma.generatedDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey),
 		},
 		{
-			store: storage().evidence,
+			store: evidence,
 			known: async (keys) =>
 				(await prisma.evidenceFile.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((e) => e.storageKey),
 		},
@@ -58,7 +59,7 @@ async function entries(dir: string) {
 export async function sweepOrphanFiles(options: { now?: Date; minAgeMs?: number } = {}) {
 	const cutoff = (options.now ?? new Date()).getTime() - (options.minAgeMs ?? ORPHAN_MIN_AGE_MS)
 	const removed = { files: 0, temporary: 0 }
-	for (const { store, known } of areas()) {
+	for (const { store, known } of await areas()) {
 		const candidates: string[] = []
 		const temporary: string[] = []
 		for await (const object of store.list()) {

@@ -21,8 +21,9 @@ import * as evidenceFileRoute from '#app/routes/review-evidence-file.tsx'
 import * as evidence from '#app/routes/review-evidence.tsx'
 import * as part from '#app/routes/review-part.tsx'
 import { receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
-import { createStorage, LocalFolderStore, parseStorageUrl, S3Store, useStorage, type ObjectStore, type Storage } from '#app/storage/object-store.server.ts'
+import { createStorage, LocalFolderStore, useStorage, type ObjectStore, type Storage } from '#app/storage/object-store.server.ts'
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from '#app/storage/orphans.server.ts'
+import { parseStorageUrl, S3Store } from '#app/storage/s3-store.server.ts'
 import { pdfFile, pngFile } from '#tests/evidence-files.ts'
 import { completedParts, cookieFor, expectRedirect, HIGHFIELD_SENCO, OAKFIELD_SENCO, request, run, startDraft } from '#tests/helpers.ts'
 
@@ -47,7 +48,7 @@ beforeAll(async () => {
 	process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
 	const endpoint = `http://127.0.0.1:${port}`
 	storageUrl = `s3://${BUCKET}/portal-test?endpoint=${encodeURIComponent(endpoint)}&region=eu-west-2&forcePathStyle=true`
-	storage = createStorage({ ...env, STORAGE_URL: storageUrl })
+	storage = await createStorage({ ...env, STORAGE_URL: storageUrl })
 	useStorage(storage)
 	bucket = new S3Client({ endpoint, region: 'eu-west-2', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
 })
@@ -85,11 +86,11 @@ async function keysInBucket(prefix: string) {
 const localFiles = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name !== 'tmp' && name !== 'imports') : [])
 
 test('the settings choose the store: local folders without STORAGE_URL, S3 with it, with no restart', async () => {
-	const local = createStorage({ EVIDENCE_DIR: 'data/e', DOCUMENTS_DIR: 'data/d', STORAGE_URL: undefined })
+	const local = await createStorage({ EVIDENCE_DIR: 'data/e', DOCUMENTS_DIR: 'data/d', STORAGE_URL: undefined })
 	expect(local.evidence).toBeInstanceOf(LocalFolderStore)
 	expect(local.evidence.location).toBe(path.resolve('data/e'))
 	expect(local.documents.location).toBe(path.resolve('data/d'))
-	const s3 = createStorage({ EVIDENCE_DIR: 'data/e', DOCUMENTS_DIR: 'data/d', STORAGE_URL: 's3://council-files' })
+	const s3 = await createStorage({ EVIDENCE_DIR: 'data/e', DOCUMENTS_DIR: 'data/d', STORAGE_URL: 's3://council-files' })
 	expect(s3.evidence).toBeInstanceOf(S3Store)
 	expect(s3.evidence.location).toBe('s3://council-files/evidence/')
 	expect(s3.documents.location).toBe('s3://council-files/documents/')
