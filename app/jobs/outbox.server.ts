@@ -19,6 +19,7 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { prisma } from '#app/db/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { readEvidenceBytes } from '#app/storage/evidence.server.ts'
+import { readAll, storage } from '#app/storage/object-store.server.ts'
 import type { Attachment } from '#emails/common.ts'
 import { redactSecrets, renderTemplate } from '#emails/index.ts'
 
@@ -209,7 +210,6 @@ function redacted(message: { template: string; payload: string }): { payload?: s
 
 async function loadAttachments(attachments: Attachment[], reviewId: string | null): Promise<SendMailOptions['attachments']> {
 	if (attachments.length === 0) return []
-	const documentsDir = path.resolve(env.DOCUMENTS_DIR)
 	const documents = await prisma.generatedDocument.findMany({
 		where: { id: { in: attachments.flatMap((a) => ('documentId' in a ? [a.documentId] : [])) } },
 		select: { id: true, reviewId: true, title: true, storageKey: true },
@@ -231,11 +231,12 @@ async function loadAttachments(attachments: Attachment[], reviewId: string | nul
 			const document = documents.find((d) => d.id === documentId)
 			if (!document) throw new Error(`Attachment ${documentId}: the generated document no longer exists`)
 			if (document.reviewId !== reviewId) throw new Error(`Attachment ${documentId} belongs to another review`)
-			const file = path.resolve(documentsDir, document.storageKey)
-			if (!file.startsWith(documentsDir + path.sep)) throw new Error(`Attachment ${documentId}: storage key points outside DOCUMENTS_DIR`)
+			// From the local folder or the S3 store (the store refuses a key that is not one plain name).
+			const stored = await (await storage()).documents.get(document.storageKey)
+			if (!stored) throw new Error(`Attachment ${documentId}: its file is missing from ${(await storage()).documents.location}`)
 			return {
 				filename: `${document.title.replace(/[^\p{L}\p{N} ,.()'-]+/gu, '-').trim() || 'document'}.pdf`,
-				content: await fs.readFile(file),
+				content: Buffer.from(await readAll(stored)),
 				contentType: 'application/pdf',
 			}
 		}),

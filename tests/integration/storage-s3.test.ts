@@ -14,18 +14,22 @@ import S3rverModule from 's3rver'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { prisma } from '#app/db/db.server.ts'
 import { partForSlug } from '#app/domain/review-parts.ts'
+import { enqueueEmail } from '#app/email/enqueue.server.ts'
 import { env } from '#app/env.server.ts'
+import { deliverDueMessages } from '#app/jobs/outbox.server.ts'
 import * as documentRoute from '#app/routes/document.ts'
 import * as check from '#app/routes/review-check.tsx'
 import * as evidenceFileRoute from '#app/routes/review-evidence-file.tsx'
 import * as evidence from '#app/routes/review-evidence.tsx'
 import * as part from '#app/routes/review-part.tsx'
+import { saveDocument } from '#app/storage/documents.server.ts'
 import { receiveEvidenceUpload } from '#app/storage/evidence.server.ts'
 import { createStorage, LocalFolderStore, useStorage, type ObjectStore, type Storage } from '#app/storage/object-store.server.ts'
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from '#app/storage/orphans.server.ts'
 import { parseStorageUrl, S3Store } from '#app/storage/s3-store.server.ts'
 import { pdfFile, pngFile } from '#tests/evidence-files.ts'
 import { completedParts, cookieFor, expectRedirect, HIGHFIELD_SENCO, OAKFIELD_SENCO, request, run, startDraft } from '#tests/helpers.ts'
+import { startSmtp } from '#tests/smtp.ts'
 
 type S3rverOptions = { port: number; address: string; silent: boolean; directory: string; configureBuckets: Array<{ name: string; configs: string[] }> }
 const S3rver = S3rverModule as new (options: S3rverOptions) => { run(): Promise<{ port: number }>; close(): Promise<void> }
@@ -417,3 +421,45 @@ function streamedUpload(fileBytes: number, firstBytes: Buffer) {
 	let digest: string | undefined
 	return { request, sha256: () => (digest ??= hash.digest('hex')) }
 }
+
+test('a letter attached to an email is read from the bucket when the email is sent', async () => {
+	const review = await prisma.annualReview.findFirstOrThrow({
+		where: { status: 'SUBMITTED' },
+		orderBy: { id: 'asc' },
+		select: { id: true, child: { select: { firstName: true, lastName: true } } },
+	})
+	const letter = Buffer.from(`%PDF-1.7\n% a letter kept in the bucket ${Date.now()}\n%%EOF\n`)
+	const storageKey = await saveDocument(letter)
+	expect(await keysInBucket('portal-test/documents/')).toContain(storageKey)
+	expect(localFiles(env.DOCUMENTS_DIR)).not.toContain(storageKey)
+	const document = await prisma.generatedDocument.create({
+		data: { reviewId: review.id, kind: 'DECISION_LETTER', title: 'Decision letter, 20 March 2027', storageKey, sizeBytes: letter.length },
+	})
+	await prisma.$transaction((tx) =>
+		enqueueEmail(tx, {
+			to: 'parent.bucket@example.org',
+			template: 'decision-letter',
+			reviewId: review.id,
+			payload: {
+				reviewId: review.id,
+				child: review.child,
+				audience: 'PARENT',
+				decision: 'MAINTAIN',
+				meetingOn: '2027-03-01',
+				decidedOn: '2027-03-20',
+				appealBy: '2027-05-20',
+				contact: { name: 'Priya Shah', email: 'caseworker@kent.example.gov.uk' },
+				attachments: [{ documentId: document.id }],
+			},
+		}),
+	)
+	const smtp = await startSmtp()
+	try {
+		expect((await deliverDueMessages({ transport: smtp.transport })).sent).toBeGreaterThanOrEqual(1)
+		const mail = smtp.received.find((m) => m.subject?.includes(review.child.firstName) && m.attachments.length === 1)
+		expect(mail?.attachments[0]!.filename).toBe('Decision letter, 20 March 2027.pdf')
+		expect(Buffer.compare(mail!.attachments[0]!.content, letter)).toBe(0)
+	} finally {
+		await smtp.close()
+	}
+})
