@@ -29,6 +29,16 @@ await deployMigrations(env.DATABASE_URL)
 const seed = spawn('npx', ['tsx', 'prisma/seed.ts', '--scale', 'demo'], { env, stdio: 'inherit' })
 const seeded = await new Promise<number>((resolve) => seed.on('exit', (code) => resolve(code ?? 1)))
 if (seeded !== 0) process.exit(seeded)
+// The council's submitted reviews as the seed left them, listed before any journey changes one (tests/e2e/db.ts):
+// journeys that decide a submitted review choose among these, so a review another journey submits or decides meanwhile
+// does not shift their choice.
+{
+	const { createPrisma } = await import('#app/db/factory.server.ts')
+	const db = await createPrisma(env.DATABASE_URL)
+	const submitted = await db.annualReview.findMany({ where: { status: 'SUBMITTED', la: { code: '886' } }, orderBy: { id: 'asc' }, select: { id: true } })
+	fs.writeFileSync(path.join(dataDir, 'seeded.json'), JSON.stringify({ submittedReviewIds: submitted.map((r) => r.id) }))
+	await db.$disconnect()
+}
 const server = spawn(process.execPath, ['server.js'], { env: { ...env, WEB_CONCURRENCY: '1' }, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 import { addDays, formatDate, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { isYoungPerson } from '#app/domain/young-person.ts'
-import { e2eDb, JOURNEY_DECISION_REASONS, SUBMITTED_AS_SEEDED } from './db.ts'
+import { e2eDb, JOURNEY_DECISION_REASONS, submittedAsSeeded } from './db.ts'
 import { expect, signIn, USERS } from './fixtures.ts'
 import { pdfText } from './pdf.ts'
 
@@ -26,7 +26,7 @@ export async function caseworkerJourney(page: Page, a11y: A11y, which: 0 | 1) {
 	// children those are moves with the date the journeys run on.
 	const today = todayInLondon(new Date())
 	const candidates = await db.annualReview.findMany({
-		where: { ...SUBMITTED_AS_SEEDED, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
+		where: { ...submittedAsSeeded(), child: { parentEmail: { not: '' } }, proposals: { some: {} } },
 		orderBy: { id: 'asc' },
 		select: {
 			id: true,

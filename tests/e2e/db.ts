@@ -1,5 +1,6 @@
 // The journeys' database (the one scripts/e2e-server.ts seeded), read to pick test subjects and to
 // check what a journey stored. Journeys never change data behind the app's back.
+import fs from 'node:fs'
 import path from 'node:path'
 import { createPrisma, type PrismaClient } from '#app/db/factory.server.ts'
 
@@ -20,18 +21,18 @@ export async function childrenReadyForReview(schoolEmail: string) {
 	})
 }
 
-/**
- * The reasons the journeys that decide a submitted review give (tests/e2e/caseworker.ts, family-record.ts): with
- * them, a journey finds the council's submitted reviews as the seed left them, whichever of those another journey has
- * decided meanwhile, so that two journeys never take the same review and a run's choice does not shift under it.
- */
+/** The reasons the journeys that decide a submitted review give (tests/e2e/caseworker.ts, family-record.ts). */
 export const JOURNEY_DECISION_REASONS = {
 	caseworker: 'The evidence shows communication needs have changed.',
 	familyRecord: 'The plan still meets the needs: the outcomes are on track.',
 } as const
 
-/** Kent's reviews submitted by the school, still waiting for a decision or decided by a journey. */
-export const SUBMITTED_AS_SEEDED = {
-	la: { code: '886' },
-	OR: [{ status: 'SUBMITTED' }, { decision: { is: { reasons: { in: Object.values(JOURNEY_DECISION_REASONS) } } } }],
+/**
+ * Kent's reviews that were submitted when the seed finished (listed by scripts/e2e-server.ts before any journey ran),
+ * whatever has happened to them since: journeys that decide a submitted review choose among these, so that a review
+ * another journey submits or decides meanwhile does not shift their choice, and two journeys never take the same one.
+ */
+export function submittedAsSeeded(): { id: { in: string[] } } {
+	const { submittedReviewIds } = JSON.parse(fs.readFileSync(path.resolve('data/e2e/seeded.json'), 'utf8')) as { submittedReviewIds: string[] }
+	return { id: { in: submittedReviewIds } }
 }

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test'
 import { formatDate, todayInLondon, type IsoDate } from '#app/domain/calendar-date.ts'
 import { decisionDueOn, reportDueOn } from '#app/domain/statutory-clock.ts'
 import { isYoungPerson } from '#app/domain/young-person.ts'
-import { e2eDb, JOURNEY_DECISION_REASONS, SUBMITTED_AS_SEEDED } from './db.ts'
+import { e2eDb, JOURNEY_DECISION_REASONS, submittedAsSeeded } from './db.ts'
 import { familyLinkFor, lastFamilyLinkId, openFamilyLink } from './family.ts'
 import { expect, signIn, signOut, USERS } from './fixtures.ts'
 
@@ -17,7 +17,7 @@ type A11y = { check: () => Promise<void> }
 
 /**
  * A submitted review of one of Priya's children that no other journey takes, a different one for each run (`which`),
- * chosen among the reviews as the seed left them (SUBMITTED_AS_SEEDED), so the choice does not move when another run
+ * chosen among the reviews as the seed left them (submittedAsSeeded), so the choice does not move when another run
  * decides one: caseworker.ts takes the first two children's reviews with proposals and a parent's email (not a young
  * person's); caseworker-words.ts and the reflow check read reviews of children who are not Priya's.
  */
@@ -29,7 +29,7 @@ async function reviewFor(which: 0 | 1) {
 	const youngPerson = (r: { child: { dateOfBirth: string } }) => isYoungPerson(r.child.dateOfBirth as IsoDate, today)
 	const caseworker = (
 		await db.annualReview.findMany({
-			where: { ...SUBMITTED_AS_SEEDED, child: { parentEmail: { not: '' } }, proposals: { some: {} } },
+			where: { ...submittedAsSeeded(), child: { parentEmail: { not: '' } }, proposals: { some: {} } },
 			orderBy: { id: 'asc' },
 			select: { id: true, child },
 		})
@@ -39,8 +39,7 @@ async function reviewFor(which: 0 | 1) {
 	const candidates = (
 		await db.annualReview.findMany({
 			where: {
-				...SUBMITTED_AS_SEEDED,
-				id: { notIn: caseworker.map((r) => r.id) },
+				AND: [submittedAsSeeded(), { id: { notIn: caseworker.map((r) => r.id) } }],
 				meetingOn: { not: null },
 				child: { caseworkerId: priya.id, parentEmail: { not: '' }, yearGroup: { lt: 10 } },
 			},
